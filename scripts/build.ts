@@ -1,0 +1,38 @@
+/**
+ * `npm run build`: validate the data, then build the site atomically.
+ *
+ * 1. Validate every dataset (a problem stops here, before Astro runs, with file:line:column messages).
+ * 2. `astro build` into a fresh temporary folder beside `dist/`.
+ * 3. Only if that succeeds, replace `dist/` with it. A failed build leaves the previous `dist/`
+ *    untouched (or none at all) and never a half-written one.
+ *
+ * `OUT_DIR` (default `dist`) names the final folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+
+const outDir = resolve(process.env.OUT_DIR ?? 'dist');
+const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+
+const started = performance.now();
+const validate = spawnSync(process.execPath, [resolve(import.meta.dirname, 'validate-data.ts')], { stdio: 'inherit', env });
+if (validate.status !== 0) {
+  console.error('Build stopped: fix the data problems above. dist/ was not changed.');
+  process.exit(1);
+}
+
+const tmp = mkdtempSync(join(dirname(outDir), '.dist-tmp-'));
+const build = spawnSync(process.execPath, [astroBin, 'build', '--outDir', tmp], { stdio: 'inherit', env });
+if (build.status !== 0) {
+  rmSync(tmp, { recursive: true, force: true });
+  console.error('Build failed. dist/ was not changed.');
+  process.exit(build.status ?? 1);
+}
+const old = `${outDir}.old-${process.pid}`;
+if (existsSync(outDir)) renameSync(outDir, old);
+renameSync(tmp, outDir);
+rmSync(old, { recursive: true, force: true });
+console.log(`Built ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

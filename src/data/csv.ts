@@ -1,0 +1,67 @@
+/**
+ * Reading a CSV file into raw string records with their physical line numbers, using csv-parse
+ * (RFC 4180: quoted fields may hold commas, quotes and newlines).
+ *
+ * Tolerated and normalised (stated rules, tested): a UTF-8 byte-order mark, CRLF line ends,
+ * blank lines (including trailing ones). Rejected: bytes that are not UTF-8, unbalanced quotes.
+ */
+import { parse } from 'csv-parse/sync';
+import type { Problem } from './problems.ts';
+
+export interface CsvRecord {
+  /** Physical line (1-based) where the record starts. */
+  line: number;
+  /** The cells, as strings. */
+  cells: string[];
+}
+
+export type CsvResult = { ok: true; header: CsvRecord | undefined; records: CsvRecord[] } | { ok: false; problem: Problem };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Find the first line whose bytes are not valid UTF-8. */
+function firstBadLine(bytes: Uint8Array): number {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        utf8.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return line;
+}
+
+export function decodeUtf8(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: Problem } {
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, problem: { file, line: firstBadLine(bytes), expected: 'UTF-8 text', found: 'bytes that are not valid UTF-8 (save the file as UTF-8)' } };
+  }
+}
+
+export function parseCsv(file: string, bytes: Uint8Array): CsvResult {
+  const decoded = decodeUtf8(file, bytes);
+  if (!decoded.ok) return decoded;
+  let parsed: Array<{ info: { lines: number }; raw: string; record: string[] }>;
+  try {
+    parsed = parse(decoded.text, { bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof parsed;
+  } catch (error) {
+    const e = error as { lines?: number; message?: string };
+    return {
+      ok: false,
+      problem: { file, ...(e.lines !== undefined ? { line: e.lines } : {}), expected: 'well-formed CSV (RFC 4180)', found: `a parse error: ${e.message ?? String(error)}` },
+    };
+  }
+  const records = parsed.map(({ info, raw, record }) => {
+    const own = raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\n|\r)$/, '');
+    const inner = (own.match(/\n/g) ?? []).length;
+    return { line: info.lines - inner, cells: record };
+  });
+  return { ok: true, header: records[0], records: records.slice(1) };
+}

@@ -1,0 +1,4 @@
+import { observationSchema } from './observation.ts';
+
+/** `data/domestic-abuse.csv`: Domestic abuse incidents and crimes, MARAC cases, protection orders, safeguarding referrals and reviews. */
+export const domesticAbuseSchema = observationSchema(['count', 'percent', 'percent-change'] as const);

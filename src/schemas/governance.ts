@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { date, id, idList, oneOf, optional, period, text } from './columns.ts';
+
+export const BODY_TYPES = ['board', 'partnership', 'panel', 'forum', 'group', 'commissioner', 'council-team', 'role', 'service', 'provider', 'national-body', 'inspectorate', 'meeting'] as const;
+export const RELATIONSHIP_TYPES = ['oversees', 'reports-to', 'chairs', 'leads', 'attends', 'member-of', 'funds', 'commissions', 'supports', 'scrutinises', 'inspects', 'presents-to'] as const;
+
+/** `data/bodies.csv`: every body named in the source report. */
+const bodiesShape = {
+  /** Stable id of the body. */
+  id: id(),
+  /** Full name. */
+  name: text(),
+  /** Abbreviation or short name used in the report. */
+  short_name: optional(text()),
+  /** What kind of body it is. */
+  type: oneOf(BODY_TYPES),
+  /** The level it works at. */
+  level: oneOf(['national', 'west-mercia', 'county', 'local', 'other']),
+  /** Who chairs or leads it, where the source says. */
+  chair: optional(text()),
+  /** `yes` where the source says it is statutory; `no` where it says it is not; empty when not stated. */
+  statutory: optional(oneOf(['yes', 'no'])),
+  /** What it does, in one sentence of the site's own words. */
+  remit: text(),
+  /** Theme ids it belongs to. */
+  themes: idList(),
+  /** Section of the source report where it is named. */
+  source_section: id(),
+};
+export const bodiesSchema = { shape: bodiesShape, row: z.object(bodiesShape) };
+
+/** `data/relationships.csv`: directed links between bodies (the governance graph's edges). */
+const relationshipsShape = {
+  /** The body the relationship starts from; an id in `bodies`. */
+  from: id(),
+  /** The body it points to; an id in `bodies`. */
+  to: id(),
+  /** The kind of link, read "from TYPE to" (e.g. "safer-communities-board oversees prevent-strategy-group"). */
+  type: oneOf(RELATIONSHIP_TYPES),
+  /** The link in a sentence of the site's own words. */
+  description: text(),
+  /** Section of the source report that states it. */
+  source_section: id(),
+};
+export const relationshipsSchema = {
+  shape: relationshipsShape,
+  row: z.object(relationshipsShape).refine((r) => r.from !== r.to, { path: ['to'], message: 'a different body from "from"' }),
+};
+
+/** `data/activities.csv`: every 2017/18 outcome and 2018/19 activity in the report. */
+const activitiesShape = {
+  /** Stable id of the activity. */
+  id: id(),
+  /** The theme it belongs to; an id in `themes`. */
+  theme: id(),
+  /** The body doing it; an id in `bodies`. */
+  body: id(),
+  /** The financial year it is reported under (2017/18 outcomes, 2018/19 current activity). */
+  period: period(),
+  /** `done`, `underway` or `planned`, as the report describes it. */
+  status: oneOf(['done', 'underway', 'planned']),
+  /** Month or year the report gives for it, if any. */
+  date: optional(date()),
+  /** One sentence in the site's own words. */
+  description: text(),
+  /** Section of the source report. */
+  source_section: id(),
+};
+export const activitiesSchema = { shape: activitiesShape, row: z.object(activitiesShape) };
+
+export type BodyRow = z.infer<typeof bodiesSchema.row>;
+export type RelationshipRow = z.infer<typeof relationshipsSchema.row>;
+export type ActivityRow = z.infer<typeof activitiesSchema.row>;

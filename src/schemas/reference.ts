@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { id, idList, integer, oneOf, optional, text } from './columns.ts';
+import { unit } from './common.ts';
+
+/** `data/sections.csv`: the sections of the source report, so every row can be traced to one. */
+const sectionsShape = {
+  /** Stable id of the section. */
+  id: id(),
+  /** The section's heading (or a short name for an untitled part). */
+  title: text(),
+  /** The enclosing section's id, if any. */
+  parent: optional(id()),
+  /** Page of the source document where the section starts. */
+  page: integer({ min: 1 }),
+  /** What the section covers, in plain English. */
+  description: text(),
+};
+export const sectionsSchema = { shape: sectionsShape, row: z.object(sectionsShape) };
+
+/** `data/areas.csv`: the places figures describe. */
+const areasShape = {
+  /** Stable id of the area. */
+  id: id(),
+  /** The area's name. */
+  name: text(),
+  /** What kind of area it is. */
+  type: oneOf(['county', 'csp-area', 'police-force-area']),
+  /** The larger area it belongs to, if any. */
+  parent: optional(id()),
+  /** What the area covers. */
+  description: text(),
+};
+export const areasSchema = { shape: areasShape, row: z.object(areasShape) };
+
+/** `data/measures.csv`: every measure, its label, unit and definition, defined once. */
+const measuresShape = {
+  /** Stable id of the measure. */
+  id: id(),
+  /** Short label for charts and tables. */
+  label: text(),
+  /** The unit every value of this measure is in. */
+  unit: unit(),
+  /** What exactly is counted, in plain English. */
+  definition: text(),
+  /** The dataset whose rows use this measure. */
+  dataset: id(),
+};
+export const measuresSchema = { shape: measuresShape, row: z.object(measuresShape) };
+
+/** `data/themes.csv`: the site's themes, one explainer page each. */
+const themesShape = {
+  /** Stable id of the theme; also its page's URL slug. */
+  id: id(),
+  /** The theme's title. */
+  title: text(),
+  /** One-sentence summary for cards and search. */
+  summary: text(),
+  /** Position in navigation (1 first). */
+  order: integer({ min: 1 }),
+  /** Ids of the datasets belonging to the theme. */
+  datasets: idList(),
+};
+export const themesSchema = { shape: themesShape, row: z.object(themesShape) };
+
+export type SectionRow = z.infer<typeof sectionsSchema.row>;
+export type AreaRow = z.infer<typeof areasSchema.row>;
+export type MeasureRow = z.infer<typeof measuresSchema.row>;
+export type ThemeRow = z.infer<typeof themesSchema.row>;
