@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { date, id, idList, oneOf, optional, period, text } from './columns.ts';
 
-export const BODY_TYPES = ['board', 'partnership', 'panel', 'forum', 'group', 'commissioner', 'council-team', 'role', 'service', 'provider', 'national-body', 'inspectorate', 'meeting'] as const;
+export const BODY_TYPES = ['board', 'partnership', 'panel', 'forum', 'group', 'commissioner', 'council', 'council-team', 'role', 'service', 'provider', 'national-body', 'inspectorate', 'meeting'] as const;
 export const RELATIONSHIP_TYPES = ['oversees', 'reports-to', 'chairs', 'leads', 'attends', 'member-of', 'funds', 'commissions', 'supports', 'scrutinises', 'inspects', 'presents-to'] as const;
 
 /** `data/bodies.csv`: every body named in the source report. */
