@@ -1,0 +1,65 @@
+/**
+ * A share of a whole as a 10 × 10 waffle: one square per 1% (rounded to whole squares), the share in
+ * blue, the rest outlined in grey. The two parts are the chart's marks. Drawn with D3 scales.
+ */
+import { scaleBand } from 'd3';
+import { formatValue } from '../lib/format.ts';
+import { PALETTE } from './palette.ts';
+import { LAYOUT, markElement, renderSvg, svgEl, svgLines, svgText, wrapText, type ChartFunction } from './render.ts';
+
+export interface ShareRow {
+  key: string;
+  /** What the share is of, in words: "Channel referrals involving autism, ...". */
+  label: string;
+  /** The share's key entry, short: "autism, learning difficulty or mental health a factor". */
+  partKey: string;
+  /** The rest, in words: "other referrals". */
+  restLabel: string;
+  /** Percent, 0 to 100. */
+  value: number;
+  periodLabel: string;
+}
+
+export const waffle: ChartFunction<ShareRow> = (rows, options) =>
+  renderSvg(options, (svg, doc) => {
+    const row = rows[0];
+    if (!row) return 0;
+    const { layout } = options;
+    const { width, fontSize } = LAYOUT[layout];
+    const size = layout === 'wide' ? 220 : 140;
+    const cells = scaleBand([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(String), [0, size]).paddingInner(0.15);
+    const filled = Math.round(row.value);
+    const part = svgEl(doc, 'g', { fill: PALETTE.blue }, svg);
+    const rest = svgEl(doc, 'g', { fill: 'none', stroke: PALETTE.grey, 'stroke-width': 1.5 }, svg);
+    // Fill column by column from the bottom left, so the share reads as a block.
+    for (let i = 0; i < 100; i++) {
+      const col = Math.floor(i / 10);
+      const rowIndex = 9 - (i % 10);
+      const inset = i < filled ? 0 : 0.75;
+      svgEl(doc, 'rect', { x: (cells(String(col)) ?? 0) + inset, y: (cells(String(rowIndex)) ?? 0) + inset, width: cells.bandwidth() - inset * 2, height: cells.bandwidth() - inset * 2 }, i < filled ? part : rest);
+    }
+    const value = formatValue(row.value, 'percent');
+    markElement(part, { key: row.key, label: `${row.label}, ${row.periodLabel}: ${value}`, cls: 'fill-blue' });
+    markElement(rest, { key: `${row.key}-rest`, label: `${row.restLabel}, ${row.periodLabel}: ${formatValue(100 - row.value, 'percent')}` });
+    const big = fontSize * 2.4;
+    const textX = size + 16;
+    const textWidth = width - textX;
+    svgText(doc, value, { x: textX, y: big * 0.85, 'font-size': big, 'font-weight': 'bold', class: 'chart-stat' }, svg);
+    const lines = wrapText(row.label, textWidth, fontSize);
+    svgLines(doc, lines, { x: textX, y: big + 8 + fontSize }, fontSize * 1.25, svg);
+    const after = big + 8 + fontSize + lines.length * fontSize * 1.25;
+    svgText(doc, row.periodLabel, { x: textX, y: after + 2, class: 'chart-muted', 'font-size': fontSize - 1 }, svg);
+    // A key for the two parts (the squares themselves carry no words).
+    const key = svgEl(doc, 'g', {}, svg);
+    let keyY = Math.max(size, after + 8) + 12;
+    const keyLine = (swatch: 'part' | 'rest', words: string) => {
+      if (swatch === 'part') svgEl(doc, 'rect', { x: 0, y: keyY, width: 12, height: 12, fill: PALETTE.blue }, key);
+      else svgEl(doc, 'rect', { x: 0.75, y: keyY + 0.75, width: 10.5, height: 10.5, fill: 'none', stroke: PALETTE.grey, 'stroke-width': 1.5 }, key);
+      const keyLines = wrapText(words, width - 20, fontSize - 1);
+      svgLines(doc, keyLines, { x: 18, y: keyY + 11, 'font-size': fontSize - 1 }, (fontSize - 1) * 1.25, key);
+      keyY += keyLines.length * (fontSize - 1) * 1.25 + 6;
+    };
+    keyLine('part', `${value}: ${row.partKey}`);
+    keyLine('rest', `${formatValue(100 - row.value, 'percent')}: ${row.restLabel}`);
+    return keyY;
+  });
