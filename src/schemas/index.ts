@@ -7,6 +7,7 @@ import { alcoholViolenceSchema } from './alcohol-violence.ts';
 import { claimsSchema } from './claims.ts';
 import { domesticAbuseSchema } from './domestic-abuse.ts';
 import { activitiesSchema, bodiesSchema, relationshipsSchema } from './governance.ts';
+import { glossarySchema } from './glossary.ts';
 import { hateCrimeSchema } from './hate-crime.ts';
 import { preventChannelSchema } from './prevent-channel.ts';
 import { reoffendingCohortSchema } from './reoffending-cohort.ts';
@@ -37,4 +38,5 @@ export const DATASET_SCHEMAS: Record<string, DatasetSchema> = {
   bodies: bodiesSchema,
   relationships: relationshipsSchema,
   activities: activitiesSchema,
+  glossary: glossarySchema,
 } as unknown as Record<string, DatasetSchema>;
