@@ -17,7 +17,8 @@ export interface CsvRecord {
 
 export type CsvResult = { ok: true; header: CsvRecord | undefined; records: CsvRecord[] } | { ok: false; problem: Problem };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte-order mark in the text, so csv-parse's byte offsets match the file's bytes.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Find the first line whose bytes are not valid UTF-8. */
 function firstBadLine(bytes: Uint8Array): number {
@@ -45,12 +46,21 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { ok: true; text: s
   }
 }
 
+/** 1-based line number of a byte offset; a line ends at LF, CRLF or a lone CR. */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+  }
+  return line;
+}
+
 export function parseCsv(file: string, bytes: Uint8Array): CsvResult {
   const decoded = decodeUtf8(file, bytes);
   if (!decoded.ok) return decoded;
-  let parsed: Array<{ info: { lines: number }; raw: string; record: string[] }>;
+  let parsed: Array<{ info: { bytes: number }; record: string[] }>;
   try {
-    parsed = parse(decoded.text, { bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof parsed;
+    parsed = parse(decoded.text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof parsed;
   } catch (error) {
     const e = error as { lines?: number; message?: string };
     return {
@@ -58,10 +68,15 @@ export function parseCsv(file: string, bytes: Uint8Array): CsvResult {
       problem: { file, ...(e.lines !== undefined ? { line: e.lines } : {}), expected: 'well-formed CSV (RFC 4180)', found: `a parse error: ${e.message ?? String(error)}` },
     };
   }
-  const records = parsed.map(({ info, raw, record }) => {
-    const own = raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\n|\r)$/, '');
-    const inner = (own.match(/\n/g) ?? []).length;
-    return { line: info.lines - inner, cells: record };
+  // Line numbers come from byte offsets, not from csv-parse's `info.lines`, which over-counts when a
+  // quoted field holds CRLF. `info.bytes` is the UTF-8 offset just after each record's delimiter, so a
+  // record starts where the previous one ended, after any blank lines.
+  let previousEnd = 0;
+  const records = parsed.map(({ info, record }) => {
+    let start = previousEnd;
+    while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
+    previousEnd = info.bytes;
+    return { line: lineAt(bytes, start), cells: record };
   });
   return { ok: true, header: records[0], records: records.slice(1) };
 }

@@ -146,4 +146,12 @@ describe('tolerated inputs are normalised and read correctly', () => {
       [7, 'value', '"40x"'],
     ]);
   });
+
+  it('a quoted CRLF inside a CRLF file does not shift later line numbers (csv-parse over-counts it)', () => {
+    const { problems } = loadCase('quoted-crlf');
+    expect(problems.map((p) => [p.line, p.column, p.found])).toEqual([
+      [3, 'measure', '"two\\r\\nlines"'],
+      [5, 'value', '"40x"'],
+    ]);
+  });
 });
