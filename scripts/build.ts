@@ -3,15 +3,17 @@
  *
  * 1. Validate every dataset (a problem stops here, before Astro runs, with file:line:column messages).
  * 2. `astro build` into a fresh temporary folder beside `dist/`.
- * 3. Only if that succeeds, replace `dist/` with it. A failed build leaves the previous `dist/`
+ * 3. Write `SHA256SUMS` (the `sha256sum` format) for every download, so a journalist can verify a file.
+ * 4. Only if all that succeeds, replace `dist/` with it. A failed build leaves the previous `dist/`
  *    untouched (or none at all) and never a half-written one.
  *
  * `OUT_DIR` (default `dist`) names the final folder.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
@@ -31,8 +33,23 @@ if (build.status !== 0) {
   console.error('Build failed. dist/ was not changed.');
   process.exit(build.status ?? 1);
 }
+writeFileSync(join(tmp, 'SHA256SUMS'), sha256sums(tmp));
 const old = `${outDir}.old-${process.pid}`;
 if (existsSync(outDir)) renameSync(outDir, old);
 renameSync(tmp, outDir);
 rmSync(old, { recursive: true, force: true });
 console.log(`Built ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+/** Files readers download (data, figures, packages): everything but pages, bundles and icons. */
+function isDownload(path: string): boolean {
+  return /\.(csv|json|zip|svg|png)$/.test(path) && !path.startsWith('_astro/') && path !== 'favicon.svg';
+}
+
+function sha256sums(root: string): string {
+  const files = (readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter(isDownload)
+    .sort();
+  return files.map((f) => `${createHash('sha256').update(readFileSync(join(root, f))).digest('hex')}  ${f}\n`).join('');
+}
