@@ -54,7 +54,7 @@ export const hateCrimeCounts: ChartFunction<HateCrimeCountRow> = (rows, options)
       const labels = own.map((r) => ({ band: `${r.area}|${r.period}`, x: r.value, text: formatValue(r.value, 'count') }));
       return {
         heading: own[0]?.measureLabel ?? measure,
-        panel: barPanel(doc, { bands, bandLabels, segments, labels, domain: [0, max], layout: options.layout, labelWidth: undefined }),
+        panel: barPanel(doc, { bands, bandLabels, segments, labels, domain: [0, max], layout: options.layout }),
       };
     });
     return stackPanels(svg, doc, options.layout, panels, 16);

@@ -10,7 +10,7 @@
  *   so focusable marks are never inside aria-hidden);
  * - numbers in attributes rounded to 2 decimals, so output is compact and byte-identical across runs.
  *
- * Every chart is rendered in two layouts, `wide` (640 px viewBox) and `narrow` (320 px viewBox with
+ * Every chart is rendered in two layouts, `wide` (640 px viewBox) and `narrow` (300 px viewBox with
  * its own layout), switched by a container query in charts.css, so text is never smaller than about
  * 12 px on screen.
  */
@@ -23,8 +23,8 @@ export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Width of the viewBox and the base font size (in SVG units) of each layout. */
 export const LAYOUT: Record<Layout, { width: number; fontSize: number }> = {
-  wide: { width: 640, fontSize: 14 },
-  narrow: { width: 320, fontSize: 13 },
+  wide: { width: 640, fontSize: 15 },
+  narrow: { width: 300, fontSize: 14 },
 };
 
 export const FONT_FAMILY = 'system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, sans-serif';
@@ -141,9 +141,13 @@ function hideDecoration(el: Element): void {
   }
 }
 
-/** Round every decimal number with more than 2 places inside attribute values. */
+/** Round every decimal number with more than 2 places inside attribute values, and escape them as XML. */
 export function roundAttributes(svg: string): string {
-  return svg.replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/-?\d+\.\d{3,}(?:e-?\d+)?/g, (n) => String(round(Number(n))))}"`);
+  return svg.replace(/="([^"]*)"/g, (_, value: string) => {
+    const rounded = value.replace(/-?\d+\.\d{3,}(?:e-?\d+)?/g, (n) => String(round(Number(n))));
+    // linkedom leaves & and < raw in attribute values; escape them so the SVG is also valid XML.
+    return `="${rounded.replace(/&(?![a-z]+;|#\d+;|#x[0-9a-f]+;)/gi, '&amp;').replace(/</g, '&lt;')}"`;
+  });
 }
 
 export function chartIdBase(options: ChartOptions): string {
@@ -237,7 +241,8 @@ export function svgLines(doc: Document, lines: string[], attrs: Record<string, s
   const text = svgEl(doc, 'text', attrs, parent);
   lines.forEach((line, i) => {
     const tspan = svgEl(doc, 'tspan', { x: attrs.x, dy: i === 0 ? undefined : lineHeight }, text);
-    tspan.textContent = line;
+    // A trailing space keeps words apart in the text content (accessible names, copy and paste).
+    tspan.textContent = i < lines.length - 1 ? `${line} ` : line;
   });
   return text;
 }

@@ -37,7 +37,8 @@ export const statTiles: ChartFunction<StatRow> = (rows, options) =>
     // Every tile in a row is as tall as the tallest.
     const heights = rows.map((r) => {
       const labelLines = wrapText(r.label, inner, fontSize).length;
-      return pad + big + 8 + labelLines * fontSize * 1.25 + fontSize * 1.3 + (r.kind === 'share' ? 26 : 0) + pad;
+      const periodLines = wrapText(r.periodLabel, inner, fontSize - 1).length;
+      return pad + big + 8 + labelLines * fontSize * 1.25 + periodLines * (fontSize - 1) * 1.25 + 4 + (r.kind === 'share' ? 26 : 0) + pad;
     });
     let y = 0;
     for (let start = 0; start < rows.length; start += columns) {
@@ -66,8 +67,9 @@ export const statTiles: ChartFunction<StatRow> = (rows, options) =>
         const lines = wrapText(r.label, inner, fontSize);
         svgLines(doc, lines, { x: pad, y: ty + fontSize * 0.9, class: 'chart-stat-label' }, fontSize * 1.25, g);
         ty += lines.length * fontSize * 1.25;
-        svgText(doc, r.periodLabel, { x: pad, y: ty + fontSize * 0.95, class: 'chart-muted', 'font-size': fontSize - 1 }, g);
-        ty += fontSize * 1.3;
+        const periodLines = wrapText(r.periodLabel, inner, fontSize - 1);
+        svgLines(doc, periodLines, { x: pad, y: ty + fontSize * 0.95, class: 'chart-muted', 'font-size': fontSize - 1 }, (fontSize - 1) * 1.25, g);
+        ty += periodLines.length * (fontSize - 1) * 1.25 + 4;
         if (r.kind === 'share') {
           const scale = scaleLinear([0, 100], [pad, pad + inner]);
           ty += 6;

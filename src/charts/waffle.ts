@@ -47,8 +47,10 @@ export const waffle: ChartFunction<ShareRow> = (rows, options) =>
     svgText(doc, value, { x: textX, y: big * 0.85, 'font-size': big, 'font-weight': 'bold', class: 'chart-stat' }, svg);
     const lines = wrapText(row.label, textWidth, fontSize);
     svgLines(doc, lines, { x: textX, y: big + 8 + fontSize }, fontSize * 1.25, svg);
-    const after = big + 8 + fontSize + lines.length * fontSize * 1.25;
-    svgText(doc, row.periodLabel, { x: textX, y: after + 2, class: 'chart-muted', 'font-size': fontSize - 1 }, svg);
+    let after = big + 8 + fontSize + lines.length * fontSize * 1.25;
+    const periodLines = wrapText(row.periodLabel, textWidth, fontSize - 1);
+    svgLines(doc, periodLines, { x: textX, y: after + 2, class: 'chart-muted', 'font-size': fontSize - 1 }, (fontSize - 1) * 1.25, svg);
+    after += (periodLines.length - 1) * (fontSize - 1) * 1.25;
     // A key for the two parts (the squares themselves carry no words).
     const key = svgEl(doc, 'g', {}, svg);
     let keyY = Math.max(size, after + 8) + 12;

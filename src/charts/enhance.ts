@@ -1,0 +1,236 @@
+/**
+ * Progressive enhancement of the server-rendered figures, in plain TypeScript (no Plot or D3 in the
+ * browser: the charts are already drawn). For each `<figure class="figure">` it adds:
+ * - tooltips on hover, keyboard focus and tap, dismissed by Escape, by tapping elsewhere or on leaving;
+ * - keyboard access to the marks with a roving tabindex (Tab reaches the chart once; arrow keys,
+ *   Home and End move between marks in reading order);
+ * - the Chart/Table switch and the view toggle (e.g. counts vs % change);
+ * - shareable state in the URL, scoped to the figure in the hash: `?view=percent#hate-crime-trend`;
+ * - a copy button for the embed snippet.
+ * Figure-specific behaviour (governance selection, activity filters) lives in their own small modules
+ * and talks to this one through `setFigureState` and the `figurestate` event.
+ */
+
+/** Every URL parameter a figure may own. Only the figure named in the hash reads or writes them. */
+export const STATE_KEYS = ['view', 'show', 'body', 'theme', 'status'] as const;
+export type FigureState = Partial<Record<(typeof STATE_KEYS)[number], string>>;
+
+/** The state for `figureId` in a URL, or an empty object when the hash names another figure. */
+export function readState(href: string, figureId: string): FigureState {
+  const url = new URL(href);
+  if (decodeURIComponent(url.hash.slice(1)) !== figureId) return {};
+  const state: FigureState = {};
+  for (const key of STATE_KEYS) {
+    const value = url.searchParams.get(key);
+    if (value) state[key] = value;
+  }
+  return state;
+}
+
+/** A URL carrying `state` for `figureId` (other figures' parameters dropped, other parameters kept). */
+export function writeState(href: string, figureId: string, state: FigureState): string {
+  const url = new URL(href);
+  for (const key of STATE_KEYS) url.searchParams.delete(key);
+  for (const key of STATE_KEYS) {
+    const value = state[key];
+    if (value) url.searchParams.set(key, value);
+  }
+  url.hash = figureId;
+  return url.toString();
+}
+
+interface FigureContext {
+  fig: HTMLElement;
+  state: FigureState;
+  defaults: FigureState;
+}
+
+const contexts = new WeakMap<HTMLElement, FigureContext>();
+
+/** Set part of a figure's state, apply it and record it in the URL (without scrolling or history). */
+export function setFigureState(fig: HTMLElement, patch: FigureState, win: Window = window): void {
+  const ctx = contexts.get(fig);
+  if (!ctx) return;
+  Object.assign(ctx.state, patch);
+  applyState(ctx);
+  const nonDefault: FigureState = {};
+  for (const key of STATE_KEYS) {
+    const value = ctx.state[key];
+    if (value && value !== ctx.defaults[key]) nonDefault[key] = value;
+  }
+  win.history.replaceState(win.history.state, '', writeState(win.location.href, fig.id, nonDefault));
+}
+
+function applyState(ctx: FigureContext): void {
+  const { fig, state } = ctx;
+  const view = state.view ?? ctx.defaults.view;
+  const views = Array.from(fig.querySelectorAll<HTMLElement>('.figure-view'));
+  if (!views.some((v) => v.dataset['view'] === view)) state.view = ctx.defaults.view;
+  for (const v of views) v.hidden = views.length > 1 && v.dataset['view'] !== (state.view ?? ctx.defaults.view);
+  for (const b of Array.from(fig.querySelectorAll<HTMLButtonElement>('[data-set-view]'))) b.setAttribute('aria-pressed', String(b.dataset['setView'] === (state.view ?? ctx.defaults.view)));
+  const show = state.show === 'table' ? 'table' : 'chart';
+  const chart = fig.querySelector<HTMLElement>('.figure-chart');
+  const table = fig.querySelector<HTMLElement>('.figure-table');
+  if (chart) chart.hidden = show !== 'chart';
+  if (table) table.hidden = show !== 'table';
+  for (const b of Array.from(fig.querySelectorAll<HTMLButtonElement>('[data-set-show]'))) b.setAttribute('aria-pressed', String(b.dataset['setShow'] === show));
+  fig.dispatchEvent(new CustomEvent('figurestate', { detail: { ...state } }));
+  hideTip(fig);
+}
+
+// --- Tooltips --------------------------------------------------------------------------------
+
+function tipOf(fig: HTMLElement): HTMLElement | null {
+  return fig.querySelector<HTMLElement>('.chart-tip');
+}
+
+export function hideTip(fig: HTMLElement): void {
+  const tip = tipOf(fig);
+  if (tip && !tip.hidden) {
+    tip.hidden = true;
+    fig.querySelector('.mark.is-tipped')?.classList.remove('is-tipped');
+  }
+}
+
+/** Show the tooltip for a mark, placed above it (below when there is no room), inside the chart. */
+export function showTip(fig: HTMLElement, mark: Element): void {
+  const tip = tipOf(fig);
+  const host = fig.querySelector<HTMLElement>('.figure-chart');
+  if (!tip || !host) return;
+  fig.querySelector('.mark.is-tipped')?.classList.remove('is-tipped');
+  mark.classList.add('is-tipped');
+  tip.textContent = mark.getAttribute('aria-label') ?? '';
+  tip.hidden = false;
+  const box = mark.getBoundingClientRect();
+  const frame = host.getBoundingClientRect();
+  const width = tip.offsetWidth;
+  const height = tip.offsetHeight;
+  let left = box.left - frame.left + box.width / 2 - width / 2;
+  left = Math.max(0, Math.min(left, frame.width - width));
+  let top = box.top - frame.top - height - 8;
+  if (top < 0) top = box.bottom - frame.top + 8;
+  // CSSOM positioning (allowed by the CSP, unlike style attributes in the markup).
+  tip.style.left = `${Math.round(left)}px`;
+  tip.style.top = `${Math.round(top)}px`;
+}
+
+// --- Marks and keyboard --------------------------------------------------------------------------
+
+/** The marks a keyboard user moves between: those in the visible view and layout, not filtered out. */
+export function activeMarks(fig: HTMLElement): Element[] {
+  return Array.from(fig.querySelectorAll('.figure-view:not([hidden]) .mark')).filter((m) => {
+    if (m.classList.contains('is-filtered')) return false;
+    const svg = m.closest('svg.chart');
+    // A layout hidden by the container query has no rendered boxes.
+    return !!svg && (svg as SVGElement).getClientRects().length > 0;
+  });
+}
+
+function rove(fig: HTMLElement, current?: Element): void {
+  const marks = activeMarks(fig);
+  const keep = current && marks.includes(current) ? current : marks[0];
+  for (const m of Array.from(fig.querySelectorAll('.mark'))) m.setAttribute('tabindex', m === keep ? '0' : '-1');
+}
+
+function onKey(fig: HTMLElement, event: KeyboardEvent): void {
+  const target = event.target as Element | null;
+  if (event.key === 'Escape') {
+    hideTip(fig);
+    return;
+  }
+  if (!target?.classList.contains('mark')) return;
+  const marks = activeMarks(fig);
+  const i = marks.indexOf(target);
+  let next: Element | undefined;
+  if (event.key === 'ArrowRight' || event.key === 'ArrowDown') next = marks[Math.min(marks.length - 1, i + 1)];
+  else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') next = marks[Math.max(0, i - 1)];
+  else if (event.key === 'Home') next = marks[0];
+  else if (event.key === 'End') next = marks[marks.length - 1];
+  if (!next) return;
+  event.preventDefault();
+  rove(fig, next);
+  (next as HTMLElement | SVGElement).focus();
+}
+
+/** Enhance one figure. Idempotent. */
+export function enhanceFigure(fig: HTMLElement, win: Window = window): void {
+  if (contexts.has(fig)) return;
+  const views = Array.from(fig.querySelectorAll<HTMLElement>('.figure-view'));
+  const defaults: FigureState = { view: views[0]?.dataset['view'] ?? '', show: 'chart' };
+  const ctx: FigureContext = { fig, state: { ...defaults, ...readState(win.location.href, fig.id) }, defaults };
+  contexts.set(fig, ctx);
+  fig.classList.add('is-enhanced');
+  for (const el of Array.from(fig.querySelectorAll<HTMLElement>('[data-js-only]'))) el.hidden = false;
+  for (const m of Array.from(fig.querySelectorAll('.mark'))) m.setAttribute('tabindex', '-1');
+
+  fig.addEventListener('click', (event) => {
+    const target = event.target as Element;
+    const viewButton = target.closest<HTMLButtonElement>('[data-set-view]');
+    if (viewButton) return setFigureState(fig, { view: viewButton.dataset['setView'] ?? '' }, win);
+    const showButton = target.closest<HTMLButtonElement>('[data-set-show]');
+    if (showButton) return setFigureState(fig, { show: showButton.dataset['setShow'] ?? 'chart' }, win);
+    const copy = target.closest<HTMLButtonElement>('[data-copy]');
+    if (copy) {
+      const source = fig.querySelector<HTMLTextAreaElement>(`#${copy.dataset['copy']}`);
+      if (source) {
+        source.select();
+        void win.navigator.clipboard?.writeText(source.value).then(
+          () => (copy.textContent = 'Copied'),
+          () => undefined,
+        );
+      }
+      return;
+    }
+    const mark = target.closest('.mark');
+    if (mark) {
+      rove(fig, mark);
+      showTip(fig, mark);
+    }
+  });
+  fig.addEventListener('focusin', (event) => {
+    const mark = (event.target as Element).closest('.mark');
+    if (mark) {
+      rove(fig, mark);
+      showTip(fig, mark);
+    }
+  });
+  fig.addEventListener('focusout', (event) => {
+    const to = event.relatedTarget as Element | null;
+    if (!to || !to.classList.contains('mark')) hideTip(fig);
+  });
+  fig.addEventListener('pointerover', (event) => {
+    if ((event as PointerEvent).pointerType !== 'mouse') return;
+    const mark = (event.target as Element).closest('.mark');
+    if (mark) showTip(fig, mark);
+  });
+  fig.addEventListener('pointerout', (event) => {
+    if ((event as PointerEvent).pointerType !== 'mouse') return;
+    const from = (event.target as Element).closest('.mark');
+    const to = (event.relatedTarget as Element | null)?.closest('.mark');
+    if (from && from !== to && win.document.activeElement !== from) hideTip(fig);
+  });
+  fig.addEventListener('keydown', (event) => onKey(fig, event));
+  // A tap or click anywhere outside the marks dismisses the tooltip.
+  win.document.addEventListener('pointerdown', (event) => {
+    if (!(event.target as Element | null)?.closest?.('.mark')) hideTip(fig);
+  });
+  win.document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') hideTip(fig);
+  });
+  fig.addEventListener('figurestate', () => rove(fig));
+  applyState(ctx);
+  rove(fig);
+  // The visible layout changes with the container width: keep one mark tabbable.
+  win.addEventListener('resize', () => rove(fig, win.document.activeElement ?? undefined));
+}
+
+/** Enhance every figure in a document. */
+export function enhanceAll(doc: Document = document, win: Window = window): void {
+  for (const fig of Array.from(doc.querySelectorAll<HTMLElement>('figure.figure'))) enhanceFigure(fig, win);
+}
+
+/** Current state of an enhanced figure (for extensions and tests). */
+export function getFigureState(fig: HTMLElement): FigureState | undefined {
+  const ctx = contexts.get(fig);
+  return ctx ? { ...ctx.state } : undefined;
+}

@@ -1,0 +1,136 @@
+/**
+ * Text summaries generated from exactly the rows a chart plots: which way each figure moved and by how
+ * much, in plain en-GB sentences. Used as the figure's visible summary and as the SVG's description.
+ * Differences and percentages are computed here from the plotted values with the same arithmetic as
+ * src/data/derive.ts (the charts layer does not import the data layer).
+ */
+import { formatChange, formatNumber, formatValue, type Unit } from '../lib/format.ts';
+import type { ActivityItem } from './activities.ts';
+import type { AlcoholShareRow } from './alcohol.ts';
+import type { GovNode } from './governance.ts';
+import type { HateCrimeCountRow } from './hate-crime.ts';
+import type { PeriodBarRow } from './period-bars.ts';
+import type { ReoffendingRow } from './reoffending.ts';
+import type { SpendingRow } from './spending.ts';
+import { statText, type StatRow } from './stat-tiles.ts';
+import type { ShareRow } from './waffle.ts';
+
+function pct(before: number, after: number): number {
+  return ((after - before) / before) * 100;
+}
+
+/** "rose from 318 in 2016/17 to 338 in 2017/18 (+6.3%)" */
+export function movement(before: number, after: number, unit: Unit, fromLabel: string, toLabel: string, withPercent = true): string {
+  const fmt = (v: number) => formatValue(v, unit);
+  const verb = after > before ? 'rose' : after < before ? 'fell' : 'stayed the same';
+  if (after === before) return `stayed at ${fmt(after)} in ${fromLabel} and ${toLabel}`;
+  const change = withPercent && unit === 'count' && before !== 0 ? ` (${formatChange(pct(before, after), 'percent', 1)})` : '';
+  return `${verb} from ${fmt(before)} in ${fromLabel} to ${fmt(after)} in ${toLabel}${change}`;
+}
+
+/** "fell from 80 to 60 (−25.0%)"; ratios (digits given) without a percentage. */
+export function change(before: number, after: number, digits?: number): string {
+  const fmt = (v: number) => (digits === undefined ? formatValue(v, 'count') : formatNumber(v, digits));
+  if (before === after) return `stayed at ${fmt(after)}`;
+  const verb = after > before ? 'rose' : 'fell';
+  const percent = digits === undefined && before !== 0 ? ` (${formatChange(pct(before, after), 'percent', 1)})` : '';
+  return `${verb} from ${fmt(before)} to ${fmt(after)}${percent}`;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function hateCrimeSummary(rows: readonly HateCrimeCountRow[]): string[] {
+  const areas = [...new Set(rows.map((r) => r.area))];
+  const measures = [...new Set(rows.map((r) => r.measure))];
+  return areas.map((area) => {
+    const parts = measures.flatMap((m) => {
+      const own = rows.filter((r) => r.area === area && r.measure === m).sort((a, b) => a.period.localeCompare(b.period));
+      const first = own[0];
+      const last = own[own.length - 1];
+      if (!first || !last || first === last) return [];
+      return [`${lowerFirst(first.measureLabel)} ${movement(first.value, last.value, 'count', first.period, last.period)}`];
+    });
+    const name = rows.find((r) => r.area === area)?.areaLabel ?? area;
+    return `In ${name}, ${parts.join(', while ')}.`;
+  });
+}
+
+export function periodBarsSummary(rows: readonly PeriodBarRow[]): string[] {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (!first || !last) return [];
+  if (first === last) return [`${first.measureLabel}: ${formatValue(first.value, first.unit)} in ${first.periodLabel}.`];
+  const diff = last.value - first.value;
+  const by = diff === 0 ? '' : `, ${diff > 0 ? 'up' : 'down'} ${formatValue(Math.abs(diff), last.unit)}`;
+  return [`${first.measureLabel} ${movement(first.value, last.value, first.unit, first.periodLabel, last.periodLabel)}${by}.`];
+}
+
+export function reoffendingSummary(rows: readonly ReoffendingRow[]): string[] {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (!first || !last) return [];
+  return [
+    `In ${first.periodLabel}, ${formatValue(first.offenders, 'count')} offenders on the cohort committed ${formatValue(first.offences, 'count')} offences; in ${last.periodLabel}, ${formatValue(last.offenders, 'count')} offenders committed ${formatValue(last.offences, 'count')}.`,
+    `The number of offenders ${change(first.offenders, last.offenders)} and offences ${change(first.offences, last.offences)}, so offences per offender ${change(first.offencesPerOffender, last.offencesPerOffender, 2)}.`,
+  ];
+}
+
+export function alcoholSummary(rows: readonly AlcoholShareRow[], caveat: string): string[] {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (!first || !last) return [];
+  const verb = last.value < first.value ? 'fell' : last.value > first.value ? 'rose' : 'stayed';
+  return [
+    `Violence with injury carrying an alcohol marker made up ${formatValue(first.value, 'percent', 1)} of violent crime in ${first.periodLabel} and ${formatValue(last.value, 'percent', 1)} in ${last.periodLabel}: the share ${verb} by ${formatNumber(Math.abs(last.value - first.value), 1)} percentage points.`,
+    caveat,
+  ];
+}
+
+export function spendingSummary(rows: readonly SpendingRow[]): string[] {
+  const columns = [...new Set(rows.map((r) => r.column))];
+  const sentences = columns.map((c) => {
+    const own = rows.filter((r) => r.column === c);
+    const ph = own.filter((r) => r.funder === 'wcc-public-health').reduce((s, r) => s + r.value, 0);
+    const pcc = own.filter((r) => r.funder === 'west-mercia-pcc').reduce((s, r) => s + r.value, 0);
+    const label = own[0]?.columnLabel ?? c;
+    return `${upperFirst(label)}: ${formatValue(ph, 'gbp')} from public health across the ${new Set(own.map((r) => r.line)).size} lines${pcc ? `, plus ${formatValue(pcc, 'gbp')} from the Police and Crime Commissioner` : ''}.`;
+  });
+  const largest = [...rows].sort((a, b) => b.value - a.value)[0];
+  if (largest) sentences.push(`The ${lowerFirst(largest.lineLabel)} is by far the largest line.`);
+  return sentences;
+}
+
+export function statSummary(rows: readonly StatRow[]): string[] {
+  return rows.map((r) => `${r.label}: ${statText(r)} (${r.periodLabel}).`);
+}
+
+export function shareSummary(rows: readonly ShareRow[]): string[] {
+  return rows.map((r) => `${r.label}: ${formatValue(r.value, 'percent')} (${r.periodLabel}). ${upperFirst(r.restLabel)}: ${formatValue(100 - r.value, 'percent')}.`);
+}
+
+export function governanceSummary(rows: readonly GovNode[]): string[] {
+  const links = rows.reduce((s, r) => s + r.links.length, 0);
+  const lanes = [...new Set(rows.map((r) => r.laneLabel))];
+  const counts = lanes.map((l) => `${rows.filter((r) => r.laneLabel === l).length} ${l.includes(' ') ? l : lowerFirst(l)}`);
+  const busiest = [...rows].sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name))[0];
+  const out = [`The report names ${rows.length} bodies and ${links} links between them: ${counts.join(', ')}.`];
+  if (busiest) out.push(`The most connected is the ${busiest.name.replace(/^the /i, '')}, with ${busiest.degree} links.`);
+  return out;
+}
+
+export function activitiesSummary(rows: readonly ActivityItem[]): string[] {
+  const byStatus = (s: ActivityItem['status']) => rows.filter((r) => r.status === s).length;
+  const themes = [...new Set(rows.map((r) => r.theme))];
+  const top = themes.map((t) => ({ t, n: rows.filter((r) => r.theme === t).length })).sort((a, b) => b.n - a.n)[0];
+  const topLabel = rows.find((r) => r.theme === top?.t)?.themeLabel ?? '';
+  return [
+    `The report lists ${rows.length} pieces of work across ${themes.length} themes: ${byStatus('done')} done in 2017/18, ${byStatus('underway')} under way and ${byStatus('planned')} planned in 2018/19.`,
+    ...(top ? [`The theme with the most is ${lowerFirst(topLabel)}, with ${top.n}.`] : []),
+  ];
+}

@@ -1,0 +1,8 @@
+/** `/figures/<id>.png`: the figure's chart rasterised at build time (resvg, bundled fonts). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { figurePng } from '../../components/figure-files.ts';
+import { FIGURE_IDS } from '../../components/figures.ts';
+
+export const getStaticPaths: GetStaticPaths = () => FIGURE_IDS.map((id) => ({ params: { id } }));
+
+export const GET: APIRoute = ({ params }) => new Response(new Uint8Array(figurePng(String(params['id']))), { headers: { 'Content-Type': 'image/png' } });

@@ -1,0 +1,8 @@
+/** `/figures/<id>.svg`: the figure's chart (wide layout, first view) as a standalone SVG image. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { figureSvg } from '../../components/figure-files.ts';
+import { FIGURE_IDS } from '../../components/figures.ts';
+
+export const getStaticPaths: GetStaticPaths = () => FIGURE_IDS.map((id) => ({ params: { id } }));
+
+export const GET: APIRoute = ({ params }) => new Response(figureSvg(String(params['id'])), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });

@@ -1,0 +1,109 @@
+/**
+ * Every chart function renders its fixture to SVG in both layouts and matches the committed snapshot;
+ * renders are byte-identical across runs; and the output keeps the CSP and accessibility rules.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { activitiesBoard } from '../../../src/charts/activities.ts';
+import { alcoholViolenceShare } from '../../../src/charts/alcohol.ts';
+import { governanceDiagram } from '../../../src/charts/governance.ts';
+import { hateCrimeChange, hateCrimeCounts } from '../../../src/charts/hate-crime.ts';
+import { periodBars } from '../../../src/charts/period-bars.ts';
+import type { ChartFunction, ChartOptions, Layout } from '../../../src/charts/render.ts';
+import { reoffendingCohort } from '../../../src/charts/reoffending.ts';
+import { spendingLines } from '../../../src/charts/spending.ts';
+import { statTiles } from '../../../src/charts/stat-tiles.ts';
+import { waffle } from '../../../src/charts/waffle.ts';
+import { compareSnapshot } from './snapshot.ts';
+
+const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
+const hate = fixture('hate-crime.json');
+const small = fixture('small.json');
+const gov = fixture('governance.json');
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyChart = ChartFunction<any>;
+const CASES: { name: string; chart: AnyChart; rows: unknown[]; options?: Partial<ChartOptions> }[] = [
+  { name: 'hate-crime-counts', chart: hateCrimeCounts, rows: hate.counts, options: { view: 'count' } },
+  { name: 'hate-crime-change', chart: hateCrimeChange, rows: hate.change, options: { view: 'percent' } },
+  { name: 'period-bars', chart: periodBars, rows: small.periodBars, options: { annotation: 'Change: −154 (−21.7%) on 2016/17' } },
+  { name: 'reoffending', chart: reoffendingCohort, rows: small.reoffending },
+  { name: 'alcohol', chart: alcoholViolenceShare, rows: small.alcohol, options: { annotation: 'Definition changed: more categories were added to the total.' } },
+  { name: 'spending', chart: spendingLines, rows: small.spending },
+  { name: 'stat-tiles', chart: statTiles, rows: small.stats },
+  { name: 'waffle', chart: waffle, rows: small.share },
+  { name: 'governance', chart: governanceDiagram, rows: gov.nodes },
+  { name: 'activities', chart: activitiesBoard, rows: gov.activities },
+];
+
+function render(c: (typeof CASES)[number], layout: Layout): string {
+  return c.chart(c.rows, { id: `test-${c.name}`, layout, title: `Title of ${c.name}`, description: `Summary of ${c.name}.`, ...c.options });
+}
+
+describe.each(CASES)('$name chart', (c) => {
+  it.each(['wide', 'narrow'] as const)('%s layout matches its snapshot', (layout) => {
+    const result = compareSnapshot(`${c.name}-${layout}`, render(c, layout));
+    expect(result.ok, result.message).toBe(true);
+  });
+
+  it('renders the same bytes every time', () => {
+    expect(render(c, 'wide')).toBe(render(c, 'wide'));
+    expect(render(c, 'narrow')).toBe(render(c, 'narrow'));
+  });
+
+  it('keeps to the CSP and accessibility rules', () => {
+    for (const layout of ['wide', 'narrow'] as const) {
+      const svg = render(c, layout);
+      expect(svg).not.toMatch(/<style|\sstyle="/);
+      expect(svg).not.toMatch(/font-variant=/);
+      // No Plot labels on groups; only data marks carry aria-label.
+      expect(svg).not.toMatch(/<g(?![^>]*class="mark)[^>]*aria-label=/);
+      const rootTag = svg.slice(0, svg.indexOf('>'));
+      const base = `test-${c.name}-${c.options?.view ? `${c.options.view}-` : ''}${layout}`;
+      expect(rootTag.startsWith('<svg ')).toBe(true);
+      expect(rootTag).toContain('role="group"');
+      expect(rootTag).toContain(`aria-labelledby="${base}-title ${base}-desc"`);
+      expect(svg).toContain(`<title id="${base}-title">Title of ${c.name}</title>`);
+      const marks = svg.match(/class="mark[^"]*"/g) ?? [];
+      expect(marks.length).toBeGreaterThan(0);
+      for (const mark of svg.match(/<[a-z]+ [^>]*class="mark[^>]*>/g) ?? []) {
+        expect(mark).toMatch(/role="(img|button)"/);
+        expect(mark).toMatch(/aria-label="[^"]+"/);
+      }
+      // No mark inside an aria-hidden subtree: every aria-hidden element closes before a mark opens.
+      const doc = new DOMParserLite(svg);
+      expect(doc.marksInsideHidden()).toBe(0);
+      // Width and viewBox follow the layout.
+      expect(svg).toMatch(layout === 'wide' ? /width="640"/ : /width="300"/);
+    }
+  });
+});
+
+/** Minimal check of nesting with linkedom (the same DOM the renderer uses). */
+import { parseHTML } from 'linkedom';
+class DOMParserLite {
+  private readonly root: Element;
+  constructor(svg: string) {
+    const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
+    this.root = document.querySelector('svg') as unknown as Element;
+  }
+  marksInsideHidden(): number {
+    return Array.from(this.root.querySelectorAll('.mark')).filter((m) => m.closest('[aria-hidden="true"]')).length;
+  }
+}
+
+describe('text labels', () => {
+  it('formats numbers for en-GB (thousands separators, £, true minus)', () => {
+    const spending = render(CASES.find((c) => c.name === 'spending')!, 'wide');
+    expect(spending).toContain('£3,780,100 + £106,000 PCC');
+    const change = render(CASES.find((c) => c.name === 'hate-crime-change')!, 'wide');
+    expect(change).toContain('\u221210.8%');
+    expect(change).toContain('+6.3%');
+  });
+  it('escapes text as XML so the standalone SVG parses', () => {
+    const board = render(CASES.find((c) => c.name === 'activities')!, 'wide');
+    expect(board).toContain('group &amp; set up');
+    expect(board).toContain('&quot;Blue Light&quot;');
+  });
+});

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  activitiesSummary,
+  alcoholSummary,
+  change,
+  governanceSummary,
+  hateCrimeSummary,
+  movement,
+  periodBarsSummary,
+  reoffendingSummary,
+  shareSummary,
+  spendingSummary,
+  statSummary,
+} from '../../../src/charts/summaries.ts';
+
+const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
+const hate = fixture('hate-crime.json');
+const small = fixture('small.json');
+const gov = fixture('governance.json');
+
+describe('text summaries', () => {
+  it('says which way a figure moved and by how much', () => {
+    expect(movement(318, 338, 'count', '2016/17', '2017/18')).toBe('rose from 318 in 2016/17 to 338 in 2017/18 (+6.3%)');
+    expect(movement(37, 33, 'count', '2016/17', '2017/18')).toBe('fell from 37 in 2016/17 to 33 in 2017/18 (\u221210.8%)');
+    expect(movement(5, 5, 'count', 'A', 'B')).toBe('stayed at 5 in A and B');
+    expect(change(80, 60)).toBe('fell from 80 to 60 (\u221225.0%)');
+    expect(change(2, 1.8667, 2)).toBe('fell from 2.00 to 1.87');
+  });
+
+  it('summarises hate crime per area, both measures', () => {
+    expect(hateCrimeSummary(hate.counts)).toEqual([
+      'In North Worcestershire, hate offences rose from 318 in 2016/17 to 338 in 2017/18 (+6.3%), while hate incidents recorded as crimes fell from 37 in 2016/17 to 33 in 2017/18 (\u221210.8%).',
+      'In South Worcestershire, hate offences rose from 380 in 2016/17 to 407 in 2017/18 (+7.1%), while hate incidents recorded as crimes fell from 51 in 2016/17 to 49 in 2017/18 (\u22123.9%).',
+    ]);
+  });
+
+  it('summarises a measure over periods with the difference', () => {
+    expect(periodBarsSummary(small.periodBars)).toEqual(['Cases heard at MARAC fell from 709 in 2016/17 to 555 in 2017/18 (\u221221.7%), down 154.']);
+    expect(periodBarsSummary([small.periodBars[0]])).toEqual(['Cases heard at MARAC: 709 in 2016/17.']);
+  });
+
+  it('summarises the reoffending cohort with offences per offender', () => {
+    expect(reoffendingSummary(small.reoffending)).toEqual([
+      'In Jan\u2013Mar 2017, 80 offenders on the cohort committed 160 offences; in Jan\u2013Mar 2018, 60 offenders committed 112.',
+      'The number of offenders fell from 80 to 60 (\u221225.0%) and offences fell from 160 to 112 (\u221230.0%), so offences per offender fell from 2.00 to 1.87.',
+    ]);
+  });
+
+  it('keeps the caveat with the alcohol share', () => {
+    const out = alcoholSummary(small.alcohol, 'Definition changed.');
+    expect(out[0]).toBe('Violence with injury carrying an alcohol marker made up 8.2% of violent crime in Feb 2014 to Feb 2015 and 5.7% in Feb 2016 to Feb 2017: the share fell by 2.5 percentage points.');
+    expect(out[1]).toBe('Definition changed.');
+  });
+
+  it('names the PCC contribution separately in the spending summary', () => {
+    expect(spendingSummary(small.spending)).toEqual([
+      '2017/18 actual: £4,352,191 from public health across the 3 lines, plus £106,000 from the Police and Crime Commissioner.',
+      '2018/19 budget: £4,360,784 from public health across the 3 lines, plus £106,000 from the Police and Crime Commissioner.',
+      'The alcohol and substance misuse contract is by far the largest line.',
+    ]);
+  });
+
+  it('states single figures without inventing a trend', () => {
+    expect(statSummary(small.stats)).toEqual([
+      'Domestic Violence Protection Orders taken out: 88 (2017/18).',
+      'Adult safeguarding (Section 42) domestic abuse referrals where the adult was over 50: 79% (2017/18).',
+      'Change in children exposed to domestic abuse incidents: +11% (Jan\u2013Jun 2017 vs Jan\u2013Jun 2016).',
+      'Domestic homicide reviews in progress: 3 (2018/19, at the time of the report).',
+    ]);
+    expect(shareSummary(small.share)).toEqual([
+      'Channel referrals in which autism, a learning difficulty or mental health played a part: 55% (2017/18 (period assumed)). Other referrals: 45%.',
+    ]);
+  });
+
+  it('counts bodies, links and work items', () => {
+    expect(governanceSummary(gov.nodes)).toEqual([
+      'The report names 9 bodies and 5 links between them: 1 national, 2 West Mercia, 5 county, 1 local.',
+      'The most connected is the Worcestershire Safer Communities Board, with 3 links.',
+    ]);
+    expect(activitiesSummary(gov.activities)).toEqual([
+      'The report lists 7 pieces of work across 3 themes: 4 done in 2017/18, 2 under way and 1 planned in 2018/19.',
+      'The theme with the most is drugs and alcohol, with 3.',
+    ]);
+  });
+});
