@@ -1,0 +1,116 @@
+/**
+ * The "all data" download: one zip made at build time with fflate (well kept, no dependencies, a
+ * synchronous API), holding every dataset's CSV and JSON, `datapackage.json`, the data CHANGELOG and
+ * a README.txt (sources, licence, caveats, column dictionaries, data version, file conventions).
+ *
+ * Deterministic: entries in a fixed order, every timestamp the release date, fixed compression level,
+ * so two builds of the same data give the same bytes. Zip timestamps are local "DOS" times: the date is
+ * built with the local-time constructor so its local fields (what fflate writes) are the same in
+ * every time zone.
+ */
+import { zipSync, type Zippable } from 'fflate';
+import { buildDataPackage, type PackageOptions } from './datapackage.ts';
+import { byteLength, LICENCE, stringifyJson, toCsv, toJson, type ExportableDataset } from './export.ts';
+import type { Release } from './release.ts';
+
+/** Where each file sits inside the zip (and, for data files, on the site under `/data/`). */
+export function zipEntryNames(ids: readonly string[]): string[] {
+  return ['README.txt', 'CHANGELOG.md', 'datapackage.json', ...[...ids].sort().flatMap((id) => [`data/${id}.csv`, `data/${id}.json`])];
+}
+
+function columnLine(col: ExportableDataset['meta']['columns'][number]): string {
+  const facts = [col.type, col.required ? 'required' : 'may be empty', col.unit ? `unit: ${col.unit}` : '', col.references ? `ids in ${col.references}` : ''].filter(Boolean);
+  return `    ${col.name} (${facts.join('; ')}): ${col.description}`;
+}
+
+/** The zip's README.txt: plain text, UTF-8, LF line ends. */
+export function buildReadme(datasets: readonly ExportableDataset[], release: Pick<Release, 'version' | 'date'>): string {
+  const sorted = [...datasets].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  const lines: string[] = [
+    'Worcestershire Community Safety in Numbers: all data',
+    '====================================================',
+    '',
+    `Data version ${release.version}, released ${release.date}. See CHANGELOG.md for what changed in each version.`,
+    '',
+    'Source',
+    '------',
+    "Worcestershire County Council, Community Safety overview (Appendix 1 to a council report), covering 2017/18 and 2018/19. Every row names the section of the report it comes from (the source_section column, an id in data/sections.csv).",
+    '',
+    'Licence',
+    '-------',
+    `The data is published under the ${LICENCE.title} (${LICENCE.id}): ${LICENCE.url}`,
+    'You may copy, publish, adapt and use it, also commercially, if you give this attribution:',
+    `  ${LICENCE.attribution}`,
+    '',
+    'Files',
+    '-----',
+    '  README.txt          this file',
+    '  CHANGELOG.md        data changes by version (added, corrected, changed, withdrawn)',
+    '  datapackage.json    Frictionless Tabular Data Package: every CSV with its Table Schema (types, units, keys)',
+    '  data/<id>.csv       one table per dataset',
+    '  data/<id>.json      the same table with its metadata, as JSON',
+    '',
+    'CSV conventions',
+    '---------------',
+    '  - UTF-8 with a byte-order mark (so that Excel reads the characters correctly); RFC 4180.',
+    '  - Line ends are CRLF (carriage return + line feed). A line break inside a quoted text cell is kept as in the data.',
+    '  - A header row; comma separators; a cell is quoted with " only when it holds a comma, a quote or a line break.',
+    '  - Numbers are plain: no thousands separators, a full stop for decimals, money in whole pounds.',
+    '  - Periods are written one way: a financial year 2017/18 (1 April to 31 March), a quarter 2017-Q1, or an inclusive month span 2014-02/2015-02.',
+    '  - A missing value is an empty cell. Status markers (reported, under-reported, definition-changed, snapshot, period-unclear) are in their own status column; footnote ids in the notes column.',
+    "  - Formula neutralisation: a text cell starting with = + - @, a tab or a carriage return, or with ' itself, has a ' added in front so a spreadsheet cannot run it as a formula. To undo, remove the first character of any text cell that starts with '. Number columns are never changed.",
+    '',
+    'JSON conventions',
+    '----------------',
+    '  - UTF-8, LF line ends. Each file holds dataVersion, the metadata (source, licence, period, columns, caveats, footnotes) and rows: one object per row.',
+    '  - Numbers are JSON numbers, lists of ids are arrays, missing values null. Text is exactly as in the data (no neutralisation).',
+    '',
+    'Datasets',
+    '--------',
+  ];
+  for (const { meta, rows } of sorted) {
+    const csv = toCsv({ meta, rows });
+    lines.push(
+      '',
+      `${meta.id}: ${meta.title}`,
+      `  Files: data/${meta.id}.csv (${byteLength(csv)} bytes), data/${meta.id}.json`,
+      `  Rows: ${rows.length}. Columns: ${meta.columns.length}. Primary key: ${meta.primaryKey.join(', ')}.`,
+      `  Period: ${meta.period.label} (${meta.period.start} to ${meta.period.end}). Geography: ${meta.geography}.`,
+      `  Source: ${meta.source.document}; section: ${meta.source.section}${meta.source.page ? `; page ${meta.source.page}` : ''}.`,
+      `  Licence: ${meta.licence}. Last checked against the source: ${meta.lastChecked}.`,
+      `  ${meta.description}`,
+      '  Columns:',
+      ...meta.columns.map(columnLine),
+    );
+    if (meta.caveats.length > 0) lines.push('  Caveats:', ...meta.caveats.map((c) => `    - ${c}`));
+    if (meta.footnotes.length > 0) lines.push('  Footnotes (ids used in the notes column):', ...meta.footnotes.map((f) => `    [${f.id}] ${f.text}`));
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** The local-time midnight of an ISO date: the same DOS timestamp in every time zone. */
+export function zipTimestamp(isoDate: string): Date {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d, 0, 0, 0, 0);
+}
+
+/** The all-data zip, as bytes. */
+export function buildZip(datasets: readonly ExportableDataset[], release: Pick<Release, 'version' | 'date' | 'markdown'>, options: PackageOptions = {}): Uint8Array {
+  const encoder = new TextEncoder();
+  const mtime = zipTimestamp(release.date);
+  const files = new Map<string, string>([
+    ['README.txt', buildReadme(datasets, release)],
+    ['CHANGELOG.md', release.markdown],
+    ['datapackage.json', stringifyJson(buildDataPackage(datasets, release, options))],
+  ]);
+  for (const dataset of datasets) {
+    files.set(`data/${dataset.meta.id}.csv`, toCsv(dataset));
+    files.set(`data/${dataset.meta.id}.json`, toJson(dataset, release));
+  }
+  const zippable: Zippable = {};
+  for (const name of zipEntryNames(datasets.map((d) => d.meta.id))) {
+    zippable[name] = [encoder.encode(files.get(name)!), { mtime, level: 9 }];
+  }
+  return zipSync(zippable, { mtime, level: 9 });
+}
