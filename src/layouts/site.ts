@@ -1,0 +1,19 @@
+/** Site-wide constants for the page frame. */
+
+export const SITE_NAME = 'Worcestershire Community Safety in Numbers';
+
+/** localStorage key that remembers the reader's colour choice (`light` or `dark`; absent = follow the system). */
+export const THEME_STORAGE_KEY = 'wcs-theme';
+
+export const OGL_URL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
+
+/**
+ * The project's GitHub repository, for "report an error" links: `REPOSITORY_URL` if set, else built
+ * from `GITHUB_REPOSITORY` (set by GitHub Actions during the deploy build). Undefined locally.
+ */
+export function repositoryUrl(): string | undefined {
+  const explicit = process.env.REPOSITORY_URL;
+  if (explicit) return explicit.replace(/\/+$/, '');
+  const repo = process.env.GITHUB_REPOSITORY;
+  return repo ? `https://github.com/${repo}` : undefined;
+}
