@@ -65,7 +65,7 @@ function applyState(ctx: FigureContext): void {
   const { fig, state } = ctx;
   const view = state.view ?? ctx.defaults.view;
   const views = Array.from(fig.querySelectorAll<HTMLElement>('.figure-view'));
-  if (!views.some((v) => v.dataset['view'] === view)) state.view = ctx.defaults.view;
+  if (!views.some((v) => v.dataset['view'] === view)) state.view = ctx.defaults.view ?? '';
   for (const v of views) v.hidden = views.length > 1 && v.dataset['view'] !== (state.view ?? ctx.defaults.view);
   for (const b of Array.from(fig.querySelectorAll<HTMLButtonElement>('[data-set-view]'))) b.setAttribute('aria-pressed', String(b.dataset['setView'] === (state.view ?? ctx.defaults.view)));
   const show = state.show === 'table' ? 'table' : 'chart';

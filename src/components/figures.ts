@@ -707,7 +707,7 @@ const BUILDERS: Record<FigureId, () => Base> = {
       'marac-cases',
       'Cases heard at MARAC, by year',
       (r) => `Fewer high-risk cases were heard at MARAC: ${formatValue(r[r.length - 1]?.value ?? 0, 'count')} in ${r[r.length - 1]?.periodLabel}, down from ${formatValue(r[0]?.value ?? 0, 'count')}.`,
-      (claimId, stated) => (claimId === 'marac-cases-decrease' ? `The report's statement that cases went down agrees with the figures.` : undefined),
+      (claimId) => (claimId === 'marac-cases-decrease' ? `The report's statement that cases went down agrees with the figures.` : undefined),
     ),
   'domestic-abuse-single-year': domesticAbuseSingleYear,
   'channel-referrals': () =>
