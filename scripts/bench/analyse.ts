@@ -1,0 +1,438 @@
+/**
+ * Static analysis of a built site folder: for every `*.html` file, what the page costs a reader.
+ *
+ * - Bytes of the HTML, of the CSS and of the JavaScript it loads, raw and gzip (GitHub Pages serves
+ *   text gzip-compressed; we compress with zlib's default level 6, deterministic).
+ * - Requests: the HTML plus every same-origin asset it references, found statically:
+ *   `<link rel=stylesheet|icon|preload|modulepreload|manifest…>`, `<script src>`, the static imports of
+ *   every module script (module scripts and inline module scripts, followed recursively with
+ *   es-module-lexer), `<img src|srcset>`, `<source srcset>`, media posters, and `url()`/`@import` in
+ *   the CSS (css-tree). Dynamic `import()` targets are counted as lazy: their bytes are in the JS total
+ *   (a budget is a promise about everything a page may run) but not in the requests at load.
+ * - Inline `<svg>` elements (top-level only), each named by its figure: the nearest ancestor with a
+ *   `data-figure` attribute, else the nearest `<figure id>`, else the SVG's own id or `<title>`.
+ * - The facts the budgets check: render-blocking scripts (external classic scripts in `<head>`; inline
+ *   ones are measured, as they need no download), images without width and height, web fonts,
+ *   third-party references, references to files that are not in the build.
+ *
+ * Pages are discovered by walking the folder, so the analysis keeps up with the site by itself.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as csstree from 'css-tree';
+import { init as initLexer, parse as parseModule } from 'es-module-lexer';
+import { parseHTML } from 'linkedom';
+import { normaliseBase } from '../../src/lib/url.ts';
+
+/** Origin used to resolve URLs; any other origin is a third party. */
+const ORIGIN = 'http://site.invalid';
+
+export interface Size {
+  raw: number;
+  gzip: number;
+}
+
+export type AssetKind = 'css' | 'js' | 'image' | 'font' | 'other';
+
+export interface AssetRef {
+  /** File path relative to the site folder (`_astro/x.js`), or the URL for a third-party reference. */
+  file: string;
+  kind: AssetKind;
+  size: Size;
+  /** Loaded only on demand (a dynamic `import()`). */
+  lazy: boolean;
+  /** Which figure references it, when the reference sits inside one. */
+  figure?: string;
+}
+
+export interface InlineSvg {
+  figure: string;
+  size: Size;
+}
+
+export interface Problem {
+  /** What is wrong, in words. */
+  what: string;
+  /** The resource concerned (a file, URL or element description). */
+  resource: string;
+  figure?: string;
+}
+
+export interface PageReport {
+  /** HTML file relative to the site folder, e.g. `themes/hate-crime/index.html`. */
+  page: string;
+  /** The path the page is served at, e.g. `/base/themes/hate-crime/`. */
+  url: string;
+  html: Size;
+  /** Stylesheets plus inline `<style>` content. */
+  css: Size;
+  /** Scripts (files and inline) including module imports and lazy chunks. */
+  js: Size;
+  /** Images, icons and other non-text assets. */
+  other: Size;
+  /** Requests at load: the HTML plus every non-lazy same-origin asset. */
+  requests: number;
+  /** Requests only made on demand (dynamic imports). */
+  lazyRequests: number;
+  assets: AssetRef[];
+  /** Inline scripts and styles (their bytes are counted in both the HTML and js/css). */
+  inline: { kind: 'css' | 'js'; size: Size; figure?: string }[];
+  svgs: InlineSvg[];
+  renderBlockingScripts: Problem[];
+  /** Raw bytes of inline classic scripts in `<head>` (they run before first paint). */
+  inlineHeadScript: number;
+  imagesWithoutSize: Problem[];
+  webFonts: Problem[];
+  thirdParty: Problem[];
+  missing: Problem[];
+}
+
+export interface SiteReport {
+  root: string;
+  base: string;
+  pages: PageReport[];
+}
+
+export function sizeOf(bytes: Uint8Array | string): Size {
+  const buf = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+  return { raw: buf.byteLength, gzip: gzipSync(buf).byteLength };
+}
+
+function addSize(a: Size, b: Size): Size {
+  return { raw: a.raw + b.raw, gzip: a.gzip + b.gzip };
+}
+
+const ZERO: Size = { raw: 0, gzip: 0 };
+
+/** Every `*.html` file under `root`, relative, `/`-separated, sorted (home first). */
+export function listPages(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((p) => !p.split('/').some((part) => part.startsWith('.')))
+    .sort((a, b) => (a === 'index.html' ? -1 : b === 'index.html' ? 1 : a.localeCompare(b)));
+}
+
+/** The path a built HTML file is served at under `base`. */
+export function pagePath(base: string, file: string): string {
+  const path = file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
+  return normaliseBase(base) + path;
+}
+
+const FONT_EXT = /\.(woff2?|ttf|otf|eot)$/i;
+const IMAGE_EXT = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$/i;
+
+function kindOf(file: string): AssetKind {
+  if (/\.css$/i.test(file)) return 'css';
+  if (/\.m?js$/i.test(file)) return 'js';
+  if (FONT_EXT.test(file)) return 'font';
+  if (IMAGE_EXT.test(file)) return 'image';
+  return 'other';
+}
+
+/** Figure name of an element: nearest `[data-figure]`, else nearest `figure[id]`, else undefined. */
+function figureOf(el: Element | null): string | undefined {
+  for (let node = el; node; node = node.parentElement) {
+    const data = node.getAttribute('data-figure');
+    if (data) return data;
+    if (node.tagName.toLowerCase() === 'figure' && node.id) return node.id;
+  }
+  return undefined;
+}
+
+function svgName(svg: Element, index: number): string {
+  const figure = figureOf(svg);
+  const layout = svg.getAttribute('data-layout');
+  const suffix = layout ? ` (${layout})` : '';
+  if (figure) return figure + suffix;
+  if (svg.id) return `svg#${svg.id}${suffix}`;
+  const title = svg.querySelector('title')?.textContent?.trim();
+  if (title) return `svg "${title.length > 40 ? `${title.slice(0, 39)}…` : title}"${suffix}`;
+  return `svg #${index + 1}${suffix}`;
+}
+
+function describe(el: Element): string {
+  const tag = el.tagName.toLowerCase();
+  const src = el.getAttribute('src') ?? el.getAttribute('href');
+  return src ? `<${tag} ${el.hasAttribute('src') ? 'src' : 'href'}="${src}">` : `<${tag}>`;
+}
+
+/** `srcset` candidates: the URL before each descriptor. */
+function srcsetUrls(srcset: string): string[] {
+  return srcset
+    .split(',')
+    .map((c) => c.trim().split(/\s+/)[0] ?? '')
+    .filter((u) => u !== '');
+}
+
+const SUBRESOURCE_RELS = new Set(['stylesheet', 'icon', 'shortcut', 'apple-touch-icon', 'mask-icon', 'manifest', 'preload', 'modulepreload', 'prefetch']);
+const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
+
+interface Ctx {
+  root: string;
+  base: string;
+  report: PageReport;
+  /** Files already counted for this page. */
+  seen: Set<string>;
+  /** Cache of file bytes and sizes across pages. */
+  cache: FileCache;
+}
+
+type FileCache = Map<string, { bytes: Buffer; size: Size }>;
+
+function readCached(cache: FileCache, root: string, file: string): { bytes: Buffer; size: Size } {
+  let entry = cache.get(file);
+  if (!entry) {
+    const bytes = readFileSync(join(root, file));
+    entry = { bytes, size: sizeOf(bytes) };
+    cache.set(file, entry);
+  }
+  return entry;
+}
+
+function read(ctx: Ctx, file: string): { bytes: Buffer; size: Size } {
+  return readCached(ctx.cache, ctx.root, file);
+}
+
+/**
+ * Resolve a reference against the URL of the document that holds it. Returns the file relative to the
+ * site folder, or undefined after recording a third-party or missing reference.
+ */
+function resolveRef(ctx: Ctx, ref: string, from: string, figure?: string): string | undefined {
+  const trimmed = ref.trim();
+  if (trimmed === '' || trimmed.startsWith('#') || /^(data|blob|about|javascript|mailto|tel):/i.test(trimmed)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(trimmed, ORIGIN + from);
+  } catch {
+    ctx.report.missing.push({ what: 'an unparseable URL', resource: ref, ...(figure ? { figure } : {}) });
+    return undefined;
+  }
+  if (url.origin !== ORIGIN) {
+    ctx.report.thirdParty.push({ what: 'a third-party request', resource: url.href, ...(figure ? { figure } : {}) });
+    return undefined;
+  }
+  const path = decodeURIComponent(url.pathname);
+  if (!path.startsWith(ctx.base)) {
+    ctx.report.missing.push({ what: `a reference outside the base path ${ctx.base} (built with a different BASE_PATH?)`, resource: ref, ...(figure ? { figure } : {}) });
+    return undefined;
+  }
+  let file = path.slice(ctx.base.length);
+  if (file === '' || file.endsWith('/')) file += 'index.html';
+  const full = join(ctx.root, file);
+  if (!full.startsWith(ctx.root) || !existsSync(full) || !statSync(full).isFile()) {
+    ctx.report.missing.push({ what: 'a reference to a file that is not in the build', resource: ref, ...(figure ? { figure } : {}) });
+    return undefined;
+  }
+  return file;
+}
+
+/** The URL path a site file is served at (for resolving references inside it). */
+function servedAt(ctx: Ctx, file: string): string {
+  return ctx.base + file;
+}
+
+function addAsset(ctx: Ctx, file: string, lazy: boolean, figure?: string): boolean {
+  const key = file;
+  if (ctx.seen.has(key)) {
+    // A file first seen as lazy and later as eager becomes eager.
+    const existing = ctx.report.assets.find((a) => a.file === file);
+    if (existing && existing.lazy && !lazy) existing.lazy = false;
+    return false;
+  }
+  ctx.seen.add(key);
+  const kind = kindOf(file);
+  const { size } = read(ctx, file);
+  ctx.report.assets.push({ file, kind, size, lazy, ...(figure ? { figure } : {}) });
+  if (kind === 'font') ctx.report.webFonts.push({ what: 'a web font file', resource: file, ...(figure ? { figure } : {}) });
+  return true;
+}
+
+function walkScript(ctx: Ctx, file: string, lazy: boolean, figure?: string): void {
+  if (!addAsset(ctx, file, lazy, figure)) return;
+  const source = read(ctx, file).bytes.toString('utf8');
+  walkModuleImports(ctx, source, servedAt(ctx, file), lazy, figure);
+}
+
+function walkModuleImports(ctx: Ctx, source: string, from: string, lazy: boolean, figure?: string): void {
+  let imports: readonly { n: string | undefined; t: number }[];
+  try {
+    [imports] = parseModule(source);
+  } catch {
+    return; // Not a module (a classic script): it has no imports to follow.
+  }
+  for (const imp of imports) {
+    // 1 static, 2 dynamic, 3 import.meta, 4-7 source/defer phases.
+    if (imp.t === 3 || imp.n === undefined) continue;
+    const dynamic = imp.t === 2 || imp.t === 5 || imp.t === 7;
+    const target = resolveRef(ctx, imp.n, from, figure);
+    if (target) walkScript(ctx, target, lazy || dynamic, figure);
+  }
+}
+
+/** Follow `@import`, `url()` and `@font-face` in a stylesheet (file or inline). */
+function walkCss(ctx: Ctx, source: string, from: string, figure?: string): void {
+  let ast: csstree.CssNode;
+  try {
+    ast = csstree.parse(source, { parseValue: true, parseAtrulePrelude: true });
+  } catch {
+    return;
+  }
+  csstree.walk(ast, (node) => {
+    if (node.type === 'Atrule' && node.name.toLowerCase() === 'font-face') {
+      ctx.report.webFonts.push({ what: 'an @font-face rule', resource: from, ...(figure ? { figure } : {}) });
+    }
+    if (node.type === 'Url') {
+      const target = resolveRef(ctx, node.value, from, figure);
+      if (!target) return;
+      if (kindOf(target) === 'css') walkStylesheet(ctx, target, figure);
+      else addAsset(ctx, target, false, figure);
+    }
+    if (node.type === 'Atrule' && node.name.toLowerCase() === 'import' && node.prelude?.type === 'AtrulePrelude') {
+      const first = node.prelude.children.first;
+      if (first?.type === 'String') {
+        const target = resolveRef(ctx, first.value, from, figure);
+        if (target) walkStylesheet(ctx, target, figure);
+      }
+    }
+  });
+}
+
+function walkStylesheet(ctx: Ctx, file: string, figure?: string): void {
+  if (!addAsset(ctx, file, false, figure)) return;
+  walkCss(ctx, read(ctx, file).bytes.toString('utf8'), servedAt(ctx, file), figure);
+}
+
+function analysePage(ctx: Ctx, page: string): void {
+  const { report } = ctx;
+  const html = read(ctx, page).bytes.toString('utf8');
+  const { document } = parseHTML(html);
+  const from = report.url;
+
+  for (const el of Array.from(document.querySelectorAll('link[href]'))) {
+    const rels = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    if (!rels.some((r) => SUBRESOURCE_RELS.has(r))) continue;
+    const figure = figureOf(el);
+    const target = resolveRef(ctx, el.getAttribute('href') ?? '', from, figure);
+    if (!target) continue;
+    const as = (el.getAttribute('as') ?? '').toLowerCase();
+    if (rels.includes('preload') && as === 'font') report.webFonts.push({ what: 'a preloaded font', resource: target, ...(figure ? { figure } : {}) });
+    if (kindOf(target) === 'css' || rels.includes('stylesheet')) walkStylesheet(ctx, target, figure);
+    else if (kindOf(target) === 'js' || rels.includes('modulepreload')) walkScript(ctx, target, rels.includes('prefetch'), figure);
+    else addAsset(ctx, target, rels.includes('prefetch'), figure);
+  }
+
+  for (const el of Array.from(document.querySelectorAll('script'))) {
+    const type = (el.getAttribute('type') ?? '').trim().toLowerCase();
+    if (!JS_TYPES.has(type)) continue; // JSON-LD, import maps, templates: data, not script.
+    const figure = figureOf(el);
+    const inHead = el.closest('head') !== null;
+    const deferred = type === 'module' || el.hasAttribute('defer') || el.hasAttribute('async');
+    const src = el.getAttribute('src');
+    if (inHead && !deferred) {
+      // An external classic script stops rendering until it has downloaded and run. An inline one
+      // needs no download (defer and async do not apply to it); it is held to a byte budget instead.
+      if (src !== null) report.renderBlockingScripts.push({ what: 'a render-blocking script in <head> (no type="module", defer or async)', resource: describe(el), ...(figure ? { figure } : {}) });
+      else report.inlineHeadScript += Buffer.byteLength(el.textContent ?? '');
+    }
+    if (src !== null) {
+      const target = resolveRef(ctx, src, from, figure);
+      if (target) walkScript(ctx, target, false, figure);
+    } else {
+      const code = el.textContent ?? '';
+      report.inline.push({ kind: 'js', size: sizeOf(code), ...(figure ? { figure } : {}) });
+      if (type === 'module') walkModuleImports(ctx, code, from, false, figure);
+    }
+  }
+
+  for (const el of Array.from(document.querySelectorAll('style'))) {
+    if (el.closest('svg')) continue; // Counted as part of the inline SVG.
+    const figure = figureOf(el);
+    const code = el.textContent ?? '';
+    report.inline.push({ kind: 'css', size: sizeOf(code), ...(figure ? { figure } : {}) });
+    walkCss(ctx, code, from, figure);
+  }
+
+  for (const el of Array.from(document.querySelectorAll('img, source, video, audio, track, iframe, embed, object, input[type="image"]'))) {
+    const tag = el.tagName.toLowerCase();
+    const figure = figureOf(el);
+    const refs: string[] = [];
+    for (const attr of ['src', 'poster', 'data']) {
+      const v = el.getAttribute(attr);
+      if (v !== null && !(tag === 'object' && attr === 'src')) refs.push(v);
+    }
+    const srcset = el.getAttribute('srcset');
+    if (srcset) refs.push(...srcsetUrls(srcset));
+    for (const ref of refs) {
+      const target = resolveRef(ctx, ref, from, figure);
+      if (target) addAsset(ctx, target, el.getAttribute('loading') === 'lazy', figure);
+    }
+    if (tag === 'img' && (!el.hasAttribute('width') || !el.hasAttribute('height'))) {
+      report.imagesWithoutSize.push({ what: 'an image without width and height attributes', resource: describe(el), ...(figure ? { figure } : {}) });
+    }
+  }
+
+  // Top-level inline SVGs (an <svg> nested in another is part of its parent's bytes).
+  const svgs = Array.from(document.querySelectorAll('svg')).filter((svg) => svg.parentElement?.closest('svg') == null);
+  svgs.forEach((svg, i) => {
+    report.svgs.push({ figure: svgName(svg, i), size: sizeOf(svg.outerHTML) });
+    for (const el of Array.from(svg.querySelectorAll('image, use, feImage'))) {
+      const href = el.getAttribute('href') ?? el.getAttribute('xlink:href');
+      if (href && !href.startsWith('#')) {
+        const target = resolveRef(ctx, href, from, figureOf(svg) ?? svgName(svg, i));
+        if (target) addAsset(ctx, target, false, figureOf(svg));
+      }
+    }
+  });
+}
+
+let lexerReady: Promise<void> | undefined;
+
+/** Analyse every page of a built site. `base` is the path the site is served under (default `/`). */
+export async function analyseSite(folder: string, options: { base?: string } = {}): Promise<SiteReport> {
+  lexerReady ??= initLexer;
+  await lexerReady;
+  const root = resolve(folder);
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`No built site in ${folder} (no index.html): run the build first.`);
+  const base = normaliseBase(options.base);
+  const cache: FileCache = new Map();
+  const pages: PageReport[] = [];
+  for (const page of listPages(root)) {
+    const report: PageReport = {
+      page,
+      url: pagePath(base, page),
+      html: readCached(cache, root, page).size,
+      css: ZERO,
+      js: ZERO,
+      other: ZERO,
+      requests: 0,
+      lazyRequests: 0,
+      assets: [],
+      inline: [],
+      svgs: [],
+      renderBlockingScripts: [],
+      inlineHeadScript: 0,
+      imagesWithoutSize: [],
+      webFonts: [],
+      thirdParty: [],
+      missing: [],
+    };
+    const ctx: Ctx = { root, base, report, seen: new Set([page]), cache };
+    analysePage(ctx, page);
+    for (const a of report.assets) {
+      if (a.kind === 'css') report.css = addSize(report.css, a.size);
+      else if (a.kind === 'js') report.js = addSize(report.js, a.size);
+      else report.other = addSize(report.other, a.size);
+    }
+    for (const i of report.inline) {
+      if (i.kind === 'css') report.css = addSize(report.css, i.size);
+      else report.js = addSize(report.js, i.size);
+    }
+    report.requests = 1 + report.assets.filter((a) => !a.lazy).length;
+    report.lazyRequests = report.assets.filter((a) => a.lazy).length;
+    report.svgs.sort((a, b) => b.size.raw - a.size.raw);
+    pages.push(report);
+  }
+  return { root, base, pages };
+}

@@ -1,0 +1,22 @@
+/**
+ * Performance budgets (budgets.config.ts) on the built site: every page of `dist/` (or `BUDGETS_DIR`),
+ * built by `npm run build` with the same `BASE_PATH`. One test per page, discovered from the folder,
+ * so new pages are checked without touching this file. Bytes are deterministic; nothing here is timed.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { checkBudgets } from '../../scripts/bench/budgets.ts';
+
+const folder = resolve(process.env.BUDGETS_DIR ?? 'dist');
+const { report, violations } = await checkBudgets(folder);
+
+describe(`performance budgets of ${folder}`, () => {
+  test('the build has a home page', () => {
+    expect(report.pages.map((p) => p.page)).toContain('index.html');
+  });
+
+  test.each(report.pages.map((p) => p.page))('%s is within budget', (page) => {
+    const messages = violations.filter((v) => v.page === page).map((v) => v.message);
+    expect(messages, `\n${messages.join('\n')}\n`).toEqual([]);
+  });
+});
