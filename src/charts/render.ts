@@ -271,7 +271,9 @@ export function stackPanels(svg: SVGElement, doc: Document, layout: Layout, pane
 export function drawNote(svg: SVGElement, doc: Document, layout: Layout, text: string, y: number, className = 'chart-note'): number {
   const { fontSize, width } = LAYOUT[layout];
   const size = fontSize - 1;
-  const lines = wrapText(text, width - 4, size);
-  svgLines(doc, lines, { x: 0, y: y + size, class: className, 'font-size': size }, size * 1.3, svg);
+  // A caveat is bold: wrap it narrower, as bold glyphs are about a tenth wider.
+  const bold = className === 'chart-caveat';
+  const lines = wrapText(text, (width - 4) * (bold ? 0.88 : 1), size);
+  svgLines(doc, lines, { x: 0, y: y + size, class: className, 'font-size': size, 'font-weight': bold ? 'bold' : undefined }, size * 1.3, svg);
   return lines.length * size * 1.3 + 4;
 }

@@ -156,8 +156,23 @@ function rows<T>(id: string): T[] {
   return getDataset<T>(id).rows.map((r) => r.value);
 }
 
+const lookups = new Map<string, Map<string, unknown>>();
+
+/** Rows of a reference dataset by id (built once per build). */
 function lookup<T extends { id: string }>(id: string): Map<string, T> {
-  return new Map(rows<T>(id).map((r) => [r.id, r]));
+  let map = lookups.get(id);
+  if (!map) {
+    map = new Map(rows<T>(id).map((r) => [r.id, r]));
+    lookups.set(id, map);
+  }
+  return map as Map<string, T>;
+}
+
+let claims: ReturnType<typeof getClaims> | undefined;
+
+function checkedResults(): ReturnType<typeof getClaims> {
+  claims ??= getClaims();
+  return claims;
 }
 
 function must<T>(value: T | undefined, what: string): T {
@@ -208,7 +223,7 @@ function footnotesFor(dataset: string, ids: (string[] | undefined)[]): FigureFoo
 }
 
 function checkedClaims(dataset: string, describe: (claimId: string, stated: string) => string | undefined): string[] {
-  return getClaims()
+  return checkedResults()
     .filter((c) => c.ok && c.claim.dataset === dataset)
     .flatMap((c) => {
       const stated = c.claim.stated_value === undefined ? (c.claim.stated_direction ?? '') : c.claim.unit === 'percent-change' ? formatChange(c.claim.stated_value, 'percent', 1) : c.claim.unit === 'percent' ? formatValue(c.claim.stated_value, 'percent', 1) : formatValue(c.claim.stated_value, c.claim.unit === 'gbp' ? 'gbp' : 'count');
@@ -346,7 +361,7 @@ function periodFigure(id: FigureId, theme: string, dataset: string, measure: str
   const first = must(data[0], `${measure} rows`);
   const last = must(data[data.length - 1], `${measure} rows`);
   const diff = difference(first.value, last.value);
-  const annotation = data.length > 1 ? `Change: ${formatChange(diff, 'count')} (${formatChange(percentChange(first.value, last.value), 'percent', 1)}) on ${first.period.label}` : undefined;
+  const annotation = data.length > 1 ? `Change since ${first.period.label}: ${formatChange(diff, 'count')} (${formatChange(percentChange(first.value, last.value), 'percent', 1)})` : undefined;
   return {
     id,
     theme,
@@ -423,7 +438,7 @@ function channelVulnerabilities(): Base {
       partKey: 'autism, a learning difficulty or mental health played a part',
       restLabel: 'other referrals',
       value: r.value,
-      periodLabel: r.status === 'period-unclear' ? `${r.period.label} (period not stated exactly)` : r.period.label,
+      periodLabel: r.status === 'period-unclear' ? `${r.period.label}, period not stated exactly` : r.period.label,
     },
   ];
   const title = 'Channel referrals involving autism, learning difficulty or mental health';
