@@ -20,10 +20,11 @@ import { parseArgs } from 'node:util';
 import { BUDGETS } from '../budgets.config.ts';
 import { analyseSite, type PageReport } from './bench/analyse.ts';
 import { pageViolations } from './bench/budgets.ts';
-import { runBuild } from './bench/build.ts';
+import { runBuild, type BuildLog } from './bench/build.ts';
 import { timeFigures } from './bench/charts.ts';
 import { runLighthouse, type LighthouseScores } from './bench/lighthouse.ts';
 import { scalingRun } from './bench/scale.ts';
+import { countRequests } from './bench/requests.ts';
 import { precompress, serve } from './bench/serve.ts';
 import { kib, mib, seconds, table } from './bench/table.ts';
 
@@ -82,6 +83,18 @@ function printPages(pages: PageReport[]): void {
   const violations = pages.flatMap((p) => pageViolations(p));
   if (violations.length === 0) console.log(`All ${pages.length} pages are within budget.`);
   else console.log(`${violations.length} budget violation(s):\n${violations.map((v) => `  ${v.message}`).join('\n')}`);
+}
+
+export function printBuildLog(log: BuildLog, top = 8): void {
+  if (log.phases.length) console.log(`Astro phases: ${log.phases.map((p) => `${p.name} ${seconds(p.ms)}`).join('; ')}.`);
+  if (log.routes.length === 0) return;
+  console.log(`\nSlowest route groups (Astro's per-route times; the first page to use a figure also builds it):\n`);
+  console.log(
+    table(
+      ['route', 'files', 'total ms', 'ms each'],
+      log.routes.slice(0, top).map((r) => [r.group, r.count, r.ms, (r.ms / r.count).toFixed(1)]),
+    ),
+  );
 }
 
 function fmtMs(ms: number | null): string {
@@ -150,6 +163,7 @@ async function main(): Promise<void> {
       throw new Error('The build failed (output above).');
     }
     console.log(`Wall time ${seconds(build.wallMs)}; peak memory ${mib(build.peakRss)} (max RSS of the largest process in the build, from GNU time).`);
+    printBuildLog(build.log);
   }
 
   const report = await analyseSite(outDir, { base: BASE_PATH });
@@ -181,6 +195,12 @@ async function main(): Promise<void> {
     const server = await serve(outDir, BASE_PATH);
     try {
       const origin = new URL(server.baseUrl).origin;
+      const seen = await countRequests(targets.map((p) => origin + p.url));
+      console.log(
+        `Requests in Chromium (360 px, to network idle) against the static count: ${seen
+          .map((r, i) => `${new URL(r.url).pathname.replace(BASE_PATH, '/') || '/'} ${r.requests.length} (static ${targets[i]!.requests}${targets[i]!.lazyRequests ? `+${targets[i]!.lazyRequests} lazy` : ''})${r.thirdParty.length ? `, third-party: ${r.thirdParty.join(' ')}` : ''}`)
+          .join('; ')}.\n`,
+      );
       printLighthouse(await runLighthouse(targets.map((p) => origin + p.url), Number.parseInt(values['lighthouse-runs'], 10)));
     } finally {
       await server.close();

@@ -145,7 +145,8 @@ function svgName(svg: Element, index: number): string {
   const figure = figureOf(svg);
   const layout = svg.getAttribute('data-layout');
   const suffix = layout ? ` (${layout})` : '';
-  if (figure) return figure + suffix;
+  const view = svg.closest('[data-view]')?.getAttribute('data-view');
+  if (figure) return (view && view !== 'chart' ? `${figure}/${view}` : figure) + suffix;
   if (svg.id) return `svg#${svg.id}${suffix}`;
   const title = svg.querySelector('title')?.textContent?.trim();
   if (title) return `svg "${title.length > 40 ? `${title.slice(0, 39)}…` : title}"${suffix}`;

@@ -20,6 +20,8 @@ export interface BuildRun {
   peakRss: number | null;
   /** Combined output, for showing when the build fails. */
   output: string;
+  /** Phase and route timings read from Astro's output. */
+  log: BuildLog;
 }
 
 export async function runBuild(options: { cwd: string; outDir: string; env?: Record<string, string> }): Promise<BuildRun> {
@@ -45,5 +47,44 @@ export async function runBuild(options: { cwd: string; outDir: string; env?: Rec
     if (Number.isFinite(kb)) peakRss = kb * 1024;
   }
   rmSync(tmp, { recursive: true, force: true });
-  return { ok: code === 0, wallMs, peakRss, output };
+  return { ok: code === 0, wallMs, peakRss, output, log: parseBuildLog(output) };
+}
+
+export interface BuildLog {
+  /** Named phases of `astro build`, seconds as Astro prints them, in ms. */
+  phases: { name: string; ms: number }[];
+  /** Generated routes grouped by pattern (`/data/*.csv`), with Astro's per-route times. */
+  routes: { group: string; count: number; ms: number }[];
+}
+
+/** `/data/hate-crime/index.html` -> `/data/*\/index.html`; `/figures/x.png` -> `/figures/*.png`. */
+export function routeGroup(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  const last = parts[parts.length - 1] ?? '';
+  const dirs = parts.slice(0, -1);
+  if (last === 'index.html') return dirs.length <= 1 ? path : `/${dirs[0]}/*/index.html`;
+  if (dirs.length === 0) return path;
+  const ext = /\.[a-z0-9]+$/i.exec(last)?.[0] ?? '';
+  return `/${dirs[0]}/*${ext}`;
+}
+
+/** Read phase and per-route timings from Astro's build output. */
+export function parseBuildLog(output: string): BuildLog {
+  const phases: { name: string; ms: number }[] = [];
+  const seconds = (s: string | undefined) => Math.round(Number.parseFloat(s ?? '0') * 1000);
+  const types = /\[types\] Generated ([\d.]+)s/.exec(output);
+  if (types) phases.push({ name: 'setup: config, content sync, types', ms: seconds(types[1]) });
+  const bundles = [...output.matchAll(/\[vite\] ✓ built in ([\d.]+)(ms|s)/g)].reduce((n, m) => n + (m[2] === 's' ? seconds(m[1]) : Number(m[1])), 0);
+  if (bundles) phases.push({ name: 'bundling (vite)', ms: bundles });
+  const generate = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)/.exec(output);
+  if (generate) phases.push({ name: 'page generation', ms: generate[2] === 's' ? seconds(generate[1]) : Number(generate[1]) });
+  const groups = new Map<string, { count: number; ms: number }>();
+  for (const m of output.matchAll(/[├└]─ (\S+) \(\+(\d+)ms\)/g)) {
+    const group = routeGroup(m[1]!);
+    const g = groups.get(group) ?? { count: 0, ms: 0 };
+    g.count++;
+    g.ms += Number(m[2]);
+    groups.set(group, g);
+  }
+  return { phases, routes: [...groups].map(([group, g]) => ({ group, ...g })).sort((a, b) => b.ms - a.ms) };
 }

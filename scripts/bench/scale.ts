@@ -309,12 +309,22 @@ function printResults(results: ScaleResult[]): void {
     const b = results[results.length - 1]!;
     const grow = (f: (r: ScaleResult) => number) => slope(a.n - base.n, Math.max(1e-9, f(a) - f(base)), b.n - base.n, Math.max(1e-9, f(b) - f(base)));
     const t = grow((r) => r.build.wallMs);
-    const mem = grow((r) => r.build.peakRss ?? 0);
     const pages = grow((r) => r.pages.length);
     const bytes = grow((r) => r.distBytes);
-    console.log(`\nGrowth from N = ${a.n} to ${b.n}, above the N = ${base.n} run (log-log slope; 1 = linear, 2 = quadratic): build time ${t.toFixed(2)}, peak memory ${mem.toFixed(2)}, pages ${pages.toFixed(2)}, output bytes ${bytes.toFixed(2)}.`);
+    const memPerTheme = a.build.peakRss !== null && b.build.peakRss !== null ? `${((b.build.peakRss - a.build.peakRss) / (b.n - a.n) / 1024 / 1024).toFixed(1)} MB` : 'n/a';
+    console.log(`\nGrowth from N = ${a.n} to ${b.n}, above the N = ${base.n} run (log-log slope; 1 = linear, 2 = quadratic): build time ${t.toFixed(2)}, pages ${pages.toFixed(2)}, output bytes ${bytes.toFixed(2)}.`);
+    console.log(`Peak memory per added theme between N = ${a.n} and ${b.n}: ${memPerTheme} (a fixed ~${mib(base.build.peakRss)} before that).`);
     console.log(t <= 1.2 ? 'Build time grows linearly with the number of themes.' : `Build time grows faster than linearly (slope ${t.toFixed(2)}): look for work repeated per page.`);
   }
+
+  const largest = results[results.length - 1]!;
+  console.log(`\nWhere the time goes at N = ${largest.n}: ${largest.build.log.phases.map((p) => `${p.name} ${seconds(p.ms)}`).join('; ')}.\n`);
+  console.log(
+    table(
+      ['route', 'files', 'total ms', 'ms each'],
+      largest.build.log.routes.slice(0, 8).map((r) => [r.group, r.count, r.ms, (r.ms / r.count).toFixed(1)]),
+    ),
+  );
 
   console.log('\nOnce per build? (counters in the instrumented copy; each build runs validation and astro build as separate processes)');
   console.log(
