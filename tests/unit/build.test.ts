@@ -13,7 +13,7 @@ it('runs on the pinned Node major, not the system Node', () => {
   expect(process.versions.node.split('.')[0]).toBe(nvmrc);
 });
 
-it('a corrupted dataset fails the build with file, line and column, and leaves dist untouched', () => {
+it('a corrupted dataset fails the build with file, line and column, and leaves dist untouched', { timeout: 60_000 }, () => {
   const data = copyDataDir(join(ROOT, 'data'));
   editFile(join(data, 'hate-crime.csv'), ',318,', ',12a,');
   editFile(join(data, 'reoffending-cohort.csv'), ',80,', ',,');
