@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -26,6 +26,7 @@ if (validate.status !== 0) {
   process.exit(1);
 }
 
+mkdirSync(dirname(outDir), { recursive: true });
 const tmp = mkdtempSync(join(dirname(outDir), '.dist-tmp-'));
 const build = spawnSync(process.execPath, [astroBin, 'build', '--outDir', tmp], { stdio: 'inherit', env });
 if (build.status !== 0) {
