@@ -9,13 +9,13 @@
  *  - every dataset has a page linking to its downloads, and the changelog page shows the data version.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildZip, zipEntryNames, zipTimestamp } from '../../src/data/bundle.ts';
 import { buildDataPackage, FIELD_PATTERNS, resourcePath, type DataPackage } from '../../src/data/datapackage.ts';
 import { CSV_BOM, isNumericColumn, restoreText, stringifyJson, toCsv, toJson } from '../../src/data/export.ts';
@@ -34,6 +34,10 @@ beforeAll(() => {
   dist = buildSite();
   descriptor = JSON.parse(readFileSync(join(dist, 'datapackage.json'), 'utf8')) as DataPackage;
 }, 240_000);
+
+afterAll(() => {
+  if (dist) rmSync(dirname(dist), { recursive: true, force: true });
+});
 
 function validator(file: string) {
   // Strict about unknown keywords and formats (so a typo in the schema cannot silently pass), but not

@@ -8,24 +8,30 @@
  *  - HTML and SVG (every page and every .svg file): the labels are text, never markup — no element
  *    with an event-handler attribute, no script holding the payload, and the escaped text is shown.
  */
-import { readdirSync, readFileSync, appendFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyDataDir, FIXTURES } from '../helpers/fixtures.ts';
 import { buildSite, ROOT } from '../helpers/build-site.ts';
 
 const PAYLOADS = ['=HYPERLINK("http://x","y")', '@SUM(A1)', '+1', '-cmd <script>alert(1)</script>', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '-2+3'];
 let dist: string;
+let data: string;
 
 beforeAll(() => {
-  const data = copyDataDir(join(ROOT, 'data'));
+  data = copyDataDir(join(ROOT, 'data'));
   const fixture = readFileSync(join(FIXTURES, 'injection', 'bodies.csv'), 'utf8');
   const existing = readFileSync(join(data, 'bodies.csv'), 'utf8');
   appendFileSync(join(data, 'bodies.csv'), `${existing.endsWith('\n') ? '' : '\n'}${fixture.slice(fixture.indexOf('\n') + 1)}`);
   dist = buildSite({ dataDir: data });
 }, 240_000);
+
+afterAll(() => {
+  if (dist) rmSync(dirname(dist), { recursive: true, force: true });
+  if (data) rmSync(data, { recursive: true, force: true });
+});
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
