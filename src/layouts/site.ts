@@ -2,6 +2,9 @@
 
 export const SITE_NAME = 'Worcestershire Community Safety in Numbers';
 
+/** Used in page titles when the full name would make them too long. */
+export const SHORT_SITE_NAME = 'Worcestershire Community Safety';
+
 /** localStorage key that remembers the reader's colour choice (`light` or `dark`; absent = follow the system). */
 export const THEME_STORAGE_KEY = 'wcs-theme';
 
