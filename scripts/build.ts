@@ -17,7 +17,12 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+// When this script is started from a Vitest worker, Vite's import.meta.env is mirrored into
+// process.env (BASE_URL=/, MODE=test…); Astro would take BASE_URL=/ over the configured base path.
+for (const key of Object.keys(env)) {
+  if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) delete env[key];
+}
 
 const started = performance.now();
 const validate = spawnSync(process.execPath, [resolve(import.meta.dirname, 'validate-data.ts')], { stdio: 'inherit', env });
