@@ -61,15 +61,26 @@ interface Attribute {
   value?: string | { type: string; value: string } | null;
 }
 
-/** What a figure-looking piece of text contains, or undefined if it is clean. */
-function figureIn(text: string): string | undefined {
+/** What a figure-looking piece of text contains (and where), or undefined if it is clean. */
+function findFigure(text: string): { what: string; index: number } | undefined {
   const digits = /[^\s]*\d[^\s]*/.exec(text);
-  if (digits) return `"${digits[0]}"`;
+  if (digits) return { what: `"${digits[0]}"`, index: digits.index };
   const word = NUMBER_WORDS.exec(text);
-  if (word) return `the number word "${word[0]}"`;
+  if (word) return { what: `the number word "${word[0]}"`, index: word.index };
   const symbol = SYMBOLS.exec(text);
-  if (symbol) return `"${symbol[0]}"`;
+  if (symbol) return { what: `"${symbol[0]}"`, index: symbol.index };
   return undefined;
+}
+
+function figureIn(text: string): string | undefined {
+  return findFigure(text)?.what;
+}
+
+/** Line and column of `index` inside a text node that starts at `start`. */
+function positionIn(text: string, index: number, start: { line: number; column: number } | undefined): { line?: number; column?: number } {
+  if (!start) return {};
+  const before = text.slice(0, index).split('\n');
+  return before.length === 1 ? { line: start.line, column: start.column + index } : { line: start.line + before.length - 1, column: (before[before.length - 1] ?? '').length + 1 };
 }
 
 const ADVICE = 'bind it to data instead (<Value>, <Change>, <Sum>, <Ratio>, <Count>, <Period>, <KeyFigure>), or reword it without a number';
@@ -150,8 +161,8 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
       case 'text':
       case 'inlineCode':
       case 'code': {
-        const found = figureIn(node.value ?? '');
-        if (found) problems.push({ file, ...at(node), message: `${found} in the text looks like a figure typed by hand; ${ADVICE}` });
+        const found = findFigure(node.value ?? '');
+        if (found) problems.push({ file, ...at(node), ...positionIn(node.value ?? '', found.index, node.position?.start), message: `${found.what} in the text looks like a figure typed by hand; ${ADVICE}` });
         return;
       }
       case 'mdxFlowExpression':

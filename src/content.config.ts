@@ -27,7 +27,6 @@ function checkedThemes(): Loader {
       const problems = checkThemeContent(entries, getCatalog());
       if (problems.length > 0) {
         const message = `Theme pages failed their checks: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  ${formatContentProblem(p)}`).join('\n')}`;
-        context.logger.error(message);
         throw new Error(message);
       }
     },

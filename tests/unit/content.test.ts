@@ -60,7 +60,7 @@ describe('the hand-typed figure check', () => {
   it('fails a page with "338 offences" in its prose, naming the file, line and figure', () => {
     const { problems } = scanFixture('hand-typed-figure.mdx');
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'hand-typed-figure.mdx', line: 10 });
+    expect(problems[0]).toMatchObject({ file: 'hand-typed-figure.mdx', line: 10, column: 45 });
     expect(problems[0]!.message).toContain('"338"');
   });
 
