@@ -32,7 +32,7 @@ export interface LighthouseScores {
   domSize: number | null;
   /** Main-thread work by category, ms (from the median run's breakdown), largest first. */
   mainThread: { group: string; ms: number }[];
-  /** Weighted audits that did not pass, from any run (category/id: title). */
+  /** Weighted audits that did not score 100, with in how many runs (category/id: title). */
   failing: string[];
   /** Lighthouse run warnings. */
   warnings: string[];
@@ -70,7 +70,7 @@ async function auditOnce(url: string, port: number): Promise<Run> {
     for (const ref of category.auditRefs) {
       const audit = lhr.audits[ref.id];
       if (!audit || ref.weight === 0 || audit.score === null) continue;
-      if (audit.score < 1) failing.push(`${category.id}/${ref.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+      if (audit.score < 1) failing.push(`${category.id}/${ref.id}: ${audit.title}`);
     }
   }
   const details = lhr.audits['mainthread-work-breakdown']?.details as { items?: { groupLabel?: string; duration?: number }[] } | undefined;
@@ -109,7 +109,7 @@ export async function runLighthouse(urls: string[], runs = 3): Promise<Lighthous
         benchmarkIndex: medianOrNull(all.map((r) => r.benchmarkIndex)),
         domSize: mid.domSize,
         mainThread: mid.mainThread,
-        failing: [...new Set(all.flatMap((r) => r.failing))],
+        failing: [...new Set(all.flatMap((r) => r.failing))].map((f) => `${f} (below 100 in ${all.filter((r) => r.failing.includes(f)).length} of ${runs} runs)`),
         warnings: [...new Set(all.flatMap((r) => r.warnings))],
       });
     }
