@@ -50,6 +50,11 @@ export const FIGURE_IDS = [
   'spending-lines',
   'governance-diagram',
   'activities-board',
+  // The same two figures narrowed to one theme, for that theme's page (each with its own downloads).
+  'governance-diagram-pcc-and-panel',
+  'governance-diagram-child-exploitation',
+  'activities-board-pcc-and-panel',
+  'activities-board-child-exploitation',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
@@ -581,10 +586,18 @@ function bodyLabel(b: BodyRow): string {
   return b.name.replace(/^Worcestershire (?!County Council)/, '').replace(/, Worcestershire County Council$/, ' (WCC)');
 }
 
-function governance(): Base {
-  const id = 'governance-diagram';
-  const bodies = rows<BodyRow>('bodies');
-  const links = rows<RelationshipRow>('relationships');
+/**
+ * The governance diagram; with a theme, only the bodies working on it (per bodies.csv) and the bodies
+ * directly linked to them, with the links that touch the theme's bodies.
+ */
+function governance(theme?: string): Base {
+  const id = (theme ? `governance-diagram-${theme}` : 'governance-diagram') as FigureId;
+  const allBodies = rows<BodyRow>('bodies');
+  const allLinks = rows<RelationshipRow>('relationships');
+  const core = new Set(allBodies.filter((b) => !theme || b.themes.includes(theme)).map((b) => b.id));
+  const links = allLinks.filter((l) => !theme || core.has(l.from) || core.has(l.to));
+  const shown = new Set([...core, ...links.flatMap((l) => [l.from, l.to])]);
+  const bodies = allBodies.filter((b) => shown.has(b.id));
   const byId = new Map(bodies.map((b) => [b.id, b]));
   const levels = Object.keys(LEVEL_LABELS);
   const ordered = [...bodies].sort((a, b) => levels.indexOf(a.level) - levels.indexOf(b.level));
@@ -599,7 +612,8 @@ function governance(): Base {
     links: links.filter((l) => l.from === b.id).map((l) => ({ to: l.to, type: l.type })),
     degree: degree(b.id),
   }));
-  const title = 'Who does what: the bodies in the report and how they connect';
+  const themeTitle = theme ? lookup<ThemeRow>('themes').get(theme)?.title : undefined;
+  const title = themeTitle ? `Who does what: ${themeTitle}` : 'Who does what: the bodies in the report and how they connect';
   const summary = governanceSummary(nodes);
   const lanes = levels
     .filter((l) => ordered.some((b) => b.level === l))
@@ -627,9 +641,11 @@ function governance(): Base {
   const overseen = links.filter((l) => l.from === 'safer-communities-board' && l.type === 'oversees').length;
   return {
     id,
-    theme: 'governance',
+    theme: theme ?? 'governance',
     title,
-    takeaway: scb ? `The ${scb.name} sits at the centre, chaired by the ${scb.chair ?? 'Director of Public Health'} and overseeing ${overseen} sub-groups; select a body to see its remit and links.` : summary[0] ?? '',
+    takeaway: theme
+      ? `${core.size} bodies work on this theme and ${bodies.length - core.size} more are linked to them; select a body to see its remit and links.`
+      : scb ? `The ${scb.name} sits at the centre, chaired by the ${scb.chair ?? 'Director of Public Health'} and overseeing ${overseen} sub-groups; select a body to see its remit and links.` : summary[0] ?? '',
     summary,
     views: [{ id: 'chart', label: 'Diagram', svg: render(governanceDiagram, nodes, { id, title, description: summary.join(' ') }) }],
     table: {
@@ -652,9 +668,10 @@ function governance(): Base {
 
 const STATUS_WORDS: Record<ActivityItem['status'], string> = { done: 'Done (2017/18)', underway: 'Under way (2018/19)', planned: 'Planned (2018/19)' };
 
-function activities(): Base {
-  const id = 'activities-board';
-  const data = rows<ActivityRow>('activities');
+/** The activities board; with a theme, only that theme's activities (and no theme filter). */
+function activities(theme?: string): Base {
+  const id = (theme ? `activities-board-${theme}` : 'activities-board') as FigureId;
+  const data = rows<ActivityRow>('activities').filter((a) => !theme || a.theme === theme);
   const themes = [...rows<ThemeRow>('themes')].sort((a, b) => a.order - b.order);
   const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
   const bodies = lookup<BodyRow>('bodies');
@@ -668,14 +685,15 @@ function activities(): Base {
     description: a.description,
     bodyLabel: bodies.get(a.body)?.name ?? a.body,
   }));
-  const title = '2017/18 outcomes and 2018/19 activities, by theme and status';
+  const forTheme = theme ? themeTitle.get(theme) : undefined;
+  const title = forTheme ? `2017/18 outcomes and 2018/19 activities: ${forTheme}` : '2017/18 outcomes and 2018/19 activities, by theme and status';
   const summary = activitiesSummary(items);
   const usedThemes = themes.filter((t) => items.some((i) => i.theme === t.id));
   return {
     id,
-    theme: 'governance',
+    theme: theme ?? 'governance',
     title,
-    takeaway: `${items.filter((i) => i.status === 'done').length} pieces of work were done in 2017/18 and ${items.filter((i) => i.status !== 'done').length} were under way or planned for 2018/19; filter by theme or status.`,
+    takeaway: `${items.filter((i) => i.status === 'done').length} pieces of work were done in 2017/18 and ${items.filter((i) => i.status !== 'done').length} were under way or planned for 2018/19; filter by ${theme ? 'status' : 'theme or status'}.`,
     summary,
     views: [{ id: 'chart', label: 'Board', svg: render(activitiesBoard, items, { id, title, description: summary.join(' ') }) }],
     table: {
@@ -695,7 +713,7 @@ function activities(): Base {
     footnotes: [],
     checked: [],
     filters: [
-      { key: 'theme', label: 'Theme', options: [{ value: '', label: 'All themes' }, ...usedThemes.map((t) => ({ value: t.id, label: t.title }))] },
+      ...(theme ? [] : [{ key: 'theme', label: 'Theme', options: [{ value: '', label: 'All themes' }, ...usedThemes.map((t) => ({ value: t.id, label: t.title }))] }]),
       { key: 'status', label: 'Status', options: [{ value: '', label: 'Any status' }, ...STATUS_ORDER.map((s) => ({ value: s, label: STATUS_WORDS[s] }))] },
     ],
   };
@@ -737,8 +755,12 @@ const BUILDERS: Record<FigureId, () => Base> = {
   'channel-vulnerabilities': channelVulnerabilities,
   'alcohol-violence-share': alcohol,
   'spending-lines': spending,
-  'governance-diagram': governance,
-  'activities-board': activities,
+  'governance-diagram': () => governance(),
+  'activities-board': () => activities(),
+  'governance-diagram-pcc-and-panel': () => governance('pcc-and-panel'),
+  'governance-diagram-child-exploitation': () => governance('child-exploitation'),
+  'activities-board-pcc-and-panel': () => activities('pcc-and-panel'),
+  'activities-board-child-exploitation': () => activities('child-exploitation'),
 };
 
 const cache = new Map<FigureId, FigureSpec>();

@@ -78,7 +78,19 @@ export function csvCell(column: Pick<ColumnMeta, 'type'>, raw: string | undefine
 /** The CSV download of a dataset (a string; encode as UTF-8). */
 export function toCsv(dataset: ExportableDataset): string {
   const columns = dataset.meta.columns;
-  const records = [columns.map((c) => c.name), ...dataset.rows.map((row) => columns.map((c) => csvCell(c, row.raw[c.name])))];
+  return writeCsv([columns.map((c) => c.name), ...dataset.rows.map((row) => columns.map((c) => csvCell(c, row.raw[c.name])))]);
+}
+
+/**
+ * A CSV of any table (e.g. the data a figure plots), with the same conventions as the dataset
+ * downloads: numbers written as they are, text cells neutralised, BOM, CRLF.
+ */
+export function tableToCsv(columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  const cell = (v: string | number) => (typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v === '' ? '' : neutraliseText(v));
+  return writeCsv([[...columns], ...rows.map((r) => r.map(cell))]);
+}
+
+function writeCsv(records: string[][]): string {
   return stringify(records, {
     bom: true,
     record_delimiter: 'windows',
