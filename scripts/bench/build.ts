@@ -68,16 +68,26 @@ export function routeGroup(path: string): string {
   return `/${dirs[0]}/*${ext}`;
 }
 
+/** Astro's time stats: `523ms`, `12.69s` or `1m 23s`, in ms. */
+export function parseTimeStat(text: string): number {
+  const m = /^(?:(\d+)m (\d+)s|([\d.]+)s|(\d+)ms)$/.exec(text.trim());
+  if (!m) return Number.NaN;
+  if (m[1] !== undefined) return (Number(m[1]) * 60 + Number(m[2])) * 1000;
+  if (m[3] !== undefined) return Math.round(Number.parseFloat(m[3]) * 1000);
+  return Number(m[4]);
+}
+
+const TIME = '(\\d+m \\d+s|[\\d.]+s|\\d+ms)';
+
 /** Read phase and per-route timings from Astro's build output. */
 export function parseBuildLog(output: string): BuildLog {
   const phases: { name: string; ms: number }[] = [];
-  const seconds = (s: string | undefined) => Math.round(Number.parseFloat(s ?? '0') * 1000);
-  const types = /\[types\] Generated ([\d.]+)s/.exec(output);
-  if (types) phases.push({ name: 'setup: config, content sync, types', ms: seconds(types[1]) });
-  const bundles = [...output.matchAll(/\[vite\] ✓ built in ([\d.]+)(ms|s)/g)].reduce((n, m) => n + (m[2] === 's' ? seconds(m[1]) : Number(m[1])), 0);
+  const types = new RegExp(`\\[types\\] Generated ${TIME}`).exec(output);
+  if (types) phases.push({ name: 'setup: config, content sync, types', ms: parseTimeStat(types[1]!) });
+  const bundles = [...output.matchAll(new RegExp(`\\[vite\\] ✓ built in ${TIME}`, 'g'))].reduce((n, m) => n + parseTimeStat(m[1]!), 0);
   if (bundles) phases.push({ name: 'bundling (vite)', ms: bundles });
-  const generate = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)/.exec(output);
-  if (generate) phases.push({ name: 'page generation', ms: generate[2] === 's' ? seconds(generate[1]) : Number(generate[1]) });
+  const generate = new RegExp(`generating static routes[\\s\\S]*?✓ Completed in ${TIME}`).exec(output);
+  if (generate) phases.push({ name: 'page generation', ms: parseTimeStat(generate[1]!) });
   const groups = new Map<string, { count: number; ms: number }>();
   for (const m of output.matchAll(/[├└]─ (\S+) \(\+(\d+)ms\)/g)) {
     const group = routeGroup(m[1]!);

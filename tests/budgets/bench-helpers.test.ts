@@ -1,7 +1,7 @@
 /** The benchmark's pure helpers: build-log parsing, route grouping, growth slope, synthetic names. */
 import { describe, expect, test } from 'vitest';
 import { pagePath } from '../../scripts/bench/analyse.ts';
-import { parseBuildLog, routeGroup } from '../../scripts/bench/build.ts';
+import { parseBuildLog, parseTimeStat, routeGroup } from '../../scripts/bench/build.ts';
 import { median } from '../../scripts/bench/charts.ts';
 import { letters, slope } from '../../scripts/bench/scale.ts';
 
@@ -37,6 +37,13 @@ describe('benchmark helpers', () => {
         { group: '/data/*.csv', count: 2, ms: 8 },
       ],
     });
+  });
+
+  test("reads Astro's three time formats", () => {
+    expect(parseTimeStat('523ms')).toBe(523);
+    expect(parseTimeStat('12.69s')).toBe(12690);
+    expect(parseTimeStat('1m 23s')).toBe(83000);
+    expect(parseBuildLog('generating static routes\n09:11:05 ✓ Completed in 2m 5s.').phases).toEqual([{ name: 'page generation', ms: 125000 }]);
   });
 
   test('maps built files to the paths they are served at', () => {
