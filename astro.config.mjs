@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 /**
@@ -16,7 +17,13 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   output: 'static',
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    // sitemap-index.xml + sitemap-0.xml with absolute URLs (SITE + base). Left out: pages that are not
+    // content in their own right (search, the 404 page, the neutral quick-exit page, figure embeds,
+    // whose canonical page is the theme page).
+    sitemap({ filter: (page) => !/\/(search|404|recipes|embed\/[^/]+)\/$/.test(new URL(page).pathname) }),
+  ],
   build: {
     format: 'directory',
     // Stylesheets as files: cached across pages, and no inline <style> for the CSP to hash.

@@ -20,7 +20,8 @@ export function standaloneSvg(svg: string): string {
 
 let fontFiles: string[] | undefined;
 
-function fonts(): string[] {
+/** The bundled DejaVu Sans font files (regular, bold), for any build-time rasterising. */
+export function fonts(): string[] {
   if (!fontFiles) {
     const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
     fontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => join(dir, f));
