@@ -3,8 +3,9 @@
  *
  * 1. Validate every dataset (a problem stops here, before Astro runs, with file:line:column messages).
  * 2. `astro build` into a fresh temporary folder beside `dist/`.
- * 3. Write `SHA256SUMS` (the `sha256sum` format) for every download, so a journalist can verify a file.
- * 4. Only if all that succeeds, replace `dist/` with it. A failed build leaves the previous `dist/`
+ * 3. Build the site-search index with Pagefind into `<tmp>/pagefind/` (scripts/search-index.ts).
+ * 4. Write `SHA256SUMS` (the `sha256sum` format) for every download, so a journalist can verify a file.
+ * 5. Only if all that succeeds, replace `dist/` with it. A failed build leaves the previous `dist/`
  *    untouched (or none at all) and never a half-written one.
  *
  * `OUT_DIR` (default `dist`) names the final folder.
@@ -39,6 +40,12 @@ if (build.status !== 0) {
   console.error('Build failed. dist/ was not changed.');
   process.exit(build.status ?? 1);
 }
+const search = spawnSync(process.execPath, [resolve(import.meta.dirname, 'search-index.ts'), tmp], { stdio: 'inherit', env });
+if (search.status !== 0) {
+  rmSync(tmp, { recursive: true, force: true });
+  console.error('Build failed: the search index could not be built. dist/ was not changed.');
+  process.exit(search.status ?? 1);
+}
 writeFileSync(join(tmp, 'SHA256SUMS'), sha256sums(tmp));
 const old = `${outDir}.old-${process.pid}`;
 if (existsSync(outDir)) renameSync(outDir, old);
@@ -48,7 +55,7 @@ console.log(`Built ${outDir} in ${((performance.now() - started) / 1000).toFixed
 
 /** Files readers download (data, figures, packages): everything but pages, bundles and icons. */
 function isDownload(path: string): boolean {
-  return /\.(csv|json|zip|svg|png)$/.test(path) && !path.startsWith('_astro/') && path !== 'favicon.svg';
+  return /\.(csv|json|zip|svg|png)$/.test(path) && !/^(_astro|pagefind|cards)\//.test(path) && path !== 'favicon.svg';
 }
 
 function sha256sums(root: string): string {
