@@ -10,7 +10,8 @@
  * Pagefind's ready-made UI files are removed: the site has its own (src/components/search.client.ts).
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 
 /** Pages to index, as paths relative to the build folder. */
@@ -56,7 +57,8 @@ export async function buildSearchIndex(dir: string): Promise<SearchIndexReport> 
   }
 }
 
-if (import.meta.main) {
+// Run as a script (not when imported by the tests).
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2];
   if (!dir) {
     console.error('Usage: node scripts/search-index.ts <built site folder>');
