@@ -135,6 +135,8 @@ function rove(fig: HTMLElement, current?: Element): void {
 function onKey(fig: HTMLElement, event: KeyboardEvent): void {
   const target = event.target as Element | null;
   if (event.key === 'Escape') {
+    // An Escape that closes a tooltip is used up: the quick-exit bar must not count it.
+    if (tipOf(fig)?.hidden === false) event.preventDefault();
     hideTip(fig);
     return;
   }

@@ -98,6 +98,22 @@ describe('tooltips and keyboard', () => {
     expect(tip(fig).hidden).toBe(true);
   });
 
+  it('uses up an Escape that closes a tooltip (so the quick-exit shortcut ignores it), and only that one', () => {
+    const fig = hateFigure();
+    enhanceFigure(fig, window);
+    const first = fig.querySelector<SVGElement>('.mark[tabindex="0"]')!;
+    first.focus();
+    expect(tip(fig).hidden).toBe(false);
+    const escape = () => new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    const closing = escape();
+    first.dispatchEvent(closing);
+    expect(tip(fig).hidden).toBe(true);
+    expect(closing.defaultPrevented).toBe(true);
+    const another = escape();
+    first.dispatchEvent(another);
+    expect(another.defaultPrevented).toBe(false);
+  });
+
   it('shows the tooltip on tap and hides it on a tap elsewhere', () => {
     const fig = hateFigure();
     enhanceFigure(fig, window);
