@@ -11,7 +11,7 @@
  *   npm run bench -- --scale             scaling run: N = 1, 10, 100 synthetic themes (1000 if it fits in 10 minutes)
  *   npm run bench -- --scale 10,100      scaling run for the given N only
  *
- * See docs/performance.md.
+ * See the README, "Performance".
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

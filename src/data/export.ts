@@ -2,7 +2,7 @@
  * Download serialisation: the CSV and JSON files offered for every dataset, made at build time from
  * the validated rows (`LoadedRow.raw`), never by copying the files in `data/`.
  *
- * CSV (stated in docs/data-downloads.md and in the zip's README):
+ * CSV (stated in the README, "For journalists: downloads", and in the zip's README):
  *  - UTF-8 with a byte-order mark. Excel, the tool most journalists open a CSV with, reads a CSV
  *    without a BOM in the system's legacy code page and garbles every non-ASCII character (a "£"
  *    becomes "Â£"); with the BOM it reads UTF-8. pandas, R's readr, Python's `utf-8-sig`, csv-parse and
