@@ -3,7 +3,7 @@
  * The site's tests assert the list is empty; tests/e2e/checker.test.ts runs the same functions on
  * deliberately broken fixture pages and asserts each one reports its failure, so the gates can fail.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -220,6 +220,22 @@ export async function checkCharts(page: Page): Promise<Failure[]> {
 // ---------------------------------------------------------------------------------------------
 // The per-page pass
 
+/**
+ * A full-page PNG through the DevTools protocol with `optimizeForSpeed` (faster PNG encoding, about
+ * 25% larger files): half the time of Playwright's `fullPage` screenshot here, on pages 5000+ px tall.
+ */
+export async function fullPageScreenshot(page: Page, path: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { cssContentSize: size } = (await cdp.send('Page.getLayoutMetrics')) as { cssContentSize: { width: number; height: number } };
+    const clip = { x: 0, y: 0, width: Math.ceil(size.width), height: Math.ceil(size.height), scale: 1 };
+    const shot = (await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, optimizeForSpeed: true, clip })) as { data: string };
+    writeFileSync(path, Buffer.from(shot.data, 'base64'));
+  } finally {
+    await cdp.detach();
+  }
+}
+
 export interface PageCheckOptions {
   /** The local server's origin; requests anywhere else fail. */
   origin: string;
@@ -250,7 +266,7 @@ export async function checkPage(browser: Browser, url: string, options: PageChec
         failures.push(...(await runAxe(page, `${width} px ${scheme}`)));
         if (options.screenshotsDir !== undefined) {
           mkdirSync(options.screenshotsDir, { recursive: true });
-          await page.screenshot({ path: join(options.screenshotsDir, `${options.slug ?? 'page'}-${width}-${scheme}.png`), fullPage: true });
+          await fullPageScreenshot(page, join(options.screenshotsDir, `${options.slug ?? 'page'}-${width}-${scheme}.png`));
         }
       }
     }
