@@ -5,6 +5,18 @@ export const SITE_NAME = 'Worcestershire Community Safety in Numbers';
 /** Used in page titles when the full name would make them too long. */
 export const SHORT_SITE_NAME = 'Worcestershire Community Safety';
 
+/** Longest `<title>`: longer ones are cut off in tabs and search results (html-validate's long-title). */
+export const TITLE_MAX = 70;
+
+/**
+ * A document title: the page first, then the site name, shortened to fit TITLE_MAX characters
+ * ("page – full name", else "page – short name", else the page alone, else `tooLong(page)`).
+ */
+export function documentTitle(page: string, tooLong: (page: string) => string = (p) => p): string {
+  if (page === SITE_NAME) return page;
+  return [`${page} – ${SITE_NAME}`, `${page} – ${SHORT_SITE_NAME}`, page].find((t) => t.length <= TITLE_MAX) ?? tooLong(page);
+}
+
 /** localStorage key that remembers the reader's colour choice (`light` or `dark`; absent = follow the system). */
 export const THEME_STORAGE_KEY = 'wcs-theme';
 
