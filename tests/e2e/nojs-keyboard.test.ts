@@ -6,28 +6,33 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { connectBrowser } from './lib/browser.ts';
+import { TabPool } from './lib/tabs.ts';
 import { checkKeyboard, checkNoJs, describe as describeFailures } from './lib/checks.ts';
 
 const pages = inject('sitePages');
 let browser: Browser;
+/** Reused tabs: one per check running at once (see lib/tabs.ts). */
+let tabs: TabPool;
 
 beforeAll(async () => {
   browser = await connectBrowser(inject('wsEndpoint'));
+  tabs = new TabPool(browser);
 });
 afterAll(async () => {
+  await tabs.close();
   await browser.close();
 });
 
 describe.concurrent('with JavaScript off', () => {
   it.each(pages)('%s shows every figure', async (url) => {
-    const failures = await checkNoJs(browser, url);
+    const failures = await checkNoJs(tabs, url);
     expect(failures, `\n${describeFailures(failures)}\n`).toEqual([]);
   });
 });
 
 describe.concurrent('by keyboard', () => {
   it.each(pages)('%s can be used with Tab and Escape', async (url) => {
-    const failures = [...(await checkKeyboard(browser, url, 360)), ...(await checkKeyboard(browser, url, 1280))];
+    const failures = [...(await checkKeyboard(tabs, url, 360)), ...(await checkKeyboard(tabs, url, 1280))];
     expect(failures, `\n${describeFailures(failures)}\n`).toEqual([]);
   });
 });

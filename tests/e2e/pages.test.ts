@@ -7,17 +7,22 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { connectBrowser } from './lib/browser.ts';
+import { TabPool } from './lib/tabs.ts';
 import { checkPage, describe as describeFailures } from './lib/checks.ts';
 import { pageSlug } from './lib/discover.ts';
 
 const baseUrl = inject('siteBaseUrl');
 const pages = inject('sitePages');
 let browser: Browser;
+/** Reused tabs: one per check running at once (see lib/tabs.ts). */
+let tabs: TabPool;
 
 beforeAll(async () => {
   browser = await connectBrowser(inject('wsEndpoint'));
+  tabs = new TabPool(browser);
 });
 afterAll(async () => {
+  await tabs.close();
   await browser.close();
 });
 
@@ -29,7 +34,7 @@ describe.concurrent('every page', () => {
   });
 
   it.each(pages)('%s passes the page checks', async (url) => {
-    const failures = await checkPage(browser, url, {
+    const failures = await checkPage(tabs, url, {
       origin: new URL(baseUrl).origin,
       screenshotsDir: inject('screenshotsDir'),
       slug: pageSlug(url, baseUrl),

@@ -7,27 +7,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import type { Failure, TabPool } from './tabs.ts';
 
-export type FailureKind =
-  | 'http-status' // the page itself did not answer 200
-  | 'console-error' // console.error, including "Failed to load resource"
-  | 'page-error' // an uncaught exception
-  | 'csp-violation' // a securitypolicyviolation event or a CSP console message
-  | 'csp-policy' // the <meta> CSP is missing or too weak
-  | 'request-failed' // a request that never got a response
-  | 'response-error' // a response with status >= 400
-  | 'other-host' // a request to anything but the local server
-  | 'axe' // an axe-core violation
-  | 'overflow' // horizontal scroll at 320 px
-  | 'chart' // a .figure without an accessible SVG and a table, or too wide for a phone
-  | 'no-js' // a figure part missing or hidden with JavaScript off
-  | 'keyboard'; // Tab order, focus visibility, obscured focus, Escape on tooltips
-
-export interface Failure {
-  kind: FailureKind;
-  detail: string;
-}
+export type { Failure, FailureKind } from './tabs.ts';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const WIDTHS = [360, 1280] as const;
@@ -83,51 +66,6 @@ async function checkMetaCsp(page: Page): Promise<Failure[]> {
   if (found.count > 0 && !found.inHead) failures.push({ kind: 'csp-policy', detail: 'the CSP <meta> is not in <head>' });
   for (const el of found.late) failures.push({ kind: 'csp-policy', detail: `${el} comes before the CSP <meta>, so the policy does not cover it` });
   return failures;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Console, CSP events and network
-
-export interface PageWatch {
-  failures: Failure[];
-  requests: string[];
-}
-
-/**
- * Record, for everything the page does from now on: console errors, uncaught exceptions, CSP
- * violation events, requests to other hosts, failed requests and responses >= 400.
- * Call before the first navigation.
- */
-export async function watchPage(page: Page, origin: string): Promise<PageWatch> {
-  const watch: PageWatch = { failures: [], requests: [] };
-  const add = (kind: FailureKind, detail: string): void => {
-    watch.failures.push({ kind, detail });
-  };
-  // A binding and an init script are injected over CDP, so the page's own CSP cannot block them.
-  await page.exposeBinding('__e2eCspViolation', (_source, detail: string) => add('csp-violation', detail));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { __e2eCspViolation: (detail: string) => void }).__e2eCspViolation;
-      void report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} in ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
-    });
-  });
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const text = message.text();
-    add(/content security policy/i.test(text) ? 'csp-violation' : 'console-error', text);
-  });
-  page.on('pageerror', (error) => add('page-error', error.message));
-  page.on('request', (request) => {
-    const url = request.url();
-    watch.requests.push(url);
-    if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return;
-    if (new URL(url).origin !== origin) add('other-host', `request to ${url}`);
-  });
-  page.on('requestfailed', (request) => add('request-failed', `${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) add('response-error', `${response.status()} for ${response.url()}`);
-  });
-  return watch;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,12 +187,11 @@ export interface PageCheckOptions {
  * screenshot of each), charts at each width, no horizontal scroll at 320 px, and throughout no
  * console error, CSP violation, failed request or request to another host.
  */
-export async function checkPage(browser: Browser, url: string, options: PageCheckOptions): Promise<Failure[]> {
-  const context = await browser.newContext({ viewport: { width: WIDTHS[WIDTHS.length - 1] ?? 1280, height: HEIGHT } });
-  const failures: Failure[] = [];
-  try {
-    const page = await context.newPage();
-    const watch = await watchPage(page, options.origin);
+export async function checkPage(tabs: TabPool, url: string, options: PageCheckOptions): Promise<Failure[]> {
+  return tabs.use({ width: WIDTHS[WIDTHS.length - 1] ?? 1280, height: HEIGHT }, async (tab) => {
+    const failures: Failure[] = [];
+    const page = tab.page;
+    tab.watch(options.origin);
     const response = await page.goto(url, { waitUntil: 'load' });
     if (response === null || response.status() !== 200) failures.push({ kind: 'http-status', detail: `${url} answered ${response?.status() ?? 'nothing'}` });
     failures.push(...(await checkMetaCsp(page)));
@@ -273,11 +210,9 @@ export async function checkPage(browser: Browser, url: string, options: PageChec
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: NARROWEST, height: HEIGHT });
     failures.push(...(await checkOverflow(page)));
-    failures.push(...watch.failures);
-  } finally {
-    await context.close();
-  }
-  return failures;
+    failures.push(...tab.stopWatching());
+    return failures;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,14 +223,12 @@ export async function checkPage(browser: Browser, url: string, options: PageChec
  * The rule for the table: it is rendered, or it sits in a closed `<details>` whose `<summary>` the
  * reader can open without JavaScript (the check opens it and then requires the table rendered).
  */
-export async function checkNoJs(browser: Browser, url: string): Promise<Failure[]> {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: HEIGHT } });
-  const failures: Failure[] = [];
-  const fail = (detail: string): void => {
-    failures.push({ kind: 'no-js', detail });
-  };
-  try {
-    const page = await context.newPage();
+export async function checkNoJs(tabs: TabPool, url: string): Promise<Failure[]> {
+  return tabs.use({ javaScript: false, width: 360, height: HEIGHT }, async ({ page }) => {
+    const failures: Failure[] = [];
+    const fail = (detail: string): void => {
+      failures.push({ kind: 'no-js', detail });
+    };
     await page.goto(url, { waitUntil: 'load' });
     if (!(await page.locator('main').first().isVisible()) || (await page.locator('main').first().innerText()).trim() === '') fail('<main> is missing, hidden or empty');
     const figures = page.locator('.figure');
@@ -336,10 +269,8 @@ export async function checkNoJs(browser: Browser, url: string): Promise<Failure[
         if (href === null || href === '' || !(await link.isVisible())) fail(`${label}: .figure-download[${d}] hidden or without href`);
       }
     }
-  } finally {
-    await context.close();
-  }
-  return failures;
+    return failures;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,14 +296,12 @@ interface FocusInfo {
  * visible tabbable element is reached (so nav, chart marks with tabindex and controls are). When a
  * role="tooltip" is showing, Escape hides it.
  */
-export async function checkKeyboard(browser: Browser, url: string, width: number): Promise<Failure[]> {
-  const context = await browser.newContext({ viewport: { width, height: HEIGHT } });
-  const failures: Failure[] = [];
-  const fail = (detail: string): void => {
-    failures.push({ kind: 'keyboard', detail: `[${width} px] ${detail}` });
-  };
-  try {
-    const page = await context.newPage();
+export async function checkKeyboard(tabs: TabPool, url: string, width: number): Promise<Failure[]> {
+  return tabs.use({ width, height: HEIGHT }, async ({ page }) => {
+    const failures: Failure[] = [];
+    const fail = (detail: string): void => {
+      failures.push({ kind: 'keyboard', detail: `[${width} px] ${detail}` });
+    };
     await page.goto(url, { waitUntil: 'load' });
     // Stable ids for elements, kept in the page, so Node can compare "which element is focused".
     const expected = await page.evaluate(() => {
@@ -496,10 +425,8 @@ export async function checkKeyboard(browser: Browser, url: string, width: number
     for (const element of expected) {
       if (!reached.has(element.id)) fail(`Tab never reaches ${element.desc}`);
     }
-  } finally {
-    await context.close();
-  }
-  return failures;
+    return failures;
+  });
 }
 
 /** One line per failure, for assertion messages. */
