@@ -29,7 +29,7 @@ beforeAll(async () => {
   server = await startStaticServer(fixtures, '/fixture-base/');
   browser = await connectBrowser(inject('wsEndpoint'));
   tabs = new TabPool(browser);
-  nuProblems = runNuChecker(['good', 'html-error', 'svg-font-variant'].map((name) => join(fixtures, name, 'index.html')));
+  nuProblems = await runNuChecker(['good', 'html-error', 'svg-font-variant'].map((name) => join(fixtures, name, 'index.html')));
 });
 afterAll(async () => {
   await tabs.close();

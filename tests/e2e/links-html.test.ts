@@ -14,7 +14,7 @@ const htmlFiles = listFiles(siteDir)
   .filter((file) => file.endsWith('.html'))
   .map((file) => join(siteDir, file));
 
-describe('links', () => {
+describe.concurrent('links', () => {
   it('has no broken link, image, stylesheet, download or fragment under the base path', async () => {
     const report = await checkLinks([baseUrl, ...inject('sitePages')], new URL(baseUrl).origin);
     expect(report.broken, `\n${report.broken.join('\n')}\n`).toEqual([]);
@@ -23,7 +23,7 @@ describe('links', () => {
   });
 });
 
-describe('HTML', () => {
+describe.concurrent('HTML', () => {
   it('finds the built HTML files', () => {
     expect(htmlFiles).toContain(join(siteDir, 'index.html'));
   });
@@ -33,8 +33,8 @@ describe('HTML', () => {
     expect(problems.map((p) => formatProblem(p, siteDir)), 'html-validate').toEqual([]);
   });
 
-  it('every HTML file passes the Nu HTML checker', () => {
-    const problems = runNuChecker(htmlFiles);
+  it('every HTML file passes the Nu HTML checker', async () => {
+    const problems = await runNuChecker(htmlFiles);
     expect(problems.map((p) => formatProblem(p, siteDir)), 'Nu HTML checker').toEqual([]);
   });
 });

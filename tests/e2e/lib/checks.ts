@@ -230,44 +230,63 @@ export async function checkNoJs(tabs: TabPool, url: string): Promise<Failure[]> 
       failures.push({ kind: 'no-js', detail });
     };
     await page.goto(url, { waitUntil: 'load' });
-    if (!(await page.locator('main').first().isVisible()) || (await page.locator('main').first().innerText()).trim() === '') fail('<main> is missing, hidden or empty');
-    const figures = page.locator('.figure');
-    const count = await figures.count();
-    for (let i = 0; i < count; i++) {
-      const figure = figures.nth(i);
-      const label = (await figure.getAttribute('id')) ?? `.figure[${i}]`;
-      // The chart SVGs (not nested in another SVG) that are rendered: at least one, with content.
-      const shown = await figure.evaluate((el) =>
-        [...el.querySelectorAll('svg')]
-          .filter((svg) => svg.parentElement?.closest('svg') === null)
-          .filter((svg) => svg.checkVisibility({ visibilityProperty: true }))
-          .map((svg) => {
-            const rect = svg.getBoundingClientRect();
-            return { width: rect.width, height: rect.height, marks: svg.querySelectorAll('path, rect, circle, line, polyline, polygon, text').length };
-          }),
-      );
+    // Everything is read in one call (the page's scripts are off, the check's are not); only tables
+    // in a closed <details> need a real click, which opens it without JavaScript.
+    const found = await page.evaluate(() => {
+      // As Playwright's isVisible: a non-empty box and not visibility:hidden (closed <details> content has no box).
+      const visible = (el: Element | null): boolean => {
+        if (el === null) return false;
+        const rect = el.getBoundingClientRect();
+        return rect.width > 0 && rect.height > 0 && el.checkVisibility({ visibilityProperty: true });
+      };
+      const text = (el: Element | null): string => ((el as HTMLElement | null)?.innerText ?? '').trim();
+      const main = document.querySelector('main');
+      return {
+        main: visible(main) && text(main) !== '',
+        figures: [...document.querySelectorAll('.figure')].map((figure, index) => {
+          // The chart SVGs (not nested in another SVG) that are rendered: at least one, with content.
+          const shown = [...figure.querySelectorAll('svg')]
+            .filter((svg) => svg.parentElement?.closest('svg') === null)
+            .filter((svg) => svg.checkVisibility({ visibilityProperty: true }))
+            .map((svg) => {
+              const rect = svg.getBoundingClientRect();
+              return { width: rect.width, height: rect.height, marks: svg.querySelectorAll('path, rect, circle, line, polyline, polygon, text').length };
+            });
+          const table = figure.querySelector('table');
+          const details = table?.closest('details');
+          const summary = figure.querySelector('.figure-summary');
+          return {
+            index,
+            label: figure.id !== '' ? figure.id : `.figure[${index}]`,
+            shown,
+            table: table === null ? 'none' : visible(table) ? 'shown' : details !== null && details !== undefined && figure.contains(details) && !details.open ? 'closed-details' : 'hidden',
+            summary: visible(summary) && text(summary) !== '',
+            downloads: [...figure.querySelectorAll('.figure-download')].map((link) => {
+              const href = link.getAttribute('href') ?? link.querySelector('a[href]')?.getAttribute('href') ?? '';
+              return href !== '' && visible(link);
+            }),
+          };
+        }),
+      };
+    });
+    if (!found.main) fail('<main> is missing, hidden or empty');
+    for (const figure of found.figures) {
+      const { label, shown } = figure;
       if (shown.length === 0) fail(`${label}: no chart <svg> shown`);
       else if (!shown.some((svg) => svg.width >= 10 && svg.height >= 10)) fail(`${label}: <svg> has no size`);
       else if (!shown.some((svg) => svg.marks > 0)) fail(`${label}: <svg> is empty (drawn only by JavaScript?)`);
-      const table = figure.locator('table').first();
-      if ((await table.count()) === 0) fail(`${label}: no <table>`);
-      else if (!(await table.isVisible())) {
-        const details = figure.locator('details:has(table)').first();
-        if ((await details.count()) > 0 && (await details.getAttribute('open')) === null) {
-          await details.locator(':scope > summary').first().click();
-          if (!(await table.isVisible())) fail(`${label}: <table> still hidden after opening its <details>`);
-        } else fail(`${label}: <table> hidden without JavaScript`);
+      if (figure.table === 'none') fail(`${label}: no <table>`);
+      else if (figure.table === 'hidden') fail(`${label}: <table> hidden without JavaScript`);
+      else if (figure.table === 'closed-details') {
+        const inFigure = page.locator('.figure').nth(figure.index);
+        await inFigure.locator('details:has(table) > summary').first().click();
+        if (!(await inFigure.locator('table').first().isVisible())) fail(`${label}: <table> still hidden after opening its <details>`);
       }
-      const summary = figure.locator('.figure-summary').first();
-      if ((await summary.count()) === 0 || !(await summary.isVisible()) || (await summary.innerText()).trim() === '') fail(`${label}: .figure-summary missing, hidden or empty`);
-      const downloads = figure.locator('.figure-download');
-      const n = await downloads.count();
-      if (n === 0) fail(`${label}: no .figure-download link`);
-      for (let d = 0; d < n; d++) {
-        const link = downloads.nth(d);
-        const href = (await link.getAttribute('href')) ?? (await link.locator('a[href]').first().getAttribute('href').catch(() => null));
-        if (href === null || href === '' || !(await link.isVisible())) fail(`${label}: .figure-download[${d}] hidden or without href`);
-      }
+      if (!figure.summary) fail(`${label}: .figure-summary missing, hidden or empty`);
+      if (figure.downloads.length === 0) fail(`${label}: no .figure-download link`);
+      figure.downloads.forEach((ok, d) => {
+        if (!ok) fail(`${label}: .figure-download[${d}] hidden or without href`);
+      });
     }
     return failures;
   });

@@ -4,7 +4,7 @@
  *  - the Nu HTML Checker (vnu.jar from the `vnu-jar` package, run on the system Java), the W3C's
  *    reference checker, which also knows SVG attribute values (it rejects Plot's `font-variant`).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,18 +40,38 @@ export async function runHtmlValidate(files: string[]): Promise<HtmlProblem[]> {
   return problems;
 }
 
-/** The Nu checker over all files in one JVM (about 4 s to start). Needs Java 11 or later. */
-export function runNuChecker(files: string[]): HtmlProblem[] {
+/** Run a command to its end, collecting its output (without blocking the event loop, unlike spawnSync). */
+function run(command: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+/**
+ * The Nu checker over all files in one JVM (about 4 s to start). Needs Java 11 or later. Runs in a
+ * child process, so other checks go on meanwhile.
+ */
+export async function runNuChecker(files: string[]): Promise<HtmlProblem[]> {
   if (files.length === 0) return [];
   const jar = createRequire(import.meta.url)('vnu-jar') as string;
   const java = process.env.JAVA ?? 'java';
-  const run = spawnSync(java, ['-Xss2m', '-jar', jar, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.error !== undefined) throw new Error(`Could not run the Nu HTML checker with "${java}" (install Java 11+, e.g. apt-get install default-jre-headless): ${run.error.message}`);
+  let result: Awaited<ReturnType<typeof run>>;
+  try {
+    result = await run(java, ['-Xss2m', '-jar', jar, '--errors-only', '--format', 'json', ...files]);
+  } catch (error) {
+    throw new Error(`Could not run the Nu HTML checker with "${java}" (install Java 11+, e.g. apt-get install default-jre-headless): ${(error as Error).message}`);
+  }
   let parsed: { messages: Array<{ type: string; subType?: string; url?: string; lastLine?: number; firstColumn?: number; lastColumn?: number; message: string }> };
   try {
-    parsed = JSON.parse(run.stderr || run.stdout) as typeof parsed;
+    parsed = JSON.parse(result.stderr || result.stdout) as typeof parsed;
   } catch {
-    throw new Error(`The Nu HTML checker printed no JSON (exit ${run.status}):\n${run.stderr}\n${run.stdout}`);
+    throw new Error(`The Nu HTML checker printed no JSON (exit ${result.status}):\n${result.stderr}\n${result.stdout}`);
   }
   return parsed.messages
     .filter((m) => m.type === 'error' || (m.type === 'non-document-error') || m.subType === 'fatal')
