@@ -5,12 +5,12 @@
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connectBrowser } from './lib/browser.ts';
+import { connectBrowser } from '../helpers/browser.ts';
 import { TabPool } from './lib/tabs.ts';
 import { checkCspPolicy, checkKeyboard, checkNoJs, checkPage, type Failure, type FailureKind } from './lib/checks.ts';
 import { type HtmlProblem, runHtmlValidate, runNuChecker } from './lib/html.ts';
 import { checkLinks } from './lib/links.ts';
-import { startStaticServer, type StaticServer } from './lib/server.ts';
+import { startStaticServer, type StaticServer } from '../helpers/server.ts';
 
 const fixtures = resolve(import.meta.dirname, 'fixtures/broken');
 let server: StaticServer;

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { connectBrowser } from './lib/browser.ts';
+import { connectBrowser } from '../helpers/browser.ts';
 import { TabPool } from './lib/tabs.ts';
 import { checkPage, describe as describeFailures } from './lib/checks.ts';
 import { pageSlug } from './lib/discover.ts';

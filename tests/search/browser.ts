@@ -1,12 +1,8 @@
-/** Debian's Chromium through playwright-core, and a page that records what went wrong on it. */
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-}
+/**
+ * A page that records what went wrong on it, and the bytes of every response. The browser is the
+ * one the global setup starts (tests/helpers/browser.ts).
+ */
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 export interface Watched {
   page: Page;

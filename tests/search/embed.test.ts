@@ -9,7 +9,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getFigure } from '../../src/components/figures.ts';
 import { OGL_URL } from '../../src/layouts/site.ts';
-import { launch, watchedPage } from './browser.ts';
+import { connectBrowser } from '../helpers/browser.ts';
+import { watchedPage } from './browser.ts';
 
 const dist = inject('siteDir');
 const baseUrl = inject('siteBaseUrl');
@@ -19,7 +20,7 @@ const WIDTHS = [280, 320, 480, 768, 1200];
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await connectBrowser(inject('wsEndpoint'));
 });
 afterAll(async () => {
   await browser?.close();

@@ -2,14 +2,16 @@
  * Runs once before the discovery tests: builds the whole site as GitHub Pages serves it (under
  * `/worcestershire-community-safety/`, SITE https://example.org) from a copy of data/ in which one
  * dataset's description carries a script-injection payload, and serves the build. The payload shows
- * that no text in the data can break out of the JSON-LD or the meta tags of the real pages.
+ * that no text in the data can break out of the JSON-LD or the meta tags of the real pages. Starts
+ * one Chromium that the test files share.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, ROOT, TEST_BASE, TEST_SITE } from '../helpers/build-site.ts';
 import { copyDataDir } from '../helpers/fixtures.ts';
-import { serve } from './server.ts';
+import { launchBrowserServer } from '../helpers/browser.ts';
+import { startStaticServer } from '../helpers/server.ts';
 
 /** The dataset whose description gets the payload, and the payload. */
 export const INJECTED_DATASET = 'staffing';
@@ -21,6 +23,8 @@ declare module 'vitest' {
     siteBaseUrl: string;
     site: string;
     basePath: string;
+    /** Chromium's WebSocket endpoint: the test files share one browser (connect with connectBrowser). */
+    wsEndpoint: string;
   }
 }
 
@@ -38,12 +42,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     rmSync(data, { recursive: true, force: true });
   }
   console.log(`discovery tests: site built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const server = await serve(dist, TEST_BASE);
+  const server = await startStaticServer(dist, TEST_BASE);
+  const browser = await launchBrowserServer();
   project.provide('siteDir', dist);
   project.provide('siteBaseUrl', server.baseUrl);
   project.provide('site', TEST_SITE);
   project.provide('basePath', TEST_BASE);
+  project.provide('wsEndpoint', browser.wsEndpoint());
   return async () => {
+    await browser.close();
     await server.close();
     rmSync(dirname(dist), { recursive: true, force: true });
   };

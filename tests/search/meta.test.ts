@@ -13,7 +13,8 @@ import { sitePages } from '../../src/components/site-pages.ts';
 import { cardSlug } from '../../src/lib/seo.ts';
 import { articleSchema, datasetSchema, jsonLdSchema } from '../helpers/schema-org.ts';
 import { readThemes } from '../helpers/themes.ts';
-import { launch, watchedPage } from './browser.ts';
+import { connectBrowser } from '../helpers/browser.ts';
+import { watchedPage } from './browser.ts';
 import { INJECTED_DATASET, PAYLOAD } from './global-setup.ts';
 
 const dist = inject('siteDir');
@@ -91,7 +92,7 @@ describe('JSON-LD', () => {
 describe('in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launch();
+    browser = await connectBrowser(inject('wsEndpoint'));
   });
   afterAll(async () => {
     await browser?.close();

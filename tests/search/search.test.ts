@@ -12,7 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXCLUDED, INDEXED } from '../../scripts/search-index.ts';
 import { ROOT } from '../helpers/build-site.ts';
-import { launch, watchedPage, type Watched } from './browser.ts';
+import { connectBrowser } from '../helpers/browser.ts';
+import { watchedPage, type Watched } from './browser.ts';
 
 const dist = inject('siteDir');
 const baseUrl = inject('siteBaseUrl');
@@ -83,7 +84,7 @@ let w: Watched;
 const texts = indexedText();
 
 beforeAll(async () => {
-  browser = await launch();
+  browser = await connectBrowser(inject('wsEndpoint'));
   w = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
   await w.page.goto(`${baseUrl}search/`);
 });

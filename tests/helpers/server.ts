@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { normaliseBase } from '../../../src/lib/url.ts';
+import { normaliseBase } from '../../src/lib/url.ts';
 
 export interface StaticServer {
   /** Origin, e.g. `http://127.0.0.1:43127`. */
