@@ -84,7 +84,7 @@ describe.concurrent('each broken fixture page fails its gate', () => {
 
   it('CSP violation: an inline script and an inline style are blocked and reported', async () => {
     const failures = await pageChecks('csp-violation');
-    expect(kinds(failures)).toEqual(['csp-violation']);
+    expect(kinds(failures), JSON.stringify(failures)).toEqual(['csp-violation']);
     const text = details(failures, 'csp-violation');
     expect(text).toMatch(/script-src/);
     expect(text).toMatch(/style-src/);

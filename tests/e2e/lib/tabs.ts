@@ -38,9 +38,10 @@ export class Tab {
     this.page = page;
   }
 
-  static async open(context: BrowserContext, javaScript: boolean): Promise<Tab> {
+  /** A new tab in `context` (set up by TabPool, which relays CSP violation reports to `report`). */
+  static async open(context: BrowserContext): Promise<Tab> {
     const tab = new Tab(await context.newPage());
-    await tab.#install(javaScript);
+    tab.#listen();
     return tab;
   }
 
@@ -62,36 +63,27 @@ export class Tab {
     return failures;
   }
 
-  #add(kind: FailureKind, detail: string): void {
+  /** Record a failure, if a check is watching. */
+  report(kind: FailureKind, detail: string): void {
     if (this.#origin !== undefined) this.#failures.push({ kind, detail });
   }
 
-  async #install(javaScript: boolean): Promise<void> {
+  #listen(): void {
     const page = this.page;
-    if (javaScript) {
-      // A binding and an init script are injected over CDP, so the page's own CSP cannot block them.
-      await page.exposeBinding('__e2eCspViolation', (_source, detail: string) => this.#add('csp-violation', detail));
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          const report = (window as unknown as { __e2eCspViolation: (detail: string) => void }).__e2eCspViolation;
-          void report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} in ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
-        });
-      });
-    }
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       const text = message.text();
-      this.#add(/content security policy/i.test(text) ? 'csp-violation' : 'console-error', text);
+      this.report(/content security policy/i.test(text) ? 'csp-violation' : 'console-error', text);
     });
-    page.on('pageerror', (error) => this.#add('page-error', error.message));
+    page.on('pageerror', (error) => this.report('page-error', error.message));
     page.on('request', (request) => {
       const url = request.url();
       if (this.#origin === undefined || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return;
-      if (new URL(url).origin !== this.#origin) this.#add('other-host', `request to ${url}`);
+      if (new URL(url).origin !== this.#origin) this.report('other-host', `request to ${url}`);
     });
-    page.on('requestfailed', (request) => this.#add('request-failed', `${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
+    page.on('requestfailed', (request) => this.report('request-failed', `${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
     page.on('response', (response) => {
-      if (response.status() >= 400) this.#add('response-error', `${response.status()} for ${response.url()}`);
+      if (response.status() >= 400) this.report('response-error', `${response.status()} for ${response.url()}`);
     });
   }
 }
@@ -110,6 +102,7 @@ export class TabPool {
   readonly #browser: Browser;
   readonly #contexts = new Map<boolean, Promise<BrowserContext>>();
   readonly #idle = new Map<boolean, Tab[]>();
+  readonly #tabs = new WeakMap<Page, Tab>();
   /** How many tabs this pool has opened (a reused tab is not counted again). */
   opened = 0;
 
@@ -120,8 +113,25 @@ export class TabPool {
   #context(javaScript: boolean): Promise<BrowserContext> {
     let context = this.#contexts.get(javaScript);
     if (context === undefined) {
-      context = this.#browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 1280, height: 800 } });
+      context = this.#newContext(javaScript);
       this.#contexts.set(javaScript, context);
+    }
+    return context;
+  }
+
+  async #newContext(javaScript: boolean): Promise<BrowserContext> {
+    const context = await this.#browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 1280, height: 800 } });
+    if (javaScript) {
+      // CSP violations are events inside the page; a binding carries them out to the tab's watcher.
+      // Binding and init script go in over CDP, so the page's own CSP cannot block them. Both are set
+      // once on the context (set per page, they raced when several tabs opened at once).
+      await context.exposeBinding('__e2eCspViolation', ({ page }, detail: string) => this.#tabs.get(page)?.report('csp-violation', detail));
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { __e2eCspViolation: (detail: string) => void }).__e2eCspViolation;
+          void report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} in ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
+        });
+      });
     }
     return context;
   }
@@ -133,7 +143,8 @@ export class TabPool {
     this.#idle.set(javaScript, idle);
     let tab = idle.pop();
     if (tab === undefined) {
-      tab = await Tab.open(await this.#context(javaScript), javaScript);
+      tab = await Tab.open(await this.#context(javaScript));
+      this.#tabs.set(tab.page, tab);
       this.opened++;
     }
     let reusable = false;
