@@ -114,23 +114,53 @@ export function shareSummary(rows: readonly ShareRow[]): string[] {
   return rows.map((r) => `${r.label}: ${formatValue(r.value, 'percent')} (${r.periodLabel}). ${upperFirst(r.restLabel)}: ${formatValue(100 - r.value, 'percent')}.`);
 }
 
-export function governanceSummary(rows: readonly GovNode[]): string[] {
+/**
+ * A label inside a sentence: the first letter lowered ("Drugs and alcohol" -> "drugs and alcohol"),
+ * unless a later word is capitalised too, which marks a name ("West Mercia", "Police and Crime
+ * Commissioner and Panel").
+ */
+export function inSentence(label: string): string {
+  return /\s\p{Lu}/u.test(label) ? label : lowerFirst(label);
+}
+
+/** "1 body", "3 bodies" */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The part of the diagram a theme page shows: the bodies that work on the theme, and those linked to them. */
+export interface GovernanceFocus {
+  /** The theme's title, as written in themes.csv. */
+  themeTitle: string;
+  /** How many of the rows work on the theme (the others are shown because they are linked to them). */
+  core: number;
+}
+
+export function governanceSummary(rows: readonly GovNode[], focus?: GovernanceFocus): string[] {
   const links = rows.reduce((s, r) => s + r.links.length, 0);
   const lanes = [...new Set(rows.map((r) => r.laneLabel))];
-  const counts = lanes.map((l) => `${rows.filter((r) => r.laneLabel === l).length} ${l.includes(' ') ? l : lowerFirst(l)}`);
+  const counts = lanes.map((l) => `${rows.filter((r) => r.laneLabel === l).length} ${inSentence(l)}`);
   const busiest = [...rows].sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name))[0];
-  const out = [`The report names ${rows.length} bodies and ${links} links between them: ${counts.join(', ')}.`];
-  if (busiest) out.push(`The most connected is the ${busiest.name.replace(/^the /i, '')}, with ${busiest.degree} links.`);
+  const out = focus
+    ? [
+        `${count(focus.core, 'body works', 'bodies work')} on ${inSentence(focus.themeTitle)} and ${count(rows.length - focus.core, 'other is', 'others are')} linked to them: ${count(rows.length, 'body', 'bodies')} in all (${counts.join(', ')}), with ${count(links, 'link', 'links')}.`,
+      ]
+    : [`The report names ${count(rows.length, 'body', 'bodies')} and ${count(links, 'link', 'links')} between them: ${counts.join(', ')}.`];
+  if (busiest) out.push(`${focus ? 'Of these, the' : 'The'} most connected is the ${busiest.name.replace(/^the /i, '')}, with ${count(busiest.degree, focus ? 'of the links' : 'link', focus ? 'of the links' : 'links')}.`);
   return out;
 }
 
-export function activitiesSummary(rows: readonly ActivityItem[]): string[] {
+/** With `themeTitle`, the rows are that one theme's work and the summary says so. */
+export function activitiesSummary(rows: readonly ActivityItem[], themeTitle?: string): string[] {
   const byStatus = (s: ActivityItem['status']) => rows.filter((r) => r.status === s).length;
+  const statuses = `${byStatus('done')} done in 2017/18, ${byStatus('underway')} under way and ${byStatus('planned')} planned in 2018/19`;
+  const work = count(rows.length, 'piece', 'pieces');
+  if (themeTitle !== undefined) return [`The report lists ${work} of work on ${inSentence(themeTitle)}: ${statuses}.`];
   const themes = [...new Set(rows.map((r) => r.theme))];
   const top = themes.map((t) => ({ t, n: rows.filter((r) => r.theme === t).length })).sort((a, b) => b.n - a.n)[0];
   const topLabel = rows.find((r) => r.theme === top?.t)?.themeLabel ?? '';
   return [
-    `The report lists ${rows.length} pieces of work across ${themes.length} themes: ${byStatus('done')} done in 2017/18, ${byStatus('underway')} under way and ${byStatus('planned')} planned in 2018/19.`,
-    ...(top ? [`The theme with the most is ${lowerFirst(topLabel)}, with ${top.n}.`] : []),
+    `The report lists ${work} of work across ${count(themes.length, 'theme', 'themes')}: ${statuses}.`,
+    ...(top ? [`The theme with the most is ${inSentence(topLabel)}, with ${top.n}.`] : []),
   ];
 }

@@ -614,7 +614,7 @@ function governance(theme?: string): Base {
   }));
   const themeTitle = theme ? lookup<ThemeRow>('themes').get(theme)?.title : undefined;
   const title = themeTitle ? `Who does what: ${themeTitle}` : 'Who does what: the bodies in the report and how they connect';
-  const summary = governanceSummary(nodes);
+  const summary = governanceSummary(nodes, themeTitle ? { themeTitle, core: core.size } : undefined);
   const lanes = levels
     .filter((l) => ordered.some((b) => b.level === l))
     .map((l) => ({
@@ -687,7 +687,7 @@ function activities(theme?: string): Base {
   }));
   const forTheme = theme ? themeTitle.get(theme) : undefined;
   const title = forTheme ? `2017/18 outcomes and 2018/19 activities: ${forTheme}` : '2017/18 outcomes and 2018/19 activities, by theme and status';
-  const summary = activitiesSummary(items);
+  const summary = activitiesSummary(items, forTheme);
   const usedThemes = themes.filter((t) => items.some((i) => i.theme === t.id));
   return {
     id,

@@ -6,6 +6,7 @@ import {
   alcoholSummary,
   change,
   governanceSummary,
+  inSentence,
   hateCrimeSummary,
   movement,
   periodBarsSummary,
@@ -83,5 +84,25 @@ describe('text summaries', () => {
       'The report lists 7 pieces of work across 3 themes: 4 done in 2017/18, 2 under way and 1 planned in 2018/19.',
       'The theme with the most is drugs and alcohol, with 3.',
     ]);
+  });
+
+  it("says what a theme page's part of the diagram and of the board is, not the whole report", () => {
+    expect(governanceSummary(gov.nodes, { themeTitle: 'Police and Crime Commissioner and Panel', core: 1 })).toEqual([
+      '1 body works on Police and Crime Commissioner and Panel and 8 others are linked to them: 9 bodies in all (1 national, 2 West Mercia, 5 county, 1 local), with 5 links.',
+      'Of these, the most connected is the Worcestershire Safer Communities Board, with 3 of the links.',
+    ]);
+    const drugs = gov.activities.filter((a) => a.theme === gov.activities[0]?.theme);
+    const title = drugs[0]?.themeLabel ?? '';
+    expect(activitiesSummary(drugs, title)).toEqual([
+      `The report lists ${drugs.length} pieces of work on ${inSentence(title)}: ${drugs.filter((a) => a.status === 'done').length} done in 2017/18, ${drugs.filter((a) => a.status === 'underway').length} under way and ${drugs.filter((a) => a.status === 'planned').length} planned in 2018/19.`,
+    ]);
+    expect(activitiesSummary(drugs.slice(0, 1), 'Prevent')[0]).toMatch(/^The report lists 1 piece of work on prevent: /);
+  });
+
+  it('lowers a label inside a sentence unless it is a name', () => {
+    expect(inSentence('Drugs and alcohol')).toBe('drugs and alcohol');
+    expect(inSentence('Child exploitation, county lines and modern slavery')).toBe('child exploitation, county lines and modern slavery');
+    expect(inSentence('West Mercia')).toBe('West Mercia');
+    expect(inSentence('Police and Crime Commissioner and Panel')).toBe('Police and Crime Commissioner and Panel');
   });
 });
