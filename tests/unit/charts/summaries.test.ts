@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ActivityItem } from '../../../src/charts/activities.ts';
 import {
   activitiesSummary,
   alcoholSummary,
@@ -91,7 +92,8 @@ describe('text summaries', () => {
       '1 body works on Police and Crime Commissioner and Panel and 8 others are linked to them: 9 bodies in all (1 national, 2 West Mercia, 5 county, 1 local), with 5 links.',
       'Of these, the most connected is the Worcestershire Safer Communities Board, with 3 of the links.',
     ]);
-    const drugs = gov.activities.filter((a) => a.theme === gov.activities[0]?.theme);
+    const all = gov.activities as ActivityItem[];
+    const drugs = all.filter((a) => a.theme === all[0]?.theme);
     const title = drugs[0]?.themeLabel ?? '';
     expect(activitiesSummary(drugs, title)).toEqual([
       `The report lists ${drugs.length} pieces of work on ${inSentence(title)}: ${drugs.filter((a) => a.status === 'done').length} done in 2017/18, ${drugs.filter((a) => a.status === 'underway').length} under way and ${drugs.filter((a) => a.status === 'planned').length} planned in 2018/19.`,
