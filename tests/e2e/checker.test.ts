@@ -69,6 +69,14 @@ describe.concurrent('each broken fixture page fails its gate', () => {
     expect(report.broken.join('\n')).toMatch(/404 http:\/\/127\.0\.0\.1:\d+\/outside-base\//);
   });
 
+  it("the site's own absolute URLs are checked where they are served (a wrong base is broken)", async () => {
+    // Every link of the good page, rewritten from the fixture base to a base the server does not have.
+    const elsewhere = server.baseUrl.replace('/fixture-base/', '/elsewhere/');
+    const report = await checkLinks([url('good')], server.origin, { from: server.baseUrl, to: elsewhere });
+    expect(report.broken.join('\n')).toContain('404 http://127.0.0.1:');
+    expect(report.broken.join('\n')).toContain('/elsewhere/good/');
+  });
+
   it('HTML error, in both validators', async () => {
     const file = join(fixtures, 'html-error/index.html');
     const rules = (await runHtmlValidate([file])).map((p) => p.rule);

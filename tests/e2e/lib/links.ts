@@ -15,11 +15,17 @@ export interface LinkReport {
   external: string[];
 }
 
-export async function checkLinks(startUrls: string[], origin: string): Promise<LinkReport> {
+/**
+ * `rewrite`: the site's own absolute URL prefix as built (SITE + base) and the local base URL it is
+ * served at; links that start with the first are checked at the second. Needed when the build's SITE
+ * is not the local server (a build checked with E2E_DIST).
+ */
+export async function checkLinks(startUrls: string[], origin: string, rewrite?: { from: string; to: string }): Promise<LinkReport> {
   const external = new Set<string>();
   const checker = new LinkChecker();
   const result = await checker.check({
     path: startUrls,
+    ...(rewrite !== undefined && rewrite.from !== rewrite.to ? { urlRewriteExpressions: [{ pattern: new RegExp(`^${rewrite.from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), replacement: rewrite.to }] } : {}),
     recurse: true,
     checkFragments: true,
     checkCss: true,
@@ -27,7 +33,9 @@ export async function checkLinks(startUrls: string[], origin: string): Promise<L
     timeout: 10_000,
     redirects: 'error',
     retry: false,
-    linksToSkip: async (link: string) => {
+    // linkinator asks this before it rewrites, so the rewrite is applied here too.
+    linksToSkip: async (raw: string) => {
+      const link = rewrite !== undefined && raw.startsWith(rewrite.from) ? `${rewrite.to}${raw.slice(rewrite.from.length)}` : raw;
       if (link.startsWith(`${origin}/`) || link === origin) return false;
       external.add(link);
       return true;
