@@ -3,9 +3,8 @@
  * must pass every gate. Fixture pages: tests/e2e/fixtures/broken/ (see its README).
  */
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connectBrowser } from '../helpers/browser.ts';
+import { useBrowserSession } from './lib/session.ts';
 import { TabPool } from './lib/tabs.ts';
 import { checkCspPolicy, checkKeyboard, checkNoJs, checkPage, type Failure, type FailureKind } from './lib/checks.ts';
 import { type HtmlProblem, runHtmlValidate, runNuChecker } from './lib/html.ts';
@@ -14,26 +13,20 @@ import { startStaticServer, type StaticServer } from '../helpers/server.ts';
 
 const fixtures = resolve(import.meta.dirname, 'fixtures/broken');
 let server: StaticServer;
-let browser: Browser;
-/** Reused tabs: one per check running at once (see lib/tabs.ts). */
-let tabs: TabPool;
+const session = useBrowserSession(inject('wsEndpoint'));
 /** The Nu checker takes ~4 s to start, so it runs once over every fixture page. */
 let nuProblems: HtmlProblem[] = [];
 const nuFor = (name: string): string[] => nuProblems.filter((p) => p.file === join(fixtures, name, 'index.html')).map((p) => p.message);
 const url = (name: string): string => new URL(`${name}/`, server.baseUrl).href;
-const pageChecks = (name: string): Promise<Failure[]> => checkPage(tabs, url(name), { origin: server.origin });
+const pageChecks = (name: string): Promise<Failure[]> => checkPage(session.tabs, url(name), { origin: server.origin });
 const kinds = (failures: Failure[]): FailureKind[] => [...new Set(failures.map((f) => f.kind))].sort();
 const details = (failures: Failure[], kind: FailureKind): string => failures.filter((f) => f.kind === kind).map((f) => f.detail).join('\n');
 
 beforeAll(async () => {
   server = await startStaticServer(fixtures, '/fixture-base/');
-  browser = await connectBrowser(inject('wsEndpoint'));
-  tabs = new TabPool(browser);
   nuProblems = await runNuChecker(['good', 'html-error', 'svg-font-variant'].map((name) => join(fixtures, name, 'index.html')));
 });
 afterAll(async () => {
-  await tabs.close();
-  await browser.close();
   await server.close();
 });
 
@@ -42,9 +35,9 @@ describe.concurrent('the good fixture page', () => {
     expect(await pageChecks('good')).toEqual([]);
   });
   it('passes the no-JS and keyboard passes, and its chart has focusable marks and a tooltip', async () => {
-    expect(await checkNoJs(tabs, url('good'))).toEqual([]);
-    expect(await checkKeyboard(tabs, url('good'), 360)).toEqual([]);
-    expect(await checkKeyboard(tabs, url('good'), 1280)).toEqual([]);
+    expect(await checkNoJs(session.tabs, url('good'))).toEqual([]);
+    expect(await checkKeyboard(session.tabs, url('good'), 360)).toEqual([]);
+    expect(await checkKeyboard(session.tabs, url('good'), 1280)).toEqual([]);
   });
   it('has no broken link and valid HTML', async () => {
     expect((await checkLinks([url('good')], server.origin)).broken).toEqual([]);
@@ -131,36 +124,36 @@ describe.concurrent('each broken fixture page fails its gate', () => {
   });
 
   it('figure that needs JavaScript (no-JS pass)', async () => {
-    const text = details(await checkNoJs(tabs, url('nojs-hidden')), 'no-js');
+    const text = details(await checkNoJs(session.tabs, url('nojs-hidden')), 'no-js');
     expect(text).toContain('is empty');
     expect(text).toContain('<table> hidden without JavaScript');
   });
 
   it('invisible focus and no skip link (keyboard pass)', async () => {
-    const text = details(await checkKeyboard(tabs, url('focus-invisible'), 1280), 'keyboard');
+    const text = details(await checkKeyboard(session.tabs, url('focus-invisible'), 1280), 'keyboard');
     expect(text).toContain('expected a "skip" link');
     expect(text).toContain('no visible focus indicator');
   });
 
   it('focus hidden under a fixed bar (keyboard pass)', async () => {
-    const text = details(await checkKeyboard(tabs, url('focus-covered'), 360), 'keyboard');
+    const text = details(await checkKeyboard(session.tabs, url('focus-covered'), 360), 'keyboard');
     expect(text).toMatch(/is hidden under <div class="cover-bar">/);
   });
 
   it('Escape that leaves the page instead of closing the tooltip (keyboard pass)', async () => {
-    const text = details(await checkKeyboard(tabs, url('escape-leaves'), 1280), 'keyboard');
+    const text = details(await checkKeyboard(session.tabs, url('escape-leaves'), 1280), 'keyboard');
     expect(text).toMatch(/the keyboard left the page for .*\/fixture-base\/good\/ \(last keys: .*Escape on <rect/);
   });
 
   it('tooltip that Escape does not close (keyboard pass)', async () => {
-    const text = details(await checkKeyboard(tabs, url('tooltip-stuck'), 1280), 'keyboard');
+    const text = details(await checkKeyboard(session.tabs, url('tooltip-stuck'), 1280), 'keyboard');
     expect(text).toContain('Escape does not hide the tooltip');
   });
 });
 
 describe('reused tabs', () => {
   it('carry nothing from one check to the next: failures, colour scheme, viewport', async () => {
-    const own = new TabPool(browser);
+    const own = new TabPool(session.browser);
     try {
       // A page with a failed request, then a good page in the same tab: the good page passes.
       expect(kinds(await checkPage(own, url('failed-request'), { origin: server.origin }))).toContain('response-error');

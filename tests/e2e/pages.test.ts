@@ -4,27 +4,14 @@
  * 360 px and 1280 px in light and dark, charts named and with a table that fit the viewport, no
  * horizontal scroll at 320 px. Writes a screenshot of each page at each width and scheme.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { connectBrowser } from '../helpers/browser.ts';
-import { TabPool } from './lib/tabs.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSession } from './lib/session.ts';
 import { checkPage, describe as describeFailures } from './lib/checks.ts';
 import { pageSlug } from './lib/discover.ts';
 
 const baseUrl = inject('siteBaseUrl');
 const pages = inject('sitePages');
-let browser: Browser;
-/** Reused tabs: one per check running at once (see lib/tabs.ts). */
-let tabs: TabPool;
-
-beforeAll(async () => {
-  browser = await connectBrowser(inject('wsEndpoint'));
-  tabs = new TabPool(browser);
-});
-afterAll(async () => {
-  await tabs.close();
-  await browser.close();
-});
+const session = useBrowserSession(inject('wsEndpoint'));
 
 describe.concurrent('every page', () => {
   it('is served under the base path and found by discovery', () => {
@@ -34,7 +21,7 @@ describe.concurrent('every page', () => {
   });
 
   it.each(pages)('%s passes the page checks', async (url) => {
-    const failures = await checkPage(tabs, url, {
+    const failures = await checkPage(session.tabs, url, {
       origin: new URL(baseUrl).origin,
       screenshotsDir: inject('screenshotsDir'),
       slug: pageSlug(url, baseUrl),
