@@ -246,7 +246,7 @@ export function checkThemeEntries(entries: ThemeEntry[], catalog: Catalog): Cont
   for (const { file, data } of entries) {
     const theme = themeRows.get(data.theme);
     if (!theme) problems.push({ file, message: `frontmatter field "theme": "${data.theme}" is not a theme id in data/themes.csv (known: ${known(themeRows.keys())})` });
-    else if (Number(theme.order) !== data.order) problems.push({ file, message: `frontmatter field "order": ${data.order} differs from the order ${theme.order} that data/themes.csv gives theme "${data.theme}"` });
+    else if (Number(theme.sort_order) !== data.order) problems.push({ file, message: `frontmatter field "order": ${data.order} differs from the sort_order ${theme.sort_order} that data/themes.csv gives theme "${data.theme}"` });
     const other = seen.get(data.theme);
     if (other) problems.push({ file, message: `frontmatter field "theme": "${data.theme}" already has a page (${other})` });
     seen.set(data.theme, file);

@@ -595,13 +595,13 @@ function governance(theme?: string): Base {
   const allBodies = rows<BodyRow>('bodies');
   const allLinks = rows<RelationshipRow>('relationships');
   const core = new Set(allBodies.filter((b) => !theme || b.themes.includes(theme)).map((b) => b.id));
-  const links = allLinks.filter((l) => !theme || core.has(l.from) || core.has(l.to));
-  const shown = new Set([...core, ...links.flatMap((l) => [l.from, l.to])]);
+  const links = allLinks.filter((l) => !theme || core.has(l.from_body) || core.has(l.to_body));
+  const shown = new Set([...core, ...links.flatMap((l) => [l.from_body, l.to_body])]);
   const bodies = allBodies.filter((b) => shown.has(b.id));
   const byId = new Map(bodies.map((b) => [b.id, b]));
   const levels = Object.keys(LEVEL_LABELS);
   const ordered = [...bodies].sort((a, b) => levels.indexOf(a.level) - levels.indexOf(b.level));
-  const degree = (bid: string) => links.filter((l) => l.from === bid || l.to === bid).length;
+  const degree = (bid: string) => links.filter((l) => l.from_body === bid || l.to_body === bid).length;
   const nodes: GovNode[] = ordered.map((b) => ({
     id: b.id,
     label: bodyLabel(b),
@@ -609,7 +609,7 @@ function governance(theme?: string): Base {
     name: b.name,
     lane: b.level,
     laneLabel: LEVEL_LABELS[b.level] ?? b.level,
-    links: links.filter((l) => l.from === b.id).map((l) => ({ to: l.to, type: l.type })),
+    links: links.filter((l) => l.from_body === b.id).map((l) => ({ to: l.to_body, type: l.type })),
     degree: degree(b.id),
   }));
   const themeTitle = theme ? lookup<ThemeRow>('themes').get(theme)?.title : undefined;
@@ -628,17 +628,17 @@ function governance(theme?: string): Base {
           ...(b.statutory ? { statutory: b.statutory } : {}),
           remit: b.remit,
           links: links
-            .filter((x) => x.from === b.id || x.to === b.id)
+            .filter((x) => x.from_body === b.id || x.to_body === b.id)
             .map((x) => {
-              const out = x.from === b.id;
-              const other = out ? x.to : x.from;
+              const out = x.from_body === b.id;
+              const other = out ? x.to_body : x.from_body;
               const words = RELATION_LABELS[x.type] ?? [x.type, x.type];
               return { direction: out ? 'out' : 'in', other, otherName: byId.get(other)?.name ?? other, type: out ? words[0] : words[1], description: x.description };
             }),
         })),
     }));
   const scb = byId.get('safer-communities-board');
-  const overseen = links.filter((l) => l.from === 'safer-communities-board' && l.type === 'oversees').length;
+  const overseen = links.filter((l) => l.from_body === 'safer-communities-board' && l.type === 'oversees').length;
   return {
     id,
     theme: theme ?? 'governance',
@@ -655,9 +655,9 @@ function governance(theme?: string): Base {
         { key: 'type', label: 'Link' },
         { key: 'to', label: 'Other body' },
       ],
-      rows: links.map((l) => ({ from: byId.get(l.from)?.name ?? l.from, type: RELATION_LABELS[l.type]?.[0] ?? l.type, to: byId.get(l.to)?.name ?? l.to })),
+      rows: links.map((l) => ({ from: byId.get(l.from_body)?.name ?? l.from_body, type: RELATION_LABELS[l.type]?.[0] ?? l.type, to: byId.get(l.to_body)?.name ?? l.to_body })),
     },
-    csv: { columns: ['from', 'type', 'to', 'source_section'], rows: links.map((l) => [l.from, l.type, l.to, l.source_section]) },
+    csv: { columns: ['from_body', 'type', 'to_body', 'source_section'], rows: links.map((l) => [l.from_body, l.type, l.to_body, l.source_section]) },
     sources: sourcesFor([...bodies.map((b) => ({ dataset: 'bodies', section: b.source_section })), ...links.map((l) => ({ dataset: 'relationships', section: l.source_section }))]),
     markers: [],
     footnotes: [],
@@ -672,7 +672,7 @@ const STATUS_WORDS: Record<ActivityItem['status'], string> = { done: 'Done (2017
 function activities(theme?: string): Base {
   const id = (theme ? `activities-board-${theme}` : 'activities-board') as FigureId;
   const data = rows<ActivityRow>('activities').filter((a) => !theme || a.theme === theme);
-  const themes = [...rows<ThemeRow>('themes')].sort((a, b) => a.order - b.order);
+  const themes = [...rows<ThemeRow>('themes')].sort((a, b) => a.sort_order - b.sort_order);
   const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
   const bodies = lookup<BodyRow>('bodies');
   const ordered = [...data].sort((a, b) => themes.findIndex((t) => t.id === a.theme) - themes.findIndex((t) => t.id === b.theme) || STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));

@@ -32,10 +32,10 @@ export const bodiesSchema = { shape: bodiesShape, row: z.object(bodiesShape) };
 /** `data/relationships.csv`: directed links between bodies (the governance graph's edges). */
 const relationshipsShape = {
   /** The body the relationship starts from; an id in `bodies`. */
-  from: id(),
+  from_body: id(),
   /** The body it points to; an id in `bodies`. */
-  to: id(),
-  /** The kind of link, read "from TYPE to" (e.g. "safer-communities-board oversees prevent-strategy-group"). */
+  to_body: id(),
+  /** The kind of link, read "from_body TYPE to_body" (e.g. "safer-communities-board oversees prevent-strategy-group"). */
   type: oneOf(RELATIONSHIP_TYPES),
   /** The link in a sentence of the site's own words. */
   description: text(),
@@ -44,7 +44,7 @@ const relationshipsShape = {
 };
 export const relationshipsSchema = {
   shape: relationshipsShape,
-  row: z.object(relationshipsShape).refine((r) => r.from !== r.to, { path: ['to'], message: 'a different body from "from"' }),
+  row: z.object(relationshipsShape).refine((r) => r.from_body !== r.to_body, { path: ['to_body'], message: 'a different body from "from_body"' }),
 };
 
 /** `data/activities.csv`: every 2017/18 outcome and 2018/19 activity in the report. */

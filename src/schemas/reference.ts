@@ -56,7 +56,7 @@ const themesShape = {
   /** One-sentence summary for cards and search. */
   summary: text(),
   /** Position in navigation (1 first). */
-  order: integer({ min: 1 }),
+  sort_order: integer({ min: 1 }),
   /** Ids of the datasets belonging to the theme. */
   datasets: idList(),
 };

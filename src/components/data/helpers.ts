@@ -28,7 +28,7 @@ export function themesUsing(datasetId: string): ThemeLink[] {
   if (!themes) return [];
   return themes.rows
     .filter((row) => (row.raw.datasets ?? '').split(';').includes(datasetId))
-    .sort((a, b) => Number(a.raw.order) - Number(b.raw.order))
+    .sort((a, b) => Number(a.raw.sort_order) - Number(b.raw.sort_order))
     .map((row) => ({ id: row.raw.id!, title: row.raw.title!, href: withBase(`/themes/${row.raw.id}/`) }));
 }
 
