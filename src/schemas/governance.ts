@@ -1,7 +1,33 @@
 import { z } from 'zod';
-import { date, id, idList, oneOf, optional, period, text } from './columns.ts';
+import { columns, date, id, idList, oneOf, optional, period, text } from './columns.ts';
 
 export const BODY_TYPES = ['board', 'partnership', 'panel', 'forum', 'group', 'commissioner', 'council', 'council-team', 'role', 'service', 'provider', 'national-body', 'inspectorate', 'meeting'] as const;
+/** How a link or attribution is known: `stated` (the report says so, at its `source_lines`) or `inferred` (our reading, explained in `basis_note`). */
+export const BASES = ['stated', 'inferred'] as const;
+export type Basis = (typeof BASES)[number];
+
+/**
+ * `source_lines`: the 1-based line range of data/source/community-safety-overview.txt that names or
+ * describes the row, `24` or `24-40` (start no greater than end).
+ */
+export function sourceLines() {
+  const e = 'a line number like 24 or a range like 24-40 (1-based, start no greater than end)';
+  return z
+    .string({ error: e })
+    .regex(/^[1-9]\d*(-[1-9]\d*)?$/, { error: e })
+    .refine((s) => {
+      const [a, b = a] = s.split('-').map(Number) as [number, number?];
+      return a <= b;
+    }, { error: e })
+    .register(columns, { type: 'string', required: true });
+}
+
+/** The basis rule shared by relationships and activities: an inferred row says why in `basis_note`. */
+function basisRule(r: { basis: Basis; basis_note?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (r.basis === 'inferred' && !r.basis_note) ctx.addIssue({ code: 'custom', path: ['basis_note'], message: 'a note saying why we read it this way (required when basis is inferred)' });
+  if (r.basis === 'stated' && r.basis_note) ctx.addIssue({ code: 'custom', path: ['basis_note'], message: 'an empty cell (a stated row cites its source_lines; notes are for inferred rows)' });
+}
+
 export const RELATIONSHIP_TYPES = ['oversees', 'reports-to', 'chairs', 'leads', 'attends', 'member-of', 'funds', 'commissions', 'supports', 'scrutinises', 'inspects', 'presents-to'] as const;
 
 /** `data/bodies.csv`: every body named in the source report. */
@@ -26,6 +52,8 @@ const bodiesShape = {
   themes: idList(),
   /** Section of the source report where it is named. */
   source_section: id(),
+  /** Lines of the report's text that name or describe it. */
+  source_lines: sourceLines(),
 };
 export const bodiesSchema = { shape: bodiesShape, row: z.object(bodiesShape) };
 
@@ -37,14 +65,23 @@ const relationshipsShape = {
   to_body: id(),
   /** The kind of link, read "from_body TYPE to_body" (e.g. "safer-communities-board oversees prevent-strategy-group"). */
   type: oneOf(RELATIONSHIP_TYPES),
+  /** `stated` (the report says so) or `inferred` (our reading). */
+  basis: oneOf(BASES),
+  /** Why we read the link this way; required when `basis` is `inferred`, empty when `stated`. */
+  basis_note: optional(text()),
   /** The link in a sentence of the site's own words. */
   description: text(),
   /** Section of the source report that states it. */
   source_section: id(),
+  /** Lines of the report's text that state it (stated) or that our reading rests on (inferred). */
+  source_lines: sourceLines(),
 };
 export const relationshipsSchema = {
   shape: relationshipsShape,
-  row: z.object(relationshipsShape).refine((r) => r.from_body !== r.to_body, { path: ['to_body'], message: 'a different body from "from_body"' }),
+  row: z
+    .object(relationshipsShape)
+    .refine((r) => r.from_body !== r.to_body, { path: ['to_body'], message: 'a different body from "from_body"' })
+    .superRefine(basisRule),
 };
 
 /** `data/activities.csv`: every 2017/18 outcome and 2018/19 activity in the report. */
@@ -55,6 +92,10 @@ const activitiesShape = {
   theme: id(),
   /** The body doing it; an id in `bodies`. */
   body: id(),
+  /** Whether the report names `body` as doing it (`stated`) or the attribution is our reading (`inferred`). */
+  basis: oneOf(BASES),
+  /** Why we attribute it to `body`; required when `basis` is `inferred`, empty when `stated`. */
+  basis_note: optional(text()),
   /** The financial year it is reported under (2017/18 outcomes, 2018/19 current activity). */
   period: period(),
   /** `done`, `underway` or `planned`, as the report describes it. */
@@ -65,8 +106,10 @@ const activitiesShape = {
   description: text(),
   /** Section of the source report. */
   source_section: id(),
+  /** Lines of the report's text that list it (a bullet split into several rows shares its lines). */
+  source_lines: sourceLines(),
 };
-export const activitiesSchema = { shape: activitiesShape, row: z.object(activitiesShape) };
+export const activitiesSchema = { shape: activitiesShape, row: z.object(activitiesShape).superRefine(basisRule) };
 
 export type BodyRow = z.infer<typeof bodiesSchema.row>;
 export type RelationshipRow = z.infer<typeof relationshipsSchema.row>;
