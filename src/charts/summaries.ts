@@ -5,6 +5,7 @@
  * src/data/derive.ts (the charts layer does not import the data layer).
  */
 import { formatChange, formatNumber, formatValue, type Unit } from '../lib/format.ts';
+import { countWork, joinList, plural } from '../lib/words.ts';
 import type { ActivityItem } from './activities.ts';
 import type { AlcoholShareRow } from './alcohol.ts';
 import type { GovNode } from './governance.ts';
@@ -125,7 +126,7 @@ export function inSentence(label: string): string {
 
 /** "1 body", "3 bodies" */
 function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return plural(n, one, many);
 }
 
 /** The part of the diagram a theme page shows: the bodies that work on the theme, and those linked to them. */
@@ -136,31 +137,51 @@ export interface GovernanceFocus {
   core: number;
 }
 
-export function governanceSummary(rows: readonly GovNode[], focus?: GovernanceFocus): string[] {
+export function governanceSummary(rows: readonly GovNode[], focus?: GovernanceFocus, inferred = 0): string[] {
   const links = rows.reduce((s, r) => s + r.links.length, 0);
   const lanes = [...new Set(rows.map((r) => r.laneLabel))];
   const counts = lanes.map((l) => `${rows.filter((r) => r.laneLabel === l).length} ${inSentence(l)}`);
   const busiest = [...rows].sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name))[0];
+  const others = focus ? rows.length - focus.core : 0;
+  const linkWords = inferred > 0 ? `${count(links, 'link', 'links')} (${links - inferred} stated in the report, ${inferred} our reading)` : count(links, 'link', 'links');
   const out = focus
     ? [
-        `${count(focus.core, 'body works', 'bodies work')} on ${inSentence(focus.themeTitle)} and ${count(rows.length - focus.core, 'other is', 'others are')} linked to them: ${count(rows.length, 'body', 'bodies')} in all (${counts.join(', ')}), with ${count(links, 'link', 'links')}.`,
+        others > 0
+          ? `${count(focus.core, 'body works', 'bodies work')} on ${inSentence(focus.themeTitle)} and ${count(others, 'other is', 'others are')} linked to them: ${count(rows.length, 'body', 'bodies')} in all (${joinList(counts)}), with ${linkWords}.`
+          : `${count(focus.core, 'body works', 'bodies work')} on ${inSentence(focus.themeTitle)} (${joinList(counts)}), with ${linkWords} between them.`,
       ]
-    : [`The report names ${count(rows.length, 'body', 'bodies')} and ${count(links, 'link', 'links')} between them: ${counts.join(', ')}.`];
+    : [`The report names ${count(rows.length, 'body', 'bodies')} (${joinList(counts)}); we show ${linkWords} between them.`];
   if (busiest) out.push(`${focus ? 'Of these, the' : 'The'} most connected is the ${busiest.name.replace(/^the /i, '')}, with ${count(busiest.degree, focus ? 'of the links' : 'link', focus ? 'of the links' : 'links')}.`);
   return out;
 }
 
+const STATUS_PHRASES: Record<ActivityItem['status'], string> = { done: 'done', underway: 'under way', planned: 'planned or being considered' };
+
+/** Per period (the report's column), in order, the count for each status present: period first, then status. */
+export function countsByPeriod(rows: readonly ActivityItem[]): { period: string; periodLabel: string; total: number; statuses: { status: ActivityItem['status']; n: number }[] }[] {
+  const periods = [...new Set(rows.map((r) => r.period))].sort();
+  return periods.map((p) => {
+    const own = rows.filter((r) => r.period === p);
+    const statuses = (['done', 'underway', 'planned'] as const).map((s) => ({ status: s, n: own.filter((r) => r.status === s).length })).filter((x) => x.n > 0);
+    return { period: p, periodLabel: own[0]?.periodLabel ?? p, total: own.length, statuses };
+  });
+}
+
+/** "in 2017/18, 24 done and 1 planned or being considered; in 2018/19, 14 under way, 6 planned or being considered and 2 done" */
+export function periodStatusPhrase(rows: readonly ActivityItem[]): string {
+  return countsByPeriod(rows)
+    .map((p) => `listed for ${p.periodLabel}, ${joinList(p.statuses.map((s) => `${s.n} ${STATUS_PHRASES[s.status]}`))}`)
+    .join('; ');
+}
+
 /** With `themeTitle`, the rows are that one theme's work and the summary says so. */
 export function activitiesSummary(rows: readonly ActivityItem[], themeTitle?: string): string[] {
-  const byStatus = (s: ActivityItem['status']) => rows.filter((r) => r.status === s).length;
-  const statuses = `${byStatus('done')} done in 2017/18, ${byStatus('underway')} under way and ${byStatus('planned')} planned in 2018/19`;
-  const work = count(rows.length, 'piece', 'pieces');
-  if (themeTitle !== undefined) return [`The report lists ${work} of work on ${inSentence(themeTitle)}: ${statuses}.`];
+  const bullets = new Set(rows.map((r) => r.bullet ?? r.id)).size;
+  const head = countWork(rows.length, bullets);
+  const split = periodStatusPhrase(rows);
+  if (themeTitle !== undefined) return [`${head} on ${inSentence(themeTitle)}: ${split}.`];
   const themes = [...new Set(rows.map((r) => r.theme))];
   const top = themes.map((t) => ({ t, n: rows.filter((r) => r.theme === t).length })).sort((a, b) => b.n - a.n)[0];
   const topLabel = rows.find((r) => r.theme === top?.t)?.themeLabel ?? '';
-  return [
-    `The report lists ${work} of work across ${count(themes.length, 'theme', 'themes')}: ${statuses}.`,
-    ...(top ? [`The theme with the most is ${inSentence(topLabel)}, with ${top.n}.`] : []),
-  ];
+  return [`${head} across ${count(themes.length, 'theme', 'themes')}: ${split}.`, ...(top ? [`The theme with the most is ${inSentence(topLabel)}, with ${top.n}.`] : [])];
 }

@@ -18,6 +18,7 @@ import { statTiles, statText, type StatRow } from '../charts/stat-tiles.ts';
 import {
   activitiesSummary,
   alcoholSummary,
+  countsByPeriod,
   governanceSummary,
   hateCrimeSummary,
   periodBarsSummary,
@@ -33,6 +34,7 @@ import { formatChange, formatNumber, formatValue } from '../lib/format.ts';
 import type { Period } from '../lib/period.ts';
 import { comparePeriods } from '../lib/period.ts';
 import { withBase } from '../lib/url.ts';
+import { plural } from '../lib/words.ts';
 import { STATUS_LABELS, type Status } from '../schemas/common.ts';
 import type { ActivityRow, BodyRow, RelationshipRow } from '../schemas/governance.ts';
 import type { AreaRow, MeasureRow, SectionRow, ThemeRow } from '../schemas/reference.ts';
@@ -117,7 +119,7 @@ export interface GovernanceEntry {
   chair?: string;
   statutory?: string;
   remit: string;
-  links: { direction: 'out' | 'in'; other: string; otherName: string; type: string; description: string }[];
+  links: { direction: 'out' | 'in'; other: string; otherName: string; type: string; description: string; basis: 'stated' | 'inferred'; basisNote?: string }[];
 }
 
 export interface FigureSpec {
@@ -136,8 +138,10 @@ export interface FigureSpec {
   sources: FigureSource[];
   markers: FigureMarker[];
   footnotes: FigureFootnote[];
-  /** Stated claims from the report that the build recomputed and found to agree. */
+  /** Figures the report prints exactly that the build recomputed and found to agree (shown with ✓). */
   checked: string[];
+  /** Directions the report states (no figure) that the data agrees with: shown in words, never with ✓. */
+  agreed?: string[];
   filters?: FilterControl[];
   governance?: { lanes: { label: string; bodies: GovernanceEntry[] }[] };
   licence: string;
@@ -227,9 +231,10 @@ function footnotesFor(dataset: string, ids: (string[] | undefined)[]): FigureFoo
   return wanted.map((id) => ({ id, text: must(all.get(id), `footnote ${id} in ${dataset}`) }));
 }
 
-function checkedClaims(dataset: string, describe: (claimId: string, stated: string) => string | undefined): string[] {
+/** Claims of a dataset that agree: `exact` ones print a figure (checked), `direction` ones only a direction (agreed). */
+function checkedClaims(dataset: string, describe: (claimId: string, stated: string) => string | undefined, which: 'exact' | 'direction' = 'exact'): string[] {
   return checkedResults()
-    .filter((c) => c.ok && c.claim.dataset === dataset)
+    .filter((c) => c.ok && c.claim.dataset === dataset && (which === 'direction') === (c.claim.kind === 'direction'))
     .flatMap((c) => {
       const stated = c.claim.stated_value === undefined ? (c.claim.stated_direction ?? '') : c.claim.unit === 'percent-change' ? formatChange(c.claim.stated_value, 'percent', 1) : c.claim.unit === 'percent' ? formatValue(c.claim.stated_value, 'percent', 1) : formatValue(c.claim.stated_value, c.claim.unit === 'gbp' ? 'gbp' : 'count');
       const text = describe(c.claim.id, stated);
@@ -254,7 +259,7 @@ function obsCsv(list: Obs[]): FigureCsv {
 }
 
 type Base = Pick<FigureSpec, 'id' | 'theme' | 'title' | 'takeaway' | 'summary' | 'views' | 'table' | 'csv' | 'sources' | 'markers' | 'footnotes' | 'checked'> &
-  Partial<Pick<FigureSpec, 'filters' | 'governance'>>;
+  Partial<Pick<FigureSpec, 'filters' | 'governance' | 'agreed'>>;
 
 // ---------------------------------------------------------------------------------------------
 // The figures
@@ -388,6 +393,7 @@ function periodFigure(id: FigureId, theme: string, dataset: string, measure: str
     markers: markersFor(data.map((r) => r.status)),
     footnotes: footnotesFor(dataset, data.map((r) => r.notes)),
     checked: claim ? checkedClaims(dataset, claim) : [],
+    agreed: claim ? checkedClaims(dataset, claim, 'direction') : [],
   };
 }
 
@@ -411,7 +417,7 @@ function domesticAbuseSingleYear(): Base {
     id,
     theme: 'domestic-abuse',
     title,
-    takeaway: `${formatValue(dv.value, 'count')} Domestic Violence Protection Orders were taken out in ${dv.periodLabel}, and ${statText(s42)} of adult safeguarding referrals linked to domestic abuse involved someone over 50. Each is a single figure, not a trend.`,
+    takeaway: `${formatValue(dv.value, 'count')} Domestic Violence Protection Orders were taken out in ${dv.periodLabel}, and ${statText(s42)} of adult safeguarding referrals linked to domestic abuse involved someone over 50. The report gives no earlier years for these, so none of them shows a trend; the children figure is itself a change on a year earlier.`,
     summary,
     views: [{ id: 'chart', label: 'Chart', svg: render(statTiles, chartRows, { id, title, description: summary.join(' ') }) }],
     table: {
@@ -503,7 +509,8 @@ function alcohol(): Base {
     sources: sourcesFor(data.map((r) => ({ dataset: 'alcohol-violence', section: r.source_section }))),
     markers: markersFor(data.map((r) => r.status)),
     footnotes: footnotesFor('alcohol-violence', data.map((r) => r.notes)),
-    checked: checkedClaims('alcohol-violence', () => `The report's statement that the share has been reducing agrees with the figures.`),
+    checked: [],
+    agreed: checkedClaims('alcohol-violence', () => `The report says only that the share has been reducing, without a figure for the fall; the data agrees. The size of the fall is our calculation.`, 'direction'),
   };
 }
 
@@ -587,15 +594,16 @@ function bodyLabel(b: BodyRow): string {
 }
 
 /**
- * The governance diagram; with a theme, only the bodies working on it (per bodies.csv) and the bodies
- * directly linked to them, with the links that touch the theme's bodies.
+ * The governance diagram; with a theme, only the bodies working on it (per bodies.csv) and the links
+ * between them, so a body unrelated to the theme (linked only through a busy body such as the public
+ * health team) is not shown on that theme's page.
  */
 function governance(theme?: string): Base {
   const id = (theme ? `governance-diagram-${theme}` : 'governance-diagram') as FigureId;
   const allBodies = rows<BodyRow>('bodies');
   const allLinks = rows<RelationshipRow>('relationships');
   const core = new Set(allBodies.filter((b) => !theme || b.themes.includes(theme)).map((b) => b.id));
-  const links = allLinks.filter((l) => !theme || core.has(l.from_body) || core.has(l.to_body));
+  const links = allLinks.filter((l) => !theme || (core.has(l.from_body) && core.has(l.to_body)));
   const shown = new Set([...core, ...links.flatMap((l) => [l.from_body, l.to_body])]);
   const bodies = allBodies.filter((b) => shown.has(b.id));
   const byId = new Map(bodies.map((b) => [b.id, b]));
@@ -614,7 +622,7 @@ function governance(theme?: string): Base {
   }));
   const themeTitle = theme ? lookup<ThemeRow>('themes').get(theme)?.title : undefined;
   const title = themeTitle ? `Who does what: ${themeTitle}` : 'Who does what: the bodies in the report and how they connect';
-  const summary = governanceSummary(nodes, themeTitle ? { themeTitle, core: core.size } : undefined);
+  const summary = governanceSummary(nodes, themeTitle ? { themeTitle, core: core.size } : undefined, links.filter((l) => l.basis === 'inferred').length);
   const lanes = levels
     .filter((l) => ordered.some((b) => b.level === l))
     .map((l) => ({
@@ -633,7 +641,15 @@ function governance(theme?: string): Base {
               const out = x.from_body === b.id;
               const other = out ? x.to_body : x.from_body;
               const words = RELATION_LABELS[x.type] ?? [x.type, x.type];
-              return { direction: out ? 'out' : 'in', other, otherName: byId.get(other)?.name ?? other, type: out ? words[0] : words[1], description: x.description };
+              return {
+                direction: out ? 'out' : 'in',
+                other,
+                otherName: byId.get(other)?.name ?? other,
+                type: out ? words[0] : words[1],
+                description: x.description,
+                basis: x.basis,
+                ...(x.basis_note ? { basisNote: x.basis_note } : {}),
+              };
             }),
         })),
     }));
@@ -644,7 +660,7 @@ function governance(theme?: string): Base {
     theme: theme ?? 'governance',
     title,
     takeaway: theme
-      ? `${core.size} bodies work on this theme and ${bodies.length - core.size} more are linked to them; select a body to see its remit and links.`
+      ? `${plural(core.size, 'body works', 'bodies work')} on this theme, with ${plural(links.length, 'link')} between them; select a body to see its remit and links.`
       : scb ? `The ${scb.name} sits at the centre, chaired by the ${scb.chair ?? 'Director of Public Health'} and overseeing ${overseen} sub-groups; select a body to see its remit and links.` : summary[0] ?? '',
     summary,
     views: [{ id: 'chart', label: 'Diagram', svg: render(governanceDiagram, nodes, { id, title, description: summary.join(' ') }) }],
@@ -654,10 +670,20 @@ function governance(theme?: string): Base {
         { key: 'from', label: 'Body' },
         { key: 'type', label: 'Link' },
         { key: 'to', label: 'Other body' },
+        { key: 'basis', label: 'Basis' },
       ],
-      rows: links.map((l) => ({ from: byId.get(l.from_body)?.name ?? l.from_body, type: RELATION_LABELS[l.type]?.[0] ?? l.type, to: byId.get(l.to_body)?.name ?? l.to_body })),
+      rows: links.map((l) => ({
+        from: byId.get(l.from_body)?.name ?? l.from_body,
+        type: RELATION_LABELS[l.type]?.[0] ?? l.type,
+        to: byId.get(l.to_body)?.name ?? l.to_body,
+        basis: l.basis === 'stated' ? 'Stated in the report' : `Our reading: ${l.basis_note ?? ''}`,
+      })),
+      rowData: links.map((l) => ({ basis: l.basis })),
     },
-    csv: { columns: ['from_body', 'type', 'to_body', 'source_section'], rows: links.map((l) => [l.from_body, l.type, l.to_body, l.source_section]) },
+    csv: {
+      columns: ['from_body', 'type', 'to_body', 'basis', 'basis_note', 'source_section', 'source_lines'],
+      rows: links.map((l) => [l.from_body, l.type, l.to_body, l.basis, l.basis_note ?? '', l.source_section, l.source_lines]),
+    },
     sources: sourcesFor([...bodies.map((b) => ({ dataset: 'bodies', section: b.source_section })), ...links.map((l) => ({ dataset: 'relationships', section: l.source_section }))]),
     markers: [],
     footnotes: [],
@@ -666,48 +692,61 @@ function governance(theme?: string): Base {
   };
 }
 
-const STATUS_WORDS: Record<ActivityItem['status'], string> = { done: 'Done (2017/18)', underway: 'Under way (2018/19)', planned: 'Planned (2018/19)' };
+const STATUS_WORDS: Record<ActivityItem['status'], string> = { done: 'Done', underway: 'Under way', planned: 'Planned or being considered' };
 
-/** The activities board; with a theme, only that theme's activities (and no theme filter). */
+/** The activities board; with a theme, only that theme's activities (and no theme filter). Columns: period, then status. */
 function activities(theme?: string): Base {
   const id = (theme ? `activities-board-${theme}` : 'activities-board') as FigureId;
   const data = rows<ActivityRow>('activities').filter((a) => !theme || a.theme === theme);
   const themes = [...rows<ThemeRow>('themes')].sort((a, b) => a.sort_order - b.sort_order);
   const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
   const bodies = lookup<BodyRow>('bodies');
-  const ordered = [...data].sort((a, b) => themes.findIndex((t) => t.id === a.theme) - themes.findIndex((t) => t.id === b.theme) || STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
+  const ordered = [...data].sort(
+    (a, b) =>
+      themes.findIndex((t) => t.id === a.theme) - themes.findIndex((t) => t.id === b.theme) ||
+      comparePeriods(a.period, b.period) ||
+      STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+  );
   const items: ActivityItem[] = ordered.map((a) => ({
     id: a.id,
     theme: a.theme,
     themeLabel: themeTitle.get(a.theme) ?? a.theme,
+    period: a.period.id,
+    periodLabel: a.period.label,
     status: a.status,
     statusLabel: STATUS_WORDS[a.status],
     description: a.description,
-    bodyLabel: bodies.get(a.body)?.name ?? a.body,
+    bodyLabel: `${bodies.get(a.body)?.name ?? a.body}${a.basis === 'inferred' ? ' (our reading)' : ''}`,
+    bullet: a.source_lines,
   }));
   const forTheme = theme ? themeTitle.get(theme) : undefined;
-  const title = forTheme ? `2017/18 outcomes and 2018/19 activities: ${forTheme}` : '2017/18 outcomes and 2018/19 activities, by theme and status';
+  const title = forTheme ? `2017/18 outcomes and 2018/19 activities: ${forTheme}` : '2017/18 outcomes and 2018/19 activities, by theme, year and status';
   const summary = activitiesSummary(items, forTheme);
   const usedThemes = themes.filter((t) => items.some((i) => i.theme === t.id));
+  const byPeriod = countsByPeriod(items);
   return {
     id,
     theme: theme ?? 'governance',
     title,
-    takeaway: `${items.filter((i) => i.status === 'done').length} pieces of work were done in 2017/18 and ${items.filter((i) => i.status !== 'done').length} were under way or planned for 2018/19; filter by ${theme ? 'status' : 'theme or status'}.`,
+    takeaway: `${upperFirstWord(byPeriod.map((p) => `${plural(p.total, 'piece of work is', 'pieces of work are')} listed for ${p.periodLabel}`).join(' and '))}; filter by ${theme ? 'status' : 'theme or status'}.`,
     summary,
     views: [{ id: 'chart', label: 'Board', svg: render(activitiesBoard, items, { id, title, description: summary.join(' ') }) }],
     table: {
       caption: title,
       columns: [
         { key: 'theme', label: 'Theme' },
+        { key: 'period', label: 'Listed for' },
         { key: 'status', label: 'Status' },
         { key: 'body', label: 'Who' },
         { key: 'description', label: 'What' },
       ],
-      rows: items.map((i) => ({ theme: i.themeLabel, status: i.statusLabel, body: i.bodyLabel, description: i.description })),
+      rows: items.map((i) => ({ theme: i.themeLabel, period: i.periodLabel, status: i.statusLabel, body: i.bodyLabel, description: i.description })),
       rowData: items.map((i) => ({ theme: i.theme, status: i.status })),
     },
-    csv: { columns: ['id', 'theme', 'body', 'period', 'status', 'date', 'description', 'source_section'], rows: ordered.map((a) => [a.id, a.theme, a.body, a.period.id, a.status, a.date ?? '', a.description, a.source_section]) },
+    csv: {
+      columns: ['id', 'theme', 'body', 'basis', 'period', 'status', 'date', 'description', 'source_section', 'source_lines'],
+      rows: ordered.map((a) => [a.id, a.theme, a.body, a.basis, a.period.id, a.status, a.date ?? '', a.description, a.source_section, a.source_lines]),
+    },
     sources: sourcesFor(ordered.map((a) => ({ dataset: 'activities', section: a.source_section }))),
     markers: [],
     footnotes: [],
@@ -717,6 +756,10 @@ function activities(theme?: string): Base {
       { key: 'status', label: 'Status', options: [{ value: '', label: 'Any status' }, ...STATUS_ORDER.map((s) => ({ value: s, label: STATUS_WORDS[s] }))] },
     ],
   };
+}
+
+function upperFirstWord(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 const BUILDERS: Record<FigureId, () => Base> = {
@@ -729,7 +772,7 @@ const BUILDERS: Record<FigureId, () => Base> = {
       'domestic-abuse',
       'da-incidents-crimes',
       'Domestic abuse incidents and crimes reported, by year',
-      (r) => `Reported domestic abuse rose to ${formatValue(r[r.length - 1]?.value ?? 0, 'count')} incidents and crimes in ${r[r.length - 1]?.periodLabel}; the true level is likely higher.`,
+      (r) => `Reported domestic abuse rose to ${formatValue(r[r.length - 1]?.value ?? 0, 'count')} incidents and crimes in ${r[r.length - 1]?.periodLabel}; the report says under-reporting remains a significant issue.`,
       (claimId, stated) => (claimId === 'da-incidents-increase-526' ? `The report's stated increase of ${stated} agrees with the figures.` : undefined),
     ),
   'marac-cases': () =>
@@ -740,7 +783,7 @@ const BUILDERS: Record<FigureId, () => Base> = {
       'marac-cases',
       'Cases heard at MARAC, by year',
       (r) => `Fewer high-risk cases were heard at MARAC: ${formatValue(r[r.length - 1]?.value ?? 0, 'count')} in ${r[r.length - 1]?.periodLabel}, down from ${formatValue(r[0]?.value ?? 0, 'count')}.`,
-      (claimId) => (claimId === 'marac-cases-decrease' ? `The report's statement that cases went down agrees with the figures.` : undefined),
+      (claimId) => (claimId === 'marac-cases-decrease' ? `The report says only that cases went down, without a figure; the data agrees. The size of the fall is our calculation.` : undefined),
     ),
   'domestic-abuse-single-year': domesticAbuseSingleYear,
   'channel-referrals': () =>
