@@ -30,7 +30,7 @@ const DIGIT = /\d/;
 const SYMBOLS = /[%£€$]/;
 
 /** Props whose value names data rather than describing it; a digit in them is fine if the reference resolves. */
-const REFERENCE_PROPS = new Set(['also', 'of', 'row', 'from', 'to', 'compare', 'rows', 'period', 'id', 'theme', 'status', 'area', 'as', 'words', 'change', 'for', 'basis', 'funder', 'measure', 'line']);
+const REFERENCE_PROPS = new Set(['source_section', 'also', 'of', 'row', 'from', 'to', 'compare', 'rows', 'period', 'id', 'theme', 'status', 'area', 'as', 'words', 'change', 'for', 'basis', 'funder', 'measure', 'line']);
 /** Props that hold words a reader sees; checked like prose. */
 const TEXT_PROPS = new Set(['label', 'note', 'title', 'summary', 'caption', 'alt']);
 
@@ -103,6 +103,8 @@ function resolves(prop: string, value: string, element: string, attrs: Map<strin
       return value.split(';').every((k) => keyExists(k.trim()));
     case 'period':
       return parsePeriod(value) !== undefined;
+    case 'source_section':
+      return (catalog.get('sections')?.rows ?? []).some((r) => r.raw.id === value);
     case 'also': {
       const ids = new Set((catalog.get('activities')?.rows ?? []).map((r) => r.raw.id));
       return value.split(';').every((id) => ids.has(id.trim()));

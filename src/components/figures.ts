@@ -343,7 +343,7 @@ function reoffending(): Base {
     id,
     theme: 'reducing-reoffending',
     title,
-    takeaway: `Between ${first.periodLabel} and ${last.periodLabel} the cohort shrank from ${first.offenders} to ${last.offenders} offenders, and offences per offender fell from ${formatNumber(first.offencesPerOffender, 2)} to ${formatNumber(last.offencesPerOffender, 2)}.`,
+    takeaway: `Between ${first.periodLabel} and ${last.periodLabel} the cohort shrank from ${first.offenders} to ${last.offenders} offenders, and offences per offender (our calculation) fell from ${formatNumber(first.offencesPerOffender, 2)} to ${formatNumber(last.offencesPerOffender, 2)}.`,
     summary,
     views: [{ id: 'chart', label: 'Chart', svg: render(reoffendingCohort, chartRows, { id, title, description: summary.join(' ') }) }],
     table: {
@@ -542,7 +542,7 @@ function spending(): Base {
     id,
     theme: 'funding',
     title,
-    takeaway: `Almost all the money goes on the alcohol and substance misuse contract${pcc ? `, to which the Police and Crime Commissioner adds ${formatValue(pcc, 'gbp')} a year` : ''}.`,
+    takeaway: `Most of the money goes on the alcohol and substance misuse contract${pcc ? `, to which the Police and Crime Commissioner adds ${formatValue(pcc, 'gbp')} a year` : ''}.`,
     summary,
     views: [{ id: 'chart', label: 'Chart', svg: render(spendingLines, chartRows, { id, title, description: summary.join(' ') }) }],
     table: {

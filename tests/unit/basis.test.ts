@@ -1,0 +1,96 @@
+/**
+ * Relationships and activity attributions carry a basis: `stated` (the report says so, at its
+ * source_lines) or `inferred` (our reading, with a note). The committed data keeps the rule, and a
+ * broken copy of it fails with file, line and column.
+ */
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/data/load.ts';
+import { DataValidationError, type Problem } from '../../src/data/problems.ts';
+import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
+import type { ActivityRow, RelationshipRow } from '../../src/schemas/governance.ts';
+import { copyDataDir, editFile } from '../helpers/fixtures.ts';
+
+const DATA = resolve(import.meta.dirname, '../../data');
+const catalog = loadCatalog(DATA, DATASET_SCHEMAS);
+const values = <T,>(id: string) => catalog.get(id)!.rows.map((r) => r.value as unknown as T);
+
+function problemsAfter(file: string, search: string, replacement: string): Problem[] {
+  const dir = copyDataDir(DATA);
+  editFile(join(dir, file), search, replacement);
+  try {
+    loadCatalog(dir, DATASET_SCHEMAS);
+  } catch (error) {
+    if (error instanceof DataValidationError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+describe('basis in the committed data', () => {
+  const links = values<RelationshipRow>('relationships');
+  const work = values<ActivityRow>('activities');
+
+  it('every stated link cites its lines, and every inferred one says why', () => {
+    for (const l of links) {
+      expect(l.source_lines, `${l.from_body} ${l.type} ${l.to_body}`).toMatch(/^\d+(-\d+)?$/);
+      if (l.basis === 'inferred') expect(l.basis_note, `${l.from_body} ${l.type} ${l.to_body}`).toBeTruthy();
+      else expect(l.basis_note).toBeUndefined();
+    }
+    for (const a of work) if (a.basis === 'inferred') expect(a.basis_note, a.id).toBeTruthy();
+  });
+
+  it('marks as our reading the links and attributions the report does not make', () => {
+    const basis = (from: string, to: string) => links.filter((l) => l.from_body === from && l.to_body === to).map((l) => l.basis);
+    expect(basis('safer-communities-board', 'north-worcestershire-hate-incident-partnership')).toEqual(['inferred']);
+    expect(basis('safer-communities-board', 'south-worcestershire-hate-crime-group')).toEqual(['inferred']);
+    expect(basis('family-front-door', 'channel-panel')).toEqual(['inferred']);
+    expect(basis('adult-safeguarding-team', 'channel-panel')).toEqual(['inferred']);
+    expect(basis('director-of-public-health', 'safer-communities-board')).toEqual(['stated']);
+    expect(work.find((a) => a.id === 'a-2018-19-domestic-homicide-reviews')?.basis).toBe('inferred');
+    expect(work.find((a) => a.id === 'a-2017-18-da-service-recommissioned')?.basis).toBe('stated');
+  });
+
+  it('keeps the split-bullet rule: rows split from one bullet share its lines (47 rows, 44 bullets)', () => {
+    expect(work).toHaveLength(47);
+    expect(new Set(work.map((a) => a.source_lines)).size).toBe(44);
+    const shared = (lines: string) => work.filter((a) => a.source_lines === lines).map((a) => a.id);
+    expect(shared('246-250')).toEqual(['a-2017-18-dclg-bme-bid', 'a-2017-18-drive-pilot-bid']);
+    expect(shared('261-265')).toHaveLength(2);
+    expect(shared('303-308')).toHaveLength(2);
+  });
+
+  it('keeps period and status apart (Malvern is 2017/18 and not done; the campaigns are 2018/19 and done)', () => {
+    const malvern = work.find((a) => a.id === 'a-2017-18-best-bar-none-malvern')!;
+    expect([malvern.period.id, malvern.status]).toEqual(['2017/18', 'planned']);
+    const campaigns = work.find((a) => a.id === 'a-2018-19-da-campaigns')!;
+    expect([campaigns.period.id, campaigns.status]).toEqual(['2018/19', 'done']);
+  });
+});
+
+describe('basis rules fail on broken data', () => {
+  const line = 'director-of-public-health,safer-communities-board,chairs,stated,,';
+  it('a stated link without source_lines fails at its line and column', () => {
+    const problems = problemsAfter('relationships.csv', 'The Director of Public Health chairs the Safer Communities Board.,safer-communities-board,13-14', 'The Director of Public Health chairs the Safer Communities Board.,safer-communities-board,');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: expect.stringMatching(/relationships\.csv$/), line: 7, column: 'source_lines', found: 'an empty cell' });
+  });
+
+  it('an inferred link without a note fails', () => {
+    const problems = problemsAfter('relationships.csv', line, 'director-of-public-health,safer-communities-board,chairs,inferred,,');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 7, column: 'basis_note' });
+    expect(problems[0]!.expected).toMatch(/required when basis is inferred/);
+  });
+
+  it('a basis other than stated or inferred fails', () => {
+    const problems = problemsAfter('relationships.csv', line, 'director-of-public-health,safer-communities-board,chairs,assumed,,');
+    expect(problems[0]).toMatchObject({ line: 7, column: 'basis' });
+    expect(problems[0]!.expected).toMatch(/stated, inferred/);
+  });
+
+  it('a line range that runs backwards fails', () => {
+    const problems = problemsAfter('relationships.csv', 'chairs the Safer Communities Board.,safer-communities-board,13-14', 'chairs the Safer Communities Board.,safer-communities-board,14-13');
+    expect(problems[0]).toMatchObject({ line: 7, column: 'source_lines', found: '"14-13"' });
+  });
+});

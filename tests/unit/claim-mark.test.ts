@@ -1,0 +1,54 @@
+/**
+ * The check-mark rule (docs/data-rules.md): ✓ only where the exact figure shown is printed in the
+ * report and the data reproduces it; direction-only claims and derived figures get their own words.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { markFor } from '../../src/data/claim-mark.ts';
+import { checkClaims, type ClaimResult } from '../../src/data/claims.ts';
+import { loadCatalog } from '../../src/data/load.ts';
+import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
+
+const catalog = loadCatalog(resolve(import.meta.dirname, '../../data'), DATASET_SCHEMAS);
+const { results } = checkClaims(catalog);
+const claim = (id: string): ClaimResult => {
+  const found = results.find((r) => r.claim.id === id);
+  if (!found) throw new Error(`no claim ${id}`);
+  return found;
+};
+
+describe('markFor on the committed claims', () => {
+  it('ticks a printed percentage change shown as a percentage', () => {
+    expect(markFor(claim('hate-north-offences-change'), 'percent')).toEqual({ kind: 'checked', text: 'checked against the report' });
+  });
+
+  it('does not tick a printed percentage change shown as a difference', () => {
+    expect(markFor(claim('hate-north-offences-change'), 'difference').kind).not.toBe('checked');
+  });
+
+  it('ticks the printed increase of 526, and says the percentage beside it is ours', () => {
+    expect(markFor(claim('da-incidents-increase-526'), 'difference').kind).toBe('checked');
+    expect(markFor(claim('da-incidents-increase-526'), 'both').text).toBe('checked against the report; the percentage is our calculation');
+    expect(markFor(claim('da-incidents-increase-526'), 'percent').kind).toBe('direction');
+  });
+
+  it('never ticks MARAC "fell by 154" or the alcohol share "fell by 2.5 points": the report gives only the direction', () => {
+    for (const shown of ['difference', 'both', 'percent', 'points'] as const) {
+      expect(markFor(claim('marac-cases-decrease'), shown)).toEqual({ kind: 'direction', text: 'the report says it fell; the data agrees, and the size is our calculation' });
+      expect(markFor(claim('alcohol-marker-share-reducing'), shown).kind).toBe('direction');
+    }
+  });
+
+  it('ticks a printed restatement of a value (£106k)', () => {
+    expect(markFor(claim('pcc-substance-misuse-106k'), 'value').kind).toBe('checked');
+  });
+
+  it('calls anything with no stated claim our calculation', () => {
+    expect(markFor(undefined, 'percent')).toEqual({ kind: 'derived', text: 'our calculation' });
+  });
+
+  it('never marks a claim that failed its check', () => {
+    const failed = { ...claim('hate-north-offences-change'), ok: false };
+    expect(markFor(failed, 'percent').kind).toBe('derived');
+  });
+});
