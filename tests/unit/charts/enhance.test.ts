@@ -189,13 +189,13 @@ describe('activity filters', () => {
     enhanceActivities(fig, window);
     const shown = () => Array.from(fig.querySelectorAll('.act-item')).filter((m) => !m.classList.contains('is-filtered')).map((m) => m.getAttribute('data-key'));
     expect(shown()).toEqual(['a3', 'a4']);
-    expect(fig.querySelector('.filter-count')!.textContent).toBe('Showing 2 of 7');
+    expect(fig.querySelector('.filter-count')!.textContent).toBe('Showing 2 of 8');
     expect(Array.from(fig.querySelectorAll<HTMLElement>('tr[data-theme]')).map((r) => r.hidden)).toEqual([true, false]);
     const status = fig.querySelector<HTMLSelectElement>('select[data-filter="status"]')!;
     status.value = 'done';
     status.dispatchEvent(new Event('change', { bubbles: true }));
     expect(shown()).toEqual(['a3']);
     expect(window.location.href).toBe('http://localhost:3000/figures/?theme=hate-crime&status=done#a');
-    expect(applyFilters(fig, '', '')).toBe(7);
+    expect(applyFilters(fig, '', '')).toBe(8);
   });
 });

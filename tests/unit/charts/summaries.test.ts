@@ -78,27 +78,27 @@ describe('text summaries', () => {
 
   it('counts bodies, links and work items', () => {
     expect(governanceSummary(gov.nodes)).toEqual([
-      'The report names 9 bodies and 5 links between them: 1 national, 2 West Mercia, 5 county, 1 local.',
+      'The report names 9 bodies (1 national, 2 West Mercia, 5 county and 1 local); we show 5 links between them.',
       'The most connected is the Worcestershire Safer Communities Board, with 3 links.',
     ]);
+    expect(governanceSummary(gov.nodes, undefined, 2)[0]).toBe('The report names 9 bodies (1 national, 2 West Mercia, 5 county and 1 local); we show 5 links (3 stated in the report, 2 our reading) between them.');
+    // Period first, then status: the 2017/18 item still being considered is not filed under 2018/19.
     expect(activitiesSummary(gov.activities)).toEqual([
-      'The report lists 7 pieces of work across 3 themes: 4 done in 2017/18, 2 under way and 1 planned in 2018/19.',
-      'The theme with the most is drugs and alcohol, with 3.',
+      'We count 8 pieces of work in the report’s 7 bullets across 3 themes: listed for 2017/18, 4 done and 1 planned or being considered; listed for 2018/19, 2 under way and 1 planned or being considered.',
+      'The theme with the most is drugs and alcohol, with 4.',
     ]);
   });
 
   it("says what a theme page's part of the diagram and of the board is, not the whole report", () => {
     expect(governanceSummary(gov.nodes, { themeTitle: 'Police and Crime Commissioner and Panel', core: 1 })).toEqual([
-      '1 body works on Police and Crime Commissioner and Panel and 8 others are linked to them: 9 bodies in all (1 national, 2 West Mercia, 5 county, 1 local), with 5 links.',
+      '1 body works on Police and Crime Commissioner and Panel and 8 others are linked to them: 9 bodies in all (1 national, 2 West Mercia, 5 county and 1 local), with 5 links.',
       'Of these, the most connected is the Worcestershire Safer Communities Board, with 3 of the links.',
     ]);
+    expect(governanceSummary(gov.nodes, { themeTitle: 'Hate crime', core: 9 })[0]).toBe('9 bodies work on hate crime (1 national, 2 West Mercia, 5 county and 1 local), with 5 links between them.');
     const all = gov.activities as ActivityItem[];
-    const drugs = all.filter((a) => a.theme === all[0]?.theme);
-    const title = drugs[0]?.themeLabel ?? '';
-    expect(activitiesSummary(drugs, title)).toEqual([
-      `The report lists ${drugs.length} pieces of work on ${inSentence(title)}: ${drugs.filter((a) => a.status === 'done').length} done in 2017/18, ${drugs.filter((a) => a.status === 'underway').length} under way and ${drugs.filter((a) => a.status === 'planned').length} planned in 2018/19.`,
-    ]);
-    expect(activitiesSummary(drugs.slice(0, 1), 'Prevent')[0]).toMatch(/^The report lists 1 piece of work on prevent: /);
+    const hate = all.filter((a) => a.theme === 'hate-crime');
+    expect(activitiesSummary(hate, 'Hate crime')).toEqual(['The report lists 2 pieces of work on hate crime: listed for 2017/18, 1 done; listed for 2018/19, 1 under way.']);
+    expect(activitiesSummary(hate.slice(0, 1), 'Prevent')).toEqual(['The report lists 1 piece of work on prevent: listed for 2017/18, 1 done.']);
   });
 
   it('lowers a label inside a sentence unless it is a name', () => {
