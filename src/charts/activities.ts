@@ -1,7 +1,8 @@
 /**
  * The activities board: one square per 2017/18 outcome or 2018/19 activity, in a grid of themes (rows)
- * by period and then status (columns such as "2017/18: done", "2017/18: planned or being considered",
- * "2018/19: under way"), so the reader sees at a glance where the work sits. Period (the report's
+ * by period (columns: the report's 2017/18 and 2018/19 lists), and within each cell one line per
+ * status (done, under way, planned or being considered), coloured by status with a legend, so the
+ * reader sees at a glance where the work sits. Period (the report's
  * column) and status (what the report says of the item) are separate facts and are never merged.
  * Each square is a focusable mark whose label is the activity; the client script filters by theme and
  * status by toggling classes. Layout computed with D3 scales.
@@ -45,23 +46,36 @@ export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
     const { layout } = options;
     const { width, fontSize } = LAYOUT[layout];
     const wide = layout === 'wide';
-    const labelWidth = wide ? 200 : 0;
+    const labelWidth = wide ? 190 : 0;
+    const line = fontSize * 1.2;
     const columns = boardColumns(rows);
-    const x = scaleBand(columns.map((c) => c.key), [labelWidth, width]).paddingInner(0.08);
+    const periods = [...new Map(columns.map((c) => [c.period, rows.find((r) => r.period === c.period)?.periodLabel ?? c.period])).entries()];
+    const statuses = STATUS_ORDER.filter((s) => columns.some((c) => c.status === s));
+    // Legend: the status colours, in order (status is read by colour and by its own line in each cell).
+    let lx = 0;
+    let ly = fontSize;
+    for (const s of statuses) {
+      const text = rows.find((r) => r.status === s)?.statusLabel ?? s;
+      const w = 16 + text.length * fontSize * 0.55 + 14;
+      if (lx > 0 && lx + w > width) {
+        lx = 0;
+        ly += line;
+      }
+      svgEl(doc, 'rect', { x: lx, y: ly - fontSize + 2, width: 12, height: 12, fill: PALETTE[STATUS_COLOUR[s]] }, svg);
+      svgLines(doc, [text], { x: lx + 16, y: ly, class: 'chart-legend', 'data-status': s }, line, svg);
+      lx += w;
+    }
+    // One column per period (the report's column); inside it, one line of squares per status.
+    const x = scaleBand(periods.map(([p]) => p), [labelWidth, width]).paddingInner(0.08);
     const cell = wide ? 20 : 18;
     const gap = 5;
     const perRow = Math.max(1, Math.floor((x.bandwidth() + gap) / (cell + gap)));
-    // Column headings.
-    const headingLines = columns.map((c) => wrapText(c.label, x.bandwidth() - 16, fontSize));
-    const headingHeight = Math.max(...headingLines.map((l) => l.length)) * fontSize * 1.2 + 6;
-    columns.forEach((c, i) => {
-      const hx = x(c.key) ?? 0;
-      svgEl(doc, 'rect', { x: hx, y: 2, width: 12, height: 12, fill: PALETTE[STATUS_COLOUR[c.status]] }, svg);
-      const heading = svgLines(doc, headingLines[i] ?? [], { x: hx + 16, y: fontSize, class: 'chart-heading', 'font-weight': 'bold' }, fontSize * 1.2, svg);
-      heading.setAttribute('data-status', c.status);
-      heading.setAttribute('data-period', c.period);
-    });
-    let y = headingHeight + 4;
+    const headingY = ly + line + 6;
+    for (const [p, label] of periods) {
+      const heading = svgLines(doc, wrapText(`Listed for ${label}`, x.bandwidth(), fontSize), { x: x(p) ?? 0, y: headingY, class: 'chart-heading', 'font-weight': 'bold' }, line, svg);
+      heading.setAttribute('data-period', p);
+    }
+    let y = headingY + 10;
     const themes = [...new Set(rows.map((r) => r.theme))];
     for (const theme of themes) {
       const own = rows.filter((r) => r.theme === theme);
@@ -69,19 +83,23 @@ export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
       const group = svgEl(doc, 'g', { 'data-theme': theme, class: 'act-row' }, svg);
       // Wide: the theme label sits left of its squares; narrow: above them.
       const lines = wrapText(label, wide ? labelWidth - 12 : width, fontSize);
-      svgLines(doc, lines, { x: 0, y: y + fontSize + (wide ? 2 : 0) }, fontSize * 1.2, group);
-      const labelHeight = wide ? lines.length * fontSize * 1.2 + 4 : 0;
-      const top = wide ? y : y + lines.length * fontSize * 1.2 + 4;
+      svgLines(doc, lines, { x: 0, y: y + fontSize + (wide ? 2 : 0) }, line, group);
+      const labelHeight = wide ? lines.length * line + 4 : 0;
+      const top = wide ? y : y + lines.length * line + 4;
       let rowsUsed = 1;
-      for (const c of columns) {
-        const items = own.filter((r) => r.period === c.period && r.status === c.status);
-        rowsUsed = Math.max(rowsUsed, Math.ceil(items.length / perRow));
-        items.forEach((r, k) => {
-          const cx = (x(c.key) ?? 0) + (k % perRow) * (cell + gap);
-          const cy = top + 2 + Math.floor(k / perRow) * (cell + gap);
-          const rect = svgEl(doc, 'rect', { x: cx, y: cy, width: cell, height: cell, rx: 3, fill: PALETTE[STATUS_COLOUR[c.status]], 'data-theme': r.theme, 'data-status': r.status, 'data-period': r.period }, group);
-          markElement(rect, { key: r.id, label: `${c.label}, ${r.themeLabel}: ${r.description} (${r.bodyLabel})`, cls: `act-item fill-${STATUS_COLOUR[c.status]}` });
-        });
+      for (const [p] of periods) {
+        let lineNo = 0;
+        for (const c of columns.filter((col) => col.period === p)) {
+          const items = own.filter((r) => r.period === c.period && r.status === c.status);
+          items.forEach((r, k) => {
+            const cx = (x(p) ?? 0) + (k % perRow) * (cell + gap);
+            const cy = top + 2 + (lineNo + Math.floor(k / perRow)) * (cell + gap);
+            const rect = svgEl(doc, 'rect', { x: cx, y: cy, width: cell, height: cell, rx: 3, fill: PALETTE[STATUS_COLOUR[c.status]], 'data-theme': r.theme, 'data-status': r.status, 'data-period': r.period }, group);
+            markElement(rect, { key: r.id, label: `${c.label}, ${r.themeLabel}: ${r.description} (${r.bodyLabel})`, cls: `act-item fill-${STATUS_COLOUR[c.status]}` });
+          });
+          lineNo += Math.ceil(items.length / perRow);
+        }
+        rowsUsed = Math.max(rowsUsed, lineNo);
       }
       const height = Math.max(labelHeight, top - y + rowsUsed * (cell + gap) + 2);
       svgEl(doc, 'line', { x1: 0, x2: width, y1: y + height + 4, y2: y + height + 4, stroke: 'currentColor', 'stroke-opacity': 0.25, class: 'act-divider' }, svg);
