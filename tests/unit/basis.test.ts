@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DataValidationError, type Problem } from '../../src/data/problems.ts';
+import { countsByPeriod } from '../../src/charts/summaries.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
 import type { ActivityRow, RelationshipRow } from '../../src/schemas/governance.ts';
 import { copyDataDir, editFile } from '../helpers/fixtures.ts';
@@ -65,6 +66,16 @@ describe('basis in the committed data', () => {
     expect([malvern.period.id, malvern.status]).toEqual(['2017/18', 'planned']);
     const campaigns = work.find((a) => a.id === 'a-2018-19-da-campaigns')!;
     expect([campaigns.period.id, campaigns.status]).toEqual(['2018/19', 'done']);
+  });
+});
+
+describe('the activities are counted by period, then status', () => {
+  it('files the Malvern item under 2017/18 (not "Planned (2018/19)") and the campaigns under 2018/19', () => {
+    const items = values<ActivityRow>('activities').map((a) => ({ id: a.id, theme: a.theme, themeLabel: a.theme, period: a.period.id, periodLabel: a.period.label, status: a.status, statusLabel: a.status, description: a.description, bodyLabel: a.body }));
+    expect(countsByPeriod(items)).toEqual([
+      { period: '2017/18', periodLabel: '2017/18', total: 23, statuses: [{ status: 'done', n: 22 }, { status: 'planned', n: 1 }] },
+      { period: '2018/19', periodLabel: '2018/19', total: 24, statuses: [{ status: 'done', n: 1 }, { status: 'underway', n: 17 }, { status: 'planned', n: 6 }] },
+    ]);
   });
 });
 

@@ -121,3 +121,15 @@ describe('the frontmatter checks', () => {
     expect(twice.map((p) => p.message)).toEqual([expect.stringContaining('already has a page')]);
   });
 });
+
+describe('a count by section of the report', () => {
+  const page = (section: string) => `---\ntitle: T\n---\n\n<KeyCount of="activities" source_section="${section}" label="outcomes listed" />\n`;
+  it('accepts a source_section that names a section of the report', () => {
+    expect(scanMdx(page('scb-2017-18-outcomes'), 'ok.mdx', catalog).problems).toEqual([]);
+  });
+  it('fails one that names no section (its digits would be a figure typed by hand)', () => {
+    const { problems } = scanMdx(page('scb-2099-00-outcomes'), 'bad.mdx', catalog);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toContain('source_section="scb-2099-00-outcomes"');
+  });
+});
