@@ -3,7 +3,7 @@
  * both naming the data version, the source report and section, the licence and the URL.
  */
 import type { DatasetMeta } from '../schemas/meta.ts';
-import { LICENCE } from './export.ts';
+import { LICENCE } from './downloads.ts';
 import type { Release } from './release.ts';
 
 export const PUBLISHER = 'Worcestershire Community Safety in Numbers';

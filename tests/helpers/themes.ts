@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { ThemeInput } from '../../src/components/site-pages.ts';
+import type { ThemeInput } from '../../src/discovery/pages.ts';
 import { ROOT } from './build-site.ts';
 
 export function readThemes(): ThemeInput[] {

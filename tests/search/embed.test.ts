@@ -7,8 +7,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { getFigure } from '../../src/components/figures.ts';
-import { OGL_URL } from '../../src/layouts/site.ts';
+import { getFigure } from '../../src/figures/index.ts';
+import { OGL_URL } from '../../src/lib/site.ts';
 import { connectBrowser } from '../helpers/browser.ts';
 import { watchedPage } from './browser.ts';
 

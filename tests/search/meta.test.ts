@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { sitePages } from '../../src/components/site-pages.ts';
+import { sitePages } from '../../src/discovery/pages.ts';
 import { cardSlug } from '../../src/lib/seo.ts';
 import { articleSchema, datasetSchema, jsonLdSchema } from '../helpers/schema-org.ts';
 import { readThemes } from '../helpers/themes.ts';

@@ -22,7 +22,7 @@ import {
   toCsv,
   toJson,
   type ExportableDataset,
-} from '../../src/data/export.ts';
+} from '../../src/data/downloads.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
 import { datasetMetaSchema } from '../../src/schemas/meta.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';

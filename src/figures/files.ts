@@ -1,7 +1,7 @@
 /** The downloadable files of a figure: CSV of the plotted data, standalone SVG and PNG of the chart. */
-import { standaloneSvg, svgToPng } from '../charts/export.ts';
-import { tableToCsv } from '../data/export.ts';
-import { getFigure } from './figures.ts';
+import { standaloneSvg, svgToPng } from './standalone.ts';
+import { tableToCsv } from '../data/downloads.ts';
+import { getFigure } from './index.ts';
 
 export function figureCsv(id: string): string {
   const f = getFigure(id);

@@ -4,14 +4,14 @@
  * number. Every lookup that fails throws with the page author's mistake spelt out (dataset, key and
  * the keys that do exist), which fails the build.
  */
-import type { ClaimResult } from '../data/claims.ts';
-import { getClaims, getDataset } from '../data/index.ts';
-import { rowKey, type LoadedDataset, type LoadedRow } from '../data/load.ts';
-import { formatChange, formatNumber, formatValue } from '../lib/format.ts';
-import { parsePeriod, type Period } from '../lib/period.ts';
-import { STATUS_LABELS, type Status } from '../schemas/common.ts';
-import type { GlossaryRow } from '../schemas/glossary.ts';
-import type { AreaRow, MeasureRow, SectionRow } from '../schemas/reference.ts';
+import type { ClaimResult } from '../../data/claims.ts';
+import { getClaims, getDataset } from '../../data/index.ts';
+import { rowKey, type LoadedDataset, type LoadedRow } from '../../data/load.ts';
+import { formatChange, formatNumber, formatValue } from '../../lib/format.ts';
+import { parsePeriod, type Period } from '../../lib/period.ts';
+import { STATUS_LABELS, type Status } from '../../schemas/common.ts';
+import type { GlossaryRow } from '../../schemas/glossary.ts';
+import type { AreaRow, MeasureRow, SectionRow } from '../../schemas/reference.ts';
 
 /** A row of a figure dataset (observations or spending) as the prose components need it. */
 export interface BoundRow {

@@ -7,7 +7,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { TEXT_COLOURS } from './palette.ts';
+import { TEXT_COLOURS } from '../charts/palette.ts';
 
 /** Make a page SVG self-contained: background, text colour and an explicit font. */
 export function standaloneSvg(svg: string): string {

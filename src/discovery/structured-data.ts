@@ -15,12 +15,12 @@
  * types used (tests/helpers/schema-org.ts).
  */
 import { PUBLISHER } from '../data/citation.ts';
-import { LICENCE } from '../data/export.ts';
+import { LICENCE } from '../data/downloads.ts';
 import { getDataset } from '../data/index.ts';
 import { getRelease } from '../data/release.ts';
 import { DEFAULT_SITE } from '../lib/seo.ts';
 import { withBase } from '../lib/url.ts';
-import { themesUsing } from './data/helpers.ts';
+import { themesUsing } from '../components/data/dataset-info.ts';
 
 const CONTEXT = 'https://schema.org';
 const REPORT = {

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import satori from 'satori';
 import { CARD_HEIGHT, CARD_WIDTH } from '../lib/seo.ts';
-import { fonts, svgToPng } from './export.ts';
+import { fonts, svgToPng } from '../figures/standalone.ts';
 
 /** What a card says. Every number in it comes from a dataset (the caller formats it). */
 export interface CardSpec {

@@ -11,14 +11,14 @@
  * need no Astro content collection.
  */
 import { mdxToMdast } from 'satteri';
-import type { CardSpec } from '../charts/card.ts';
+import type { CardSpec } from './social-card.ts';
 import { PUBLISHER as SITE_NAME } from '../data/citation.ts';
 import { getCatalog, getDataset } from '../data/index.ts';
 import { formatNumber } from '../lib/format.ts';
 import { cardSlug } from '../lib/seo.ts';
 import type { GlossaryRow } from '../schemas/glossary.ts';
-import { activityPeriods, areaName, findRow, formatRow, longPeriodLabel, matchingRows, period as toPeriod, rowLabel } from './bind.ts';
-import { FIGURE_IDS, getFigure } from './figures.ts';
+import { activityPeriods, areaName, findRow, formatRow, longPeriodLabel, matchingRows, period as toPeriod, rowLabel } from '../components/prose/data-lookup.ts';
+import { FIGURE_IDS, getFigure } from '../figures/index.ts';
 
 export type PageKind = 'home' | 'theme' | 'dataset' | 'glossary' | 'chart' | 'page';
 
