@@ -156,11 +156,12 @@ function generate(dir: string, n: number): string {
   const figureComponent = join(dir, 'src/components/figure/Figure.astro');
   let figureNote: string;
   let useFigures = false;
-  if (existsSync(registry) && existsSync(figureComponent) && /function periodFigure\(/.test(readFileSync(registry, 'utf8'))) {
+  const periodFamily = join(dir, 'src/figures/period-bars.ts');
+  if (existsSync(registry) && existsSync(figureComponent) && existsSync(periodFamily) && /function periodFigure\(/.test(readFileSync(periodFamily, 'utf8'))) {
     const list = ids.map((id, k) => `['${id}-figure', '${id}', 'Synthetic count ${title(k + 1)}, by year']`).join(',\n  ');
     writeFileSync(
       registry,
-      `${readFileSync(registry, 'utf8')}\n// Added by the scaling benchmark (temporary copy only).\nfor (const [id, dataset, title] of [\n  ${list},\n] as const) {\n  (FIGURE_IDS as unknown as string[]).push(id);\n  (BUILDERS as Record<string, () => Base>)[id] = () => periodFigure(id as FigureId, dataset, dataset, dataset + '-count', title, (r) => 'Synthetic count: ' + r.length + ' years.');\n}\n`,
+      `${readFileSync(registry, 'utf8')}\n// Added by the scaling benchmark (temporary copy only).\nimport { periodFigure } from './period-bars.ts';\nfor (const [id, dataset, title] of [\n  ${list},\n] as const) {\n  (FIGURE_IDS as unknown as string[]).push(id);\n  (BUILDERS as Record<string, () => FigureParts>)[id] = () => periodFigure(id, dataset, dataset, dataset + '-count', title, (r) => 'Synthetic count: ' + r.length + ' years.');\n}\n`,
     );
     useFigures = true;
     figureNote = 'one figure per theme page, via the real Figure component and the registry’s periodFigure builder';
