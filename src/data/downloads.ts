@@ -30,21 +30,13 @@
  * file stays inert even if someone pastes it into an HTML `<script>`; the parsed values are the same.
  */
 import { stringify } from 'csv-stringify/sync';
+import { LICENCE } from '../lib/site.ts';
 import type { ColumnMeta, DatasetMeta } from '../schemas/meta.ts';
 import type { LoadedDataset } from './load.ts';
 import type { Release } from './release.ts';
 
 /** What the writers need from a dataset. */
 export type ExportableDataset = Pick<LoadedDataset, 'meta' | 'rows'>;
-
-/** The data licence, with the attribution its terms ask for. */
-export const LICENCE = {
-  id: 'OGL-UK-3.0',
-  title: 'Open Government Licence v3.0',
-  url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
-  attribution:
-    'Contains public sector information licensed under the Open Government Licence v3.0. Source: Worcestershire County Council, Community Safety overview (Appendix 1).',
-} as const;
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_LINE_END = '\r\n';

@@ -12,7 +12,7 @@
  */
 import { mdxToMdast } from 'satteri';
 import type { CardSpec } from './social-card.ts';
-import { PUBLISHER as SITE_NAME } from '../data/citation.ts';
+import { SITE_NAME } from '../lib/site.ts';
 import { getCatalog, getDataset } from '../data/index.ts';
 import { formatNumber } from '../lib/format.ts';
 import { cardSlug } from '../lib/seo.ts';

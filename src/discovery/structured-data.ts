@@ -14,12 +14,10 @@
  * validate these objects, and the JSON-LD in the built pages, against zod schemas of the schema.org
  * types used (tests/helpers/schema-org.ts).
  */
-import { PUBLISHER } from '../data/citation.ts';
-import { LICENCE } from '../data/downloads.ts';
 import { getDataset } from '../data/index.ts';
 import { getRelease } from '../data/release.ts';
-import { DEFAULT_SITE } from '../lib/seo.ts';
-import { withBase } from '../lib/url.ts';
+import { LICENCE, PUBLISHER } from '../lib/site.ts';
+import { absoluteUrl } from '../lib/url.ts';
 import { themesUsing } from '../components/data/dataset-info.ts';
 
 const CONTEXT = 'https://schema.org';
@@ -29,20 +27,16 @@ const REPORT = {
   author: { '@type': 'Organization', name: 'Worcestershire County Council' },
 } as const;
 
-function absolute(path: string, site: URL | string | undefined): string {
-  return new URL(withBase(path), site ?? DEFAULT_SITE).href;
-}
-
 /** The site as an organisation: creator and publisher of the datasets and articles. */
 export function siteOrganization(site: URL | string | undefined) {
-  return { '@type': 'Organization', name: PUBLISHER, url: absolute('/', site) } as const;
+  return { '@type': 'Organization', name: PUBLISHER, url: absoluteUrl('/', site) } as const;
 }
 
 /** `Dataset` JSON-LD for the dataset page `/data/<id>/`. */
 export function datasetJsonLd(id: string, site: URL | string | undefined) {
   const { meta, rows } = getDataset(id);
   const release = getRelease();
-  const url = absolute(`/data/${id}/`, site);
+  const url = absoluteUrl(`/data/${id}/`, site);
   const org = siteOrganization(site);
   const themes = themesUsing(id).map((t) => t.title);
   return {
@@ -73,10 +67,10 @@ export function datasetJsonLd(id: string, site: URL | string | undefined) {
     })),
     size: `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`,
     distribution: [
-      { '@type': 'DataDownload', name: `${meta.title} (CSV)`, encodingFormat: 'text/csv', contentUrl: absolute(`/data/${id}.csv`, site) },
-      { '@type': 'DataDownload', name: `${meta.title} (JSON)`, encodingFormat: 'application/json', contentUrl: absolute(`/data/${id}.json`, site) },
+      { '@type': 'DataDownload', name: `${meta.title} (CSV)`, encodingFormat: 'text/csv', contentUrl: absoluteUrl(`/data/${id}.csv`, site) },
+      { '@type': 'DataDownload', name: `${meta.title} (JSON)`, encodingFormat: 'application/json', contentUrl: absoluteUrl(`/data/${id}.json`, site) },
     ],
-    includedInDataCatalog: { '@type': 'DataCatalog', name: `${PUBLISHER}: data`, url: absolute('/data/', site) },
+    includedInDataCatalog: { '@type': 'DataCatalog', name: `${PUBLISHER}: data`, url: absoluteUrl('/data/', site) },
   };
 }
 
@@ -94,7 +88,7 @@ export interface ArticleInput {
 
 /** `Article` JSON-LD for a theme page. */
 export function articleJsonLd(input: ArticleInput, site: URL | string | undefined) {
-  const url = absolute(`/themes/${input.theme}/`, site);
+  const url = absoluteUrl(`/themes/${input.theme}/`, site);
   const org = siteOrganization(site);
   const date = input.lastReviewed.toISOString().slice(0, 10);
   return {
@@ -113,7 +107,7 @@ export function articleJsonLd(input: ArticleInput, site: URL | string | undefine
     isBasedOn: [
       REPORT,
       ...input.datasets.map((id) => {
-        const u = absolute(`/data/${id}/`, site);
+        const u = absoluteUrl(`/data/${id}/`, site);
         return { '@type': 'Dataset', '@id': `${u}#dataset`, name: getDataset(id).meta.title, url: u };
       }),
     ],

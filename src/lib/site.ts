@@ -1,6 +1,26 @@
-/** Site-wide constants for the page frame. */
+/**
+ * Who publishes the site and under what terms, in one place: the site's name (also the publisher of
+ * the datasets), the data licence, the default origin, the repository; plus the page-frame constants.
+ */
 
 export const SITE_NAME = 'Worcestershire Community Safety in Numbers';
+
+/** The publisher named in citations, JSON-LD and the data package: the site itself. */
+export const PUBLISHER = SITE_NAME;
+
+/** The origin used when `SITE` is not set (the dev server's); astro.config.mjs uses it too. */
+export const DEFAULT_SITE = 'http://localhost:4321';
+
+export const OGL_URL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
+
+/** The data licence, with the attribution its terms ask for. */
+export const LICENCE = {
+  id: 'OGL-UK-3.0',
+  title: 'Open Government Licence v3.0',
+  url: OGL_URL,
+  attribution:
+    'Contains public sector information licensed under the Open Government Licence v3.0. Source: Worcestershire County Council, Community Safety overview (Appendix 1).',
+} as const;
 
 /** Used in page titles when the full name would make them too long. */
 export const SHORT_SITE_NAME = 'Worcestershire Community Safety';
@@ -19,8 +39,6 @@ export function documentTitle(page: string, tooLong: (page: string) => string = 
 
 /** localStorage key that remembers the reader's colour choice (`light` or `dark`; absent = follow the system). */
 export const THEME_STORAGE_KEY = 'wcs-theme';
-
-export const OGL_URL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
 
 /**
  * The project's GitHub repository, for "report an error" links: `REPOSITORY_URL` if set, else built

@@ -10,12 +10,6 @@ export function formatBytes(bytes: number): string {
   return `${formatNumber(bytes / 1_000_000, 1)} MB`;
 }
 
-/** Absolute URL of a site path (for citations), from Astro's `site`. */
-export function absoluteUrl(path: string, site: URL | undefined): string {
-  const local = withBase(path);
-  return site ? new URL(local, site).href : local;
-}
-
 export interface ThemeLink {
   id: string;
   title: string;
