@@ -12,7 +12,7 @@
  * The objects are written into the page by the Base layout with `serializeJsonLd` (src/lib/seo.ts),
  * which escapes `<`, `>` and `&` so no text in the data can close the script element. The tests
  * validate these objects, and the JSON-LD in the built pages, against zod schemas of the schema.org
- * types used (tests/helpers/schema-org.ts).
+ * types used (tests/support/schema-org.ts).
  */
 import { getDataset } from '../data/index.ts';
 import { getRelease } from '../data/release.ts';

@@ -4,7 +4,7 @@ import { findRow, formatRow, matchingRows } from '../../src/components/prose/dat
 import { FIGURE_IDS } from '../../src/figures/index.ts';
 import { cardSlugs, firstKeyFigure, keyFigureCard, sitePages } from '../../src/discovery/pages.ts';
 import { getCatalog } from '../../src/data/index.ts';
-import { readThemes } from '../helpers/themes.ts';
+import { readThemes } from '../support/themes.ts';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {

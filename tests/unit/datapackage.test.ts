@@ -21,7 +21,7 @@ import { buildDataPackage, FIELD_PATTERNS, resourcePath, type DataPackage } from
 import { CSV_BOM, isNumericColumn, restoreText, stringifyJson, toCsv, toJson } from '../../src/data/downloads.ts';
 import { getCatalog } from '../../src/data/index.ts';
 import { getRelease } from '../../src/data/release.ts';
-import { buildSite, ROOT, TEST_BASE, TEST_SITE } from '../helpers/build-site.ts';
+import { buildSite, ROOT, TEST_BASE, TEST_SITE } from '../support/build-site.ts';
 
 const SCHEMAS = join(ROOT, 'tests/fixtures/schemas');
 const catalog = getCatalog();

@@ -4,8 +4,8 @@
  * tabbable element reached, Escape hides tooltips).
  */
 import { describe, expect, inject, it } from 'vitest';
-import { useBrowserSession } from './lib/session.ts';
-import { checkKeyboard, checkNoJs, describe as describeFailures } from './lib/checks.ts';
+import { useBrowserSession } from '../support/session.ts';
+import { checkKeyboard, checkNoJs, describe as describeFailures } from '../support/page-checks.ts';
 
 const pages = inject('sitePages');
 const session = useBrowserSession(inject('wsEndpoint'));

@@ -5,9 +5,9 @@
  * horizontal scroll at 320 px. Writes a screenshot of each page at each width and scheme.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { useBrowserSession } from './lib/session.ts';
-import { checkPage, describe as describeFailures } from './lib/checks.ts';
-import { pageSlug } from './lib/discover.ts';
+import { useBrowserSession } from '../support/session.ts';
+import { checkPage, describe as describeFailures } from '../support/page-checks.ts';
+import { pageSlug } from '../support/discover.ts';
 
 const baseUrl = inject('siteBaseUrl');
 const pages = inject('sitePages');

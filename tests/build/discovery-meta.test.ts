@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { sitePages } from '../../src/discovery/pages.ts';
 import { cardSlug } from '../../src/lib/seo.ts';
-import { articleSchema, datasetSchema, jsonLdSchema } from '../helpers/schema-org.ts';
-import { readThemes } from '../helpers/themes.ts';
-import { connectBrowser } from '../helpers/browser.ts';
-import { watchedPage } from './browser.ts';
-import { INJECTED_DATASET, PAYLOAD } from './global-setup.ts';
+import { articleSchema, datasetSchema, jsonLdSchema } from '../support/schema-org.ts';
+import { readThemes } from '../support/themes.ts';
+import { connectBrowser } from '../support/browser.ts';
+import { watchedPage } from '../support/watched-page.ts';
+import { INJECTED_DATASET, PAYLOAD } from '../support/discovery-setup.ts';
 
 const dist = inject('siteDir');
 const baseUrl = inject('siteBaseUrl');

@@ -11,9 +11,9 @@ import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXCLUDED, INDEXED } from '../../scripts/search-index.ts';
-import { ROOT } from '../helpers/build-site.ts';
-import { connectBrowser } from '../helpers/browser.ts';
-import { watchedPage, type Watched } from './browser.ts';
+import { ROOT } from '../support/build-site.ts';
+import { connectBrowser } from '../support/browser.ts';
+import { watchedPage, type Watched } from '../support/watched-page.ts';
 
 const dist = inject('siteDir');
 const baseUrl = inject('siteBaseUrl');

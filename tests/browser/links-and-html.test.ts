@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { listFiles } from './lib/discover.ts';
-import { formatProblem, runHtmlValidate, runNuChecker } from './lib/html.ts';
-import { checkLinks } from './lib/links.ts';
+import { listFiles } from '../support/discover.ts';
+import { formatProblem, runHtmlValidate, runNuChecker } from '../support/html-validity.ts';
+import { checkLinks } from '../support/links.ts';
 
 const baseUrl = inject('siteBaseUrl');
 const siteDir = inject('siteDir');

@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { connectBrowser } from '../../helpers/browser.ts';
+import { connectBrowser } from './browser.ts';
 import { TabPool } from './tabs.ts';
 
 export interface BrowserSession {

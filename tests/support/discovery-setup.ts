@@ -8,10 +8,10 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, ROOT, TEST_BASE, TEST_SITE } from '../helpers/build-site.ts';
-import { copyDataDir } from '../helpers/fixtures.ts';
-import { launchBrowserServer } from '../helpers/browser.ts';
-import { startStaticServer } from '../helpers/server.ts';
+import { buildSite, ROOT, TEST_BASE, TEST_SITE } from './build-site.ts';
+import { copyDataDir } from './fixtures.ts';
+import { launchBrowserServer } from './browser.ts';
+import { startStaticServer } from './server.ts';
 
 /** The dataset whose description gets the payload, and the payload. */
 export const INJECTED_DATASET = 'staffing';

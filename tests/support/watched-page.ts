@@ -1,6 +1,6 @@
 /**
  * A page that records what went wrong on it, and the bytes of every response. The browser is the
- * one the global setup starts (tests/helpers/browser.ts).
+ * one the global setup starts (tests/support/browser.ts).
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 

@@ -9,8 +9,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getFigure } from '../../src/figures/index.ts';
 import { OGL_URL } from '../../src/lib/site.ts';
-import { connectBrowser } from '../helpers/browser.ts';
-import { watchedPage } from './browser.ts';
+import { connectBrowser } from '../support/browser.ts';
+import { watchedPage } from '../support/watched-page.ts';
 
 const dist = inject('siteDir');
 const baseUrl = inject('siteBaseUrl');

@@ -1,6 +1,6 @@
 /**
  * The browser checks, as reusable functions that return a list of failures instead of throwing.
- * The site's tests assert the list is empty; tests/e2e/checker.test.ts runs the same functions on
+ * The site's tests assert the list is empty; tests/browser/checks-catch-broken-pages.test.ts runs the same functions on
  * deliberately broken fixture pages and asserts each one reports its failure, so the gates can fail.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,17 +1,17 @@
 /**
  * Tests of the checker itself: each gate must FAIL on a page built to break it, and a good page
- * must pass every gate. Fixture pages: tests/e2e/fixtures/broken/ (see its README).
+ * must pass every gate. Fixture pages: tests/fixtures/broken-pages/ (see its README).
  */
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { useBrowserSession } from './lib/session.ts';
-import { TabPool } from './lib/tabs.ts';
-import { checkCspPolicy, checkKeyboard, checkNoJs, checkPage, type Failure, type FailureKind } from './lib/checks.ts';
-import { type HtmlProblem, runHtmlValidate, runNuChecker } from './lib/html.ts';
-import { checkLinks } from './lib/links.ts';
-import { startStaticServer, type StaticServer } from '../helpers/server.ts';
+import { useBrowserSession } from '../support/session.ts';
+import { TabPool } from '../support/tabs.ts';
+import { checkCspPolicy, checkKeyboard, checkNoJs, checkPage, type Failure, type FailureKind } from '../support/page-checks.ts';
+import { type HtmlProblem, runHtmlValidate, runNuChecker } from '../support/html-validity.ts';
+import { checkLinks } from '../support/links.ts';
+import { startStaticServer, type StaticServer } from '../support/server.ts';
 
-const fixtures = resolve(import.meta.dirname, 'fixtures/broken');
+const fixtures = resolve(import.meta.dirname, '../fixtures/broken-pages');
 let server: StaticServer;
 const session = useBrowserSession(inject('wsEndpoint'));
 /** The Nu checker takes ~4 s to start, so it runs once over every fixture page. */

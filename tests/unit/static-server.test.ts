@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../helpers/server.ts';
+import { startStaticServer, type StaticServer } from '../support/server.ts';
 
 const types: Record<string, string> = {
   'index.html': 'text/html',

@@ -1,7 +1,7 @@
 /**
  * The budget check itself, pointed at a fixture site (tests/fixtures/budgets/site/): a page within
  * budget passes, and each deliberately broken page fails with a message naming the page, the resource
- * and the figure. This is what proves that tests/budgets/site.test.ts can fail.
+ * and the figure. This is what proves that tests/build/performance-budgets.test.ts can fail.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-export const SNAPSHOT_DIR = resolve(import.meta.dirname, '../../snapshots');
+export const SNAPSHOT_DIR = resolve(import.meta.dirname, '../snapshots');
 
 export function normalise(svg: string): string {
   return svg

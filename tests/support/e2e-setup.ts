@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { launchBrowserServer } from '../helpers/browser.ts';
-import { discoverPages } from './lib/discover.ts';
-import { startStaticServer } from '../helpers/server.ts';
+import { launchBrowserServer } from './browser.ts';
+import { discoverPages } from './discover.ts';
+import { startStaticServer } from './server.ts';
 
 export const E2E_BASE_PATH = '/worcestershire-community-safety/';
 const root = resolve(import.meta.dirname, '../..');
