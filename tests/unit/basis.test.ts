@@ -10,7 +10,7 @@ import { DataValidationError, type Problem } from '../../src/data/problems.ts';
 import { countsByPeriod } from '../../src/charts/summaries.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
 import type { ActivityRow, RelationshipRow } from '../../src/schemas/governance.ts';
-import { copyDataDir, editFile } from '../helpers/fixtures.ts';
+import { copyDataDir, editFile } from '../support/fixtures.ts';
 
 const DATA = resolve(import.meta.dirname, '../../data');
 const catalog = loadCatalog(DATA, DATASET_SCHEMAS);
