@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { mdxToMdast } from 'satteri';
 import { parse as parseYaml } from 'yaml';
-import { rowKey, type Catalog } from './data/load.ts';
+import { rowKey, type Catalog } from './data/catalog.ts';
 import { parsePeriod } from './lib/period.ts';
 
 // ---------------------------------------------------------------------------------------------
