@@ -27,7 +27,7 @@ export interface CaseResult {
 /** Copy the base, lay `cases/<name>/` over it (if it exists), let `edit` change the copy, then load. */
 export function loadCase(name: string | undefined, edit?: (dir: string) => void): CaseResult {
   const dir = copyDataDir(join(VALIDATION, 'base'));
-  if (name !== undefined) {
+  if (name !== undefined && name !== '') {
     const overlay = join(VALIDATION, 'cases', name);
     if (!existsSync(overlay)) throw new Error(`no fixture case ${name}`);
     cpSync(overlay, dir, { recursive: true });
