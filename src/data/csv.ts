@@ -65,9 +65,26 @@ function lineCounter(bytes: Uint8Array): (offset: number) => number {
 export function parseCsv(file: string, bytes: Uint8Array): CsvResult {
   const decoded = decodeUtf8(file, bytes);
   if (!decoded.ok) return decoded;
-  let parsed: Array<{ info: { bytes: number }; record: string[] }>;
+  // Line numbers come from byte offsets, not from csv-parse's `lines`, which over-counts when a quoted
+  // field holds CRLF. `bytes` is the UTF-8 offset just after each record's delimiter, so a record starts
+  // where the previous one ended, after any blank lines. Records are built as they are parsed, so no
+  // second array of csv-parse's own per-record objects is held.
+  let previousEnd = 0;
+  const lineAt = lineCounter(bytes);
+  let records: CsvRecord[];
   try {
-    parsed = parse(decoded.text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as typeof parsed;
+    records = parse(decoded.text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      on_record: (record: string[], context: { bytes: number }): CsvRecord => {
+        let start = previousEnd;
+        while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
+        previousEnd = context.bytes;
+        return { line: lineAt(start), cells: record };
+      },
+    }) as unknown as CsvRecord[];
   } catch (error) {
     const e = error as { lines?: number; message?: string };
     return {
@@ -75,16 +92,6 @@ export function parseCsv(file: string, bytes: Uint8Array): CsvResult {
       problem: { file, ...(e.lines !== undefined ? { line: e.lines } : {}), expected: 'well-formed CSV (RFC 4180)', found: `a parse error: ${e.message ?? String(error)}` },
     };
   }
-  // Line numbers come from byte offsets, not from csv-parse's `info.lines`, which over-counts when a
-  // quoted field holds CRLF. `info.bytes` is the UTF-8 offset just after each record's delimiter, so a
-  // record starts where the previous one ended, after any blank lines.
-  let previousEnd = 0;
-  const lineAt = lineCounter(bytes);
-  const records = parsed.map(({ info, record }) => {
-    let start = previousEnd;
-    while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
-    previousEnd = info.bytes;
-    return { line: lineAt(start), cells: record };
-  });
-  return { ok: true, header: records[0], records: records.slice(1) };
+  const header = records.shift();
+  return { ok: true, header, records };
 }

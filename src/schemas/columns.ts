@@ -104,12 +104,19 @@ export function decimal(opts: { min?: number; max?: number } = {}) {
     .register(columns, { type: 'number', required: true });
 }
 
+const PERIODS = new Map<string, Period | undefined>();
+
 /** A typed period: financial year, quarter or month span. */
 export function period() {
   const e = `${PERIOD_FORMATS} (years ${YEAR_MIN} to ${YEAR_MAX})`;
   return cell(e)
     .transform((s, ctx): Period => {
-      const p = parsePeriod(s);
+      // Periods are few and immutable: one object per distinct text, shared by every row that names it.
+      let p = PERIODS.get(s);
+      if (!p && !PERIODS.has(s)) {
+        p = parsePeriod(s);
+        if (PERIODS.size < 10_000) PERIODS.set(s, p && Object.freeze(p));
+      }
       if (!p || !yearsOk(Number(p.start.slice(0, 4)), Number(p.end.slice(0, 4)))) {
         ctx.addIssue({ code: 'custom', message: e });
         return z.NEVER;
