@@ -176,3 +176,22 @@ it('every case folder is used by a test above', () => {
   const cases = readdirSync(join(VALIDATION, 'cases'));
   for (const name of cases) expect(source, name).toContain(`'${name}'`);
 });
+
+it('the JSON download holds exactly the validated number text, in every dataset of data/', async () => {
+  const { DATASET_SCHEMAS } = await import('../../src/schemas/index.ts');
+  const { jsonCell } = await import('../../src/data/export.ts');
+  const catalog = loadCatalog(join(import.meta.dirname, '../../data'), DATASET_SCHEMAS);
+  let checked = 0;
+  for (const dataset of catalog.values()) {
+    for (const col of dataset.meta.columns.filter((c) => c.type === 'number' || c.type === 'integer')) {
+      for (const row of dataset.rows) {
+        const raw = row.raw[col.name];
+        if (raw === undefined) continue;
+        expect(JSON.stringify(jsonCell(col, raw)), `${dataset.path}:${row.line} ${col.name}`).toBe(raw);
+        expect(JSON.stringify(row.value[col.name])).toBe(raw);
+        checked++;
+      }
+    }
+  }
+  expect(checked).toBeGreaterThan(50);
+});
