@@ -73,7 +73,8 @@ export function parseCsv(file: string, bytes: Uint8Array): CsvResult {
   const lineAt = lineCounter(bytes);
   let records: CsvRecord[];
   try {
-    records = parse(decoded.text, {
+    // csv-parse's types do not allow on_record to return something other than a record; it may.
+    records = (parse as unknown as (text: string, options: object) => CsvRecord[])(decoded.text, {
       bom: true,
       skip_empty_lines: true,
       relax_column_count: true,
@@ -84,7 +85,7 @@ export function parseCsv(file: string, bytes: Uint8Array): CsvResult {
         previousEnd = context.bytes;
         return { line: lineAt(start), cells: record };
       },
-    }) as unknown as CsvRecord[];
+    });
   } catch (error) {
     const e = error as { lines?: number; message?: string };
     return {
