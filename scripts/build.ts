@@ -59,6 +59,7 @@ function stop(message: string, code: number): never {
 
 /** Run a Node script as a child, passing signals on; resolve with its exit code. */
 function run(args: string[]): Promise<number> {
+  if (interrupted) return Promise.resolve(128 + (constants.signals[interrupted] ?? 15));
   return new Promise((done) => {
     child = spawn(process.execPath, args, { stdio: 'inherit', env });
     child.on('exit', (code, signal) => {

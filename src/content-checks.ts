@@ -19,7 +19,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { rowKey, type Catalog } from './data/catalog.ts';
 import { parsePeriod } from './lib/period.ts';
-import { mdxTree, type MdxNode as Node } from './mdx-tree.ts';
+import { mdxTree, type MdxNode as Node } from './lib/mdx-tree.ts';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Figures typed by hand

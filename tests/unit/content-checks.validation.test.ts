@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanMdx } from '../../src/content-checks.ts';
 import { loadCatalog } from '../../src/data/load.ts';
-import { mdxParseCount } from '../../src/mdx-tree.ts';
+import { mdxParseCount } from '../../src/lib/mdx-tree.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
 import { editFile } from '../helpers/fixtures.ts';
 
