@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load.ts';
-import { loadCase, schemas, VALIDATION } from './validation-harness.ts';
+import { loadCase, schemas, VALIDATION } from '../helpers/validation-harness.ts';
 
 /** The only fault (notes about skipped checks aside), formatted. */
 function fault(name: string, edit?: (dir: string) => void): string {

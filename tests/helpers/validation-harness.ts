@@ -7,7 +7,7 @@ import { claimsSchema } from '../../src/schemas/claims.ts';
 import type { DatasetSchema } from '../../src/schemas/index.ts';
 import { observationSchema } from '../../src/schemas/observation.ts';
 import { areasSchema, measuresSchema } from '../../src/schemas/reference.ts';
-import { FIXTURES, copyDataDir } from '../helpers/fixtures.ts';
+import { FIXTURES, copyDataDir } from './fixtures.ts';
 
 export const VALIDATION = join(FIXTURES, 'validation');
 export const schemas = {
