@@ -195,3 +195,20 @@ it('the JSON download holds exactly the validated number text, in every dataset 
   }
   expect(checked).toBeGreaterThan(50);
 });
+
+describe('size', () => {
+  it('reads 200,000 rows with right line numbers in linear time (it took 21.7 minutes when each record rescanned the file)', async () => {
+    const { parseCsv } = await import('../../src/data/csv.ts');
+    const lines = ['a,b'];
+    for (let i = 0; i < 200_000; i++) lines.push(i % 1000 === 0 ? `"quoted\nacross lines",${i}` : `x${i},${i}`);
+    const bytes = new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
+    const started = performance.now();
+    const parsed = parseCsv('big.csv', bytes);
+    const seconds = (performance.now() - started) / 1000;
+    if (!parsed.ok) throw new Error('parse failed');
+    expect(parsed.records).toHaveLength(200_000);
+    // 200 quoted cells each add one physical line before the last record.
+    expect(parsed.records.at(-1)).toEqual({ line: 200_001 + 200, cells: ['x199999', '199999'] });
+    expect(seconds).toBeLessThan(30);
+  });
+});
