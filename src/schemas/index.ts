@@ -4,7 +4,7 @@
  * fixed here, not chosen by its metadata: the metadata's `kind` must agree (docs/validation.md).
  */
 import type { z } from 'zod';
-import type { DatasetKind } from './meta.ts';
+import type { DATASET_KINDS } from './meta.ts';
 import { alcoholViolenceSchema } from './alcohol-violence.ts';
 import { claimsSchema } from './claims.ts';
 import { domesticAbuseSchema } from './domestic-abuse.ts';
@@ -19,7 +19,7 @@ import { staffingSchema } from './staffing.ts';
 
 export interface DatasetSchema {
   /** The dataset's kind; which cross-dataset checks apply depends on it. */
-  kind: DatasetKind;
+  kind: (typeof DATASET_KINDS)[number];
   /** The columns, in file order, each made with a column builder. */
   shape: Record<string, z.ZodType>;
   /** The whole-row schema (the shape plus cross-column rules). */

@@ -12,7 +12,7 @@ import { scanMdx } from '../../src/content-checks.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { mdxParseCount } from '../../src/lib/mdx-tree.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
-import { editFile } from '../helpers/fixtures.ts';
+import { editFile } from '../support/fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const catalog = loadCatalog(join(ROOT, 'data'), DATASET_SCHEMAS);

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load.ts';
-import { loadCase, schemas, VALIDATION } from '../helpers/validation-harness.ts';
+import { loadCase, schemas, VALIDATION } from '../support/validation-harness.ts';
 
 /** The only fault (notes about skipped checks aside), formatted. */
 function fault(name: string, edit?: (dir: string) => void): string {
@@ -179,7 +179,7 @@ it('every case folder is used by a test above', () => {
 
 it('the JSON download holds exactly the validated number text, in every dataset of data/', async () => {
   const { DATASET_SCHEMAS } = await import('../../src/schemas/index.ts');
-  const { jsonCell } = await import('../../src/data/export.ts');
+  const { jsonCell } = await import('../../src/data/downloads.ts');
   const catalog = loadCatalog(join(import.meta.dirname, '../../data'), DATASET_SCHEMAS);
   let checked = 0;
   for (const dataset of catalog.values()) {
