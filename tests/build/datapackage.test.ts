@@ -1,5 +1,6 @@
 /**
- * The built downloads, checked in a real build of the site (under the GitHub Pages base path):
+ * The built downloads, checked in the shared build of the site (under the GitHub Pages base path,
+ * from the data copy it was built from; tests/support/build-site.ts):
  *  - `datapackage.json` validates against the published Frictionless Data Package and Tabular Data
  *    Package JSON Schemas (v1, vendored in tests/fixtures/schemas/), and every resource it lists exists
  *    in the built site with the declared size and SHA-256;
@@ -9,34 +10,32 @@
  *  - every dataset has a page linking to its downloads, and the changelog page shows the data version.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildZip, zipEntryNames, zipTimestamp } from '../../src/data/bundle.ts';
 import { buildDataPackage, FIELD_PATTERNS, resourcePath, type DataPackage } from '../../src/data/datapackage.ts';
 import { CSV_BOM, isNumericColumn, restoreText, stringifyJson, toCsv, toJson } from '../../src/data/downloads.ts';
 import { getCatalog } from '../../src/data/index.ts';
 import { getRelease } from '../../src/data/release.ts';
-import { buildSite, ROOT, TEST_BASE, TEST_SITE } from '../support/build-site.ts';
+import { ROOT } from '../support/build-site.ts';
 
 const SCHEMAS = join(ROOT, 'tests/fixtures/schemas');
+// The catalogue the build was made from (getCatalog reads DATA_DIR when first called).
+process.env.DATA_DIR = inject('dataDir');
 const catalog = getCatalog();
 const release = getRelease();
-const homepage = `${TEST_SITE}${TEST_BASE}data/`;
-let dist: string;
+const homepage = new URL(`${inject('basePath')}data/`, inject('site')).href;
+const dist = inject('siteDir');
+const TEST_BASE = inject('basePath');
 let descriptor: DataPackage;
 
 beforeAll(() => {
-  dist = buildSite();
   descriptor = JSON.parse(readFileSync(join(dist, 'datapackage.json'), 'utf8')) as DataPackage;
-}, 240_000);
-
-afterAll(() => {
-  if (dist) rmSync(dirname(dist), { recursive: true, force: true });
 });
 
 function validator(file: string) {
