@@ -30,16 +30,31 @@ export interface ActivityItem {
 export const STATUS_ORDER: ActivityItem['status'][] = ['done', 'underway', 'planned'];
 
 /** The board's columns: each period present, in order, then each status present within it. */
-export function boardColumns(rows: readonly ActivityItem[]): { key: string; period: string; status: ActivityItem['status']; label: string }[] {
+export function boardColumns(
+  rows: readonly ActivityItem[],
+): { key: string; period: string; status: ActivityItem['status']; label: string }[] {
   const periods = [...new Set(rows.map((r) => r.period))].sort();
   return periods.flatMap((p) =>
     STATUS_ORDER.flatMap((s) => {
       const first = rows.find((r) => r.period === p && r.status === s);
-      return first ? [{ key: `${p}|${s}`, period: p, status: s, label: `${first.periodLabel}: ${first.statusLabel.charAt(0).toLowerCase()}${first.statusLabel.slice(1)}` }] : [];
+      return first
+        ? [
+            {
+              key: `${p}|${s}`,
+              period: p,
+              status: s,
+              label: `${first.periodLabel}: ${first.statusLabel.charAt(0).toLowerCase()}${first.statusLabel.slice(1)}`,
+            },
+          ]
+        : [];
     }),
   );
 }
-const STATUS_COLOUR: Record<ActivityItem['status'], PaletteName> = { done: 'blue', underway: 'vermillion', planned: 'green' };
+const STATUS_COLOUR: Record<ActivityItem['status'], PaletteName> = {
+  done: 'blue',
+  underway: 'vermillion',
+  planned: 'green',
+};
 
 export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
   renderSvg(options, (svg, doc) => {
@@ -49,7 +64,11 @@ export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
     const labelWidth = wide ? 190 : 0;
     const line = fontSize * 1.2;
     const columns = boardColumns(rows);
-    const periods = [...new Map(columns.map((c) => [c.period, rows.find((r) => r.period === c.period)?.periodLabel ?? c.period])).entries()];
+    const periods = [
+      ...new Map(
+        columns.map((c) => [c.period, rows.find((r) => r.period === c.period)?.periodLabel ?? c.period]),
+      ).entries(),
+    ];
     const statuses = STATUS_ORDER.filter((s) => columns.some((c) => c.status === s));
     // Legend: the status colours, in order (status is read by colour and by its own line in each cell).
     let lx = 0;
@@ -66,13 +85,22 @@ export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
       lx += w;
     }
     // One column per period (the report's column); inside it, one line of squares per status.
-    const x = scaleBand(periods.map(([p]) => p), [labelWidth, width]).paddingInner(0.08);
+    const x = scaleBand(
+      periods.map(([p]) => p),
+      [labelWidth, width],
+    ).paddingInner(0.08);
     const cell = wide ? 20 : 18;
     const gap = 5;
     const perRow = Math.max(1, Math.floor((x.bandwidth() + gap) / (cell + gap)));
     const headingY = ly + line + 6;
     for (const [p, label] of periods) {
-      const heading = svgLines(doc, wrapText(`Listed for ${label}`, x.bandwidth(), fontSize), { x: x(p) ?? 0, y: headingY, class: 'chart-heading', 'font-weight': 'bold' }, line, svg);
+      const heading = svgLines(
+        doc,
+        wrapText(`Listed for ${label}`, x.bandwidth(), fontSize),
+        { x: x(p) ?? 0, y: headingY, class: 'chart-heading', 'font-weight': 'bold' },
+        line,
+        svg,
+      );
       heading.setAttribute('data-period', p);
     }
     let y = headingY + 10;
@@ -94,15 +122,47 @@ export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
           items.forEach((r, k) => {
             const cx = (x(p) ?? 0) + (k % perRow) * (cell + gap);
             const cy = top + 2 + (lineNo + Math.floor(k / perRow)) * (cell + gap);
-            const rect = svgEl(doc, 'rect', { x: cx, y: cy, width: cell, height: cell, rx: 3, fill: PALETTE[STATUS_COLOUR[c.status]], 'data-theme': r.theme, 'data-status': r.status, 'data-period': r.period }, group);
-            markElement(rect, { key: r.id, label: `${c.label}, ${r.themeLabel}: ${r.description} (${r.bodyLabel})`, cls: `act-item fill-${STATUS_COLOUR[c.status]}` });
+            const rect = svgEl(
+              doc,
+              'rect',
+              {
+                x: cx,
+                y: cy,
+                width: cell,
+                height: cell,
+                rx: 3,
+                fill: PALETTE[STATUS_COLOUR[c.status]],
+                'data-theme': r.theme,
+                'data-status': r.status,
+                'data-period': r.period,
+              },
+              group,
+            );
+            markElement(rect, {
+              key: r.id,
+              label: `${c.label}, ${r.themeLabel}: ${r.description} (${r.bodyLabel})`,
+              cls: `act-item fill-${STATUS_COLOUR[c.status]}`,
+            });
           });
           lineNo += Math.ceil(items.length / perRow);
         }
         rowsUsed = Math.max(rowsUsed, lineNo);
       }
       const height = Math.max(labelHeight, top - y + rowsUsed * (cell + gap) + 2);
-      svgEl(doc, 'line', { x1: 0, x2: width, y1: y + height + 4, y2: y + height + 4, stroke: 'currentColor', 'stroke-opacity': 0.25, class: 'act-divider' }, svg);
+      svgEl(
+        doc,
+        'line',
+        {
+          x1: 0,
+          x2: width,
+          y1: y + height + 4,
+          y2: y + height + 4,
+          stroke: 'currentColor',
+          'stroke-opacity': 0.25,
+          class: 'act-divider',
+        },
+        svg,
+      );
       y += height + 10;
     }
     return y;

@@ -21,11 +21,19 @@ function pct(before: number, after: number): number {
 }
 
 /** "rose from 318 in 2016/17 to 338 in 2017/18 (+6.3%)" */
-export function movement(before: number, after: number, unit: Unit, fromLabel: string, toLabel: string, withPercent = true): string {
+export function movement(
+  before: number,
+  after: number,
+  unit: Unit,
+  fromLabel: string,
+  toLabel: string,
+  withPercent = true,
+): string {
   const fmt = (v: number) => formatValue(v, unit);
   const verb = after > before ? 'rose' : after < before ? 'fell' : 'stayed the same';
   if (after === before) return `stayed at ${fmt(after)} in ${fromLabel} and ${toLabel}`;
-  const change = withPercent && unit === 'count' && before !== 0 ? ` (${formatChange(pct(before, after), 'percent', 1)})` : '';
+  const change =
+    withPercent && unit === 'count' && before !== 0 ? ` (${formatChange(pct(before, after), 'percent', 1)})` : '';
   return `${verb} from ${fmt(before)} in ${fromLabel} to ${fmt(after)} in ${toLabel}${change}`;
 }
 
@@ -51,11 +59,15 @@ export function hateCrimeSummary(rows: readonly HateCrimeCountRow[]): string[] {
   const measures = [...new Set(rows.map((r) => r.measure))];
   return areas.map((area) => {
     const parts = measures.flatMap((m) => {
-      const own = rows.filter((r) => r.area === area && r.measure === m).sort((a, b) => a.period.localeCompare(b.period));
+      const own = rows
+        .filter((r) => r.area === area && r.measure === m)
+        .sort((a, b) => a.period.localeCompare(b.period));
       const first = own[0];
       const last = own[own.length - 1];
       if (!first || !last || first === last) return [];
-      return [`${lowerFirst(first.measureLabel)} ${movement(first.value, last.value, 'count', first.period, last.period)}`];
+      return [
+        `${lowerFirst(first.measureLabel)} ${movement(first.value, last.value, 'count', first.period, last.period)}`,
+      ];
     });
     const name = rows.find((r) => r.area === area)?.areaLabel ?? area;
     return `In ${name}, ${parts.join(', while ')}.`;
@@ -66,10 +78,13 @@ export function periodBarsSummary(rows: readonly PeriodBarRow[]): string[] {
   const first = rows[0];
   const last = rows[rows.length - 1];
   if (!first || !last) return [];
-  if (first === last) return [`${first.measureLabel}: ${formatValue(first.value, first.unit)} in ${first.periodLabel}.`];
+  if (first === last)
+    return [`${first.measureLabel}: ${formatValue(first.value, first.unit)} in ${first.periodLabel}.`];
   const diff = last.value - first.value;
   const by = diff === 0 ? '' : `, ${diff > 0 ? 'up' : 'down'} ${formatValue(Math.abs(diff), last.unit)}`;
-  return [`${first.measureLabel} ${movement(first.value, last.value, first.unit, first.periodLabel, last.periodLabel)}${by}.`];
+  return [
+    `${first.measureLabel} ${movement(first.value, last.value, first.unit, first.periodLabel, last.periodLabel)}${by}.`,
+  ];
 }
 
 export function reoffendingSummary(rows: readonly ReoffendingRow[]): string[] {
@@ -112,7 +127,10 @@ export function statSummary(rows: readonly StatRow[]): string[] {
 }
 
 export function shareSummary(rows: readonly ShareRow[]): string[] {
-  return rows.map((r) => `${r.label}: ${formatValue(r.value, 'percent')} (${r.periodLabel}). ${upperFirst(r.restLabel)}: ${formatValue(100 - r.value, 'percent')}.`);
+  return rows.map(
+    (r) =>
+      `${r.label}: ${formatValue(r.value, 'percent')} (${r.periodLabel}). ${upperFirst(r.restLabel)}: ${formatValue(100 - r.value, 'percent')}.`,
+  );
 }
 
 /**
@@ -143,26 +161,42 @@ export function governanceSummary(rows: readonly GovNode[], focus?: GovernanceFo
   const counts = lanes.map((l) => `${rows.filter((r) => r.laneLabel === l).length} ${inSentence(l)}`);
   const busiest = [...rows].sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name))[0];
   const others = focus ? rows.length - focus.core : 0;
-  const linkWords = inferred > 0 ? `${count(links, 'link', 'links')} (${links - inferred} stated in the report, ${inferred} our reading)` : count(links, 'link', 'links');
+  const linkWords =
+    inferred > 0
+      ? `${count(links, 'link', 'links')} (${links - inferred} stated in the report, ${inferred} our reading)`
+      : count(links, 'link', 'links');
   const out = focus
     ? [
         others > 0
           ? `${count(focus.core, 'body works', 'bodies work')} on ${inSentence(focus.themeTitle)} and ${count(others, 'other is', 'others are')} linked to them: ${count(rows.length, 'body', 'bodies')} in all (${joinList(counts)}), with ${linkWords}.`
           : `${count(focus.core, 'body works', 'bodies work')} on ${inSentence(focus.themeTitle)} (${joinList(counts)}), with ${linkWords} between them.`,
       ]
-    : [`The report names ${count(rows.length, 'body', 'bodies')} (${joinList(counts)}); we show ${linkWords} between them.`];
-  if (busiest) out.push(`${focus ? 'Of these, the' : 'The'} most connected is the ${busiest.name.replace(/^the /i, '')}, with ${count(busiest.degree, focus ? 'of the links' : 'link', focus ? 'of the links' : 'links')}.`);
+    : [
+        `The report names ${count(rows.length, 'body', 'bodies')} (${joinList(counts)}); we show ${linkWords} between them.`,
+      ];
+  if (busiest)
+    out.push(
+      `${focus ? 'Of these, the' : 'The'} most connected is the ${busiest.name.replace(/^the /i, '')}, with ${count(busiest.degree, focus ? 'of the links' : 'link', focus ? 'of the links' : 'links')}.`,
+    );
   return out;
 }
 
-const STATUS_PHRASES: Record<ActivityItem['status'], string> = { done: 'done', underway: 'under way', planned: 'planned or being considered' };
+const STATUS_PHRASES: Record<ActivityItem['status'], string> = {
+  done: 'done',
+  underway: 'under way',
+  planned: 'planned or being considered',
+};
 
 /** Per period (the report's column), in order, the count for each status present: period first, then status. */
-export function countsByPeriod(rows: readonly ActivityItem[]): { period: string; periodLabel: string; total: number; statuses: { status: ActivityItem['status']; n: number }[] }[] {
+export function countsByPeriod(
+  rows: readonly ActivityItem[],
+): { period: string; periodLabel: string; total: number; statuses: { status: ActivityItem['status']; n: number }[] }[] {
   const periods = [...new Set(rows.map((r) => r.period))].sort();
   return periods.map((p) => {
     const own = rows.filter((r) => r.period === p);
-    const statuses = (['done', 'underway', 'planned'] as const).map((s) => ({ status: s, n: own.filter((r) => r.status === s).length })).filter((x) => x.n > 0);
+    const statuses = (['done', 'underway', 'planned'] as const)
+      .map((s) => ({ status: s, n: own.filter((r) => r.status === s).length }))
+      .filter((x) => x.n > 0);
     return { period: p, periodLabel: own[0]?.periodLabel ?? p, total: own.length, statuses };
   });
 }
@@ -183,5 +217,8 @@ export function activitiesSummary(rows: readonly ActivityItem[], themeTitle?: st
   const themes = [...new Set(rows.map((r) => r.theme))];
   const top = themes.map((t) => ({ t, n: rows.filter((r) => r.theme === t).length })).sort((a, b) => b.n - a.n)[0];
   const topLabel = rows.find((r) => r.theme === top?.t)?.themeLabel ?? '';
-  return [`${head} across ${count(themes.length, 'theme', 'themes')}: ${split}.`, ...(top ? [`The theme with the most is ${inSentence(topLabel)}, with ${top.n}.`] : [])];
+  return [
+    `${head} across ${count(themes.length, 'theme', 'themes')}: ${split}.`,
+    ...(top ? [`The theme with the most is ${inSentence(topLabel)}, with ${top.n}.`] : []),
+  ];
 }

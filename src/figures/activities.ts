@@ -8,7 +8,11 @@ import type { ThemeRow } from '../schemas/reference.ts';
 import { lookup, render, rows, sourcesFor } from './helpers.ts';
 import type { FigureParts } from './types.ts';
 
-const STATUS_WORDS: Record<ActivityItem['status'], string> = { done: 'Done', underway: 'Under way', planned: 'Planned or being considered' };
+const STATUS_WORDS: Record<ActivityItem['status'], string> = {
+  done: 'Done',
+  underway: 'Under way',
+  planned: 'Planned or being considered',
+};
 
 /** The activities board; with a theme, only that theme's activities (and no theme filter). Columns: period, then status. */
 export function activities(theme?: string): FigureParts {
@@ -36,7 +40,9 @@ export function activities(theme?: string): FigureParts {
     bullet: a.source_lines,
   }));
   const forTheme = theme ? themeTitle.get(theme) : undefined;
-  const title = forTheme ? `2017/18 outcomes and 2018/19 activities: ${forTheme}` : '2017/18 outcomes and 2018/19 activities, by theme, year and status';
+  const title = forTheme
+    ? `2017/18 outcomes and 2018/19 activities: ${forTheme}`
+    : '2017/18 outcomes and 2018/19 activities, by theme, year and status';
   const summary = activitiesSummary(items, forTheme);
   const usedThemes = themes.filter((t) => items.some((i) => i.theme === t.id));
   const byPeriod = countsByPeriod(items);
@@ -46,7 +52,13 @@ export function activities(theme?: string): FigureParts {
     title,
     takeaway: `${upperFirstWord(byPeriod.map((p) => `${plural(p.total, 'piece of work is', 'pieces of work are')} listed for ${p.periodLabel}`).join(' and '))}; filter by ${theme ? 'status' : 'theme or status'}.`,
     summary,
-    views: [{ id: 'chart', label: 'Board', svg: render(activitiesBoard, items, { id, title, description: summary.join(' ') }) }],
+    views: [
+      {
+        id: 'chart',
+        label: 'Board',
+        svg: render(activitiesBoard, items, { id, title, description: summary.join(' ') }),
+      },
+    ],
     table: {
       caption: title,
       columns: [
@@ -56,20 +68,66 @@ export function activities(theme?: string): FigureParts {
         { key: 'body', label: 'Who' },
         { key: 'description', label: 'What' },
       ],
-      rows: items.map((i) => ({ theme: i.themeLabel, period: i.periodLabel, status: i.statusLabel, body: i.bodyLabel, description: i.description })),
+      rows: items.map((i) => ({
+        theme: i.themeLabel,
+        period: i.periodLabel,
+        status: i.statusLabel,
+        body: i.bodyLabel,
+        description: i.description,
+      })),
       rowData: items.map((i) => ({ theme: i.theme, status: i.status })),
     },
     csv: {
-      columns: ['id', 'theme', 'body', 'basis', 'period', 'status', 'date', 'description', 'source_section', 'source_lines'],
-      rows: ordered.map((a) => [a.id, a.theme, a.body, a.basis, a.period.id, a.status, a.date ?? '', a.description, a.source_section, a.source_lines]),
+      columns: [
+        'id',
+        'theme',
+        'body',
+        'basis',
+        'period',
+        'status',
+        'date',
+        'description',
+        'source_section',
+        'source_lines',
+      ],
+      rows: ordered.map((a) => [
+        a.id,
+        a.theme,
+        a.body,
+        a.basis,
+        a.period.id,
+        a.status,
+        a.date ?? '',
+        a.description,
+        a.source_section,
+        a.source_lines,
+      ]),
     },
     sources: sourcesFor(ordered.map((a) => ({ dataset: 'activities', section: a.source_section }))),
     markers: [],
     footnotes: [],
     checked: [],
     filters: [
-      ...(theme ? [] : [{ key: 'theme', label: 'Theme', options: [{ value: '', label: 'All themes' }, ...usedThemes.map((t) => ({ value: t.id, label: t.title }))] }]),
-      { key: 'status', label: 'Status', options: [{ value: '', label: 'Any status' }, ...STATUS_ORDER.map((s) => ({ value: s, label: STATUS_WORDS[s] }))] },
+      ...(theme
+        ? []
+        : [
+            {
+              key: 'theme',
+              label: 'Theme',
+              options: [
+                { value: '', label: 'All themes' },
+                ...usedThemes.map((t) => ({ value: t.id, label: t.title })),
+              ],
+            },
+          ]),
+      {
+        key: 'status',
+        label: 'Status',
+        options: [
+          { value: '', label: 'Any status' },
+          ...STATUS_ORDER.map((s) => ({ value: s, label: STATUS_WORDS[s] })),
+        ],
+      },
     ],
   };
 }

@@ -7,7 +7,13 @@ import { plural } from '../lib/words.ts';
 import { lookup, render, rows, sourcesFor } from './helpers.ts';
 import type { FigureParts, GovernanceEntry } from './types.ts';
 
-const LEVEL_LABELS: Record<string, string> = { national: 'National', 'west-mercia': 'West Mercia', county: 'County', local: 'Local', other: 'Other' };
+const LEVEL_LABELS: Record<string, string> = {
+  national: 'National',
+  'west-mercia': 'West Mercia',
+  county: 'County',
+  local: 'Local',
+  other: 'Other',
+};
 const RELATION_LABELS: Record<string, [string, string]> = {
   oversees: ['oversees', 'overseen by'],
   'reports-to': ['reports to', 'receives reports from'],
@@ -32,7 +38,7 @@ function bodyLabel(b: BodyRow): string {
  * directly linked to them, with the links that touch the theme's bodies.
  */
 export function governance(theme?: string): FigureParts {
-  const id = (theme ? `governance-diagram-${theme}` : 'governance-diagram');
+  const id = theme ? `governance-diagram-${theme}` : 'governance-diagram';
   const allBodies = rows<BodyRow>('bodies');
   const allLinks = rows<RelationshipRow>('relationships');
   const core = new Set(allBodies.filter((b) => !theme || b.themes.includes(theme)).map((b) => b.id));
@@ -56,8 +62,14 @@ export function governance(theme?: string): FigureParts {
     degree: degree(b.id),
   }));
   const themeTitle = theme ? lookup<ThemeRow>('themes').get(theme)?.title : undefined;
-  const title = themeTitle ? `Who does what: ${themeTitle}` : 'Who does what: the bodies in the report and how they connect';
-  const summary = governanceSummary(nodes, themeTitle ? { themeTitle, core: core.size } : undefined, links.filter((l) => l.basis === 'inferred').length);
+  const title = themeTitle
+    ? `Who does what: ${themeTitle}`
+    : 'Who does what: the bodies in the report and how they connect';
+  const summary = governanceSummary(
+    nodes,
+    themeTitle ? { themeTitle, core: core.size } : undefined,
+    links.filter((l) => l.basis === 'inferred').length,
+  );
   const lanes = levels
     .filter((l) => ordered.some((b) => b.level === l))
     .map((l) => ({
@@ -96,9 +108,17 @@ export function governance(theme?: string): FigureParts {
     title,
     takeaway: theme
       ? `${plural(core.size, 'body works', 'bodies work')} on this theme, with ${plural(links.length, 'link')} between them; select a body to see its remit and links.`
-      : scb ? `The ${scb.name} sits at the centre, chaired by the ${scb.chair ?? 'Director of Public Health'} and overseeing ${overseen} sub-groups; select a body to see its remit and links.` : summary[0] ?? '',
+      : scb
+        ? `The ${scb.name} sits at the centre, chaired by the ${scb.chair ?? 'Director of Public Health'} and overseeing ${overseen} sub-groups; select a body to see its remit and links.`
+        : (summary[0] ?? ''),
     summary,
-    views: [{ id: 'chart', label: 'Diagram', svg: render(governanceDiagram, nodes, { id, title, description: summary.join(' ') }) }],
+    views: [
+      {
+        id: 'chart',
+        label: 'Diagram',
+        svg: render(governanceDiagram, nodes, { id, title, description: summary.join(' ') }),
+      },
+    ],
     table: {
       caption: 'Links between bodies',
       columns: [
@@ -117,9 +137,20 @@ export function governance(theme?: string): FigureParts {
     },
     csv: {
       columns: ['from_body', 'type', 'to_body', 'basis', 'basis_note', 'source_section', 'source_lines'],
-      rows: links.map((l) => [l.from_body, l.type, l.to_body, l.basis, l.basis_note ?? '', l.source_section, l.source_lines]),
+      rows: links.map((l) => [
+        l.from_body,
+        l.type,
+        l.to_body,
+        l.basis,
+        l.basis_note ?? '',
+        l.source_section,
+        l.source_lines,
+      ]),
     },
-    sources: sourcesFor([...bodies.map((b) => ({ dataset: 'bodies', section: b.source_section })), ...links.map((l) => ({ dataset: 'relationships', section: l.source_section }))]),
+    sources: sourcesFor([
+      ...bodies.map((b) => ({ dataset: 'bodies', section: b.source_section })),
+      ...links.map((l) => ({ dataset: 'relationships', section: l.source_section })),
+    ]),
     markers: [],
     footnotes: [],
     checked: [],

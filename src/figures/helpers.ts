@@ -76,7 +76,14 @@ export function sourcesFor(pairs: { dataset: string; section: string }[]): Figur
     if (own.length > 3) {
       // Many sections (governance, activities): one entry naming how many and the page range.
       const pages = own.map((x) => x.page);
-      out.push({ dataset, datasetTitle, section: '', sectionTitle: `${own.length} sections of the report`, page: Math.min(...pages), pageEnd: Math.max(...pages) });
+      out.push({
+        dataset,
+        datasetTitle,
+        section: '',
+        sectionTitle: `${own.length} sections of the report`,
+        page: Math.min(...pages),
+        pageEnd: Math.max(...pages),
+      });
     } else {
       for (const x of own) out.push({ dataset, datasetTitle, section: x.id, sectionTitle: x.title, page: x.page });
     }
@@ -95,11 +102,22 @@ export function footnotesFor(dataset: string, ids: (string[] | undefined)[]): Fi
 }
 
 /** Claims of a dataset that agree: `exact` ones print a figure (checked, ✓), `direction` ones only a direction (agreed, in words). */
-export function checkedClaims(dataset: string, describe: (claimId: string, stated: string) => string | undefined, which: 'exact' | 'direction' = 'exact'): string[] {
+export function checkedClaims(
+  dataset: string,
+  describe: (claimId: string, stated: string) => string | undefined,
+  which: 'exact' | 'direction' = 'exact',
+): string[] {
   return checkedResults()
     .filter((c) => c.ok && c.claim.dataset === dataset && (which === 'direction') === (c.claim.kind === 'direction'))
     .flatMap((c) => {
-      const stated = c.claim.stated_value === undefined ? (c.claim.stated_direction ?? '') : c.claim.unit === 'percent-change' ? formatChange(c.claim.stated_value, 'percent', 1) : c.claim.unit === 'percent' ? formatValue(c.claim.stated_value, 'percent', 1) : formatValue(c.claim.stated_value, c.claim.unit === 'gbp' ? 'gbp' : 'count');
+      const stated =
+        c.claim.stated_value === undefined
+          ? (c.claim.stated_direction ?? '')
+          : c.claim.unit === 'percent-change'
+            ? formatChange(c.claim.stated_value, 'percent', 1)
+            : c.claim.unit === 'percent'
+              ? formatValue(c.claim.stated_value, 'percent', 1)
+              : formatValue(c.claim.stated_value, c.claim.unit === 'gbp' ? 'gbp' : 'count');
       const text = describe(c.claim.id, stated);
       return text ? [text] : [];
     });
@@ -110,7 +128,11 @@ export function themeInfo(theme: string): { themeTitle: string; themeUrl: string
   return { themeTitle: t.title, themeUrl: withBase(`/themes/${theme}/`) };
 }
 
-export function render<Row>(fn: (rows: readonly Row[], o: ChartOptions) => string, data: readonly Row[], base: Omit<ChartOptions, 'layout'>): Record<Layout, string> {
+export function render<Row>(
+  fn: (rows: readonly Row[], o: ChartOptions) => string,
+  data: readonly Row[],
+  base: Omit<ChartOptions, 'layout'>,
+): Record<Layout, string> {
   return { wide: fn(data, { ...base, layout: 'wide' }), narrow: fn(data, { ...base, layout: 'narrow' }) };
 }
 
@@ -132,13 +154,20 @@ export interface SourcedRow {
  * A figure drawn from the rows of one dataset: its sources, status markers and footnotes all come
  * from those rows, so a family builder only writes what is particular to it.
  */
-export function observationFigure(dataset: string, data: readonly SourcedRow[], parts: Omit<FigureParts, 'sources' | 'markers' | 'footnotes'>): FigureParts {
+export function observationFigure(
+  dataset: string,
+  data: readonly SourcedRow[],
+  parts: Omit<FigureParts, 'sources' | 'markers' | 'footnotes'>,
+): FigureParts {
   const { checked, ...rest } = parts;
   return {
     ...rest,
     sources: sourcesFor(data.map((r) => ({ dataset, section: r.source_section }))),
     markers: markersFor(data.map((r) => r.status)),
-    footnotes: footnotesFor(dataset, data.map((r) => r.notes)),
+    footnotes: footnotesFor(
+      dataset,
+      data.map((r) => r.notes),
+    ),
     checked,
   };
 }

@@ -12,7 +12,10 @@ const LINE_LABELS: Record<string, string> = {
   'substance-misuse-contract': 'Alcohol and substance misuse contract',
   'domestic-abuse-contract': 'Domestic abuse contract',
 };
-const FUNDER_LABELS: Record<string, string> = { 'wcc-public-health': 'public health grant', 'west-mercia-pcc': 'Police and Crime Commissioner' };
+const FUNDER_LABELS: Record<string, string> = {
+  'wcc-public-health': 'public health grant',
+  'west-mercia-pcc': 'Police and Crime Commissioner',
+};
 
 export function spending(): FigureParts {
   const id = 'spending-lines';
@@ -37,7 +40,13 @@ export function spending(): FigureParts {
     title,
     takeaway: `Most of the money goes on the alcohol and substance misuse contract${pcc ? `, to which the Police and Crime Commissioner adds ${formatValue(pcc, 'gbp')} a year` : ''}.`,
     summary,
-    views: [{ id: 'chart', label: 'Chart', svg: render(spendingLines, chartRows, { id, title, description: summary.join(' ') }) }],
+    views: [
+      {
+        id: 'chart',
+        label: 'Chart',
+        svg: render(spendingLines, chartRows, { id, title, description: summary.join(' ') }),
+      },
+    ],
     table: {
       caption: title,
       columns: [
@@ -59,6 +68,9 @@ export function spending(): FigureParts {
       columns: ['line', 'funder', 'period', 'basis', 'value', 'unit', 'status'],
       rows: data.map((r) => [r.line, r.funder, r.period.id, r.basis, r.value, r.unit, r.status]),
     },
-    checked: checkedClaims('spending', (_, stated) => `The report's ${stated} from the Police and Crime Commissioner matches the spending rows.`),
+    checked: checkedClaims(
+      'spending',
+      (_, stated) => `The report's ${stated} from the Police and Crime Commissioner matches the spending rows.`,
+    ),
   });
 }

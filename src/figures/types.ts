@@ -61,7 +61,15 @@ export interface GovernanceEntry {
   chair?: string;
   statutory?: string;
   remit: string;
-  links: { direction: 'out' | 'in'; other: string; otherName: string; type: string; description: string; basis: 'stated' | 'inferred'; basisNote?: string }[];
+  links: {
+    direction: 'out' | 'in';
+    other: string;
+    otherName: string;
+    type: string;
+    description: string;
+    basis: 'stated' | 'inferred';
+    basisNote?: string;
+  }[];
 }
 
 export interface FigureSpec {
@@ -90,5 +98,19 @@ export interface FigureSpec {
 }
 
 /** What a figure family's builder returns; the index adds the theme title, URLs and licence. */
-export type FigureParts = Pick<FigureSpec, 'id' | 'theme' | 'title' | 'takeaway' | 'summary' | 'views' | 'table' | 'csv' | 'sources' | 'markers' | 'footnotes' | 'checked'> &
+export type FigureParts = Pick<
+  FigureSpec,
+  | 'id'
+  | 'theme'
+  | 'title'
+  | 'takeaway'
+  | 'summary'
+  | 'views'
+  | 'table'
+  | 'csv'
+  | 'sources'
+  | 'markers'
+  | 'footnotes'
+  | 'checked'
+> &
   Partial<Pick<FigureSpec, 'filters' | 'governance' | 'agreed'>>;

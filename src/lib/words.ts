@@ -6,7 +6,20 @@
 import type { Period } from './period.ts';
 
 const SMALL = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export interface CountOptions {
   /** `digits` (default) "3 pieces of work"; `words` "three pieces of work" (zero to nine only). */
@@ -20,7 +33,10 @@ export interface CountOptions {
  */
 export function plural(n: number, one: string, many?: string, options: CountOptions = {}): string {
   const noun = n === 1 ? one : (many ?? one.replace(/^(\S+)/, '$1s'));
-  const num = options.as === 'words' && Number.isInteger(n) && n >= 0 && n < SMALL.length ? SMALL[n] : new Intl.NumberFormat('en-GB').format(n);
+  const num =
+    options.as === 'words' && Number.isInteger(n) && n >= 0 && n < SMALL.length
+      ? SMALL[n]
+      : new Intl.NumberFormat('en-GB').format(n);
   return noun ? `${num} ${noun}` : `${num}`;
 }
 
@@ -60,8 +76,15 @@ export function duringPeriod(p: Pick<Period, 'kind' | 'id' | 'start' | 'end'>): 
  * is its own bullet; "we count 6 pieces of work in the report's 5 bullets" when some bullet holds two.
  * The sentence starts lower-case after `subject: 'mid'`.
  */
-export function countWork(rows: number, bullets: number, options: CountOptions & { subject?: 'start' | 'mid' } = {}): string {
+export function countWork(
+  rows: number,
+  bullets: number,
+  options: CountOptions & { subject?: 'start' | 'mid' } = {},
+): string {
   const work = plural(rows, 'piece of work', 'pieces of work', options);
-  const text = rows === bullets ? `the report lists ${work}` : `we count ${work} in the report’s ${plural(bullets, 'bullet', 'bullets', options)}`;
+  const text =
+    rows === bullets
+      ? `the report lists ${work}`
+      : `we count ${work} in the report’s ${plural(bullets, 'bullet', 'bullets', options)}`;
   return options.subject === 'mid' ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }

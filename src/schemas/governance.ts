@@ -1,7 +1,22 @@
 import { z } from 'zod';
 import { columns, date, id, idList, oneOf, optional, period, text } from './columns.ts';
 
-export const BODY_TYPES = ['board', 'partnership', 'panel', 'forum', 'group', 'commissioner', 'council', 'council-team', 'role', 'service', 'provider', 'national-body', 'inspectorate', 'meeting'] as const;
+export const BODY_TYPES = [
+  'board',
+  'partnership',
+  'panel',
+  'forum',
+  'group',
+  'commissioner',
+  'council',
+  'council-team',
+  'role',
+  'service',
+  'provider',
+  'national-body',
+  'inspectorate',
+  'meeting',
+] as const;
 /** How a link or attribution is known: `stated` (the report says so, at its `source_lines`) or `inferred` (our reading, explained in `basis_note`). */
 export const BASES = ['stated', 'inferred'] as const;
 export type Basis = (typeof BASES)[number];
@@ -15,20 +30,46 @@ export function sourceLines() {
   return z
     .string({ error: e })
     .regex(/^[1-9]\d*(-[1-9]\d*)?$/, { error: e })
-    .refine((s) => {
-      const [a, b = a] = s.split('-').map(Number) as [number, number?];
-      return a <= b;
-    }, { error: e })
+    .refine(
+      (s) => {
+        const [a, b = a] = s.split('-').map(Number) as [number, number?];
+        return a <= b;
+      },
+      { error: e },
+    )
     .register(columns, { type: 'string', required: true });
 }
 
 /** The basis rule shared by relationships and activities: an inferred row says why in `basis_note`. */
 function basisRule(r: { basis: Basis; basis_note?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (r.basis === 'inferred' && !r.basis_note) ctx.addIssue({ code: 'custom', path: ['basis_note'], message: 'a note saying why we read it this way (required when basis is inferred)' });
-  if (r.basis === 'stated' && r.basis_note) ctx.addIssue({ code: 'custom', path: ['basis_note'], message: 'an empty cell (a stated row cites its source_lines; notes are for inferred rows)' });
+  if (r.basis === 'inferred' && !r.basis_note)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['basis_note'],
+      message: 'a note saying why we read it this way (required when basis is inferred)',
+    });
+  if (r.basis === 'stated' && r.basis_note)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['basis_note'],
+      message: 'an empty cell (a stated row cites its source_lines; notes are for inferred rows)',
+    });
 }
 
-export const RELATIONSHIP_TYPES = ['oversees', 'reports-to', 'chairs', 'leads', 'attends', 'member-of', 'funds', 'commissions', 'supports', 'scrutinises', 'inspects', 'presents-to'] as const;
+export const RELATIONSHIP_TYPES = [
+  'oversees',
+  'reports-to',
+  'chairs',
+  'leads',
+  'attends',
+  'member-of',
+  'funds',
+  'commissions',
+  'supports',
+  'scrutinises',
+  'inspects',
+  'presents-to',
+] as const;
 
 /** `data/bodies.csv`: every body named in the source report. */
 const bodiesShape = {
@@ -55,7 +96,7 @@ const bodiesShape = {
   /** Lines of the report's text that name or describe it. */
   source_lines: sourceLines(),
 };
-export const bodiesSchema = { shape: bodiesShape, row: z.object(bodiesShape) };
+export const bodiesSchema = { kind: 'bodies' as const, shape: bodiesShape, row: z.object(bodiesShape) };
 
 /** `data/relationships.csv`: directed links between bodies (the governance graph's edges). */
 const relationshipsShape = {
@@ -77,6 +118,7 @@ const relationshipsShape = {
   source_lines: sourceLines(),
 };
 export const relationshipsSchema = {
+  kind: 'relationships' as const,
   shape: relationshipsShape,
   row: z
     .object(relationshipsShape)
@@ -109,7 +151,11 @@ const activitiesShape = {
   /** Lines of the report's text that list it (a bullet split into several rows shares its lines). */
   source_lines: sourceLines(),
 };
-export const activitiesSchema = { shape: activitiesShape, row: z.object(activitiesShape).superRefine(basisRule) };
+export const activitiesSchema = {
+  kind: 'activities' as const,
+  shape: activitiesShape,
+  row: z.object(activitiesShape).superRefine(basisRule),
+};
 
 export type BodyRow = z.infer<typeof bodiesSchema.row>;
 export type RelationshipRow = z.infer<typeof relationshipsSchema.row>;

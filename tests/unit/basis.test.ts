@@ -14,7 +14,7 @@ import { copyDataDir, editFile } from '../support/fixtures.ts';
 
 const DATA = resolve(import.meta.dirname, '../../data');
 const catalog = loadCatalog(DATA, DATASET_SCHEMAS);
-const values = <T,>(id: string) => catalog.get(id)!.rows.map((r) => r.value as unknown as T);
+const values = <T>(id: string) => catalog.get(id)!.rows.map((r) => r.value as unknown as T);
 
 function problemsAfter(file: string, search: string, replacement: string): Problem[] {
   const dir = copyDataDir(DATA);
@@ -42,7 +42,8 @@ describe('basis in the committed data', () => {
   });
 
   it('marks as our reading the links and attributions the report does not make', () => {
-    const basis = (from: string, to: string) => links.filter((l) => l.from_body === from && l.to_body === to).map((l) => l.basis);
+    const basis = (from: string, to: string) =>
+      links.filter((l) => l.from_body === from && l.to_body === to).map((l) => l.basis);
     expect(basis('safer-communities-board', 'north-worcestershire-hate-incident-partnership')).toEqual(['inferred']);
     expect(basis('safer-communities-board', 'south-worcestershire-hate-crime-group')).toEqual(['inferred']);
     expect(basis('family-front-door', 'channel-panel')).toEqual(['inferred']);
@@ -71,10 +72,37 @@ describe('basis in the committed data', () => {
 
 describe('the activities are counted by period, then status', () => {
   it('files the Malvern item under 2017/18 (not "Planned (2018/19)") and the campaigns under 2018/19', () => {
-    const items = values<ActivityRow>('activities').map((a) => ({ id: a.id, theme: a.theme, themeLabel: a.theme, period: a.period.id, periodLabel: a.period.label, status: a.status, statusLabel: a.status, description: a.description, bodyLabel: a.body }));
+    const items = values<ActivityRow>('activities').map((a) => ({
+      id: a.id,
+      theme: a.theme,
+      themeLabel: a.theme,
+      period: a.period.id,
+      periodLabel: a.period.label,
+      status: a.status,
+      statusLabel: a.status,
+      description: a.description,
+      bodyLabel: a.body,
+    }));
     expect(countsByPeriod(items)).toEqual([
-      { period: '2017/18', periodLabel: '2017/18', total: 23, statuses: [{ status: 'done', n: 22 }, { status: 'planned', n: 1 }] },
-      { period: '2018/19', periodLabel: '2018/19', total: 24, statuses: [{ status: 'done', n: 1 }, { status: 'underway', n: 17 }, { status: 'planned', n: 6 }] },
+      {
+        period: '2017/18',
+        periodLabel: '2017/18',
+        total: 23,
+        statuses: [
+          { status: 'done', n: 22 },
+          { status: 'planned', n: 1 },
+        ],
+      },
+      {
+        period: '2018/19',
+        periodLabel: '2018/19',
+        total: 24,
+        statuses: [
+          { status: 'done', n: 1 },
+          { status: 'underway', n: 17 },
+          { status: 'planned', n: 6 },
+        ],
+      },
     ]);
   });
 });
@@ -82,26 +110,47 @@ describe('the activities are counted by period, then status', () => {
 describe('basis rules fail on broken data', () => {
   const line = 'director-of-public-health,safer-communities-board,chairs,stated,,';
   it('a stated link without source_lines fails at its line and column', () => {
-    const problems = problemsAfter('relationships.csv', 'The Director of Public Health chairs the Safer Communities Board.,safer-communities-board,13-14', 'The Director of Public Health chairs the Safer Communities Board.,safer-communities-board,');
+    const problems = problemsAfter(
+      'relationships.csv',
+      'The Director of Public Health chairs the Safer Communities Board.,safer-communities-board,13-14',
+      'The Director of Public Health chairs the Safer Communities Board.,safer-communities-board,',
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: expect.stringMatching(/relationships\.csv$/), line: 7, column: 'source_lines', found: 'an empty cell' });
+    expect(problems[0]).toMatchObject({
+      file: expect.stringMatching(/relationships\.csv$/),
+      line: 7,
+      column: 'source_lines',
+      found: 'an empty cell',
+    });
   });
 
   it('an inferred link without a note fails', () => {
-    const problems = problemsAfter('relationships.csv', line, 'director-of-public-health,safer-communities-board,chairs,inferred,,');
+    const problems = problemsAfter(
+      'relationships.csv',
+      line,
+      'director-of-public-health,safer-communities-board,chairs,inferred,,',
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 7, column: 'basis_note' });
     expect(problems[0]!.expected).toMatch(/required when basis is inferred/);
   });
 
   it('a basis other than stated or inferred fails', () => {
-    const problems = problemsAfter('relationships.csv', line, 'director-of-public-health,safer-communities-board,chairs,assumed,,');
+    const problems = problemsAfter(
+      'relationships.csv',
+      line,
+      'director-of-public-health,safer-communities-board,chairs,assumed,,',
+    );
     expect(problems[0]).toMatchObject({ line: 7, column: 'basis' });
     expect(problems[0]!.expected).toMatch(/stated, inferred/);
   });
 
   it('a line range that runs backwards fails', () => {
-    const problems = problemsAfter('relationships.csv', 'chairs the Safer Communities Board.,safer-communities-board,13-14', 'chairs the Safer Communities Board.,safer-communities-board,14-13');
+    const problems = problemsAfter(
+      'relationships.csv',
+      'chairs the Safer Communities Board.,safer-communities-board,13-14',
+      'chairs the Safer Communities Board.,safer-communities-board,14-13',
+    );
     expect(problems[0]).toMatchObject({ line: 7, column: 'source_lines', found: '"14-13"' });
   });
 });

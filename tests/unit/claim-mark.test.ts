@@ -19,7 +19,10 @@ const claim = (id: string): ClaimResult => {
 
 describe('markFor on the committed claims', () => {
   it('ticks a printed percentage change shown as a percentage', () => {
-    expect(markFor(claim('hate-north-offences-change'), 'percent')).toEqual({ kind: 'checked', text: 'checked against the report' });
+    expect(markFor(claim('hate-north-offences-change'), 'percent')).toEqual({
+      kind: 'checked',
+      text: 'checked against the report',
+    });
   });
 
   it('does not tick a printed percentage change shown as a difference', () => {
@@ -28,13 +31,18 @@ describe('markFor on the committed claims', () => {
 
   it('ticks the printed increase of 526, and says the percentage beside it is ours', () => {
     expect(markFor(claim('da-incidents-increase-526'), 'difference').kind).toBe('checked');
-    expect(markFor(claim('da-incidents-increase-526'), 'both').text).toBe('checked against the report; the percentage is our calculation');
+    expect(markFor(claim('da-incidents-increase-526'), 'both').text).toBe(
+      'checked against the report; the percentage is our calculation',
+    );
     expect(markFor(claim('da-incidents-increase-526'), 'percent').kind).toBe('direction');
   });
 
   it('never ticks MARAC "fell by 154" or the alcohol share "fell by 2.5 points": the report gives only the direction', () => {
     for (const shown of ['difference', 'both', 'percent', 'points'] as const) {
-      expect(markFor(claim('marac-cases-decrease'), shown)).toEqual({ kind: 'direction', text: 'the report says it fell; the data agrees, and the size is our calculation' });
+      expect(markFor(claim('marac-cases-decrease'), shown)).toEqual({
+        kind: 'direction',
+        text: 'the report says it fell; the data agrees, and the size is our calculation',
+      });
       expect(markFor(claim('alcohol-marker-share-reducing'), shown).kind).toBe('direction');
     }
   });

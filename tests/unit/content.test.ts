@@ -91,8 +91,12 @@ describe('the hand-typed figure check', () => {
 
   it('reports a dataset a page reads but does not list in its frontmatter', () => {
     const file = join(FIXTURES, 'unlisted-dataset.mdx');
-    const problems = checkThemeContent([{ file, data: frontmatter(file) }], catalog, ROOT).filter((p) => p.file.endsWith('unlisted-dataset.mdx'));
-    expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('the page reads dataset "prevent-channel" but does not list it')]);
+    const problems = checkThemeContent([{ file, data: frontmatter(file) }], catalog, ROOT).filter((p) =>
+      p.file.endsWith('unlisted-dataset.mdx'),
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('the page reads dataset "prevent-channel" but does not list it'),
+    ]);
   });
 });
 
@@ -101,29 +105,42 @@ describe('the frontmatter checks', () => {
 
   it('names the file and field of an unknown dataset, theme or related theme, and a wrong order', () => {
     const [first, ...rest] = good;
-    const bad = { file: 'content/themes/bad.mdx', data: { ...first!.data, datasets: ['hate-crimes'], related: ['nowhere'], order: 42 } };
+    const bad = {
+      file: 'content/themes/bad.mdx',
+      data: { ...first!.data, datasets: ['hate-crimes'], related: ['nowhere'], order: 42 },
+    };
     const messages = checkThemeEntries([bad, ...rest], catalog).map((p) => `${p.file}: ${p.message}`);
     expect(messages).toEqual([
       expect.stringMatching(/^content\/themes\/bad\.mdx: frontmatter field "order": 42 differs/),
-      expect.stringMatching(/^content\/themes\/bad\.mdx: frontmatter field "datasets": "hate-crimes" is not a dataset in data\//),
+      expect.stringMatching(
+        /^content\/themes\/bad\.mdx: frontmatter field "datasets": "hate-crimes" is not a dataset in data\//,
+      ),
       expect.stringMatching(/^content\/themes\/bad\.mdx: frontmatter field "related": "nowhere" is not a theme id/),
     ]);
     const unknown = { file: 'content/themes/x.mdx', data: { ...first!.data, theme: 'knife-crime' } };
     expect(checkThemeEntries([unknown, ...rest], catalog).map((p) => p.message)).toEqual(
-      expect.arrayContaining([expect.stringContaining('frontmatter field "theme": "knife-crime" is not a theme id in data/themes.csv')]),
+      expect.arrayContaining([
+        expect.stringContaining('frontmatter field "theme": "knife-crime" is not a theme id in data/themes.csv'),
+      ]),
     );
   });
 
   it('fails when a theme in data/themes.csv has no page, or has two', () => {
-    const missing = checkThemeEntries(good.filter((e) => e.data.theme !== 'prevent'), catalog);
-    expect(missing.map((p) => p.message)).toEqual(['theme "prevent" has no page: add content/themes/prevent.mdx with "theme: prevent" in its frontmatter']);
+    const missing = checkThemeEntries(
+      good.filter((e) => e.data.theme !== 'prevent'),
+      catalog,
+    );
+    expect(missing.map((p) => p.message)).toEqual([
+      'theme "prevent" has no page: add content/themes/prevent.mdx with "theme: prevent" in its frontmatter',
+    ]);
     const twice = checkThemeEntries([...good, { ...good[0]!, file: 'content/themes/copy.mdx' }], catalog);
     expect(twice.map((p) => p.message)).toEqual([expect.stringContaining('already has a page')]);
   });
 });
 
 describe('a count by section of the report', () => {
-  const page = (section: string) => `---\ntitle: T\n---\n\n<KeyCount of="activities" source_section="${section}" label="outcomes listed" />\n`;
+  const page = (section: string) =>
+    `---\ntitle: T\n---\n\n<KeyCount of="activities" source_section="${section}" label="outcomes listed" />\n`;
   it('accepts a source_section that names a section of the report', () => {
     expect(scanMdx(page('scb-2017-18-outcomes'), 'ok.mdx', catalog).problems).toEqual([]);
   });

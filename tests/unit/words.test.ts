@@ -19,7 +19,9 @@ describe('plural', () => {
     expect(plural(12, 'bullet', 'bullets', { as: 'words' })).toBe('12 bullets');
   });
   it('never reads "1 pieces" or "1 were"', () => {
-    expect(`${plural(1, 'piece of work', 'pieces of work')} ${agree(1, 'was', 'were')} done`).toBe('1 piece of work was done');
+    expect(`${plural(1, 'piece of work', 'pieces of work')} ${agree(1, 'was', 'were')} done`).toBe(
+      '1 piece of work was done',
+    );
   });
 });
 

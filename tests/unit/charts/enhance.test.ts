@@ -14,7 +14,8 @@ import { governanceDiagram } from '../../../src/charts/governance.ts';
 import { enhanceGovernance } from '../../../src/client/governance-diagram.ts';
 import { hateCrimeChange, hateCrimeCounts } from '../../../src/charts/hate-crime.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
 const hate = fixture('hate-crime.json');
 const gov = fixture('governance.json');
 
@@ -51,7 +52,8 @@ function hateFigure(): HTMLElement {
 }
 
 const tip = (fig: HTMLElement) => fig.querySelector<HTMLElement>('.chart-tip')!;
-const key = (target: EventTarget, k: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+const key = (target: EventTarget, k: string) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
 
 beforeEach(() => {
   window.history.replaceState(null, '', 'http://localhost:3000/figures/');
@@ -59,7 +61,10 @@ beforeEach(() => {
 
 describe('URL state', () => {
   it('round-trips a figure state through the URL', () => {
-    const url = writeState('http://localhost:3000/themes/hate-crime/?lang=en', 'hate-crime-trend', { view: 'percent', show: 'table' });
+    const url = writeState('http://localhost:3000/themes/hate-crime/?lang=en', 'hate-crime-trend', {
+      view: 'percent',
+      show: 'table',
+    });
     expect(url).toBe('http://localhost:3000/themes/hate-crime/?lang=en&view=percent&show=table#hate-crime-trend');
     expect(readState(url, 'hate-crime-trend')).toEqual({ view: 'percent', show: 'table' });
   });
@@ -89,7 +94,9 @@ describe('tooltips and keyboard', () => {
     const first = fig.querySelector<SVGElement>('.mark[tabindex="0"]')!;
     first.focus();
     key(first, 'ArrowDown');
-    expect(document.activeElement?.getAttribute('aria-label')).toBe('North Worcestershire, hate offences, 2017/18: 338');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(
+      'North Worcestershire, hate offences, 2017/18: 338',
+    );
     expect(tip(fig).textContent).toBe('North Worcestershire, hate offences, 2017/18: 338');
     expect(fig.querySelectorAll('.mark[tabindex="0"]')).toHaveLength(1);
     key(document.activeElement!, 'End');
@@ -183,11 +190,21 @@ describe('governance selection', () => {
 describe('activity filters', () => {
   it('filters squares and table rows by theme and status, from the URL and from the controls', () => {
     window.history.replaceState(null, '', 'http://localhost:3000/figures/?theme=hate-crime#a');
-    const svg = activitiesBoard(gov.activities, { id: 'a', layout: 'wide', title: 'Work', description: 'd' }).replace('chart--wide', 'chart--wide');
-    document.body.innerHTML = figureHtml('a', [{ id: 'chart', svg }], '<select data-filter="theme"><option value=""></option><option value="hate-crime"></option><option value="governance"></option></select><select data-filter="status"><option value=""></option><option value="done"></option></select><p class="filter-count"></p>');
+    const svg = activitiesBoard(gov.activities, { id: 'a', layout: 'wide', title: 'Work', description: 'd' }).replace(
+      'chart--wide',
+      'chart--wide',
+    );
+    document.body.innerHTML = figureHtml(
+      'a',
+      [{ id: 'chart', svg }],
+      '<select data-filter="theme"><option value=""></option><option value="hate-crime"></option><option value="governance"></option></select><select data-filter="status"><option value=""></option><option value="done"></option></select><p class="filter-count"></p>',
+    );
     const fig = document.getElementById('a')!;
     enhanceActivities(fig, window);
-    const shown = () => Array.from(fig.querySelectorAll('.act-item')).filter((m) => !m.classList.contains('is-filtered')).map((m) => m.getAttribute('data-key'));
+    const shown = () =>
+      Array.from(fig.querySelectorAll('.act-item'))
+        .filter((m) => !m.classList.contains('is-filtered'))
+        .map((m) => m.getAttribute('data-key'));
     expect(shown()).toEqual(['a3', 'a4']);
     expect(fig.querySelector('.filter-count')!.textContent).toBe('Showing 2 of 8');
     expect(Array.from(fig.querySelectorAll<HTMLElement>('tr[data-theme]')).map((r) => r.hidden)).toEqual([true, false]);

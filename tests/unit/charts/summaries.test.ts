@@ -17,15 +17,20 @@ import {
   statSummary,
 } from '../../../src/charts/summaries.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
 const hate = fixture('hate-crime.json');
 const small = fixture('small.json');
 const gov = fixture('governance.json');
 
 describe('text summaries', () => {
   it('says which way a figure moved and by how much', () => {
-    expect(movement(318, 338, 'count', '2016/17', '2017/18')).toBe('rose from 318 in 2016/17 to 338 in 2017/18 (+6.3%)');
-    expect(movement(37, 33, 'count', '2016/17', '2017/18')).toBe('fell from 37 in 2016/17 to 33 in 2017/18 (\u221210.8%)');
+    expect(movement(318, 338, 'count', '2016/17', '2017/18')).toBe(
+      'rose from 318 in 2016/17 to 338 in 2017/18 (+6.3%)',
+    );
+    expect(movement(37, 33, 'count', '2016/17', '2017/18')).toBe(
+      'fell from 37 in 2016/17 to 33 in 2017/18 (\u221210.8%)',
+    );
     expect(movement(5, 5, 'count', 'A', 'B')).toBe('stayed at 5 in A and B');
     expect(change(80, 60)).toBe('fell from 80 to 60 (\u221225.0%)');
     expect(change(2, 1.8667, 2)).toBe('fell from 2.00 to 1.87');
@@ -39,7 +44,9 @@ describe('text summaries', () => {
   });
 
   it('summarises a measure over periods with the difference', () => {
-    expect(periodBarsSummary(small.periodBars)).toEqual(['Cases heard at MARAC fell from 709 in 2016/17 to 555 in 2017/18 (\u221221.7%), down 154.']);
+    expect(periodBarsSummary(small.periodBars)).toEqual([
+      'Cases heard at MARAC fell from 709 in 2016/17 to 555 in 2017/18 (\u221221.7%), down 154.',
+    ]);
     expect(periodBarsSummary([small.periodBars[0]])).toEqual(['Cases heard at MARAC: 709 in 2016/17.']);
   });
 
@@ -52,7 +59,9 @@ describe('text summaries', () => {
 
   it('keeps the caveat with the alcohol share', () => {
     const out = alcoholSummary(small.alcohol, 'Definition changed.');
-    expect(out[0]).toBe('Violence with injury carrying an alcohol marker made up 8.2% of violent crime in Feb 2014 to Feb 2015 and 5.7% in Feb 2016 to Feb 2017: the share fell by 2.5 percentage points.');
+    expect(out[0]).toBe(
+      'Violence with injury carrying an alcohol marker made up 8.2% of violent crime in Feb 2014 to Feb 2015 and 5.7% in Feb 2016 to Feb 2017: the share fell by 2.5 percentage points.',
+    );
     expect(out[1]).toBe('Definition changed.');
   });
 
@@ -81,7 +90,9 @@ describe('text summaries', () => {
       'The report names 9 bodies (1 national, 2 West Mercia, 5 county and 1 local); we show 5 links between them.',
       'The most connected is the Worcestershire Safer Communities Board, with 3 links.',
     ]);
-    expect(governanceSummary(gov.nodes, undefined, 2)[0]).toBe('The report names 9 bodies (1 national, 2 West Mercia, 5 county and 1 local); we show 5 links (3 stated in the report, 2 our reading) between them.');
+    expect(governanceSummary(gov.nodes, undefined, 2)[0]).toBe(
+      'The report names 9 bodies (1 national, 2 West Mercia, 5 county and 1 local); we show 5 links (3 stated in the report, 2 our reading) between them.',
+    );
     // Period first, then status: the 2017/18 item still being considered is not filed under 2018/19.
     expect(activitiesSummary(gov.activities)).toEqual([
       'We count 8 pieces of work in the report’s 7 bullets across 3 themes: listed for 2017/18, 4 done and 1 planned or being considered; listed for 2018/19, 2 under way and 1 planned or being considered.',
@@ -94,16 +105,24 @@ describe('text summaries', () => {
       '1 body works on Police and Crime Commissioner and Panel and 8 others are linked to them: 9 bodies in all (1 national, 2 West Mercia, 5 county and 1 local), with 5 links.',
       'Of these, the most connected is the Worcestershire Safer Communities Board, with 3 of the links.',
     ]);
-    expect(governanceSummary(gov.nodes, { themeTitle: 'Hate crime', core: 9 })[0]).toBe('9 bodies work on hate crime (1 national, 2 West Mercia, 5 county and 1 local), with 5 links between them.');
+    expect(governanceSummary(gov.nodes, { themeTitle: 'Hate crime', core: 9 })[0]).toBe(
+      '9 bodies work on hate crime (1 national, 2 West Mercia, 5 county and 1 local), with 5 links between them.',
+    );
     const all = gov.activities as ActivityItem[];
     const hate = all.filter((a) => a.theme === 'hate-crime');
-    expect(activitiesSummary(hate, 'Hate crime')).toEqual(['The report lists 2 pieces of work on hate crime: listed for 2017/18, 1 done; listed for 2018/19, 1 under way.']);
-    expect(activitiesSummary(hate.slice(0, 1), 'Prevent')).toEqual(['The report lists 1 piece of work on prevent: listed for 2017/18, 1 done.']);
+    expect(activitiesSummary(hate, 'Hate crime')).toEqual([
+      'The report lists 2 pieces of work on hate crime: listed for 2017/18, 1 done; listed for 2018/19, 1 under way.',
+    ]);
+    expect(activitiesSummary(hate.slice(0, 1), 'Prevent')).toEqual([
+      'The report lists 1 piece of work on prevent: listed for 2017/18, 1 done.',
+    ]);
   });
 
   it('lowers a label inside a sentence unless it is a name', () => {
     expect(inSentence('Drugs and alcohol')).toBe('drugs and alcohol');
-    expect(inSentence('Child exploitation, county lines and modern slavery')).toBe('child exploitation, county lines and modern slavery');
+    expect(inSentence('Child exploitation, county lines and modern slavery')).toBe(
+      'child exploitation, county lines and modern slavery',
+    );
     expect(inSentence('West Mercia')).toBe('West Mercia');
     expect(inSentence('Police and Crime Commissioner and Panel')).toBe('Police and Crime Commissioner and Panel');
   });
