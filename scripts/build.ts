@@ -26,6 +26,14 @@ for (const key of Object.keys(env)) {
 }
 
 const started = performance.now();
+// Without SITE, every absolute URL (canonical links, citations, embed code, the sitemap,
+// datapackage.json's homepage) names the dev server. Fine for a local look; never publish it.
+// Said before the build and again at the end, where it cannot scroll away.
+const siteWarning = process.env.SITE
+  ? undefined
+  : '\n\u001b[33mWarning: SITE is not set, so absolute URLs in this build (citations, embed code, canonical links, the sitemap, datapackage.json) point to http://localhost:4321.\n' +
+      'Do not publish this dist/. For a build to publish, set the origin and path, e.g.\n  SITE=https://example.github.io BASE_PATH=/worcestershire-community-safety/ npm run build\u001b[0m\n';
+if (siteWarning) console.warn(siteWarning);
 const validate = spawnSync(process.execPath, [resolve(import.meta.dirname, 'validate-data.ts')], { stdio: 'inherit', env });
 if (validate.status !== 0) {
   console.error('Build stopped: fix the data problems above. dist/ was not changed.');
@@ -52,10 +60,11 @@ if (existsSync(outDir)) renameSync(outDir, old);
 renameSync(tmp, outDir);
 rmSync(old, { recursive: true, force: true });
 console.log(`Built ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+if (siteWarning) console.warn(siteWarning);
 
 /** Files readers download (data, figures, packages): everything but pages, bundles and icons. */
 function isDownload(path: string): boolean {
-  return /\.(csv|json|zip|svg|png)$/.test(path) && !/^(_astro|pagefind|cards)\//.test(path) && path !== 'favicon.svg';
+  return /\.(csv|json|zip|xlsx|svg|png)$/.test(path) && !/^(_astro|pagefind|cards)\//.test(path) && path !== 'favicon.svg';
 }
 
 function sha256sums(root: string): string {

@@ -1,6 +1,7 @@
 /** Small helpers shared by the data catalogue's components and pages. */
 import { getCatalog } from '../../data/index.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { DEFAULT_SITE } from '../../lib/seo.ts';
 import { withBase } from '../../lib/url.ts';
 
 /** A file size for people: "812 bytes", "1.2 kB", "3.4 MB" (SI units, as browsers and OSes show them). */
@@ -10,10 +11,12 @@ export function formatBytes(bytes: number): string {
   return `${formatNumber(bytes / 1_000_000, 1)} MB`;
 }
 
-/** Absolute URL of a site path (for citations), from Astro's `site`. */
+/**
+ * Absolute URL of a site path (for citations and the data package), from Astro's `site`; always
+ * absolute. Without SITE the build says so (scripts/build.ts) and the deploy refuses a `localhost`.
+ */
 export function absoluteUrl(path: string, site: URL | undefined): string {
-  const local = withBase(path);
-  return site ? new URL(local, site).href : local;
+  return new URL(withBase(path), site ?? DEFAULT_SITE).href;
 }
 
 export interface ThemeLink {
