@@ -75,6 +75,26 @@ describe('the recipes', () => {
   });
 });
 
+describe('what the recipes guard against', () => {
+  it('the same Python recipe with encoding="utf-8" keeps the BOM on the first column name (why utf-8-sig)', () => {
+    const [code] = snippets('hate-crime', 'python');
+    const broken = code!.replace('encoding="utf-8-sig"', 'encoding="utf-8"');
+    expect(broken).not.toBe(code);
+    const out = run('python3', ['-c', `${broken}\nimport json as _j, sys as _s\n_s.stdout.write("\\n@@" + _j.dumps(list(rows[0].keys())))`]);
+    expect(JSON.parse(out.slice(out.indexOf('@@') + 2))[0]).toBe('\ufeffarea');
+  });
+
+  it('the Node recipe without removing the BOM gets \\uFEFFarea as the first column name', () => {
+    const [code] = snippets('hate-crime', 'javascript');
+    const broken = code!.replace(".replace(/^\\uFEFF/, '')", '');
+    expect(broken).not.toBe(code);
+    const script = join(dir, 'recipe-broken.mjs');
+    writeFileSync(script, `${broken}\nprocess.stdout.write('\\n@@' + JSON.stringify(rows.columns));\n`);
+    const out = run(process.execPath, [script]);
+    expect(JSON.parse(out.slice(out.indexOf('@@') + 2))[0]).toBe('\ufeffarea');
+  });
+});
+
 describe.each([...catalog.keys()])('%s', (id) => {
   it('Python: csv with utf-8-sig gives the header without a BOM and every cell as in the CSV; json gives typed rows', () => {
     const [csvCode, jsonCode] = snippets(id, 'python');
