@@ -283,6 +283,8 @@ describe('checksums', () => {
     expect(html).toContain(`href="${TEST_BASE}data/SHA256SUMS"`);
     expect(html).toContain(`href="${TEST_BASE}data/all-data.xlsx"`);
     expect(html).toContain('id="using-the-data"');
+    // The citation names the deployed site's absolute URL, never a relative path or localhost.
+    expect(html).toContain(`Open Government Licence v3.0. ${TEST_SITE}${TEST_BASE}data/${id}/</code>`);
   });
 
   it('/data/ links SHA256SUMS and the workbook, and shows the zip, workbook and datapackage.json hashes', () => {
