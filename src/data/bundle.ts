@@ -13,7 +13,8 @@
 import { zipSync, type Zippable } from 'fflate';
 import { sha256sums } from './checksums.ts';
 import { buildDataPackage, type PackageOptions } from './datapackage.ts';
-import { byteLength, LICENCE, stringifyJson, toCsv, toJson, type ExportableDataset } from './export.ts';
+import { LICENCE } from '../lib/site.ts';
+import { byteLength, stringifyJson, toCsv, toJson, type ExportableDataset } from './downloads.ts';
 import { recipesText } from './recipes.ts';
 import type { Release } from './release.ts';
 

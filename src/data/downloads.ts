@@ -1,67 +1,162 @@
 /**
- * Every file of the data catalogue, as the site serves it, made once per build: the pages, the
- * endpoints and `/data/SHA256SUMS` all read the same bytes from here, so a size or SHA-256 shown on
- * a page is the size or SHA-256 of the file served.
+ * Download serialisation: the CSV and JSON files offered for every dataset, made at build time from
+ * the validated rows (`LoadedRow.raw`), never by copying the files in `data/`.
+ *
+ * CSV (stated in the README, "For journalists: downloads", and in the zip's README):
+ *  - UTF-8 with a byte-order mark. Excel, the tool most journalists open a CSV with, reads a CSV
+ *    without a BOM in the system's legacy code page and garbles every non-ASCII character (a "£"
+ *    becomes "Â£"); with the BOM it reads UTF-8. pandas, R's readr, Python's `utf-8-sig`, csv-parse and
+ *    Papa Parse all skip it.
+ *  - CRLF line ends, as RFC 4180 specifies; a header row; fields quoted only when they must be (they
+ *    hold a comma, a double quote, CR or LF), quotes doubled. A line break inside a quoted text
+ *    cell is kept as it is in the data.
+ *  - Cells exactly as validated: periods as written (`2017/18`, `2017-Q1`, `2014-02/2015-02`), plain
+ *    numbers with no thousands separators, an empty cell for a missing value, status markers in
+ *    their own `status` column.
+ *  - Formula neutralisation (OWASP's advice on CSV injection): a TEXT cell that starts with `=`, `+`,
+ *    `-`, `@`, a tab or a carriage return gets a single quote `'` in front, so a spreadsheet shows it
+ *    as text instead of running it. To keep the rule exactly reversible, a text cell that already
+ *    starts with `'` also gets one. Undo: drop the first character of any text cell that starts with
+ *    `'`. Cells of `integer` and `number` columns are never altered (a negative value such as -10.8
+ *    stays -10.8): they are validated plain decimals, which a spreadsheet reads as numbers.
+ *
+ * The writer is csv-stringify, the sister package of the csv-parse the loader reads files with
+ * (same project, csv.js.org): well kept, RFC 4180 quoting, a synchronous API for build time.
+ *
+ * JSON: one object per dataset with its metadata, `dataVersion`, and `rows` (an array of objects,
+ * one per row, keyed by column name). Numbers are JSON numbers, `id-list` cells arrays of ids,
+ * `boolean` cells true/false, missing cells `null`; text is never altered (JSON is read by programs,
+ * not run by spreadsheets). `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes, so the
+ * file stays inert even if someone pastes it into an HTML `<script>`; the parsed values are the same.
  */
-import { buildZip, WORKBOOK_FILE } from './bundle.ts';
-import { sha256sums } from './checksums.ts';
-import { buildDataPackage } from './datapackage.ts';
-import { stringifyJson, toCsv, toJson, versionedFileName, type ExportableDataset } from './export.ts';
+import { stringify } from 'csv-stringify/sync';
+import { LICENCE } from '../lib/site.ts';
+import type { ColumnMeta, DatasetMeta } from '../schemas/meta.ts';
+import type { LoadedDataset } from './load.ts';
 import type { Release } from './release.ts';
-import { cachedWorkbook } from './workbook.ts';
 
-/** Base of the suggested file names of the zip and the workbook (`…-v2.0.0.zip`). */
-export const PACKAGE_FILE_BASE = 'worcestershire-community-safety-data';
+/** What the writers need from a dataset. */
+export type ExportableDataset = Pick<LoadedDataset, 'meta' | 'rows'>;
 
-export interface CatalogFiles {
-  workbook: Uint8Array;
-  zip: Uint8Array;
-  datapackage: Uint8Array;
-  /** `/data/<id>.csv` and `/data/<id>.json`, by dataset id. */
-  datasets: Map<string, { csv: Uint8Array; json: Uint8Array }>;
+export const CSV_BOM = '\uFEFF';
+export const CSV_LINE_END = '\r\n';
+/** First characters that make a spreadsheet treat a cell as a formula (OWASP: CSV injection). */
+export const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'] as const;
+/** The prefix that neutralises a text cell. */
+export const NEUTRALISING_PREFIX = "'";
+
+/** Whether a column holds numbers (never neutralised, never altered). */
+export function isNumericColumn(column: Pick<ColumnMeta, 'type'>): boolean {
+  return column.type === 'integer' || column.type === 'number';
 }
 
-const encoder = new TextEncoder();
-const made = new WeakMap<object, Map<string, Promise<CatalogFiles>>>();
-
-async function make(datasets: readonly ExportableDataset[], release: Release, homepage: string): Promise<CatalogFiles> {
-  const workbook = await cachedWorkbook(datasets, release, { homepage });
-  return {
-    workbook,
-    zip: buildZip(datasets, release, { homepage }, workbook),
-    datapackage: encoder.encode(stringifyJson(buildDataPackage(datasets, release, { homepage }))),
-    datasets: new Map(datasets.map((d) => [d.meta.id, { csv: encoder.encode(toCsv(d)), json: encoder.encode(toJson(d, release)) }])),
-  };
+/** Neutralise one text cell for a spreadsheet (see the module comment). */
+export function neutraliseText(text: string): string {
+  const first = text.charAt(0);
+  return (FORMULA_TRIGGERS as readonly string[]).includes(first) || first === NEUTRALISING_PREFIX ? NEUTRALISING_PREFIX + text : text;
 }
 
-/** The catalogue's files for a build (`homepage`: absolute URL of `/data/`). */
-export function catalogFiles(datasets: readonly ExportableDataset[], release: Release, homepage: string): Promise<CatalogFiles> {
-  const anchor = datasets[0]?.meta ?? made;
-  const byKey = made.get(anchor) ?? new Map<string, Promise<CatalogFiles>>();
-  made.set(anchor, byKey);
-  const key = `${release.version}|${homepage}|${datasets.map((d) => d.meta.id).join(',')}`;
-  let files = byKey.get(key);
-  if (!files) {
-    files = make(datasets, release, homepage);
-    byKey.set(key, files);
-  }
-  return files;
+/** Undo `neutraliseText`: what a reader of the CSV does to get the validated text back. */
+export function restoreText(text: string): string {
+  return text.startsWith(NEUTRALISING_PREFIX) ? text.slice(NEUTRALISING_PREFIX.length) : text;
+}
+
+/** A CSV cell for a validated raw value: empty for missing, numbers as validated, text neutralised. */
+export function csvCell(column: Pick<ColumnMeta, 'type'>, raw: string | undefined): string {
+  if (raw === undefined) return '';
+  return isNumericColumn(column) ? raw : neutraliseText(raw);
+}
+
+/** The CSV download of a dataset (a string; encode as UTF-8). */
+export function toCsv(dataset: ExportableDataset): string {
+  const columns = dataset.meta.columns;
+  return writeCsv([columns.map((c) => c.name), ...dataset.rows.map((row) => columns.map((c) => csvCell(c, row.raw[c.name])))]);
 }
 
 /**
- * `/data/SHA256SUMS`: every file of /data/ (and datapackage.json) under the name a browser saves it
- * with (the link's suggested, versioned name) and under its name on the site. Sorted by name.
+ * A CSV of any table (e.g. the data a figure plots), with the same conventions as the dataset
+ * downloads: numbers written as they are, text cells neutralised, BOM, CRLF.
  */
-export function downloadsSha256sums(files: CatalogFiles, version: string): string {
-  const entries: Array<readonly [string, Uint8Array]> = [
-    ['all-data.zip', files.zip],
-    [versionedFileName(PACKAGE_FILE_BASE, version, 'zip'), files.zip],
-    [WORKBOOK_FILE, files.workbook],
-    [versionedFileName(PACKAGE_FILE_BASE, version, 'xlsx'), files.workbook],
-    ['datapackage.json', files.datapackage],
-  ];
-  for (const [id, f] of files.datasets) {
-    entries.push([`${id}.csv`, f.csv], [versionedFileName(id, version, 'csv'), f.csv], [`${id}.json`, f.json], [versionedFileName(id, version, 'json'), f.json]);
+export function tableToCsv(columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  const cell = (v: string | number) => (typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v === '' ? '' : neutraliseText(v));
+  return writeCsv([[...columns], ...rows.map((r) => r.map(cell))]);
+}
+
+function writeCsv(records: string[][]): string {
+  return stringify(records, {
+    bom: true,
+    record_delimiter: 'windows',
+    eof: true,
+    // csv-stringify quotes cells holding the delimiter or a quote; RFC 4180 also requires quoting a
+    // cell holding a line break, whatever the record delimiter.
+    quoted_match: /[\r\n]/,
+  });
+}
+
+/** A JSON value for a validated raw cell (see the module comment). */
+export function jsonCell(column: Pick<ColumnMeta, 'type'>, raw: string | undefined): string | number | boolean | string[] | null {
+  if (raw === undefined) return null;
+  switch (column.type) {
+    case 'integer':
+    case 'number':
+      return Number(raw);
+    case 'boolean':
+      return raw === 'yes';
+    case 'id-list':
+      return raw.split(';');
+    default:
+      return raw;
   }
-  return sha256sums([...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+/** The metadata carried in a JSON download and the zip's README. */
+export function describeDataset(meta: DatasetMeta) {
+  return {
+    id: meta.id,
+    title: meta.title,
+    description: meta.description,
+    period: meta.period,
+    geography: meta.geography,
+    source: meta.source,
+    licence: { id: meta.licence, title: LICENCE.title, url: LICENCE.url },
+    attribution: LICENCE.attribution,
+    lastChecked: meta.lastChecked,
+    primaryKey: meta.primaryKey,
+    columns: meta.columns,
+    caveats: meta.caveats,
+    footnotes: meta.footnotes,
+  };
+}
+
+/** Serialise JSON with HTML-significant characters escaped (same values once parsed). */
+export function stringifyJson(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${text}\n`;
+}
+
+/** The JSON download of a dataset. */
+export function toJson(dataset: ExportableDataset, release: Pick<Release, 'version' | 'date'>): string {
+  const columns = dataset.meta.columns;
+  return stringifyJson({
+    dataVersion: release.version,
+    released: release.date,
+    ...describeDataset(dataset.meta),
+    rows: dataset.rows.map((row) => Object.fromEntries(columns.map((c) => [c.name, jsonCell(c, row.raw[c.name])]))),
+  });
+}
+
+/** Site paths of a dataset's downloads (pass through `withBase`). */
+export function downloadPaths(id: string): { csv: string; json: string; page: string } {
+  return { csv: `/data/${id}.csv`, json: `/data/${id}.json`, page: `/data/${id}/` };
+}
+
+/** Suggested file names (the `download` attribute): the URL stays stable, the saved file names its version. */
+export function versionedFileName(id: string, version: string, extension: string): string {
+  return `${id}-v${version}.${extension}`;
+}
+
+const encoder = new TextEncoder();
+/** Size in bytes of a text file written as UTF-8. */
+export function byteLength(text: string): number {
+  return encoder.encode(text).length;
 }

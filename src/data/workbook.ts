@@ -29,8 +29,9 @@ import ExcelJS from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { zipTimestamp } from './bundle.ts';
 export { WORKBOOK_FILE } from './bundle.ts';
-import { citePlain, PUBLISHER } from './citation.ts';
-import { isNumericColumn, LICENCE, type ExportableDataset } from './export.ts';
+import { citePlain } from './citation.ts';
+import { LICENCE, PUBLISHER } from '../lib/site.ts';
+import { isNumericColumn, type ExportableDataset } from './downloads.ts';
 import type { Release } from './release.ts';
 
 

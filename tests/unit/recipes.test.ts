@@ -18,12 +18,12 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogFiles } from '../../src/data/downloads.ts';
-import { csvCell, isNumericColumn, jsonCell } from '../../src/data/export.ts';
+import { catalogFiles } from '../../src/data/catalog-files.ts';
+import { csvCell, isNumericColumn, jsonCell } from '../../src/data/downloads.ts';
 import { getCatalog } from '../../src/data/index.ts';
 import { recipesFor, type Recipe, type RecipeFiles } from '../../src/data/recipes.ts';
 import { getRelease } from '../../src/data/release.ts';
-import { ROOT } from '../helpers/build-site.ts';
+import { ROOT } from '../support/build-site.ts';
 
 const catalog = getCatalog();
 const datasets = [...catalog.values()];

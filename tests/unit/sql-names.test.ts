@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/data/export.ts';
+import { toCsv } from '../../src/data/downloads.ts';
 import { getCatalog } from '../../src/data/index.ts';
 import { DUCKDB_RESERVED, POSTGRESQL_RESERVED, reservedColumnNames } from '../../src/data/sql-names.ts';
 

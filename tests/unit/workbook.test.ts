@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isNumericColumn } from '../../src/data/export.ts';
+import { isNumericColumn } from '../../src/data/downloads.ts';
 import { getCatalog } from '../../src/data/index.ts';
 import { getRelease } from '../../src/data/release.ts';
 import { buildWorkbook, COLUMNS_SHEET, columnNote, FOOTNOTES_SHEET, README_SHEET, sheetNames, workbookCell } from '../../src/data/workbook.ts';

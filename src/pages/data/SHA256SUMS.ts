@@ -1,7 +1,7 @@
 /** `/data/SHA256SUMS`: the SHA-256 of every file in /data/, under the names a browser saves them with (src/data/downloads.ts). */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../../components/data/helpers.ts';
-import { catalogFiles, downloadsSha256sums } from '../../data/downloads.ts';
+import { absoluteUrl } from '../../lib/url.ts';
+import { catalogFiles, downloadsSha256sums } from '../../data/catalog-files.ts';
 import { getCatalog } from '../../data/index.ts';
 import { getRelease } from '../../data/release.ts';
 

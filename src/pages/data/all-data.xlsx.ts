@@ -1,7 +1,7 @@
 /** `/data/all-data.xlsx`: every dataset as a sheet of one Excel workbook (src/data/workbook.ts). */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../../components/data/helpers.ts';
-import { catalogFiles } from '../../data/downloads.ts';
+import { absoluteUrl } from '../../lib/url.ts';
+import { catalogFiles } from '../../data/catalog-files.ts';
 import { getCatalog } from '../../data/index.ts';
 import { getRelease } from '../../data/release.ts';
 

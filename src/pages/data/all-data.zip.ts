@@ -1,7 +1,7 @@
 /** `/data/all-data.zip`: every download, the workbook, datapackage.json, the changelog, SHA256SUMS and a README, zipped at build time. */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../../components/data/helpers.ts';
-import { catalogFiles } from '../../data/downloads.ts';
+import { absoluteUrl } from '../../lib/url.ts';
+import { catalogFiles } from '../../data/catalog-files.ts';
 import { getCatalog } from '../../data/index.ts';
 import { getRelease } from '../../data/release.ts';
 
