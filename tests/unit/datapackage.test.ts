@@ -239,7 +239,7 @@ describe('the all-data zip', () => {
     }
   });
 
-  it('is byte-for-byte what the builder makes, every time and in every time zone', async () => {
+  it('is byte-for-byte what the builder makes, every time and in every time zone', { timeout: 60_000 }, async () => {
     const datasets = [...catalog.values()];
     const built = readFileSync(join(dist, 'data', 'all-data.zip'));
     const workbook = readFileSync(join(dist, 'data', 'all-data.xlsx'));

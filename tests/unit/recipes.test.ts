@@ -67,7 +67,7 @@ const jsonRows = (id: string) => {
 };
 
 describe('the recipes', () => {
-  it('are the same nine tools everywhere, and the runnable ones are marked tested', () => {
+  it('are the same nine tools everywhere, and the runnable ones are marked tested', { timeout: 30_000 }, () => {
     const recipes = recipesFor(filesFor('hate-crime'));
     expect(recipes.map((r) => r.id)).toEqual(['excel', 'google-sheets', 'libreoffice', 'python', 'pandas', 'r', 'duckdb', 'jq', 'javascript']);
     expect(recipes.flatMap((r) => r.snippets.filter((s) => s.tested).map(() => r.id))).toEqual(['python', 'python', 'duckdb', 'duckdb', 'jq', 'jq', 'javascript']);
@@ -76,7 +76,7 @@ describe('the recipes', () => {
 });
 
 describe('what the recipes guard against', () => {
-  it('the same Python recipe with encoding="utf-8" keeps the BOM on the first column name (why utf-8-sig)', () => {
+  it('the same Python recipe with encoding="utf-8" keeps the BOM on the first column name (why utf-8-sig)', { timeout: 30_000 }, () => {
     const [code] = snippets('hate-crime', 'python');
     const broken = code!.replace('encoding="utf-8-sig"', 'encoding="utf-8"');
     expect(broken).not.toBe(code);
@@ -84,7 +84,7 @@ describe('what the recipes guard against', () => {
     expect(JSON.parse(out.slice(out.indexOf('@@') + 2))[0]).toBe('\ufeffarea');
   });
 
-  it('the Node recipe without removing the BOM gets \\uFEFFarea as the first column name', () => {
+  it('the Node recipe without removing the BOM gets \\uFEFFarea as the first column name', { timeout: 30_000 }, () => {
     const [code] = snippets('hate-crime', 'javascript');
     const broken = code!.replace(".replace(/^\\uFEFF/, '')", '');
     expect(broken).not.toBe(code);
@@ -96,7 +96,7 @@ describe('what the recipes guard against', () => {
 });
 
 describe.each([...catalog.keys()])('%s', (id) => {
-  it('Python: csv with utf-8-sig gives the header without a BOM and every cell as in the CSV; json gives typed rows', () => {
+  it('Python: csv with utf-8-sig gives the header without a BOM and every cell as in the CSV; json gives typed rows', { timeout: 30_000 }, () => {
     const [csvCode, jsonCode] = snippets(id, 'python');
     const dump = (label: string) => `\nimport json as _j, sys as _s\n_s.stdout.write("\\n@@${label}" + _j.dumps(rows) + "\\n")\n`;
     const out = run('python3', ['-c', `${csvCode}${dump('csv')}${jsonCode}${dump('json')}`]);
@@ -107,7 +107,7 @@ describe.each([...catalog.keys()])('%s', (id) => {
     expect(pick('json')).toEqual(jsonRows(id));
   });
 
-  it('Node (d3-dsv, BOM removed; JSON.parse) reads both files', () => {
+  it('Node (d3-dsv, BOM removed; JSON.parse) reads both files', { timeout: 30_000 }, () => {
     const [code] = snippets(id, 'javascript');
     const script = join(dir, `recipe-${id}.mjs`);
     writeFileSync(script, `${code}\nprocess.stdout.write('\\n@@' + JSON.stringify({ rows, jsonRows }));\n`);
@@ -117,7 +117,7 @@ describe.each([...catalog.keys()])('%s', (id) => {
     expect(parsed.jsonRows).toEqual(jsonRows(id));
   });
 
-  it('jq counts the rows and turns the JSON into CSV with the same cells', () => {
+  it('jq counts the rows and turns the JSON into CSV with the same cells', { timeout: 30_000 }, () => {
     const [count, toCsv] = snippets(id, 'jq');
     expect(run('bash', ['-c', count!]).trim()).toBe(String(catalog.get(id)!.rows.length));
     const parsed = Papa.parse<string[]>(run('bash', ['-c', toCsv!]).trimEnd(), { newline: '\n' });
@@ -136,7 +136,7 @@ describe('DuckDB', () => {
   });
   afterAll(() => instance?.closeSync());
 
-  it.each([...catalog.keys()])('%s: read_csv types number columns as numbers, keeps every other column text, and gives every cell', async (id) => {
+  it.each([...catalog.keys()])('%s: read_csv types number columns as numbers, keeps every other column text, and gives every cell', { timeout: 30_000 }, async (id) => {
     const [sql] = snippets(id, 'duckdb', `${dir}/data/`);
     const connection = await instance.connect();
     const reader = await connection.runAndReadAll(sql!);
@@ -154,7 +154,7 @@ describe('DuckDB', () => {
     expect(rows).toEqual(csvRows(id).map((r) => Object.fromEntries(meta.columns.map((c) => [c.name, isNumericColumn(c) && r[c.name] !== '' ? Number(r[c.name]) : r[c.name]]))));
   });
 
-  it.each([...catalog.keys()])('%s: read_json + unnest gives the JSON rows', async (id) => {
+  it.each([...catalog.keys()])('%s: read_json + unnest gives the JSON rows', { timeout: 30_000 }, async (id) => {
     const [, sql] = snippets(id, 'duckdb', `${dir}/data/`);
     const connection = await instance.connect();
     const reader = await connection.runAndReadAll(sql!);

@@ -60,7 +60,7 @@ describe('all-data.xlsx', () => {
     for (const [i, r] of rows.entries()) for (const [j, c] of meta.columns.entries()) if (!isNumericColumn(c) && r.raw[c.name] !== undefined) expect(data[i + 1]![j]).toBe(r.raw[c.name]);
   });
 
-  it('formats every text column as Text, freezes each header row and notes each heading with its dictionary entry', async () => {
+  it('formats every text column as Text, freezes each header row and notes each heading with its dictionary entry', { timeout: 30_000 }, async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     for (const { meta } of datasets) {
@@ -97,7 +97,7 @@ describe('all-data.xlsx', () => {
     expect(footnotes.slice(1)).toEqual(datasets.toSorted((a, b) => a.meta.id.localeCompare(b.meta.id)).flatMap(({ meta }) => meta.footnotes.map((f) => [meta.id, f.id, f.text])));
   });
 
-  it('is byte-for-byte the same on every build and in every time zone, stamped with the release date', async () => {
+  it('is byte-for-byte the same on every build and in every time zone, stamped with the release date', { timeout: 60_000 }, async () => {
     const tz = process.env.TZ;
     try {
       for (const zone of ['UTC', 'Pacific/Auckland', 'America/Los_Angeles']) {
