@@ -19,7 +19,9 @@ export function findLocalhost(name: string, bytes: Uint8Array): string[] {
   const isZip = buffer.length > 4 && buffer.readUInt32LE(0) === 0x04034b50;
   const isGzip = buffer.length > 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
   try {
-    if (isZip) for (const [entry, data] of Object.entries(unzipSync(bytes))) found.push(...findLocalhost(`${name}!${entry}`, data));
+    if (isZip)
+      for (const [entry, data] of Object.entries(unzipSync(bytes)))
+        found.push(...findLocalhost(`${name}!${entry}`, data));
     else if (isGzip) found.push(...findLocalhost(`${name}!gunzip`, gunzipSync(bytes)));
   } catch (error) {
     found.push(`${name} (could not be opened to check: ${(error as Error).message})`);
@@ -29,7 +31,13 @@ export function findLocalhost(name: string, bytes: Uint8Array): string[] {
 
 /** Every place `localhost` occurs in a folder, as paths relative to it. */
 export function scanForLocalhost(root: string): string[] {
-  const files = (readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+  const files = (
+    readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{
+      isFile(): boolean;
+      parentPath: string;
+      name: string;
+    }>
+  )
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
@@ -40,7 +48,9 @@ if (import.meta.main) {
   const root = resolve(process.argv[2] ?? 'dist');
   const found = scanForLocalhost(root);
   if (found.length > 0) {
-    console.error(`"localhost" appears in ${found.length} published file(s) in ${root}; build with SITE set to the public origin:`);
+    console.error(
+      `"localhost" appears in ${found.length} published file(s) in ${root}; build with SITE set to the public origin:`,
+    );
     for (const f of found.slice(0, 50)) console.error(`  ${f}`);
     if (found.length > 50) console.error(`  … and ${found.length - 50} more`);
     process.exit(1);

@@ -44,14 +44,20 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const filesFor = (id: string, prefix = 'data/'): RecipeFiles => ({ id, csv: `${prefix}${id}.csv`, json: `${prefix}${id}.json`, xlsx: 'all-data.xlsx' });
+const filesFor = (id: string, prefix = 'data/'): RecipeFiles => ({
+  id,
+  csv: `${prefix}${id}.csv`,
+  json: `${prefix}${id}.json`,
+  xlsx: 'all-data.xlsx',
+});
 function snippets(id: string, recipe: Recipe['id'], prefix?: string): string[] {
   const r = recipesFor(filesFor(id, prefix)).find((x) => x.id === recipe)!;
   return r.snippets.filter((s) => s.tested).map((s) => s.code);
 }
 function run(command: string, args: string[], input?: string): string {
   const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', input, timeout: 30_000 });
-  if (result.error) throw new Error(`${command} could not run (${result.error.message}); the recipe tests need it on the PATH`);
+  if (result.error)
+    throw new Error(`${command} could not run (${result.error.message}); the recipe tests need it on the PATH`);
   expect(result.stderr, `${command} stderr`).toBe('');
   expect(result.status, `${command} exit`).toBe(0);
   return result.stdout;
@@ -69,20 +75,45 @@ const jsonRows = (id: string) => {
 describe('the recipes', () => {
   it('are the same nine tools everywhere, and the runnable ones are marked tested', { timeout: 30_000 }, () => {
     const recipes = recipesFor(filesFor('hate-crime'));
-    expect(recipes.map((r) => r.id)).toEqual(['excel', 'google-sheets', 'libreoffice', 'python', 'pandas', 'r', 'duckdb', 'jq', 'javascript']);
-    expect(recipes.flatMap((r) => r.snippets.filter((s) => s.tested).map(() => r.id))).toEqual(['python', 'python', 'duckdb', 'duckdb', 'jq', 'jq', 'javascript']);
+    expect(recipes.map((r) => r.id)).toEqual([
+      'excel',
+      'google-sheets',
+      'libreoffice',
+      'python',
+      'pandas',
+      'r',
+      'duckdb',
+      'jq',
+      'javascript',
+    ]);
+    expect(recipes.flatMap((r) => r.snippets.filter((s) => s.tested).map(() => r.id))).toEqual([
+      'python',
+      'python',
+      'duckdb',
+      'duckdb',
+      'jq',
+      'jq',
+      'javascript',
+    ]);
     for (const r of recipes) expect(JSON.stringify(r)).not.toContain('undefined');
   });
 });
 
 describe('what the recipes guard against', () => {
-  it('the same Python recipe with encoding="utf-8" keeps the BOM on the first column name (why utf-8-sig)', { timeout: 30_000 }, () => {
-    const [code] = snippets('hate-crime', 'python');
-    const broken = code!.replace('encoding="utf-8-sig"', 'encoding="utf-8"');
-    expect(broken).not.toBe(code);
-    const out = run('python3', ['-c', `${broken}\nimport json as _j, sys as _s\n_s.stdout.write("\\n@@" + _j.dumps(list(rows[0].keys())))`]);
-    expect(JSON.parse(out.slice(out.indexOf('@@') + 2))[0]).toBe('\ufeffarea');
-  });
+  it(
+    'the same Python recipe with encoding="utf-8" keeps the BOM on the first column name (why utf-8-sig)',
+    { timeout: 30_000 },
+    () => {
+      const [code] = snippets('hate-crime', 'python');
+      const broken = code!.replace('encoding="utf-8-sig"', 'encoding="utf-8"');
+      expect(broken).not.toBe(code);
+      const out = run('python3', [
+        '-c',
+        `${broken}\nimport json as _j, sys as _s\n_s.stdout.write("\\n@@" + _j.dumps(list(rows[0].keys())))`,
+      ]);
+      expect(JSON.parse(out.slice(out.indexOf('@@') + 2))[0]).toBe('\ufeffarea');
+    },
+  );
 
   it('the Node recipe without removing the BOM gets \\uFEFFarea as the first column name', { timeout: 30_000 }, () => {
     const [code] = snippets('hate-crime', 'javascript');
@@ -96,16 +127,27 @@ describe('what the recipes guard against', () => {
 });
 
 describe.each([...catalog.keys()])('%s', (id) => {
-  it('Python: csv with utf-8-sig gives the header without a BOM and every cell as in the CSV; json gives typed rows', { timeout: 30_000 }, () => {
-    const [csvCode, jsonCode] = snippets(id, 'python');
-    const dump = (label: string) => `\nimport json as _j, sys as _s\n_s.stdout.write("\\n@@${label}" + _j.dumps(rows) + "\\n")\n`;
-    const out = run('python3', ['-c', `${csvCode}${dump('csv')}${jsonCode}${dump('json')}`]);
-    const pick = (label: string) => JSON.parse(out.split('\n').find((l) => l.startsWith(`@@${label}`))!.slice(label.length + 2)) as Array<Record<string, unknown>>;
-    const fromCsv = pick('csv');
-    expect(Object.keys(fromCsv[0]!)).toEqual(catalog.get(id)!.meta.columns.map((c) => c.name));
-    expect(fromCsv).toEqual(csvRows(id));
-    expect(pick('json')).toEqual(jsonRows(id));
-  });
+  it(
+    'Python: csv with utf-8-sig gives the header without a BOM and every cell as in the CSV; json gives typed rows',
+    { timeout: 30_000 },
+    () => {
+      const [csvCode, jsonCode] = snippets(id, 'python');
+      const dump = (label: string) =>
+        `\nimport json as _j, sys as _s\n_s.stdout.write("\\n@@${label}" + _j.dumps(rows) + "\\n")\n`;
+      const out = run('python3', ['-c', `${csvCode}${dump('csv')}${jsonCode}${dump('json')}`]);
+      const pick = (label: string) =>
+        JSON.parse(
+          out
+            .split('\n')
+            .find((l) => l.startsWith(`@@${label}`))!
+            .slice(label.length + 2),
+        ) as Array<Record<string, unknown>>;
+      const fromCsv = pick('csv');
+      expect(Object.keys(fromCsv[0]!)).toEqual(catalog.get(id)!.meta.columns.map((c) => c.name));
+      expect(fromCsv).toEqual(csvRows(id));
+      expect(pick('json')).toEqual(jsonRows(id));
+    },
+  );
 
   it('Node (d3-dsv, BOM removed; JSON.parse) reads both files', { timeout: 30_000 }, () => {
     const [code] = snippets(id, 'javascript');
@@ -124,8 +166,16 @@ describe.each([...catalog.keys()])('%s', (id) => {
     expect(parsed.errors).toEqual([]);
     const { meta, rows } = catalog.get(id)!;
     expect(parsed.data[0]).toEqual(meta.columns.map((c) => c.name));
-    const cells = parsed.data.slice(1).map((r) => r.map((v, i) => (isNumericColumn(meta.columns[i]!) && v !== '' ? Number(v) : v)));
-    expect(cells).toEqual(rows.map((r) => meta.columns.map((c) => (r.raw[c.name] === undefined ? '' : isNumericColumn(c) ? Number(r.raw[c.name]) : r.raw[c.name]))));
+    const cells = parsed.data
+      .slice(1)
+      .map((r) => r.map((v, i) => (isNumericColumn(meta.columns[i]!) && v !== '' ? Number(v) : v)));
+    expect(cells).toEqual(
+      rows.map((r) =>
+        meta.columns.map((c) =>
+          r.raw[c.name] === undefined ? '' : isNumericColumn(c) ? Number(r.raw[c.name]) : r.raw[c.name],
+        ),
+      ),
+    );
   });
 });
 
@@ -136,30 +186,58 @@ describe('DuckDB', () => {
   });
   afterAll(() => instance?.closeSync());
 
-  it.each([...catalog.keys()])('%s: read_csv types number columns as numbers, keeps every other column text, and gives every cell', { timeout: 30_000 }, async (id) => {
-    const [sql] = snippets(id, 'duckdb', `${dir}/data/`);
-    const connection = await instance.connect();
-    const reader = await connection.runAndReadAll(sql!);
-    const { meta } = catalog.get(id)!;
-    expect(reader.columnNames()).toEqual(meta.columns.map((c) => c.name));
-    const types = reader.columnTypes().map((t) => t.toString());
-    // A column holding only yes (and empty cells) is read as BOOLEAN, as the recipe says: yes -> true.
-    const yesNo = new Set(meta.columns.filter((c) => !isNumericColumn(c) && catalog.get(id)!.rows.every((r) => [undefined, 'yes', 'no'].includes(r.raw[c.name]))).map((c) => c.name));
-    meta.columns.forEach((c, i) => {
-      if (isNumericColumn(c)) expect(types[i], `${c.name} (${c.type})`).toMatch(/^(BIGINT|INTEGER|DOUBLE|DECIMAL.*)$/);
-      else expect(types[i], `${c.name} (${c.type})`).toBe(yesNo.has(c.name) ? 'BOOLEAN' : 'VARCHAR');
-    });
-    const cell = (c: (typeof meta.columns)[number], v: unknown) => (v === null ? '' : isNumericColumn(c) ? Number(v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v);
-    const rows = reader.getRowObjectsJS().map((r) => Object.fromEntries(meta.columns.map((c) => [c.name, cell(c, r[c.name])])));
-    expect(rows).toEqual(csvRows(id).map((r) => Object.fromEntries(meta.columns.map((c) => [c.name, isNumericColumn(c) && r[c.name] !== '' ? Number(r[c.name]) : r[c.name]]))));
-  });
+  it.each([...catalog.keys()])(
+    '%s: read_csv types number columns as numbers, keeps every other column text, and gives every cell',
+    { timeout: 30_000 },
+    async (id) => {
+      const [sql] = snippets(id, 'duckdb', `${dir}/data/`);
+      const connection = await instance.connect();
+      const reader = await connection.runAndReadAll(sql!);
+      const { meta } = catalog.get(id)!;
+      expect(reader.columnNames()).toEqual(meta.columns.map((c) => c.name));
+      const types = reader.columnTypes().map((t) => t.toString());
+      // A column holding only yes (and empty cells) is read as BOOLEAN, as the recipe says: yes -> true.
+      const yesNo = new Set(
+        meta.columns
+          .filter(
+            (c) =>
+              !isNumericColumn(c) &&
+              catalog.get(id)!.rows.every((r) => [undefined, 'yes', 'no'].includes(r.raw[c.name])),
+          )
+          .map((c) => c.name),
+      );
+      meta.columns.forEach((c, i) => {
+        if (isNumericColumn(c))
+          expect(types[i], `${c.name} (${c.type})`).toMatch(/^(BIGINT|INTEGER|DOUBLE|DECIMAL.*)$/);
+        else expect(types[i], `${c.name} (${c.type})`).toBe(yesNo.has(c.name) ? 'BOOLEAN' : 'VARCHAR');
+      });
+      const cell = (c: (typeof meta.columns)[number], v: unknown) =>
+        v === null ? '' : isNumericColumn(c) ? Number(v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v;
+      const rows = reader
+        .getRowObjectsJS()
+        .map((r) => Object.fromEntries(meta.columns.map((c) => [c.name, cell(c, r[c.name])])));
+      expect(rows).toEqual(
+        csvRows(id).map((r) =>
+          Object.fromEntries(
+            meta.columns.map((c) => [c.name, isNumericColumn(c) && r[c.name] !== '' ? Number(r[c.name]) : r[c.name]]),
+          ),
+        ),
+      );
+    },
+  );
 
   it.each([...catalog.keys()])('%s: read_json + unnest gives the JSON rows', { timeout: 30_000 }, async (id) => {
     const [, sql] = snippets(id, 'duckdb', `${dir}/data/`);
     const connection = await instance.connect();
     const reader = await connection.runAndReadAll(sql!);
     const { meta } = catalog.get(id)!;
-    const rows = reader.getRowObjectsJS().map((r) => Object.fromEntries(meta.columns.map((c) => [c.name, typeof r[c.name] === 'bigint' ? Number(r[c.name]) : (r[c.name] ?? null)])));
+    const rows = reader
+      .getRowObjectsJS()
+      .map((r) =>
+        Object.fromEntries(
+          meta.columns.map((c) => [c.name, typeof r[c.name] === 'bigint' ? Number(r[c.name]) : (r[c.name] ?? null)]),
+        ),
+      );
     expect(rows).toEqual(jsonRows(id));
   });
 });

@@ -14,7 +14,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 function runBuild(site: string | undefined): string {
   const data = copyDataDir(join(ROOT, 'data'));
   editFile(join(data, 'hate-crime.csv'), ',318,', ',12a,');
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: data, OUT_DIR: join(mkdtempSync(join(tmpdir(), 'wcsn-out-')), 'dist') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: data,
+    OUT_DIR: join(mkdtempSync(join(tmpdir(), 'wcsn-out-')), 'dist'),
+  };
   if (site === undefined) delete env.SITE;
   else env.SITE = site;
   const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], { cwd: ROOT, env, encoding: 'utf8' });

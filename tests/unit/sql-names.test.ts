@@ -35,7 +35,8 @@ describe('reserved column names', () => {
   });
 
   it('the PostgreSQL list holds the words that most often bite', () => {
-    for (const word of ['select', 'from', 'to', 'order', 'group', 'user', 'left', 'join', 'table', 'limit']) expect(POSTGRESQL_RESERVED).toContain(word);
+    for (const word of ['select', 'from', 'to', 'order', 'group', 'user', 'left', 'join', 'table', 'limit'])
+      expect(POSTGRESQL_RESERVED).toContain(word);
   });
 });
 
@@ -50,7 +51,9 @@ describe('live in DuckDB', () => {
 
   it('the committed DuckDB list is exactly what the installed DuckDB reserves', async () => {
     const connection = await instance.connect();
-    const reader = await connection.runAndReadAll("SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category IN ('reserved', 'type_function', 'column_name') ORDER BY 1");
+    const reader = await connection.runAndReadAll(
+      "SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category IN ('reserved', 'type_function', 'column_name') ORDER BY 1",
+    );
     expect([...DUCKDB_RESERVED].sort()).toEqual(reader.getRows().map((r) => String(r[0])));
   });
 
@@ -59,7 +62,9 @@ describe('live in DuckDB', () => {
     for (const meta of metas) {
       const file = join(dir, `${meta.id}.csv`).replaceAll("'", "''");
       const names = meta.columns.map((c) => c.name);
-      const reader = await connection.runAndReadAll(`SELECT ${names.join(', ')} FROM read_csv('${file}', all_varchar = true)`);
+      const reader = await connection.runAndReadAll(
+        `SELECT ${names.join(', ')} FROM read_csv('${file}', all_varchar = true)`,
+      );
       expect(reader.columnNames(), meta.id).toEqual(names);
       expect(reader.currentRowCount, meta.id).toBe(catalog.get(meta.id)!.rows.length);
     }
@@ -69,7 +74,9 @@ describe('live in DuckDB', () => {
     const connection = await instance.connect();
     const file = join(dir, 'old-themes.csv');
     writeFileSync(file, 'id,order\r\ngovernance,1\r\n');
-    await expect(connection.runAndReadAll(`SELECT id, order FROM read_csv('${file}')`)).rejects.toThrow(/syntax error/i);
+    await expect(connection.runAndReadAll(`SELECT id, order FROM read_csv('${file}')`)).rejects.toThrow(
+      /syntax error/i,
+    );
     await expect(connection.runAndReadAll(`SELECT id, "order" FROM read_csv('${file}')`)).resolves.toBeDefined();
   });
 });

@@ -12,7 +12,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isNumericColumn } from '../../src/data/downloads.ts';
 import { getCatalog } from '../../src/data/index.ts';
 import { getRelease } from '../../src/data/release.ts';
-import { buildWorkbook, COLUMNS_SHEET, columnNote, FOOTNOTES_SHEET, README_SHEET, sheetNames, workbookCell } from '../../src/data/workbook.ts';
+import {
+  buildWorkbook,
+  COLUMNS_SHEET,
+  columnNote,
+  FOOTNOTES_SHEET,
+  README_SHEET,
+  sheetNames,
+  workbookCell,
+} from '../../src/data/workbook.ts';
 
 type Sheets = Array<{ sheet: string; data: unknown[][] }>;
 const catalog = getCatalog();
@@ -24,7 +32,11 @@ let sheets: Sheets;
 let parts: Record<string, Uint8Array>;
 
 /** Throws if a non-numeric column's cell came back as anything but text (a Date above all). */
-function assertTypedCells(sheet: string, columns: ReadonlyArray<{ name: string; type: string }>, data: unknown[][]): void {
+function assertTypedCells(
+  sheet: string,
+  columns: ReadonlyArray<{ name: string; type: string }>,
+  data: unknown[][],
+): void {
   for (const [r, row] of data.slice(1).entries()) {
     columns.forEach((c, i) => {
       const v = row[i];
@@ -50,38 +62,53 @@ describe('all-data.xlsx', () => {
     expect(sheets.map((s) => s.sheet)).toHaveLength(catalog.size + 3);
   });
 
-  it.each([...catalog.keys()])('%s: every cell equals the validated data, typed, with no date-converted period or id', (id) => {
-    const { meta, rows } = catalog.get(id)!;
-    const data = sheets.find((s) => s.sheet === id)!.data;
-    expect(data[0]).toEqual(meta.columns.map((c) => c.name));
-    assertTypedCells(id, meta.columns, data);
-    expect(data.slice(1)).toEqual(rows.map((r) => meta.columns.map((c) => workbookCell(c, r.raw[c.name]))));
-    // The text cells are the validated text exactly (no ' added, unlike the CSV).
-    for (const [i, r] of rows.entries()) for (const [j, c] of meta.columns.entries()) if (!isNumericColumn(c) && r.raw[c.name] !== undefined) expect(data[i + 1]![j]).toBe(r.raw[c.name]);
-  });
+  it.each([...catalog.keys()])(
+    '%s: every cell equals the validated data, typed, with no date-converted period or id',
+    (id) => {
+      const { meta, rows } = catalog.get(id)!;
+      const data = sheets.find((s) => s.sheet === id)!.data;
+      expect(data[0]).toEqual(meta.columns.map((c) => c.name));
+      assertTypedCells(id, meta.columns, data);
+      expect(data.slice(1)).toEqual(rows.map((r) => meta.columns.map((c) => workbookCell(c, r.raw[c.name]))));
+      // The text cells are the validated text exactly (no ' added, unlike the CSV).
+      for (const [i, r] of rows.entries())
+        for (const [j, c] of meta.columns.entries())
+          if (!isNumericColumn(c) && r.raw[c.name] !== undefined) expect(data[i + 1]![j]).toBe(r.raw[c.name]);
+    },
+  );
 
-  it('formats every text column as Text, freezes each header row and notes each heading with its dictionary entry', { timeout: 30_000 }, async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    for (const { meta } of datasets) {
-      const ws = wb.getWorksheet(meta.id)!;
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      meta.columns.forEach((c, i) => {
-        const header = ws.getRow(1).getCell(i + 1);
-        const note = header.note as unknown as { texts?: Array<{ text: string }> } | string;
-        expect(typeof note === 'string' ? note : note.texts!.map((t) => t.text).join('')).toBe(columnNote(c));
-        if (!isNumericColumn(c)) for (let r = 2; r <= ws.rowCount; r++) expect(ws.getRow(r).getCell(i + 1).numFmt, `${meta.id} ${c.name}`).toBe('@');
-      });
-    }
-    // The frozen pane is in the sheet XML itself, as Excel reads it.
-    const sheetXml = Object.keys(parts).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
-    expect(sheetXml).toHaveLength(catalog.size + 3);
-    const frozen = sheetXml.filter((n) => /<pane [^>]*ySplit="1"[^>]*state="frozen"/.test(strFromU8(parts[n]!)));
-    expect(frozen).toHaveLength(catalog.size + 2);
-  });
+  it(
+    'formats every text column as Text, freezes each header row and notes each heading with its dictionary entry',
+    { timeout: 30_000 },
+    async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      for (const { meta } of datasets) {
+        const ws = wb.getWorksheet(meta.id)!;
+        expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+        meta.columns.forEach((c, i) => {
+          const header = ws.getRow(1).getCell(i + 1);
+          const note = header.note as unknown as { texts?: Array<{ text: string }> } | string;
+          expect(typeof note === 'string' ? note : note.texts!.map((t) => t.text).join('')).toBe(columnNote(c));
+          if (!isNumericColumn(c))
+            for (let r = 2; r <= ws.rowCount; r++)
+              expect(ws.getRow(r).getCell(i + 1).numFmt, `${meta.id} ${c.name}`).toBe('@');
+        });
+      }
+      // The frozen pane is in the sheet XML itself, as Excel reads it.
+      const sheetXml = Object.keys(parts).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+      expect(sheetXml).toHaveLength(catalog.size + 3);
+      const frozen = sheetXml.filter((n) => /<pane [^>]*ySplit="1"[^>]*state="frozen"/.test(strFromU8(parts[n]!)));
+      expect(frozen).toHaveLength(catalog.size + 2);
+    },
+  );
 
   it('README gives the title, version, source, licence, attribution, citation and every caveat', () => {
-    const text = sheets.find((s) => s.sheet === README_SHEET)!.data.flat().filter((v) => typeof v === 'string').join('\n');
+    const text = sheets
+      .find((s) => s.sheet === README_SHEET)!
+      .data.flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n');
     expect(text).toContain(`${release.version}, released ${release.date}`);
     expect(text).toContain('Open Government Licence v3.0');
     expect(text).toContain('Contains public sector information licensed under the Open Government Licence v3.0');
@@ -92,24 +119,49 @@ describe('all-data.xlsx', () => {
 
   it('Columns and Footnotes sheets hold every dictionary entry and footnote', () => {
     const columns = sheets.find((s) => s.sheet === COLUMNS_SHEET)!.data;
-    expect(columns.slice(1)).toEqual(datasets.toSorted((a, b) => a.meta.id.localeCompare(b.meta.id)).flatMap(({ meta }) => meta.columns.map((c) => [meta.id, c.name, c.type, c.unit ?? null, c.required ? 'no' : 'yes', c.references ?? null, c.description])));
+    expect(columns.slice(1)).toEqual(
+      datasets
+        .toSorted((a, b) => a.meta.id.localeCompare(b.meta.id))
+        .flatMap(({ meta }) =>
+          meta.columns.map((c) => [
+            meta.id,
+            c.name,
+            c.type,
+            c.unit ?? null,
+            c.required ? 'no' : 'yes',
+            c.references ?? null,
+            c.description,
+          ]),
+        ),
+    );
     const footnotes = sheets.find((s) => s.sheet === FOOTNOTES_SHEET)!.data;
-    expect(footnotes.slice(1)).toEqual(datasets.toSorted((a, b) => a.meta.id.localeCompare(b.meta.id)).flatMap(({ meta }) => meta.footnotes.map((f) => [meta.id, f.id, f.text])));
+    expect(footnotes.slice(1)).toEqual(
+      datasets
+        .toSorted((a, b) => a.meta.id.localeCompare(b.meta.id))
+        .flatMap(({ meta }) => meta.footnotes.map((f) => [meta.id, f.id, f.text])),
+    );
   });
 
-  it('is byte-for-byte the same on every build and in every time zone, stamped with the release date', { timeout: 60_000 }, async () => {
-    const tz = process.env.TZ;
-    try {
-      for (const zone of ['UTC', 'Pacific/Auckland', 'America/Los_Angeles']) {
-        process.env.TZ = zone;
-        expect(Buffer.from(await buildWorkbook(datasets, release, { homepage })).equals(Buffer.from(bytes)), zone).toBe(true);
+  it(
+    'is byte-for-byte the same on every build and in every time zone, stamped with the release date',
+    { timeout: 60_000 },
+    async () => {
+      const tz = process.env.TZ;
+      try {
+        for (const zone of ['UTC', 'Pacific/Auckland', 'America/Los_Angeles']) {
+          process.env.TZ = zone;
+          expect(
+            Buffer.from(await buildWorkbook(datasets, release, { homepage })).equals(Buffer.from(bytes)),
+            zone,
+          ).toBe(true);
+        }
+      } finally {
+        if (tz === undefined) delete process.env.TZ;
+        else process.env.TZ = tz;
       }
-    } finally {
-      if (tz === undefined) delete process.env.TZ;
-      else process.env.TZ = tz;
-    }
-    expect(strFromU8(parts['docProps/core.xml']!)).toContain(`${release.date}T00:00:00Z`);
-  });
+      expect(strFromU8(parts['docProps/core.xml']!)).toContain(`${release.date}T00:00:00Z`);
+    },
+  );
 
   it('the type check catches a period that a careless writer let become a date (broken fixture)', async () => {
     const wb = new ExcelJS.Workbook();

@@ -26,7 +26,7 @@ beforeAll(() => {
   const existing = readFileSync(join(data, 'bodies.csv'), 'utf8');
   appendFileSync(join(data, 'bodies.csv'), `${existing.endsWith('\n') ? '' : '\n'}${fixture.slice(fixture.indexOf('\n') + 1)}`);
   dist = buildSite({ dataDir: data });
-}, 240_000);
+}, 600_000);
 
 afterAll(() => {
   if (dist) rmSync(dirname(dist), { recursive: true, force: true });

@@ -15,7 +15,7 @@ import { articleSchema, datasetSchema, jsonLdSchema } from '../support/schema-or
 import { readThemes } from '../support/themes.ts';
 import { connectBrowser } from '../support/browser.ts';
 import { watchedPage } from '../support/watched-page.ts';
-import { INJECTED_DATASET, PAYLOAD } from '../support/discovery-setup.ts';
+import { INJECTED_DATASET, PAYLOAD } from '../support/build-site.ts';
 
 const dist = inject('siteDir');
 const baseUrl = inject('siteBaseUrl');
