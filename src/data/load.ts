@@ -11,6 +11,7 @@ import { datasetMetaSchema, type DatasetMeta } from '../schemas/meta.ts';
 import { parseCsv } from './csv.ts';
 import { checkIntegrity } from './integrity.ts';
 import { DataValidationError, describeCell, type Problem } from './problems.ts';
+import { checkProvenance } from './provenance.ts';
 
 export interface LoadedRow<T = Record<string, unknown>> {
   /** Physical line in the file where the row starts. */
@@ -205,6 +206,7 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
   }
   const declared = new Set(metaFiles.map((f) => f.replace(/\.meta\.json$/, '')));
   problems.push(...checkIntegrity(catalog, declared));
+  problems.push(...checkProvenance(catalog, dataDir));
   if (problems.length > 0) throw new DataValidationError(problems);
   return catalog;
 }

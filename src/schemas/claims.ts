@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decimal, id, idList, oneOf, optional, text } from './columns.ts';
 import { unit } from './common.ts';
+import { lineRange } from './source-lines.ts';
 
 /**
  * `data/claims.csv`: derived figures the report states (a percentage change, a difference, a direction,
@@ -27,6 +28,8 @@ const shape = {
   unit: unit(),
   /** Section of the source report where the claim is made. */
   source_section: id(),
+  /** Lines of the report's text where the claim is printed (`339-341`); checked at build. */
+  source_lines: lineRange(),
   /** Footnote ids. */
   notes: optional(idList()),
 };
