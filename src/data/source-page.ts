@@ -28,6 +28,8 @@ export interface Citation {
   /** The measure or the row's description. */
   what: string;
   lines: string;
+  /** The dataset whose pages use the row: the dataset itself, or for a claim the dataset it checks. */
+  usedBy: string;
 }
 
 export interface SourceBlock {
@@ -72,7 +74,7 @@ function describe(dataset: LoadedDataset, row: LoadedRow, measures: Map<string, 
   }
   if (dataset.meta.id === 'claims') {
     const label = typeof v.stated_value === 'number' ? formatCited(v.stated_value, String(v.unit)) : `${raw.stated_direction} (direction only)`;
-    return { label, what: `claim ${raw.id}` };
+    return { label, what: `as the report states it (claim ${raw.id}, checked against the figures)` };
   }
   const label = raw.name ?? raw.title ?? raw.id ?? [raw.from_body, raw.type, raw.to_body].filter(Boolean).join(' ');
   return { label: String(label), what: raw.description ?? dataset.meta.title };
@@ -119,7 +121,8 @@ export function buildSourcePage(catalog: Catalog, report: Report, blocks: Block[
         anchors.get(at)!.add(anchor);
       }
       const list = citations.get(at) ?? [];
-      list.push({ dataset: id, datasetTitle: dataset.meta.title, key: rowKey(row.raw, dataset.meta.primaryKey), lines, ...describe(dataset, row, measures) });
+      const usedBy = id === 'claims' ? (row.raw.dataset ?? id) : id;
+      list.push({ dataset: id, datasetTitle: dataset.meta.title, key: rowKey(row.raw, dataset.meta.primaryKey), lines, usedBy, ...describe(dataset, row, measures) });
       citations.set(at, list);
     }
   }
