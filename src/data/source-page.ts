@@ -65,11 +65,19 @@ function formatCited(value: number, unit: string): string {
   return formatNumber(value);
 }
 
+const FUNDERS: Record<string, string> = { 'wcc-public-health': 'paid by the county council (public health)', 'west-mercia-pcc': 'paid by the Police and Crime Commissioner' };
+
+/** "Substance misuse contract, budget, paid by the Police and Crime Commissioner". */
+function spendingLabel(raw: Record<string, string | undefined>): string {
+  const line = (raw.line ?? '').replace(/-/g, ' ');
+  return [line.charAt(0).toUpperCase() + line.slice(1), raw.basis, FUNDERS[raw.funder ?? ''] ?? raw.funder].filter(Boolean).join(', ');
+}
+
 function describe(dataset: LoadedDataset, row: LoadedRow, measures: Map<string, string>): { label: string; what: string } {
   const v = row.value as Record<string, unknown>;
   const raw = row.raw;
   if (typeof v.value === 'number' && typeof v.unit === 'string') {
-    const what = measures.get(raw.measure ?? '') ?? [raw.line, raw.funder, raw.basis].filter(Boolean).join(', ');
+    const what = measures.get(raw.measure ?? '') ?? spendingLabel(raw);
     return { label: formatCited(v.value, v.unit), what: `${what}, ${raw.period}` };
   }
   if (dataset.meta.id === 'claims') {
