@@ -36,6 +36,7 @@ import { withBase } from '../lib/url.ts';
 import { STATUS_LABELS, type Status } from '../schemas/common.ts';
 import type { ActivityRow, BodyRow, RelationshipRow } from '../schemas/governance.ts';
 import type { AreaRow, MeasureRow, SectionRow, ThemeRow } from '../schemas/reference.ts';
+import { formatLineRange, type LineRange } from '../schemas/source-lines.ts';
 import type { SpendingRow as SpendingDataRow } from '../schemas/spending.ts';
 
 export const FIGURE_IDS = [
@@ -77,6 +78,8 @@ export interface FigureTable {
   rows: Record<string, string>[];
   /** Optional attributes per row for the client filters (e.g. data-theme). */
   rowData?: Record<string, string>[];
+  /** Per row, the lines of the report (`source_lines`) its figures come from: "Show in the report". */
+  rowSources?: string[][];
 }
 
 export interface FigureCsv {
@@ -155,6 +158,8 @@ interface Obs {
   status: Status;
   notes?: string[];
   source_section: string;
+  /** Lines of the report's text that state the value. */
+  source_lines?: LineRange;
 }
 
 function rows<T>(id: string): T[] {
@@ -253,6 +258,12 @@ function obsCsv(list: Obs[]): FigureCsv {
   };
 }
 
+/** The `source_lines` of the given rows, distinct, in text order (for a table row's "Show in the report"). */
+function cite(...list: { source_lines?: LineRange }[]): string[] {
+  const out = [...new Set(list.flatMap((r) => (r.source_lines ? [formatLineRange(r.source_lines)] : [])))];
+  return out.sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+}
+
 type Base = Pick<FigureSpec, 'id' | 'theme' | 'title' | 'takeaway' | 'summary' | 'views' | 'table' | 'csv' | 'sources' | 'markers' | 'footnotes' | 'checked'> &
   Partial<Pick<FigureSpec, 'filters' | 'governance'>>;
 
@@ -308,6 +319,7 @@ function hateCrime(): Base {
         { key: 'change', label: '% change', numeric: true },
       ],
       rows: changes.map((c) => ({ area: c.areaLabel, measure: c.measureLabel, before: formatValue(c.before.value, 'count'), after: formatValue(c.after.value, 'count'), change: formatChange(c.change, 'percent', 1) })),
+      rowSources: changes.map((c) => cite(c.before, c.after)),
     },
     csv: {
       columns: ['area', 'measure', 'period_before', 'value_before', 'period_after', 'value_after', 'percent_change', 'status'],
@@ -350,6 +362,7 @@ function reoffending(): Base {
         { key: 'ratio', label: 'Offences per offender', numeric: true },
       ],
       rows: chartRows.map((r) => ({ period: r.periodLabel, offenders: formatValue(r.offenders, 'count'), offences: formatValue(r.offences, 'count'), ratio: formatNumber(r.offencesPerOffender, 2) })),
+      rowSources: chartRows.map((r) => cite(...data.filter((d) => d.period.id === r.period))),
     },
     csv: { columns: ['period', 'offenders', 'offences', 'offences_per_offender'], rows: chartRows.map((r) => [r.period, r.offenders, r.offences, Number(r.offencesPerOffender.toFixed(4))]) },
     sources: sourcesFor(data.map((r) => ({ dataset: 'reoffending-cohort', section: r.source_section }))),
@@ -382,6 +395,7 @@ function periodFigure(id: FigureId, theme: string, dataset: string, measure: str
         { key: 'status', label: 'Status' },
       ],
       rows: data.map((r) => ({ period: r.period.label, value: formatValue(r.value, 'count'), status: STATUS_LABELS[r.status] })),
+      rowSources: data.map((r) => cite(r)),
     },
     csv: obsCsv(data),
     sources: sourcesFor(data.map((r) => ({ dataset, section: r.source_section }))),
@@ -423,6 +437,7 @@ function domesticAbuseSingleYear(): Base {
         { key: 'status', label: 'Status' },
       ],
       rows: data.map((r, i) => ({ measure: measureLabel(r.measure), period: r.period.label, value: statText(must(chartRows[i], 'row')), status: STATUS_LABELS[r.status] })),
+      rowSources: data.map((r) => cite(r)),
     },
     csv: obsCsv(data),
     sources: sourcesFor(data.map((r) => ({ dataset: 'domestic-abuse', section: r.source_section }))),
@@ -465,6 +480,7 @@ function channelVulnerabilities(): Base {
         { part: 'Autism, a learning difficulty or mental health played a part', value: formatValue(r.value, 'percent') },
         { part: 'Other referrals', value: formatValue(100 - r.value, 'percent') },
       ],
+      rowSources: [cite(r), cite(r)],
     },
     csv: obsCsv(data),
     sources: sourcesFor(data.map((x) => ({ dataset: 'prevent-channel', section: x.source_section }))),
@@ -498,6 +514,7 @@ function alcohol(): Base {
         { key: 'status', label: 'Status' },
       ],
       rows: data.map((r) => ({ period: r.period.label, value: formatValue(r.value, 'percent', 1), status: STATUS_LABELS[r.status] })),
+      rowSources: data.map((r) => cite(r)),
     },
     csv: obsCsv(data),
     sources: sourcesFor(data.map((r) => ({ dataset: 'alcohol-violence', section: r.source_section }))),
@@ -554,6 +571,7 @@ function spending(): Base {
         pcc: t.byFunder['west-mercia-pcc'] === undefined ? '–' : formatValue(t.byFunder['west-mercia-pcc'], 'gbp'),
         total: formatValue(t.total, 'gbp'),
       })),
+      rowSources: totals.map((t) => cite(...data.filter((r) => r.line === t.line && r.period.id === t.period && r.basis === t.basis))),
     },
     csv: {
       columns: ['line', 'funder', 'period', 'basis', 'value', 'unit', 'status'],

@@ -15,7 +15,7 @@ interface Link {
   from: string;
   href: string;
   /** The value as the site shows it, when the link is for one value. */
-  value?: string;
+  value?: string | undefined;
 }
 
 /** Digits of a shown value, without grouping commas, signs or units: "+11%" -> "11", "£106,000" -> "106000". */
@@ -41,10 +41,11 @@ async function highlighted(page: Page): Promise<{ text: string; lines: string[];
 async function collect(page: Page, path: string): Promise<Link[]> {
   await page.goto(new URL(path, baseUrl).href);
   return page.evaluate((from) => {
-    const out: { from: string; href: string; value?: string }[] = [];
+    const out: { from: string; href: string; value?: string | undefined }[] = [];
     for (const a of document.querySelectorAll<HTMLAnchorElement>('a.value-source')) out.push({ from, href: a.href, value: a.firstChild?.textContent ?? '' });
-    for (const a of document.querySelectorAll<HTMLAnchorElement>('a.figure-source-lines')) out.push({ from, href: a.href });
-    for (const tr of document.querySelectorAll<HTMLTableRowElement>('table tr[id]')) {
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('a.figure-source-lines, .figure-table-source a')) out.push({ from, href: a.href });
+    // Dataset tables (rows with ids); their value cell is the row's own value.
+    for (const tr of document.querySelectorAll<HTMLTableRowElement>('table tr[id^="row-"]')) {
       const link = tr.querySelector<HTMLAnchorElement>('a[href*="/source/#L"]');
       const value = [...tr.querySelectorAll('td.num')].map((td) => td.textContent ?? '').find((t) => t !== '');
       if (link) out.push({ from: `${from}#${tr.id}`, href: link.href, value });
@@ -66,6 +67,7 @@ describe('Show in the report', () => {
       ];
       expect(links.filter((l) => l.value !== undefined && l.from.startsWith('themes/')).length, 'values in prose link to the report').toBeGreaterThan(3);
       expect(links.some((l) => l.value === undefined), 'figure sources link to the report').toBe(true);
+      expect(links.some((l) => l.href.includes('#L') && l.value === undefined && l.from.startsWith('themes/')), 'figure table rows link to the report').toBe(true);
       expect(links.some((l) => l.from.startsWith('data/')), 'table rows link to the report').toBe(true);
       // A sample: every distinct target, at most 25.
       const seen = new Set<string>();
