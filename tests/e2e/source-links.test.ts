@@ -42,7 +42,9 @@ async function collect(page: Page, path: string): Promise<Link[]> {
   await page.goto(new URL(path, baseUrl).href);
   return page.evaluate((from) => {
     const out: { from: string; href: string; value?: string | undefined }[] = [];
-    for (const a of document.querySelectorAll<HTMLAnchorElement>('a.value-source')) out.push({ from, href: a.href, value: a.firstChild?.textContent ?? '' });
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('a.value-source:not(.value--change)')) out.push({ from, href: a.href, value: a.firstChild?.textContent ?? '' });
+    // A change is our calculation from two rows: its link must land on their lines, which hold no single value to match.
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('a.value--change')) out.push({ from, href: a.href });
     for (const a of document.querySelectorAll<HTMLAnchorElement>('a.figure-source-lines, .figure-table-source a')) out.push({ from, href: a.href });
     // Dataset tables (rows with ids); their value cell is the row's own value.
     for (const tr of document.querySelectorAll<HTMLTableRowElement>('table tr[id^="row-"]')) {
