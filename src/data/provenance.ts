@@ -7,11 +7,11 @@
  *    `8.2%`, `£106,000`, `£106k`, `three`), and a claim's stated figure or direction is too.
  * A failure is a Problem with file, line and column, expected and found.
  */
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { formatValue } from '../lib/format.ts';
 import { parseLineRange, type LineRange } from '../schemas/source-lines.ts';
+// Types only: load.ts calls this module, so anything more from it would make a loop.
 import type { Catalog, LoadedDataset, LoadedRow } from './load.ts';
-import { displayPath } from './load.ts';
 import type { Problem } from './problems.ts';
 import { DIRECTION_WORDS, isBlank, printedAs, printedNumbers, rangeText, readReport, REPORT_FILE, type Report } from './source.ts';
 
@@ -60,6 +60,12 @@ export function printedForms(value: number, unit: string): string {
       return forms.join(' or ');
     }
   }
+}
+
+/** A path relative to the project root where possible (as load.ts shows paths). */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
 }
 
 function range(row: LoadedRow): { text: string; range: LineRange | undefined } {

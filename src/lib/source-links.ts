@@ -3,8 +3,7 @@
  * is `#L339`, a range `#L339-L341` (the page marks both with `:target` styling, no script needed).
  * Dataset table rows are `#row-<key>` on `/data/<id>/`.
  */
-import type { LineRange } from '../schemas/source-lines.ts';
-import { parseLineRange } from '../schemas/source-lines.ts';
+import { parseLineRange, type LineRange } from './line-range.ts';
 import { withBase } from './url.ts';
 
 export const SOURCE_PATH = '/source/';

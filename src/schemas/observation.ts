@@ -58,5 +58,3 @@ export function citedObservationSchema<const U extends readonly [Unit, ...Unit[]
   const shape = { ...observationShape(units), source_lines: lineRange() };
   return { shape, row: z.object(shape).superRefine(checkValue) };
 }
-
-export type ObservationRow = z.infer<ReturnType<typeof observationSchema>['row']>;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorReport, repositoryUrl } from '../../src/layouts/site.ts';
+import { errorReport, repositoryUrl } from '../../src/lib/site.ts';
 
 describe('report an error', () => {
   it('links to a new issue naming the page when GitHub Actions gives the repository', () => {

@@ -8,7 +8,7 @@ import { checkProvenance, REPORT_DRAWN } from '../../src/data/provenance.ts';
 import { parseReport, printedAs, printedNumbers, REPORT_FILE } from '../../src/data/source.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
 import { parseLineRange } from '../../src/schemas/source-lines.ts';
-import { copyDataDir, editFile, FIXTURES } from '../helpers/fixtures.ts';
+import { copyDataDir, editFile, FIXTURES } from '../support/fixtures.ts';
 
 const DATA = resolve(import.meta.dirname, '../../data');
 
