@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['tests/browser/{every-page,no-js-and-keyboard,links-and-html,checks-catch-broken-pages}.test.ts'],
+    include: ['tests/browser/{every-page,no-js-and-keyboard,links-and-html,checks-catch-broken-pages,source-links}.test.ts'],
     environment: 'node',
     globalSetup: ['tests/support/e2e-setup.ts'],
     fileParallelism: false,
