@@ -34,7 +34,10 @@ export function linesLabel(lines: string | LineRange): string {
 
 /** The id of a dataset table row: `row-` and its primary key with every run of other characters as `-`. */
 export function rowAnchor(key: string): string {
-  return `row-${key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `row-${key
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 /** Link to one row of a dataset's table on its catalogue page. */

@@ -27,5 +27,5 @@ const shape = {
   /** Lines of the report's text that state the amount (`409-415`); checked at build. */
   source_lines: lineRange(),
 };
-export const spendingSchema = { shape, row: z.object(shape).superRefine(checkValue) };
+export const spendingSchema = { kind: 'spending' as const, shape, row: z.object(shape).superRefine(checkValue) };
 export type SpendingRow = z.infer<typeof spendingSchema.row>;

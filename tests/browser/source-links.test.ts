@@ -20,17 +20,27 @@ interface Link {
 
 /** Digits of a shown value, without grouping commas, signs or units: "+11%" -> "11", "£106,000" -> "106000". */
 function digits(value: string): string {
-  return value.replace(/[,+\u2212\s]/g, '').replace(/^-/, '').replace(/[£%]|FTE$/g, '');
+  return value
+    .replace(/[,+\u2212\s]/g, '')
+    .replace(/^-/, '')
+    .replace(/[£%]|FTE$/g, '');
 }
 
 async function highlighted(page: Page): Promise<{ text: string; lines: string[]; inView: boolean }> {
   return page.evaluate(() => {
-    const lit = [...document.querySelectorAll<HTMLElement>('.src-report .ln')].filter((el) => getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)');
+    const lit = [...document.querySelectorAll<HTMLElement>('.src-report .ln')].filter(
+      (el) => getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)',
+    );
     const first = lit[0]?.getBoundingClientRect();
     return {
       // The text of the lines without their (aria-hidden) line numbers.
       text: lit
-        .map((el) => [...el.childNodes].filter((n) => !(n instanceof HTMLElement && n.classList.contains('lnum'))).map((n) => n.textContent ?? '').join(''))
+        .map((el) =>
+          [...el.childNodes]
+            .filter((n) => !(n instanceof HTMLElement && n.classList.contains('lnum')))
+            .map((n) => n.textContent ?? '')
+            .join(''),
+        )
         .join(' '),
       lines: lit.map((el) => el.id),
       inView: first !== undefined && first.bottom > 0 && first.top < window.innerHeight,
@@ -42,10 +52,12 @@ async function collect(page: Page, path: string): Promise<Link[]> {
   await page.goto(new URL(path, baseUrl).href);
   return page.evaluate((from) => {
     const out: { from: string; href: string; value?: string | undefined }[] = [];
-    for (const a of document.querySelectorAll<HTMLAnchorElement>('a.value-source:not(.value--change)')) out.push({ from, href: a.href, value: a.firstChild?.textContent ?? '' });
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('a.value-source:not(.value--change)'))
+      out.push({ from, href: a.href, value: a.firstChild?.textContent ?? '' });
     // A change is our calculation from two rows: its link must land on their lines, which hold no single value to match.
     for (const a of document.querySelectorAll<HTMLAnchorElement>('a.value--change')) out.push({ from, href: a.href });
-    for (const a of document.querySelectorAll<HTMLAnchorElement>('a.figure-source-lines, .figure-table-source a')) out.push({ from, href: a.href });
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('a.figure-source-lines, .figure-table-source a'))
+      out.push({ from, href: a.href });
     // Dataset tables (rows with ids); their value cell is the row's own value.
     for (const tr of document.querySelectorAll<HTMLTableRowElement>('table tr[id^="row-"]')) {
       const link = tr.querySelector<HTMLAnchorElement>('a[href*="/source/#L"]');
@@ -67,13 +79,27 @@ describe('Show in the report', () => {
         ...(await collect(page, 'data/spending/')),
         ...(await collect(page, 'data/prevent-channel/')),
       ];
-      expect(links.filter((l) => l.value !== undefined && l.from.startsWith('themes/')).length, 'values in prose link to the report').toBeGreaterThan(3);
-      expect(links.some((l) => l.value === undefined), 'figure sources link to the report').toBe(true);
-      expect(links.some((l) => l.href.includes('#L') && l.value === undefined && l.from.startsWith('themes/')), 'figure table rows link to the report').toBe(true);
-      expect(links.some((l) => l.from.startsWith('data/')), 'table rows link to the report').toBe(true);
+      expect(
+        links.filter((l) => l.value !== undefined && l.from.startsWith('themes/')).length,
+        'values in prose link to the report',
+      ).toBeGreaterThan(3);
+      expect(
+        links.some((l) => l.value === undefined),
+        'figure sources link to the report',
+      ).toBe(true);
+      expect(
+        links.some((l) => l.href.includes('#L') && l.value === undefined && l.from.startsWith('themes/')),
+        'figure table rows link to the report',
+      ).toBe(true);
+      expect(
+        links.some((l) => l.from.startsWith('data/')),
+        'table rows link to the report',
+      ).toBe(true);
       // A sample: every distinct target, at most 25.
       const seen = new Set<string>();
-      const sample = links.filter((l) => !seen.has(`${l.href}|${l.value}`) && seen.add(`${l.href}|${l.value}`)).slice(0, 25);
+      const sample = links
+        .filter((l) => !seen.has(`${l.href}|${l.value}`) && seen.add(`${l.href}|${l.value}`))
+        .slice(0, 25);
       for (const link of sample) {
         expect(new URL(link.href).pathname, link.from).toMatch(/\/source\/$/);
         await page.goto(link.href);
@@ -83,9 +109,17 @@ describe('Show in the report', () => {
         if (link.value) {
           const want = digits(link.value);
           const text = lit.text.replace(/,/g, '');
-          const word = Number.isInteger(Number(want)) && Number(want) >= 1 && Number(want) <= WORDS.length ? WORDS[Number(want) - 1] : undefined;
-          const found = new RegExp(`(^|[^\\d.])${want.replace('.', '\\.')}(?![\\d])`).test(text) || (word !== undefined && new RegExp(`\\b${word}\\b`, 'i').test(text));
-          expect(found, `${link.from}: ${link.value} not in the highlighted lines ${lit.lines.join(',')}: ${lit.text}`).toBe(true);
+          const word =
+            Number.isInteger(Number(want)) && Number(want) >= 1 && Number(want) <= WORDS.length
+              ? WORDS[Number(want) - 1]
+              : undefined;
+          const found =
+            new RegExp(`(^|[^\\d.])${want.replace('.', '\\.')}(?![\\d])`).test(text) ||
+            (word !== undefined && new RegExp(`\\b${word}\\b`, 'i').test(text));
+          expect(
+            found,
+            `${link.from}: ${link.value} not in the highlighted lines ${lit.lines.join(',')}: ${lit.text}`,
+          ).toBe(true);
         }
       }
     } finally {

@@ -7,10 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, rowKey } from '../../src/data/load.ts';
-import { REPORT_DRAWN } from '../../src/data/provenance.ts';
 import { blockLines, parseReadingOrder, READING_ORDER_FILE } from '../../src/data/reading-order.ts';
 import { isBlank, parseReport, REPORT_FILE } from '../../src/data/source.ts';
-import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
+import { DATASET_SCHEMAS, REPORT_DRAWN } from '../../src/schemas/index.ts';
 import { parseLineRange } from '../../src/schemas/source-lines.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -19,7 +18,8 @@ const audit = readFileSync(join(ROOT, 'docs/source-audit.md'), 'utf8');
 const catalog = loadCatalog(DATA, DATASET_SCHEMAS);
 const report = parseReport(readFileSync(join(DATA, REPORT_FILE), 'utf8'), REPORT_FILE);
 const sectionOfLine = new Map<number, string>();
-for (const b of parseReadingOrder(readFileSync(join(DATA, READING_ORDER_FILE), 'utf8'), READING_ORDER_FILE).blocks) for (const n of blockLines(b)) sectionOfLine.set(n, b.section);
+for (const b of parseReadingOrder(readFileSync(join(DATA, READING_ORDER_FILE), 'utf8'), READING_ORDER_FILE).blocks)
+  for (const n of blockLines(b)) sectionOfLine.set(n, b.section);
 
 /** The rows of the markdown table under a heading, as arrays of trimmed cells. */
 function table(heading: string): string[][] {
@@ -31,7 +31,12 @@ function table(heading: string): string[][] {
     if (line.startsWith('|')) {
       seen = true;
       if (/^\|[-| ]+\|$/.test(line)) continue;
-      rows.push(line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim()));
+      rows.push(
+        line
+          .slice(1, -1)
+          .split(/(?<!\\)\|/)
+          .map((c) => c.trim()),
+      );
     } else if (seen) break;
   }
   return rows.slice(1); // drop the header row
@@ -56,9 +61,14 @@ const ROW_MENTION = /`([a-z-]+)`: `([^`]+)` = (-?[\d.]+)/g;
 
 describe('docs/source-audit.md against the report and the data', () => {
   it('gives each page the lines the text puts on it', () => {
-    const rows = audit.split('\n').filter((l) => /^\| \d \| \d+–\d+ \|/.test(l)).map((l) => l.split('|').map((c) => c.trim()));
+    const rows = audit
+      .split('\n')
+      .filter((l) => /^\| \d \| \d+–\d+ \|/.test(l))
+      .map((l) => l.split('|').map((c) => c.trim()));
     const actual = [...new Set(report.pages)].map((p) => {
-      const on = report.lines.map((t, i) => ({ n: i + 1, t })).filter((x) => report.pages[x.n - 1] === p && !isBlank(x.t));
+      const on = report.lines
+        .map((t, i) => ({ n: i + 1, t }))
+        .filter((x) => report.pages[x.n - 1] === p && !isBlank(x.t));
       return `${p}:${on[0]!.n}–${on.at(-1)!.n}`;
     });
     expect(rows.map((r) => `${r[1]}:${r[2]}`)).toEqual(actual);
@@ -91,16 +101,24 @@ describe('docs/source-audit.md against the report and the data', () => {
         const status = /status `([a-z-]+)`/.exec(where!)?.[1];
         if (status) expect(v.status, `row ${n}: status of ${key}`).toBe(status);
         const cited = parseLineRange(row!.raw.source_lines!)!;
-        for (const at of lines(line!)) expect(at >= cited.start && at <= cited.end, `row ${n}: line ${at} inside ${row!.raw.source_lines}`).toBe(true);
+        for (const at of lines(line!))
+          expect(at >= cited.start && at <= cited.end, `row ${n}: line ${at} inside ${row!.raw.source_lines}`).toBe(
+            true,
+          );
       }
     }
   });
 
   it('lists every row of every report-drawn figure dataset', () => {
-    const mentioned = new Set(numberTables.flatMap(([, , , , where]) => [...(where ?? '').matchAll(ROW_MENTION)].map((m) => `${m[1]}|${m[2]!.replace(/\\\|/g, '|')}`)));
+    const mentioned = new Set(
+      numberTables.flatMap(([, , , , where]) =>
+        [...(where ?? '').matchAll(ROW_MENTION)].map((m) => `${m[1]}|${m[2]!.replace(/\\\|/g, '|')}`),
+      ),
+    );
     for (const id of REPORT_DRAWN) {
       if (id === 'claims') continue;
-      for (const key of rowsByKey(id).keys()) expect(mentioned.has(`${id}|${key}`), `${id} ${key} is not in the audit`).toBe(true);
+      for (const key of rowsByKey(id).keys())
+        expect(mentioned.has(`${id}|${key}`), `${id} ${key} is not in the audit`).toBe(true);
     }
   });
 
@@ -124,7 +142,11 @@ describe('docs/source-audit.md against the report and the data', () => {
     expect(statuses.length).toBeGreaterThanOrEqual(3);
     for (const m of statuses) expect(activities.get(m[1]!)?.status, m[0]).toBe(m[2]);
     // "`period` = `2017/18` for activities `a-…`, `a-…`" and "`activities.date` = `2018-09` for `a-…`"
-    const periodsAndDates = [...audit.matchAll(/`(period|activities\.date)` = `([^`]+)` for (?:activities |the [^`]*)?((?:`a-[a-z0-9-]+`(?:, | and )?)+)/g)];
+    const periodsAndDates = [
+      ...audit.matchAll(
+        /`(period|activities\.date)` = `([^`]+)` for (?:activities |the [^`]*)?((?:`a-[a-z0-9-]+`(?:, | and )?)+)/g,
+      ),
+    ];
     expect(periodsAndDates.length).toBeGreaterThanOrEqual(8);
     for (const m of periodsAndDates) {
       for (const id of m[3]!.match(/a-[a-z0-9-]+/g)!) {
@@ -136,6 +158,8 @@ describe('docs/source-audit.md against the report and the data', () => {
     // "`worcestershire-county-council` and `surrey-county-council` are typed `council`"
     const typed = [...audit.matchAll(/((?:`[a-z0-9-]+`(?:, | and )?)+) (?:is|are) typed `([a-z-]+)`/g)];
     expect(typed.length).toBeGreaterThan(0);
-    for (const m of typed) for (const id of [...m[1]!.matchAll(/`([a-z0-9-]+)`/g)].map((x) => x[1]!)) expect(bodies.get(id)?.type, `${id} typed`).toBe(m[2]);
+    for (const m of typed)
+      for (const id of [...m[1]!.matchAll(/`([a-z0-9-]+)`/g)].map((x) => x[1]!))
+        expect(bodies.get(id)?.type, `${id} typed`).toBe(m[2]);
   });
 });

@@ -33,18 +33,27 @@ describe('reading order', () => {
     const { blocks } = parseReadingOrder(layoutText, READING_ORDER_FILE);
     const peel = blocks.find((b) => b.ranges.some((r) => r.start === 73))!;
     expect(peel.section).toBe('pcc-and-panel-2018-19-activity');
-    expect(peel.ranges).toEqual([{ start: 73, end: 74 }, { start: 94, end: 94 }]);
+    expect(peel.ranges).toEqual([
+      { start: 73, end: 74 },
+      { start: 94, end: 94 },
+    ]);
   });
 
   it('fails on a line left out, a line placed twice, and a section on the wrong page', () => {
     const missing = layoutProblems(layoutText.replace('hate-crime-data,348,paragraph\n', ''));
     expect(missing).toEqual([expect.objectContaining({ found: expect.stringMatching(/^line 348 .*in none$/) })]);
-    const twice = layoutProblems(layoutText.replace('hate-crime-data,348,paragraph', 'hate-crime-data,346-348,paragraph'));
+    const twice = layoutProblems(
+      layoutText.replace('hate-crime-data,348,paragraph', 'hate-crime-data,346-348,paragraph'),
+    );
     expect(twice.map((p) => p.found)).toEqual(['line 346, already on line 82']);
     const { blocks } = parseReadingOrder(layoutText, READING_ORDER_FILE);
     const wrongPage = new Map(sections).set('prevent-data', { page: 5 });
     expect(checkReadingOrder(blocks, report, wrongPage, READING_ORDER_FILE)).toEqual([
-      expect.objectContaining({ column: 'lines', expected: 'the section to start on page 5 (data/sections.csv)', found: 'line 386, on page 6' }),
+      expect.objectContaining({
+        column: 'lines',
+        expected: 'the section to start on page 5 (data/sections.csv)',
+        found: 'line 386, on page 6',
+      }),
     ]);
   });
 });
@@ -58,7 +67,9 @@ describe('the source page model', () => {
     expect(block.anchors).toEqual(['L351-L352']);
     expect(block.citations.map((c) => c.label).sort()).toEqual(['10,421', '10,947', '526']);
     const dhr = page.sections.flatMap((s) => s.blocks).find((b) => b.lines[0]?.n === 294)!;
-    expect(dhr.citations).toEqual([expect.objectContaining({ dataset: 'domestic-abuse', label: '3', lines: '294-295' })]);
+    expect(dhr.citations).toEqual([
+      expect.objectContaining({ dataset: 'domestic-abuse', label: '3', lines: '294-295' }),
+    ]);
   });
 
   it('highlights exactly the non-blank lines of each cited range', () => {
@@ -77,7 +88,9 @@ describe('source links', () => {
     expect(sourceHref('339-341')).toMatch(/\/source\/#L339-L341$/);
     expect(linesLabel('339-341')).toBe('lines 339\u2013341');
     expect(rowAnchor('worcestershire|2017/18|dvpos')).toBe('row-worcestershire-2017-18-dvpos');
-    expect(datasetRowHref('domestic-abuse', 'worcestershire|2017/18|dvpos')).toMatch(/\/data\/domestic-abuse\/#row-worcestershire-2017-18-dvpos$/);
+    expect(datasetRowHref('domestic-abuse', 'worcestershire|2017/18|dvpos')).toMatch(
+      /\/data\/domestic-abuse\/#row-worcestershire-2017-18-dvpos$/,
+    );
     expect(() => sourceHref('L339')).toThrow(/Not a line range/);
   });
 });

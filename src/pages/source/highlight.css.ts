@@ -3,4 +3,5 @@ import type { APIRoute } from 'astro';
 import { getSourcePage } from '../../data/source-index.ts';
 import { rangeCss } from '../../data/source-page.ts';
 
-export const GET: APIRoute = () => new Response(rangeCss(getSourcePage()), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+export const GET: APIRoute = () =>
+  new Response(rangeCss(getSourcePage()), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
