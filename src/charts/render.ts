@@ -156,11 +156,14 @@ export function chartIdBase(options: ChartOptions): string {
 
 /**
  * Wrap panels (from Plot or D3) into the final accessible SVG string.
- * `draw` receives the root SVG, adds panels (nested `<svg x y>`), text and marks, and returns the height.
+ * `draw` receives the root SVG, adds panels (nested `<svg x y>`), text and marks, and returns the height;
+ * `viewWidth` overrides the layout's viewBox width.
  */
-export function renderSvg(options: ChartOptions, draw: (svg: SVGElement, doc: Document) => number): string {
+export function renderSvg(options: ChartOptions, draw: (svg: SVGElement, doc: Document) => number, viewWidth?: number): string {
   const doc = createDocument();
-  const { width, fontSize } = LAYOUT[options.layout];
+  const { fontSize } = LAYOUT[options.layout];
+  // A chart laid out by a graph-layout library (the governance map) brings its own width.
+  const width = viewWidth ?? LAYOUT[options.layout].width;
   const base = chartIdBase(options);
   const svg = svgEl(doc, 'svg', {
     xmlns: SVG_NS,
