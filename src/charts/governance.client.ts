@@ -98,7 +98,7 @@ export function enhanceGovernance(fig: HTMLElement, win: Window = window): void 
     const entry = entryOf(id);
     if (!entry) return;
     const node = fig.querySelector<SVGElement>(`.gov-node[data-key="${id}"]`);
-    const mapShown = !!box?.open && !!node && node.getClientRects().length > 0;
+    const mapShown = !!box?.open && !!node;
     closeEntries();
     hideTip(fig);
     if (where === 'list' || !mapShown || !card || !cardBody || !cardTitle) {

@@ -100,9 +100,12 @@ export function governanceData(allBodies: readonly BodyData[], allLinks: readonl
     links: links.filter((l) => l.from_body === b.id).map((l) => ({ to: l.to_body, type: l.type, basis: basisOf(l.basis) })),
     degree: degree(b.id),
   }));
-  // The body drawn and labelled in the static map: the Safer Communities Board when shown, otherwise
-  // the theme's most connected body.
-  const focus = byId.has('safer-communities-board') ? 'safer-communities-board' : [...bodies].filter((b) => core.has(b.id)).sort((a, b) => degree(b.id) - degree(a.id) || a.name.localeCompare(b.name))[0]?.id;
+  // The body drawn and labelled in the static map: the Safer Communities Board when it belongs to the
+  // map (always on the main map), otherwise the theme body with most links to other theme bodies.
+  const inner = (id: string) => links.filter((l) => (l.from_body === id && core.has(l.to_body)) || (l.to_body === id && core.has(l.from_body))).length;
+  const focus = core.has('safer-communities-board')
+    ? 'safer-communities-board'
+    : [...bodies].filter((b) => core.has(b.id)).sort((a, b) => inner(b.id) - inner(a.id) || degree(b.id) - degree(a.id) || a.name.localeCompare(b.name))[0]?.id;
   const key = `${theme ?? ''}|${focus ?? ''}`;
   let layout = layouts.get(key);
   if (!layout) {

@@ -7,7 +7,6 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { activitiesBoard } from '../../../src/charts/activities.ts';
 import { alcoholViolenceShare } from '../../../src/charts/alcohol.ts';
-import { governanceDiagram } from '../../../src/charts/governance.ts';
 import { hateCrimeChange, hateCrimeCounts } from '../../../src/charts/hate-crime.ts';
 import { periodBars } from '../../../src/charts/period-bars.ts';
 import type { ChartFunction, ChartOptions, Layout } from '../../../src/charts/render.ts';
@@ -21,6 +20,7 @@ const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.di
 const hate = fixture('hate-crime.json');
 const small = fixture('small.json');
 const gov = fixture('governance.json');
+// The governance map has its own layout step and one SVG for every width: tests/unit/charts/governance-map.test.ts.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyChart = ChartFunction<any>;
@@ -33,7 +33,6 @@ const CASES: { name: string; chart: AnyChart; rows: unknown[]; options?: Partial
   { name: 'spending', chart: spendingLines, rows: small.spending },
   { name: 'stat-tiles', chart: statTiles, rows: small.stats },
   { name: 'waffle', chart: waffle, rows: small.share },
-  { name: 'governance', chart: governanceDiagram, rows: gov.nodes },
   { name: 'activities', chart: activitiesBoard, rows: gov.activities },
 ];
 
