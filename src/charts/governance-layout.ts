@@ -101,17 +101,21 @@ function runElk(graph: unknown): ElkOut {
   if (!worker.dispatcher || typeof worker.dispatcher.saveDispatch !== 'function') {
     throw new Error('elkjs: the worker dispatcher this module drives is missing (elkjs changed its internals; see src/charts/governance-layout.ts).');
   }
-  let answer: { data?: ElkOut; error?: unknown } | undefined;
-  worker.onmessage = (event) => (answer = event.data);
+  const dispatcher = worker.dispatcher;
+  const answers: { data?: ElkOut; error?: unknown }[] = [];
+  worker.onmessage = (event) => answers.push(event.data);
+  const ask = (data: Record<string, unknown>) => {
+    dispatcher.saveDispatch({ data });
+    const answer = answers.pop();
+    if (!answer) throw new Error('elkjs: the layout did not answer synchronously.');
+    if (answer.error) throw new Error(`elkjs: ${String((answer.error as Error).message ?? answer.error)}`);
+    return answer.data;
+  };
   // As elk-api.js does on construction: register the algorithm, then ask for the layout.
-  worker.dispatcher.saveDispatch({ data: { cmd: 'register', id: 0, algorithms: ['layered'] } });
-  if (answer?.error) throw new Error(`elkjs: ${String((answer.error as Error).message ?? answer.error)}`);
-  answer = undefined;
-  worker.dispatcher.saveDispatch({ data: { cmd: 'layout', id: 1, graph, layoutOptions: {}, options: {} } });
-  if (!answer) throw new Error('elkjs: the layout did not answer synchronously.');
-  if (answer.error) throw new Error(`elkjs: ${String((answer.error as Error).message ?? answer.error)}`);
-  if (!answer.data) throw new Error('elkjs: empty layout.');
-  return answer.data;
+  ask({ cmd: 'register', id: 0, algorithms: ['layered'] });
+  const out = ask({ cmd: 'layout', id: 1, graph, layoutOptions: {}, options: {} });
+  if (!out) throw new Error('elkjs: empty layout.');
+  return out;
 }
 
 const r = (n: number | undefined) => Math.round((n ?? 0) * 100) / 100;
