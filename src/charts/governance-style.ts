@@ -18,6 +18,8 @@ export interface EdgeKind {
   /** Read from the other end: "B <passive> A". */
   passive: string;
   colour: string;
+  /** Colour family, for the legend's CSS keys (govmap.css). */
+  family: 'blue' | 'green' | 'vermillion' | 'purple' | 'grey';
   arrow: Arrowhead;
   /** Stroke width in SVG units. */
   weight: number;
@@ -26,21 +28,21 @@ export interface EdgeKind {
 }
 
 export const EDGE_KINDS: Record<string, EdgeKind> = {
-  oversees: { active: 'oversees', passive: 'overseen by', colour: PALETTE.blue, arrow: 'triangle', weight: 2.5, up: false },
-  leads: { active: 'leads', passive: 'led by', colour: PALETTE.blue, arrow: 'diamond', weight: 2, up: false },
-  chairs: { active: 'chairs', passive: 'chaired by', colour: PALETTE.blue, arrow: 'circle', weight: 2, up: false },
-  'reports-to': { active: 'reports to', passive: 'receives reports from', colour: PALETTE.blue, arrow: 'open-triangle', weight: 1.5, up: true },
-  'presents-to': { active: 'presents to', passive: 'hears presentations from', colour: PALETTE.blue, arrow: 'open-circle', weight: 1.5, up: true },
-  funds: { active: 'funds', passive: 'funded by', colour: PALETTE.green, arrow: 'triangle', weight: 2.5, up: false },
-  commissions: { active: 'commissions', passive: 'commissioned by', colour: PALETTE.green, arrow: 'diamond', weight: 2, up: false },
-  scrutinises: { active: 'scrutinises', passive: 'scrutinised by', colour: PALETTE.vermillion, arrow: 'open-diamond', weight: 2, up: false },
-  inspects: { active: 'inspects', passive: 'inspected by', colour: PALETTE.vermillion, arrow: 'bar', weight: 2, up: false },
-  supports: { active: 'supports', passive: 'supported by', colour: PALETTE.purple, arrow: 'open-triangle', weight: 1.5, up: true },
-  attends: { active: 'attends', passive: 'attended by', colour: PALETTE.purple, arrow: 'open-circle', weight: 1.5, up: true },
-  'member-of': { active: 'member of', passive: 'has as a member', colour: PALETTE.purple, arrow: 'circle', weight: 1.5, up: true },
+  oversees: { active: 'oversees', passive: 'overseen by', colour: PALETTE.blue, family: 'blue', arrow: 'triangle', weight: 2.5, up: false },
+  leads: { active: 'leads', passive: 'led by', colour: PALETTE.blue, family: 'blue', arrow: 'diamond', weight: 2, up: false },
+  chairs: { active: 'chairs', passive: 'chaired by', colour: PALETTE.blue, family: 'blue', arrow: 'circle', weight: 2, up: false },
+  'reports-to': { active: 'reports to', passive: 'receives reports from', colour: PALETTE.blue, family: 'blue', arrow: 'open-triangle', weight: 1.5, up: true },
+  'presents-to': { active: 'presents to', passive: 'hears presentations from', colour: PALETTE.blue, family: 'blue', arrow: 'open-circle', weight: 1.5, up: true },
+  funds: { active: 'funds', passive: 'funded by', colour: PALETTE.green, family: 'green', arrow: 'triangle', weight: 2.5, up: false },
+  commissions: { active: 'commissions', passive: 'commissioned by', colour: PALETTE.green, family: 'green', arrow: 'diamond', weight: 2, up: false },
+  scrutinises: { active: 'scrutinises', passive: 'scrutinised by', colour: PALETTE.vermillion, family: 'vermillion', arrow: 'open-diamond', weight: 2, up: false },
+  inspects: { active: 'inspects', passive: 'inspected by', colour: PALETTE.vermillion, family: 'vermillion', arrow: 'bar', weight: 2, up: false },
+  supports: { active: 'supports', passive: 'supported by', colour: PALETTE.purple, family: 'purple', arrow: 'open-triangle', weight: 1.5, up: true },
+  attends: { active: 'attends', passive: 'attended by', colour: PALETTE.purple, family: 'purple', arrow: 'open-circle', weight: 1.5, up: true },
+  'member-of': { active: 'member of', passive: 'has as a member', colour: PALETTE.purple, family: 'purple', arrow: 'circle', weight: 1.5, up: true },
 };
 
-const FALLBACK: EdgeKind = { active: 'linked to', passive: 'linked to', colour: PALETTE.grey, arrow: 'triangle', weight: 1.5, up: false };
+const FALLBACK: EdgeKind = { active: 'linked to', passive: 'linked to', colour: PALETTE.grey, family: 'grey', arrow: 'triangle', weight: 1.5, up: false };
 
 export function edgeKind(type: string): EdgeKind {
   return EDGE_KINDS[type] ?? { ...FALLBACK, active: type, passive: type };

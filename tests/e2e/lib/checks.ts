@@ -147,7 +147,10 @@ export async function checkCharts(page: Page): Promise<Failure[]> {
         rendered++;
         if (rect.width > viewport + 0.5) out.push(`${which} is ${Math.round(rect.width)} px wide in a ${viewport} px viewport`);
       });
-      if (svgs.length > 0 && rendered === 0) out.push(`${label}: no chart <svg> is shown`);
+      // A chart the reader opens with one tap (the governance map starts in a closed <details> on
+      // phones, behind its tiered list) counts as shown.
+      const folded = svgs.length > 0 && svgs.every((svg) => svg.closest('details:not([open])') !== null);
+      if (svgs.length > 0 && rendered === 0 && !folded) out.push(`${label}: no chart <svg> is shown`);
       if (figure.querySelector('table') === null) out.push(`${label} has no <table> alternative`);
     });
     return out;
