@@ -129,10 +129,14 @@ describe('with JavaScript', () => {
     await close();
   });
 
-  it('selects a body by touch at 360 px: the list comes first, the row opens in place, the map is one tap away', async () => {
+  it('selects a body by touch at 360 px: the tiered list comes first, the row opens in place, the map is one tap away', async () => {
     const { page, close } = await open(PAGE, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     const box = `${FIG} [data-gov-box]`;
     expect(await page.locator(box).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    // Tiers start closed: tier, then body.
+    const county = page.locator(`${FIG} .gov-tier-list > summary`, { hasText: /^County/ });
+    expect(await page.locator(`${FIG} .gov-tier-list[open]`).count()).toBe(0);
+    await county.tap();
     const pick = page.locator(`${FIG} .gov-pick[data-pick="safer-communities-board"]`);
     await pick.tap();
     expect(await pick.getAttribute('aria-expanded')).toBe('true');
