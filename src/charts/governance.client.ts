@@ -36,7 +36,7 @@ export function selectBody(fig: HTMLElement, id: string | undefined): void {
 
 /** Entries whose search text holds every word of the query, best first (name start, then name, then remit). */
 export function searchBodies(entries: HTMLElement[], query: string): HTMLElement[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = query.toLowerCase().split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
   if (!words.length) return [];
   const scored = entries.flatMap((e) => {
     const text = e.dataset['search'] ?? '';

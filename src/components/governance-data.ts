@@ -56,7 +56,7 @@ export interface GovernanceEntry {
   /** Bodies it oversees, leads, chairs, funds or hears from. */
   down: EntryLink[];
   work: EntryWork[];
-  /** Lower-case words the search matches: name, short name, remit, chair. */
+  /** Lower-case words the search matches (name, short name, remit, chair), space-separated and padded. */
   search: string;
   href?: string;
 }
@@ -144,7 +144,8 @@ export function governanceData(allBodies: readonly BodyData[], allLinks: readonl
       up,
       down,
       work,
-      search: [b.name, b.short_name ?? '', b.remit, b.chair ?? ''].join(' ').toLowerCase(),
+      // Words only (no markup characters in the attribute); the client splits queries the same way.
+      search: ` ${[b.name, b.short_name ?? '', b.remit, b.chair ?? ''].join(' ').toLowerCase().replace(/[^\p{L}\p{N}&]+/gu, ' ').trim()} `,
       ...(href ? { href } : {}),
     };
   };
