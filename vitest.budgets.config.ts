@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['tests/budgets/**/*.test.ts'],
+    include: ['tests/build/performance-budgets.test.ts'],
     environment: 'node',
   },
 });

@@ -6,12 +6,12 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.test.ts'],
+    include: ['tests/browser/{every-page,no-js-and-keyboard,links-and-html,checks-catch-broken-pages,governance-map}.test.ts'],
     environment: 'node',
-    globalSetup: ['tests/e2e/global-setup.ts'],
+    globalSetup: ['tests/support/e2e-setup.ts'],
     fileParallelism: false,
     // Four pages at a time inside a file whose tests are marked concurrent, each in a reused tab
-    // (tests/e2e/lib/tabs.ts). On 2 cores, 4 beat 2 by 10-15%: a check spends part of its time
+    // (tests/support/tabs.ts). On 2 cores, 4 beat 2 by 10-15%: a check spends part of its time
     // waiting on the protocol, and the other checks fill those gaps.
     maxConcurrency: 4,
     testTimeout: 180_000,

@@ -10,7 +10,8 @@
  */
 import { zipSync, type Zippable } from 'fflate';
 import { buildDataPackage, type PackageOptions } from './datapackage.ts';
-import { byteLength, LICENCE, stringifyJson, toCsv, toJson, type ExportableDataset } from './export.ts';
+import { LICENCE } from '../lib/site.ts';
+import { byteLength, stringifyJson, toCsv, toJson, type ExportableDataset } from './downloads.ts';
 import type { Release } from './release.ts';
 
 /** Where each file sits inside the zip (and, for data files, on the site under `/data/`). */

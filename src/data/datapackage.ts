@@ -18,7 +18,8 @@ import { createHash } from 'node:crypto';
 import { describeColumns } from '../schemas/columns.ts';
 import { DATASET_SCHEMAS } from '../schemas/index.ts';
 import type { ColumnMeta, DatasetMeta } from '../schemas/meta.ts';
-import { CSV_LINE_END, LICENCE, toCsv, type ExportableDataset } from './export.ts';
+import { LICENCE } from '../lib/site.ts';
+import { CSV_LINE_END, toCsv, type ExportableDataset } from './downloads.ts';
 import type { Release } from './release.ts';
 
 /**

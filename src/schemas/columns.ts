@@ -109,15 +109,6 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
     .register(columns, { type: 'enum', required: true, values });
 }
 
-/** `yes` or `no`. */
-export function yesNo() {
-  const e = 'yes or no';
-  return z
-    .enum(['yes', 'no'], { error: e })
-    .transform((v) => v === 'yes')
-    .register(columns, { type: 'boolean', required: true });
-}
-
 /** A `;`-separated list of kebab-case ids with no spaces, e.g. `hate-crime;prevent`. */
 export function idList() {
   const e = 'kebab-case ids separated by ";" with no spaces';

@@ -48,5 +48,3 @@ export function observationSchema<const U extends readonly [Unit, ...Unit[]]>(un
   const shape = observationShape(units);
   return { shape, row: z.object(shape).superRefine(checkValue) };
 }
-
-export type ObservationRow = z.infer<ReturnType<typeof observationSchema>['row']>;

@@ -6,7 +6,7 @@ import { agrees, checkClaims, recompute } from '../../src/data/claims.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DataValidationError, type Problem } from '../../src/data/problems.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
-import { copyDataDir, editFile } from '../helpers/fixtures.ts';
+import { copyDataDir, editFile } from '../support/fixtures.ts';
 
 const DATA = resolve(import.meta.dirname, '../../data');
 

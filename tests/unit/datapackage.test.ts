@@ -18,10 +18,10 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildZip, zipEntryNames, zipTimestamp } from '../../src/data/bundle.ts';
 import { buildDataPackage, FIELD_PATTERNS, resourcePath, type DataPackage } from '../../src/data/datapackage.ts';
-import { CSV_BOM, isNumericColumn, restoreText, stringifyJson, toCsv, toJson } from '../../src/data/export.ts';
+import { CSV_BOM, isNumericColumn, restoreText, stringifyJson, toCsv, toJson } from '../../src/data/downloads.ts';
 import { getCatalog } from '../../src/data/index.ts';
 import { getRelease } from '../../src/data/release.ts';
-import { buildSite, ROOT, TEST_BASE, TEST_SITE } from '../helpers/build-site.ts';
+import { buildSite, ROOT, TEST_BASE, TEST_SITE } from '../support/build-site.ts';
 
 const SCHEMAS = join(ROOT, 'tests/fixtures/schemas');
 const catalog = getCatalog();

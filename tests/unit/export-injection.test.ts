@@ -13,8 +13,8 @@ import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyDataDir, FIXTURES } from '../helpers/fixtures.ts';
-import { buildSite, ROOT } from '../helpers/build-site.ts';
+import { copyDataDir, FIXTURES } from '../support/fixtures.ts';
+import { buildSite, ROOT } from '../support/build-site.ts';
 
 const PAYLOADS = ['=HYPERLINK("http://x","y")', '@SUM(A1)', '+1', '-cmd <script>alert(1)</script>', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '-2+3'];
 let dist: string;

@@ -6,7 +6,7 @@ import { DataValidationError, formatProblem, type Problem } from '../../src/data
 import { observationSchema } from '../../src/schemas/observation.ts';
 import { areasSchema } from '../../src/schemas/reference.ts';
 import type { DatasetSchema } from '../../src/schemas/index.ts';
-import { FIXTURES, copyDataDir } from '../helpers/fixtures.ts';
+import { FIXTURES, copyDataDir } from '../support/fixtures.ts';
 
 const schemas = { areas: areasSchema, counts: observationSchema(['count', 'percent'] as const) } as unknown as Record<string, DatasetSchema>;
 const BASE = join(FIXTURES, 'loader/base');

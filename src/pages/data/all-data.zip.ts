@@ -1,6 +1,6 @@
 /** `/data/all-data.zip`: every download, datapackage.json, the changelog and a README, zipped at build time. */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../../components/data/helpers.ts';
+import { absoluteUrl } from '../../lib/url.ts';
 import { buildZip } from '../../data/bundle.ts';
 import { getCatalog } from '../../data/index.ts';
 import { getRelease } from '../../data/release.ts';

@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { governanceMap, mapLayoutInput, type GovNode } from '../../../src/charts/governance.ts';
 import { layoutGovernance } from '../../../src/charts/governance-layout.ts';
 import { basisOf, EDGE_KINDS } from '../../../src/charts/governance-style.ts';
-import { governanceData, governanceSvg, type ActivityData, type BodyData, type LinkData } from '../../../src/components/governance-data.ts';
+import { governanceData, governanceSvg, type ActivityData, type BodyData, type LinkData } from '../../../src/figures/governance-data.ts';
 import { sourceAnchor } from '../../../src/lib/source-link.ts';
-import { compareSnapshot } from './snapshot.ts';
+import { compareSnapshot } from '../../support/snapshot.ts';
 
 const fixture = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts/governance-data.json'), 'utf8')) as { bodies: BodyData[]; links: LinkData[]; activities: ActivityData[] };
 const options = { id: 'test-governance-map', title: 'Who does what', description: 'Summary of the map.' };

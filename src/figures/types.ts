@@ -1,0 +1,89 @@
+/** What a figure is: the shapes every figure builder returns and the Figure component renders. */
+import type { Layout } from '../charts/render.ts';
+import type { Status } from '../schemas/common.ts';
+
+export interface FigureView {
+  id: string;
+  label: string;
+  svg: Record<Layout, string>;
+  /** One SVG for every width (in `svg.wide`; the governance map), not a wide and a narrow layout. */
+  single?: boolean;
+}
+
+export interface TableColumn {
+  key: string;
+  label: string;
+  numeric?: boolean;
+}
+
+export interface FigureTable {
+  caption: string;
+  columns: TableColumn[];
+  /** Formatted cells (en-GB), one object per row keyed by column. */
+  rows: Record<string, string>[];
+  /** Optional attributes per row for the client filters (e.g. data-theme). */
+  rowData?: Record<string, string>[];
+}
+
+export interface FigureCsv {
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+export interface FigureSource {
+  dataset: string;
+  datasetTitle: string;
+  /** Section id, or empty when several sections are summarised as one entry. */
+  section: string;
+  sectionTitle: string;
+  page: number;
+  /** Last page, when the entry spans several sections. */
+  pageEnd?: number;
+}
+
+export interface FigureMarker {
+  status: Status;
+  label: string;
+}
+
+export interface FigureFootnote {
+  id: string;
+  text: string;
+}
+
+export interface FilterControl {
+  key: string;
+  label: string;
+  options: { value: string; label: string }[];
+}
+
+export type { EntryLink, EntryWork, GovernanceEntry } from './governance-data.ts';
+import type { GovernanceEntry } from './governance-data.ts';
+
+export interface FigureSpec {
+  id: string;
+  theme: string;
+  themeTitle: string;
+  /** Theme page URL (with base) and the figure's permalink. */
+  themeUrl: string;
+  permalink: string;
+  title: string;
+  takeaway: string;
+  summary: string[];
+  views: FigureView[];
+  table: FigureTable;
+  csv: FigureCsv;
+  sources: FigureSource[];
+  markers: FigureMarker[];
+  footnotes: FigureFootnote[];
+  /** Stated claims from the report that the build recomputed and found to agree. */
+  checked: string[];
+  filters?: FilterControl[];
+  /** The governance map's text alternative and legend (src/figures/governance-data.ts). */
+  governance?: { tiers: { id: string; label: string; bodies: GovernanceEntry[] }[]; kinds: string[]; anyInferred: boolean; focus?: string };
+  licence: string;
+}
+
+/** What a figure family's builder returns; the index adds the theme title, URLs and licence. */
+export type FigureParts = Pick<FigureSpec, 'id' | 'theme' | 'title' | 'takeaway' | 'summary' | 'views' | 'table' | 'csv' | 'sources' | 'markers' | 'footnotes' | 'checked'> &
+  Partial<Pick<FigureSpec, 'filters' | 'governance'>>;

@@ -1,0 +1,45 @@
+/** Channel referrals in which autism, a learning difficulty or mental health played a part, as a waffle. */
+import { shareSummary } from '../charts/summaries.ts';
+import { waffle, type ShareRow } from '../charts/waffle.ts';
+import { formatValue } from '../lib/format.ts';
+import { must, obs, obsCsv, observationFigure, render } from './helpers.ts';
+import type { FigureParts } from './types.ts';
+
+export function channelVulnerabilities(): FigureParts {
+  const id = 'channel-vulnerabilities';
+  const data = obs('prevent-channel', (r) => r.measure === 'channel-referrals-vulnerability-share');
+  const r = must(data[0], 'vulnerability share');
+  const chartRows: ShareRow[] = [
+    {
+      key: r.measure,
+      label: 'Channel referrals in which autism, a learning difficulty or mental health played a part',
+      partKey: 'autism, a learning difficulty or mental health played a part',
+      restLabel: 'other referrals',
+      value: r.value,
+      periodLabel: r.status === 'period-unclear' ? `${r.period.label}, period not stated exactly` : r.period.label,
+    },
+  ];
+  const title = 'Channel referrals involving autism, learning difficulty or mental health';
+  const summary = shareSummary(chartRows);
+  return observationFigure('prevent-channel', data, {
+    id,
+    theme: 'prevent',
+    title,
+    takeaway: `Autism, a learning difficulty or mental health played a part in ${formatValue(r.value, 'percent')} of Channel referrals: more than half.`,
+    summary,
+    views: [{ id: 'chart', label: 'Chart', svg: render(waffle, chartRows, { id, title, description: summary.join(' ') }) }],
+    table: {
+      caption: title,
+      columns: [
+        { key: 'part', label: 'Referrals' },
+        { key: 'value', label: 'Share', numeric: true },
+      ],
+      rows: [
+        { part: 'Autism, a learning difficulty or mental health played a part', value: formatValue(r.value, 'percent') },
+        { part: 'Other referrals', value: formatValue(100 - r.value, 'percent') },
+      ],
+    },
+    csv: obsCsv(data),
+    checked: [],
+  });
+}
