@@ -7,7 +7,7 @@
  *
  * Without JavaScript the map shows structure: every link is drawn faintly and the links of the focus
  * body (the Safer Communities Board on the main map) are drawn at full strength and labelled. The
- * client script (src/charts/governance.client.ts) highlights the links of a selected body instead.
+ * client script (src/client/governance-diagram.ts) highlights the links of a selected body instead.
  * One SVG serves every screen width (the page shows a tiered list first on phones).
  */
 import type { GovLayout, LayoutEdgeInput, LayoutNodeInput } from './governance-layout.ts';
