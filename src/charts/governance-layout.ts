@@ -68,11 +68,17 @@ interface ElkShape {
 }
 interface ElkOut extends ElkShape {
   children?: ElkShape[];
-  edges?: (ElkShape & { sections?: { startPoint: ElkPoint; endPoint: ElkPoint; bendPoints?: ElkPoint[] }[]; labels?: ElkShape[] })[];
+  edges?: (ElkShape & {
+    sections?: { startPoint: ElkPoint; endPoint: ElkPoint; bendPoints?: ElkPoint[] }[];
+    labels?: ElkShape[];
+  })[];
 }
 
 type Dispatcher = { saveDispatch(event: { data: unknown }): void };
-type FakeWorker = { dispatcher?: Dispatcher; onmessage?: (event: { data: { data?: ElkOut; error?: unknown } }) => void };
+type FakeWorker = {
+  dispatcher?: Dispatcher;
+  onmessage?: (event: { data: { data?: ElkOut; error?: unknown } }) => void;
+};
 
 export const LAYOUT_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
@@ -99,7 +105,9 @@ function runElk(graph: unknown): ElkOut {
   const { Worker } = require('elkjs/lib/elk-worker.min.js') as { Worker: new () => FakeWorker };
   const worker = new Worker();
   if (!worker.dispatcher || typeof worker.dispatcher.saveDispatch !== 'function') {
-    throw new Error('elkjs: the worker dispatcher this module drives is missing (elkjs changed its internals; see src/charts/governance-layout.ts).');
+    throw new Error(
+      'elkjs: the worker dispatcher this module drives is missing (elkjs changed its internals; see src/charts/governance-layout.ts).',
+    );
   }
   const dispatcher = worker.dispatcher;
   const answers: { data?: ElkOut; error?: unknown }[] = [];
@@ -125,24 +133,36 @@ export function layoutGovernance(nodes: readonly LayoutNodeInput[], edges: reado
   const graph = {
     id: 'root',
     layoutOptions: LAYOUT_OPTIONS,
-    children: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height, layoutOptions: { 'elk.partitioning.partition': String(n.tier) } })),
+    children: nodes.map((n) => ({
+      id: n.id,
+      width: n.width,
+      height: n.height,
+      layoutOptions: { 'elk.partitioning.partition': String(n.tier) },
+    })),
     edges: edges.map((e) => ({
       id: e.id,
       sources: [e.up ? e.to : e.from],
       targets: [e.up ? e.from : e.to],
-      ...(e.label ? { labels: [{ id: `${e.id}-label`, text: ' ', width: e.label.width, height: e.label.height }] } : {}),
+      ...(e.label
+        ? { labels: [{ id: `${e.id}-label`, text: ' ', width: e.label.width, height: e.label.height }] }
+        : {}),
     })),
   };
   const out = runElk(graph);
   const layout: GovLayout = { width: r(out.width), height: r(out.height), nodes: {}, edges: {} };
-  for (const c of out.children ?? []) layout.nodes[c.id] = { x: r(c.x), y: r(c.y), width: r(c.width), height: r(c.height) };
+  for (const c of out.children ?? [])
+    layout.nodes[c.id] = { x: r(c.x), y: r(c.y), width: r(c.width), height: r(c.height) };
   const up = new Map(edges.map((e) => [e.id, e.up]));
   for (const e of out.edges ?? []) {
     const points: [number, number][] = [];
-    for (const s of e.sections ?? []) for (const p of [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]) points.push([r(p.x), r(p.y)]);
+    for (const s of e.sections ?? [])
+      for (const p of [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]) points.push([r(p.x), r(p.y)]);
     if (up.get(e.id)) points.reverse();
     const l = e.labels?.[0];
-    layout.edges[e.id] = { points, ...(l ? { label: { x: r(l.x), y: r(l.y), width: r(l.width), height: r(l.height) } } : {}) };
+    layout.edges[e.id] = {
+      points,
+      ...(l ? { label: { x: r(l.x), y: r(l.y), width: r(l.width), height: r(l.height) } } : {}),
+    };
   }
   return layout;
 }

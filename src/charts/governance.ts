@@ -71,9 +71,17 @@ function tierOf(lane: string): number {
 }
 
 /** What the layout needs to know: box sizes, tiers, edges (labelled when they touch the focus body). */
-export function mapLayoutInput(rows: readonly GovNode[], focus?: string): { nodes: LayoutNodeInput[]; edges: LayoutEdgeInput[] } {
+export function mapLayoutInput(
+  rows: readonly GovNode[],
+  focus?: string,
+): { nodes: LayoutNodeInput[]; edges: LayoutEdgeInput[] } {
   const ids = new Set(rows.map((r) => r.id));
-  const nodes = rows.map((r) => ({ id: r.id, tier: tierOf(r.lane), width: BOX_WIDTH, height: boxLines(r).length * LINE + 2 * PAD }));
+  const nodes = rows.map((r) => ({
+    id: r.id,
+    tier: tierOf(r.lane),
+    width: BOX_WIDTH,
+    height: boxLines(r).length * LINE + 2 * PAD,
+  }));
   const edges = rows.flatMap((r) =>
     r.links
       .filter((l) => ids.has(l.to))
@@ -85,7 +93,9 @@ export function mapLayoutInput(rows: readonly GovNode[], focus?: string): { node
           from: r.id,
           to: l.to,
           up: kind.up,
-          ...(labelled ? { label: { width: Math.ceil(textWidth(kind.active, LABEL_FONT)) + 6, height: LABEL_FONT + 4 } } : {}),
+          ...(labelled
+            ? { label: { width: Math.ceil(textWidth(kind.active, LABEL_FONT)) + 6, height: LABEL_FONT + 4 } }
+            : {}),
         };
       }),
   );
@@ -106,16 +116,36 @@ export function governanceMap(rows: readonly GovNode[], layout: GovLayout, optio
       const bands = svgEl(doc, 'g', { class: 'gov-tiers' }, svg);
       const tiers = TIERS.filter((t) => rows.some((r) => r.lane === t));
       const extent = tiers.map((t) => {
-        const boxes = rows.filter((r) => r.lane === t).map((r) => layout.nodes[r.id]).filter((b) => !!b);
+        const boxes = rows
+          .filter((r) => r.lane === t)
+          .map((r) => layout.nodes[r.id])
+          .filter((b) => !!b);
         return { t, top: Math.min(...boxes.map((b) => b.y)), bottom: Math.max(...boxes.map((b) => b.y + b.height)) };
       });
       extent.forEach((e, i) => {
         const next = extent[i + 1];
         const top = i === 0 ? 0 : e.top - TOP - 4;
         const bottom = next ? next.top - TOP - 4 : e.bottom + 8;
-        svgEl(doc, 'rect', { x: 0, y: top + TOP, width, height: bottom - top, class: `gov-tier gov-tier--${i % 2 ? 'odd' : 'even'}`, fill: i % 2 ? '#f3f5f7' : 'none' }, bands);
+        svgEl(
+          doc,
+          'rect',
+          {
+            x: 0,
+            y: top + TOP,
+            width,
+            height: bottom - top,
+            class: `gov-tier gov-tier--${i % 2 ? 'odd' : 'even'}`,
+            fill: i % 2 ? '#f3f5f7' : 'none',
+          },
+          bands,
+        );
         const label = rows.find((r) => r.lane === e.t)?.laneLabel ?? e.t;
-        svgEl(doc, 'text', { x: 4, y: e.top - 4 + TOP, class: 'gov-tier-label', 'font-weight': 'bold', 'font-size': 13 }, bands).textContent = label;
+        svgEl(
+          doc,
+          'text',
+          { x: 4, y: e.top - 4 + TOP, class: 'gov-tier-label', 'font-weight': 'bold', 'font-size': 13 },
+          bands,
+        ).textContent = label;
       });
       const edges = svgEl(doc, 'g', { class: 'gov-edges', fill: 'none', transform: `translate(0,${TOP})` }, svg);
       for (const r of rows) {
@@ -126,17 +156,64 @@ export function governanceMap(rows: readonly GovNode[], layout: GovLayout, optio
           const kind = edgeKind(l.type);
           const basis = basisOf(l.basis);
           const focused = !!options.focus && (r.id === options.focus || l.to === options.focus);
-          const g = svgEl(doc, 'g', { class: `gov-edge${focused ? ' is-focus' : ''}`, 'data-from': r.id, 'data-to': l.to, 'data-type': l.type, 'data-basis': basis, opacity: focused ? undefined : 0.35 }, edges);
+          const g = svgEl(
+            doc,
+            'g',
+            {
+              class: `gov-edge${focused ? ' is-focus' : ''}`,
+              'data-from': r.id,
+              'data-to': l.to,
+              'data-type': l.type,
+              'data-basis': basis,
+              opacity: focused ? undefined : 0.35,
+            },
+            edges,
+          );
           const pts = route.points;
-          svgEl(doc, 'path', { class: 'gov-line', d: `M${pts.map((p) => p.join(',')).join('L')}`, stroke: kind.colour, 'stroke-width': kind.weight, 'stroke-dasharray': basis === 'inferred' ? INFERRED_DASH : undefined }, g);
+          svgEl(
+            doc,
+            'path',
+            {
+              class: 'gov-line',
+              d: `M${pts.map((p) => p.join(',')).join('L')}`,
+              stroke: kind.colour,
+              'stroke-width': kind.weight,
+              'stroke-dasharray': basis === 'inferred' ? INFERRED_DASH : undefined,
+            },
+            g,
+          );
           const end = pts[pts.length - 1] as [number, number];
           const before = pts[pts.length - 2] as [number, number];
           const head = arrowPath(kind.arrow);
-          svgEl(doc, 'path', { class: head.filled ? 'gov-arrow' : 'gov-arrow gov-arrow--open', d: head.d, transform: `translate(${end[0]},${end[1]}) rotate(${angle(before, end)})`, fill: head.filled ? kind.colour : '#ffffff', stroke: kind.colour, 'stroke-width': 1.5 }, g);
+          svgEl(
+            doc,
+            'path',
+            {
+              class: head.filled ? 'gov-arrow' : 'gov-arrow gov-arrow--open',
+              d: head.d,
+              transform: `translate(${end[0]},${end[1]}) rotate(${angle(before, end)})`,
+              fill: head.filled ? kind.colour : '#ffffff',
+              stroke: kind.colour,
+              'stroke-width': 1.5,
+            },
+            g,
+          );
           if (route.label && focused) {
             const { x, y, width: w, height: h } = route.label;
             svgEl(doc, 'rect', { class: 'gov-edge-label-bg', x, y, width: w, height: h, rx: 3, fill: '#ffffff' }, g);
-            svgEl(doc, 'text', { class: 'gov-edge-label', x: x + w / 2, y: y + h - 4, 'text-anchor': 'middle', 'font-size': LABEL_FONT, fill: kind.colour }, g).textContent = kind.active;
+            svgEl(
+              doc,
+              'text',
+              {
+                class: 'gov-edge-label',
+                x: x + w / 2,
+                y: y + h - 4,
+                'text-anchor': 'middle',
+                'font-size': LABEL_FONT,
+                fill: kind.colour,
+              },
+              g,
+            ).textContent = kind.active;
           }
         }
       }
@@ -146,13 +223,32 @@ export function governanceMap(rows: readonly GovNode[], layout: GovLayout, optio
         if (!b) continue;
         const g = svgEl(doc, 'g', { transform: `translate(${b.x},${b.y})` }, nodes);
         const lines = boxLines(r);
-        svgEl(doc, 'rect', { x: 0.75, y: 0.75, width: b.width - 1.5, height: b.height - 1.5, rx: 5, class: 'gov-box', fill: '#ffffff', stroke: r.id === options.focus ? '#1b1f24' : PALETTE.grey, 'stroke-width': r.id === options.focus ? 2.5 : 1.25 }, g);
+        svgEl(
+          doc,
+          'rect',
+          {
+            x: 0.75,
+            y: 0.75,
+            width: b.width - 1.5,
+            height: b.height - 1.5,
+            rx: 5,
+            class: 'gov-box',
+            fill: '#ffffff',
+            stroke: r.id === options.focus ? '#1b1f24' : PALETTE.grey,
+            'stroke-width': r.id === options.focus ? 2.5 : 1.25,
+          },
+          g,
+        );
         svgLines(doc, lines, { x: PAD, y: PAD + FONT, 'font-size': FONT, class: 'gov-label' }, LINE, g);
         // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
         const visible = lines.join(' ');
         const links = `${r.degree} ${r.degree === 1 ? 'link' : 'links'}`;
         const level = r.laneLabel.includes(' ') ? r.laneLabel : r.laneLabel.toLowerCase();
-        markElement(g, { key: r.id, label: visible === r.name ? `${r.name}, ${level}: ${links}` : `${visible}: ${r.name}, ${level}: ${links}`, cls: `gov-node${r.id === options.focus ? ' is-focus' : ''}` });
+        markElement(g, {
+          key: r.id,
+          label: visible === r.name ? `${r.name}, ${level}: ${links}` : `${visible}: ${r.name}, ${level}: ${links}`,
+          cls: `gov-node${r.id === options.focus ? ' is-focus' : ''}`,
+        });
         g.setAttribute('data-body', r.id);
       }
       return layout.height + TOP + 8;

@@ -31,19 +31,29 @@ export function selectBody(fig: HTMLElement, id: string | undefined): void {
     node.setAttribute('aria-pressed', String(key === id));
   }
   fig.querySelector('svg.gov-map')?.classList.toggle('has-selection', !!id);
-  for (const entry of Array.from(fig.querySelectorAll<HTMLElement>('[data-body-entry]'))) entry.classList.toggle('is-selected', entry.dataset['bodyEntry'] === id);
+  for (const entry of Array.from(fig.querySelectorAll<HTMLElement>('[data-body-entry]')))
+    entry.classList.toggle('is-selected', entry.dataset['bodyEntry'] === id);
 }
 
 /** Entries whose search text holds every word of the query, best first (name start, then name, then remit). */
 export function searchBodies(entries: HTMLElement[], query: string): HTMLElement[] {
-  const words = query.toLowerCase().split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
+  const words = query
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter(Boolean);
   if (!words.length) return [];
   const scored = entries.flatMap((e) => {
     const text = e.dataset['search'] ?? '';
     if (!words.every((w) => text.includes(w))) return [];
     const name = (e.querySelector('.gov-name')?.textContent ?? '').toLowerCase();
     const q = words.join(' ');
-    const score = name.startsWith(q) ? 0 : new RegExp(`\\b${q.replace(/[^a-z0-9 ]/g, '')}\\b`).test(name) ? 1 : name.includes(q) ? 2 : 3;
+    const score = name.startsWith(q)
+      ? 0
+      : new RegExp(`\\b${q.replace(/[^a-z0-9 ]/g, '')}\\b`).test(name)
+        ? 1
+        : name.includes(q)
+          ? 2
+          : 3;
     return [{ e, score }];
   });
   return scored.sort((a, b) => a.score - b.score).map((s) => s.e);
@@ -190,7 +200,9 @@ export function enhanceGovernance(fig: HTMLElement, win: Window = window): void 
       close();
     }
   });
-  fig.addEventListener('figurestate', (event) => selectBody(fig, (event as CustomEvent<{ body?: string }>).detail.body || undefined));
+  fig.addEventListener('figurestate', (event) =>
+    selectBody(fig, (event as CustomEvent<{ body?: string }>).detail.body || undefined),
+  );
 
   // Search: every word must match; Enter takes the best match.
   const input = fig.querySelector<HTMLInputElement>('[data-gov-search]');
@@ -215,7 +227,9 @@ export function enhanceGovernance(fig: HTMLElement, win: Window = window): void 
       }),
     );
     results.hidden = found.length === 0;
-    status.textContent = input.value.trim() ? `${found.length} ${found.length === 1 ? 'body matches' : 'bodies match'}${found.length > 8 ? ', first 8 shown' : ''}.` : '';
+    status.textContent = input.value.trim()
+      ? `${found.length} ${found.length === 1 ? 'body matches' : 'bodies match'}${found.length > 8 ? ', first 8 shown' : ''}.`
+      : '';
   });
   input?.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;

@@ -2,32 +2,12 @@
  * Download serialisation: the CSV and JSON files offered for every dataset, made at build time from
  * the validated rows (`LoadedRow.raw`), never by copying the files in `data/`.
  *
- * CSV (stated in the README, "For journalists: downloads", and in the zip's README):
- *  - UTF-8 with a byte-order mark. Excel, the tool most journalists open a CSV with, reads a CSV
- *    without a BOM in the system's legacy code page and garbles every non-ASCII character (a "£"
- *    becomes "Â£"); with the BOM it reads UTF-8. pandas, R's readr, Python's `utf-8-sig`, csv-parse and
- *    Papa Parse all skip it.
- *  - CRLF line ends, as RFC 4180 specifies; a header row; fields quoted only when they must be (they
- *    hold a comma, a double quote, CR or LF), quotes doubled. A line break inside a quoted text
- *    cell is kept as it is in the data.
- *  - Cells exactly as validated: periods as written (`2017/18`, `2017-Q1`, `2014-02/2015-02`), plain
- *    numbers with no thousands separators, an empty cell for a missing value, status markers in
- *    their own `status` column.
- *  - Formula neutralisation (OWASP's advice on CSV injection): a TEXT cell that starts with `=`, `+`,
- *    `-`, `@`, a tab or a carriage return gets a single quote `'` in front, so a spreadsheet shows it
- *    as text instead of running it. To keep the rule exactly reversible, a text cell that already
- *    starts with `'` also gets one. Undo: drop the first character of any text cell that starts with
- *    `'`. Cells of `integer` and `number` columns are never altered (a negative value such as -10.8
- *    stays -10.8): they are validated plain decimals, which a spreadsheet reads as numbers.
+ * The file conventions (CSV: UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting, formula
+ * neutralisation; JSON: metadata + rows, `\u` escapes for `<`, `>`, `&`) are written once, for
+ * readers, in docs/downloads.md; the functions below implement them.
  *
  * The writer is csv-stringify, the sister package of the csv-parse the loader reads files with
  * (same project, csv.js.org): well kept, RFC 4180 quoting, a synchronous API for build time.
- *
- * JSON: one object per dataset with its metadata, `dataVersion`, and `rows` (an array of objects,
- * one per row, keyed by column name). Numbers are JSON numbers, `id-list` cells arrays of ids,
- * `boolean` cells true/false, missing cells `null`; text is never altered (JSON is read by programs,
- * not run by spreadsheets). `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes, so the
- * file stays inert even if someone pastes it into an HTML `<script>`; the parsed values are the same.
  */
 import { stringify } from 'csv-stringify/sync';
 import { LICENCE } from '../lib/site.ts';

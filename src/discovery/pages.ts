@@ -10,12 +10,12 @@
  * Pure apart from reading the validated datasets: the theme entries come in as an argument, so tests
  * need no Astro content collection.
  */
-import { mdxToMdast } from 'satteri';
 import type { CardSpec } from './social-card.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { getCatalog, getDataset } from '../data/index.ts';
 import { formatNumber } from '../lib/format.ts';
 import { cardSlug } from '../lib/seo.ts';
+import { mdxTree } from '../lib/mdx-tree.ts';
 import type { GlossaryRow } from '../schemas/glossary.ts';
 import { activityPeriods, areaName, findRow, formatRow, longPeriodLabel, matchingRows, period as toPeriod, rowLabel } from '../components/prose/data-lookup.ts';
 import { FIGURE_IDS, getFigure } from '../figures/index.ts';
@@ -51,7 +51,7 @@ export function firstKeyFigure(mdx: string): { element: 'KeyFigure' | 'KeyCount'
     attributes?: Array<{ type: string; name?: string; value?: unknown }>;
     children?: Node[];
   }
-  const tree = mdxToMdast(mdx, { features: { frontmatter: true } }) as unknown as Node;
+  const tree = mdxTree(mdx) as Node;
   const stack: Node[] = [tree];
   // Depth-first, in document order.
   while (stack.length > 0) {

@@ -22,7 +22,13 @@ export type BodyData = BodyRow & Optional;
 export type LinkData = RelationshipRow & Optional;
 export type ActivityData = ActivityRow & Optional;
 
-export const TIER_LABELS: Record<string, string> = { national: 'National', 'west-mercia': 'West Mercia', county: 'County', local: 'Local', other: 'Other' };
+export const TIER_LABELS: Record<string, string> = {
+  national: 'National',
+  'west-mercia': 'West Mercia',
+  county: 'County',
+  local: 'Local',
+  other: 'Other',
+};
 
 export interface EntryLink {
   other: string;
@@ -82,7 +88,12 @@ export function bodyLabel(b: BodyRow): string {
 
 const layouts = new Map<string, GovLayout>();
 
-export function governanceData(allBodies: readonly BodyData[], allLinks: readonly LinkData[], activities: readonly ActivityData[], theme?: string): GovernanceData {
+export function governanceData(
+  allBodies: readonly BodyData[],
+  allLinks: readonly LinkData[],
+  activities: readonly ActivityData[],
+  theme?: string,
+): GovernanceData {
   const core = new Set(allBodies.filter((b) => !theme || b.themes.includes(theme)).map((b) => b.id));
   const links = allLinks.filter((l) => !theme || core.has(l.from_body) || core.has(l.to_body));
   const shown = new Set([...core, ...links.flatMap((l) => [l.from_body, l.to_body])]);
@@ -97,15 +108,22 @@ export function governanceData(allBodies: readonly BodyData[], allLinks: readonl
     name: b.name,
     lane: b.level,
     laneLabel: TIER_LABELS[b.level] ?? b.level,
-    links: links.filter((l) => l.from_body === b.id).map((l) => ({ to: l.to_body, type: l.type, basis: basisOf(l.basis) })),
+    links: links
+      .filter((l) => l.from_body === b.id)
+      .map((l) => ({ to: l.to_body, type: l.type, basis: basisOf(l.basis) })),
     degree: degree(b.id),
   }));
   // The body drawn and labelled in the static map: the Safer Communities Board when it belongs to the
   // map (always on the main map), otherwise the theme body with most links to other theme bodies.
-  const inner = (id: string) => links.filter((l) => (l.from_body === id && core.has(l.to_body)) || (l.to_body === id && core.has(l.from_body))).length;
+  const inner = (id: string) =>
+    links.filter((l) => (l.from_body === id && core.has(l.to_body)) || (l.to_body === id && core.has(l.from_body)))
+      .length;
   const focus = core.has('safer-communities-board')
     ? 'safer-communities-board'
-    : [...bodies].filter((b) => core.has(b.id)).sort((a, b) => inner(b.id) - inner(a.id) || degree(b.id) - degree(a.id) || a.name.localeCompare(b.name))[0]?.id;
+    : [...bodies]
+        .filter((b) => core.has(b.id))
+        .sort((a, b) => inner(b.id) - inner(a.id) || degree(b.id) - degree(a.id) || a.name.localeCompare(b.name))[0]
+        ?.id;
   const key = `${theme ?? ''}|${focus ?? ''}`;
   let layout = layouts.get(key);
   if (!layout) {
@@ -122,7 +140,15 @@ export function governanceData(allBodies: readonly BodyData[], allLinks: readonl
       const kind = edgeKind(l.type);
       const other = out ? l.to_body : l.from_body;
       const href = sourceHref(l.source_lines);
-      const item: EntryLink = { other, otherName: byId.get(other)?.name ?? other, verb: out ? kind.active : kind.passive, type: l.type, basis: basisOf(l.basis), description: l.description, ...(href ? { href } : {}) };
+      const item: EntryLink = {
+        other,
+        otherName: byId.get(other)?.name ?? other,
+        verb: out ? kind.active : kind.passive,
+        type: l.type,
+        basis: basisOf(l.basis),
+        description: l.description,
+        ...(href ? { href } : {}),
+      };
       // The other body is senior when this one points up to it, or when it points down to this one.
       (out === kind.up ? up : down).push(item);
     }
@@ -130,7 +156,13 @@ export function governanceData(allBodies: readonly BodyData[], allLinks: readonl
       .filter((a) => a.body === b.id)
       .map((a): EntryWork => {
         const href = sourceHref(a.source_lines);
-        return { id: a.id, description: a.description, status: STATUS_WORDS[a.status] ?? a.status, period: a.period.label, ...(href ? { href } : {}) };
+        return {
+          id: a.id,
+          description: a.description,
+          status: STATUS_WORDS[a.status] ?? a.status,
+          period: a.period.label,
+          ...(href ? { href } : {}),
+        };
       });
     const href = sourceHref(b.source_lines);
     return {
@@ -145,11 +177,19 @@ export function governanceData(allBodies: readonly BodyData[], allLinks: readonl
       down,
       work,
       // Words only (no markup characters in the attribute); the client splits queries the same way.
-      search: ` ${[b.name, b.short_name ?? '', b.remit, b.chair ?? ''].join(' ').toLowerCase().replace(/[^\p{L}\p{N}&]+/gu, ' ').trim()} `,
+      search: ` ${[b.name, b.short_name ?? '', b.remit, b.chair ?? '']
+        .join(' ')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}&]+/gu, ' ')
+        .trim()} `,
       ...(href ? { href } : {}),
     };
   };
-  const tiers = TIERS.filter((t) => bodies.some((b) => b.level === t)).map((t) => ({ id: t, label: TIER_LABELS[t] ?? t, bodies: bodies.filter((b) => b.level === t).map(entry) }));
+  const tiers = TIERS.filter((t) => bodies.some((b) => b.level === t)).map((t) => ({
+    id: t,
+    label: TIER_LABELS[t] ?? t,
+    bodies: bodies.filter((b) => b.level === t).map(entry),
+  }));
   const present = new Set<string>(links.map((l) => l.type));
   return {
     nodes,
@@ -165,6 +205,13 @@ export function governanceData(allBodies: readonly BodyData[], allLinks: readonl
 }
 
 /** The map's SVG for these data. */
-export function governanceSvg(data: GovernanceData, options: { id: string; title: string; description: string }): string {
-  return governanceMap(data.nodes, data.layout, { ...options, layout: 'wide', ...(data.focus ? { focus: data.focus } : {}) });
+export function governanceSvg(
+  data: GovernanceData,
+  options: { id: string; title: string; description: string },
+): string {
+  return governanceMap(data.nodes, data.layout, {
+    ...options,
+    layout: 'wide',
+    ...(data.focus ? { focus: data.focus } : {}),
+  });
 }

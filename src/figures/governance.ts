@@ -12,11 +12,18 @@ import type { FigureParts } from './types.ts';
 
 export function governance(theme?: string): FigureParts {
   const id = theme ? `governance-diagram-${theme}` : 'governance-diagram';
-  const data = governanceData(rows<BodyData>('bodies'), rows<LinkData>('relationships'), rows<ActivityData>('activities'), theme);
+  const data = governanceData(
+    rows<BodyData>('bodies'),
+    rows<LinkData>('relationships'),
+    rows<ActivityData>('activities'),
+    theme,
+  );
   const { nodes, links, bodies, core } = data;
   const byId = new Map(bodies.map((b) => [b.id, b]));
   const themeTitle = theme ? lookup<ThemeRow>('themes').get(theme)?.title : undefined;
-  const title = themeTitle ? `Who does what: ${themeTitle}` : 'Who does what: the bodies in the report and how they connect';
+  const title = themeTitle
+    ? `Who does what: ${themeTitle}`
+    : 'Who does what: the bodies in the report and how they connect';
   const summary = governanceSummary(nodes, themeTitle ? { themeTitle, core: core.size } : undefined);
   const scb = byId.get('safer-communities-board');
   const overseen = links.filter((l) => l.from_body === 'safer-communities-board' && l.type === 'oversees').length;
@@ -31,7 +38,14 @@ export function governance(theme?: string): FigureParts {
         ? `The ${scb.name} sits at the centre, chaired by the ${scb.chair ?? 'Director of Public Health'} and overseeing ${overseen} sub-groups. Select or search for a body to see whom it answers to, whom it oversees and the work the report credits to it.`
         : (summary[0] ?? ''),
     summary,
-    views: [{ id: 'chart', label: 'Map', single: true, svg: { wide: governanceSvg(data, { id, title, description: summary.join(' ') }), narrow: '' } }],
+    views: [
+      {
+        id: 'chart',
+        label: 'Map',
+        single: true,
+        svg: { wide: governanceSvg(data, { id, title, description: summary.join(' ') }), narrow: '' },
+      },
+    ],
     table: {
       caption: 'Links between bodies',
       columns: [
@@ -39,13 +53,28 @@ export function governance(theme?: string): FigureParts {
         { key: 'type', label: 'Link' },
         { key: 'to', label: 'Other body' },
       ],
-      rows: links.map((l) => ({ from: byId.get(l.from_body)?.name ?? l.from_body, type: `${edgeKind(l.type).active}${basisOf(l.basis) === 'inferred' ? ' (our reading)' : ''}`, to: byId.get(l.to_body)?.name ?? l.to_body })),
+      rows: links.map((l) => ({
+        from: byId.get(l.from_body)?.name ?? l.from_body,
+        type: `${edgeKind(l.type).active}${basisOf(l.basis) === 'inferred' ? ' (our reading)' : ''}`,
+        to: byId.get(l.to_body)?.name ?? l.to_body,
+      })),
     },
-    csv: { columns: ['from_body', 'type', 'to_body', 'basis', 'source_section'], rows: links.map((l) => [l.from_body, l.type, l.to_body, basisOf(l.basis), l.source_section]) },
-    sources: sourcesFor([...bodies.map((b) => ({ dataset: 'bodies', section: b.source_section })), ...links.map((l) => ({ dataset: 'relationships', section: l.source_section }))]),
+    csv: {
+      columns: ['from_body', 'type', 'to_body', 'basis', 'source_section'],
+      rows: links.map((l) => [l.from_body, l.type, l.to_body, basisOf(l.basis), l.source_section]),
+    },
+    sources: sourcesFor([
+      ...bodies.map((b) => ({ dataset: 'bodies', section: b.source_section })),
+      ...links.map((l) => ({ dataset: 'relationships', section: l.source_section })),
+    ]),
     markers: [],
     footnotes: [],
     checked: [],
-    governance: { tiers: data.tiers, kinds: data.kinds, anyInferred: data.anyInferred, ...(data.focus ? { focus: data.focus } : {}) },
+    governance: {
+      tiers: data.tiers,
+      kinds: data.kinds,
+      anyInferred: data.anyInferred,
+      ...(data.focus ? { focus: data.focus } : {}),
+    },
   };
 }

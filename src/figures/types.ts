@@ -80,10 +80,29 @@ export interface FigureSpec {
   checked: string[];
   filters?: FilterControl[];
   /** The governance map's text alternative and legend (src/figures/governance-data.ts). */
-  governance?: { tiers: { id: string; label: string; bodies: GovernanceEntry[] }[]; kinds: string[]; anyInferred: boolean; focus?: string };
+  governance?: {
+    tiers: { id: string; label: string; bodies: GovernanceEntry[] }[];
+    kinds: string[];
+    anyInferred: boolean;
+    focus?: string;
+  };
   licence: string;
 }
 
 /** What a figure family's builder returns; the index adds the theme title, URLs and licence. */
-export type FigureParts = Pick<FigureSpec, 'id' | 'theme' | 'title' | 'takeaway' | 'summary' | 'views' | 'table' | 'csv' | 'sources' | 'markers' | 'footnotes' | 'checked'> &
+export type FigureParts = Pick<
+  FigureSpec,
+  | 'id'
+  | 'theme'
+  | 'title'
+  | 'takeaway'
+  | 'summary'
+  | 'views'
+  | 'table'
+  | 'csv'
+  | 'sources'
+  | 'markers'
+  | 'footnotes'
+  | 'checked'
+> &
   Partial<Pick<FigureSpec, 'filters' | 'governance'>>;

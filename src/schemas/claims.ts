@@ -31,6 +31,7 @@ const shape = {
   notes: optional(idList()),
 };
 export const claimsSchema = {
+  kind: 'claims' as const,
   shape,
   row: z.object(shape).superRefine((row, ctx) => {
     if (row.kind === 'direction') {

@@ -1,8 +1,10 @@
 /**
- * Which row schema validates which dataset. A dataset in `data/` without an entry here fails the build,
- * as does an entry here without a dataset.
+ * Which row schema validates which dataset, and what kind of dataset it is. A dataset in `data/`
+ * without an entry here fails the build, as does an entry here without a dataset. A dataset's kind is
+ * fixed here, not chosen by its metadata: the metadata's `kind` must agree (docs/validation.md).
  */
 import type { z } from 'zod';
+import type { DATASET_KINDS } from './meta.ts';
 import { alcoholViolenceSchema } from './alcohol-violence.ts';
 import { claimsSchema } from './claims.ts';
 import { domesticAbuseSchema } from './domestic-abuse.ts';
@@ -16,13 +18,19 @@ import { spendingSchema } from './spending.ts';
 import { staffingSchema } from './staffing.ts';
 
 export interface DatasetSchema {
+  /** The dataset's kind; which cross-dataset checks apply depends on it. */
+  kind: (typeof DATASET_KINDS)[number];
   /** The columns, in file order, each made with a column builder. */
   shape: Record<string, z.ZodType>;
   /** The whole-row schema (the shape plus cross-column rules). */
   row: z.ZodType<Record<string, unknown>, Record<string, string | undefined>>;
 }
 
-export const DATASET_SCHEMAS: Record<string, DatasetSchema> = {
+/**
+ * The registry. It has no prototype, so an id read from a file (`constructor`, `__proto__`) can never
+ * find something that is not a schema; look ids up with `schemaFor()`.
+ */
+export const DATASET_SCHEMAS: Record<string, DatasetSchema> = Object.assign(Object.create(null) as Record<string, DatasetSchema>, {
   'hate-crime': hateCrimeSchema,
   'reoffending-cohort': reoffendingCohortSchema,
   'domestic-abuse': domesticAbuseSchema,
@@ -39,4 +47,9 @@ export const DATASET_SCHEMAS: Record<string, DatasetSchema> = {
   relationships: relationshipsSchema,
   activities: activitiesSchema,
   glossary: glossarySchema,
-} as unknown as Record<string, DatasetSchema>;
+} as unknown as Record<string, DatasetSchema>);
+
+/** The schema registered for a dataset id, or undefined; safe for any string. */
+export function schemaFor(id: string, registry: Record<string, DatasetSchema> = DATASET_SCHEMAS): DatasetSchema | undefined {
+  return Object.hasOwn(registry, id) ? registry[id] : undefined;
+}

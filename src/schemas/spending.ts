@@ -24,5 +24,5 @@ const shape = {
   /** Section of the source report; an id in `sections`. */
   source_section: id(),
 };
-export const spendingSchema = { shape, row: z.object(shape).superRefine(checkValue) };
+export const spendingSchema = { kind: 'spending' as const, shape, row: z.object(shape).superRefine(checkValue) };
 export type SpendingRow = z.infer<typeof spendingSchema.row>;

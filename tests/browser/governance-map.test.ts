@@ -23,7 +23,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(url: string, options: BrowserContextOptions = {}): Promise<{ page: Page; close: () => Promise<void> }> {
+async function open(
+  url: string,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -43,10 +46,13 @@ async function open(url: string, options: BrowserContextOptions = {}): Promise<{
 
 /** Is the element's box at least partly inside the viewport? */
 async function inView(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).first().evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
+    });
 }
 
 async function activeEdges(page: Page, id: string): Promise<{ active: number; expected: number }> {
@@ -81,7 +87,9 @@ describe('without JavaScript', () => {
         .map((e) => e.dataset['bodyEntry']);
       return {
         focus: focus.length,
-        focusTouchScb: focus.every((e) => e.dataset['from'] === 'safer-communities-board' || e.dataset['to'] === 'safer-communities-board'),
+        focusTouchScb: focus.every(
+          (e) => e.dataset['from'] === 'safer-communities-board' || e.dataset['to'] === 'safer-communities-board',
+        ),
         focusVisible: focus.every(visible),
         labels: focus.map((e) => e.querySelector('.gov-edge-label')?.textContent ?? ''),
         nodes: nodes.sort(),
@@ -164,7 +172,9 @@ describe('with JavaScript', () => {
     const { page, close } = await open(PAGE);
     const input = page.locator(`${FIG} [data-gov-search]`);
     await input.fill(query);
-    const results = await page.locator(`${FIG} [data-gov-results] button`).evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset['govResult']));
+    const results = await page
+      .locator(`${FIG} [data-gov-results] button`)
+      .evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset['govResult']));
     expect(results).toContain(expected);
     await page.locator(`${FIG} [data-gov-result="${expected}"]`).click();
     expect(new URL(page.url()).searchParams.get('body')).toBe(expected);
@@ -176,7 +186,9 @@ describe('with JavaScript', () => {
 
   it('opens the body named in the URL', async () => {
     const { page, close } = await open(`${PAGE}?body=prevent-strategy-group#governance-diagram`);
-    expect(await page.locator(`${FIG} .gov-node[data-key="prevent-strategy-group"]`).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator(`${FIG} .gov-node[data-key="prevent-strategy-group"]`).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     expect(await page.locator(`${FIG} [data-gov-card-title]`).textContent()).toContain('Prevent Strategy Group');
     await close();
   });
@@ -193,29 +205,39 @@ describe('legend and narrowed maps', () => {
       };
     }, FIG);
     expect(kinds.length).toBe(12);
-    const words: Record<string, string> = { 'reports-to': 'reports to', 'presents-to': 'presents to', 'member-of': 'member of' };
+    const words: Record<string, string> = {
+      'reports-to': 'reports to',
+      'presents-to': 'presents to',
+      'member-of': 'member of',
+    };
     for (const k of kinds) expect(legend, k).toContain(words[k] ?? k);
     expect(legend.some((l) => l.startsWith('our reading'))).toBe(true);
     await close();
   });
 
-  it.each(['pcc-and-panel', 'child-exploitation'])('the %s page shows a narrowed map with its own summary', async (theme) => {
-    const { page, close } = await open(`${base}themes/${theme}/`, { javaScriptEnabled: false });
-    const fig = `#governance-diagram-${theme}`;
-    const nodes = await page.locator(`${fig} .gov-node`).count();
-    expect(nodes).toBeGreaterThan(2);
-    expect(nodes).toBeLessThan(60);
-    expect(await page.locator(`${fig} [data-body-entry]`).count()).toBe(nodes);
-    expect(await page.locator(`${fig} .figure-summary`).textContent()).toMatch(/work on/);
-    await close();
-  });
+  it.each(['pcc-and-panel', 'child-exploitation'])(
+    'the %s page shows a narrowed map with its own summary',
+    async (theme) => {
+      const { page, close } = await open(`${base}themes/${theme}/`, { javaScriptEnabled: false });
+      const fig = `#governance-diagram-${theme}`;
+      const nodes = await page.locator(`${fig} .gov-node`).count();
+      expect(nodes).toBeGreaterThan(2);
+      expect(nodes).toBeLessThan(60);
+      expect(await page.locator(`${fig} [data-body-entry]`).count()).toBe(nodes);
+      expect(await page.locator(`${fig} .figure-summary`).textContent()).toMatch(/work on/);
+      await close();
+    },
+  );
 });
 
 describe('accessibility', () => {
   for (const width of [360, 1280]) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`axe finds no violations at ${width} px, ${scheme}, with a body selected`, async () => {
-        const { page, close } = await open(`${PAGE}?body=safer-communities-board#governance-diagram`, { viewport: { width, height: 800 }, colorScheme: scheme });
+        const { page, close } = await open(`${PAGE}?body=safer-communities-board#governance-diagram`, {
+          viewport: { width, height: 800 },
+          colorScheme: scheme,
+        });
         if (width === 360) await page.locator(`${FIG} [data-gov-box] > summary`).click();
         expect(await runAxe(page, `${width} ${scheme}`)).toEqual([]);
         await close();

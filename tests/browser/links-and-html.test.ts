@@ -18,7 +18,7 @@ const htmlFiles = listFiles(siteDir)
 describe.concurrent('links', () => {
   it('has no broken link, image, stylesheet, download or fragment under the base path', async () => {
     // The build's own absolute base (SITE + base, from the home page's canonical link) is checked on
-    // the local server; it is the local server already unless the build came from E2E_DIST.
+    // the local server (the shared build is made with SITE=https://example.org).
     const canonical = /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(join(siteDir, 'index.html'), 'utf8'))?.[1];
     const report = await checkLinks([baseUrl, ...inject('sitePages')], new URL(baseUrl).origin, canonical === undefined ? undefined : { from: canonical, to: baseUrl });
     expect(report.broken, `\n${report.broken.join('\n')}\n`).toEqual([]);

@@ -1,37 +1,32 @@
 /**
- * Reproducible builds: two clean builds of the same commit give byte-identical output.
- * Runs the real build script twice into fresh folders and compares every file's SHA-256.
+ * Reproducible builds: a second clean build of the same commit and data is byte-identical to the
+ * shared build the suite already made (tests/support/build-site.ts). Compares every file's SHA-256.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { expect, it } from 'vitest';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { expect, inject, it } from 'vitest';
+import { buildSite } from '../support/build-site.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-
-function build(): Map<string, string> {
-  const out = join(mkdtempSync(join(tmpdir(), 'wcsn-repro-')), 'dist');
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, OUT_DIR: out, BASE_PATH: '/worcestershire-community-safety/', SITE: 'https://example.github.io' },
-    encoding: 'utf8',
-  });
-  expect(run.status, run.stderr).toBe(0);
-  const hashes = new Map<string, string>();
+function hashes(out: string): Map<string, string> {
+  const result = new Map<string, string>();
   for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    hashes.set(relative(out, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    result.set(relative(out, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
   }
-  return hashes;
+  return result;
 }
 
-it('two clean builds are byte-identical', { timeout: 600_000 }, () => {
-  const first = build();
-  const second = build();
-  expect(first.size).toBeGreaterThan(10);
-  const differing = [...new Set([...first.keys(), ...second.keys()])].filter((f) => first.get(f) !== second.get(f)).sort();
-  expect(differing).toEqual([]);
+it('a second clean build is byte-identical to the shared one', { timeout: 600_000 }, () => {
+  const first = hashes(inject('siteDir'));
+  const again = buildSite({ base: inject('basePath'), site: inject('site'), dataDir: inject('dataDir') });
+  try {
+    const second = hashes(again);
+    expect(first.size).toBeGreaterThan(10);
+    const differing = [...new Set([...first.keys(), ...second.keys()])].filter((f) => first.get(f) !== second.get(f)).sort();
+    expect(differing).toEqual([]);
+  } finally {
+    rmSync(dirname(again), { recursive: true, force: true });
+  }
 });

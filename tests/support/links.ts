@@ -18,7 +18,7 @@ export interface LinkReport {
 /**
  * `rewrite`: the site's own absolute URL prefix as built (SITE + base) and the local base URL it is
  * served at; links that start with the first are checked at the second. Needed when the build's SITE
- * is not the local server (a build checked with E2E_DIST).
+ * is not the local server (the shared test build uses https://example.org).
  */
 export async function checkLinks(startUrls: string[], origin: string, rewrite?: { from: string; to: string }): Promise<LinkReport> {
   const external = new Set<string>();

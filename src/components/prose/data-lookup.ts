@@ -6,7 +6,7 @@
  */
 import type { ClaimResult } from '../../data/claims.ts';
 import { getClaims, getDataset } from '../../data/index.ts';
-import { rowKey, type LoadedDataset, type LoadedRow } from '../../data/load.ts';
+import { rowKey, type LoadedDataset, type LoadedRow } from '../../data/catalog.ts';
 import { formatChange, formatNumber, formatValue } from '../../lib/format.ts';
 import { parsePeriod, type Period } from '../../lib/period.ts';
 import { STATUS_LABELS, type Status } from '../../schemas/common.ts';

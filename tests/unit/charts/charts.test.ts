@@ -16,7 +16,8 @@ import { statTiles } from '../../../src/charts/stat-tiles.ts';
 import { waffle } from '../../../src/charts/waffle.ts';
 import { compareSnapshot } from '../../support/snapshot.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
 const hate = fixture('hate-crime.json');
 const small = fixture('small.json');
 const gov = fixture('governance.json');
@@ -27,9 +28,19 @@ type AnyChart = ChartFunction<any>;
 const CASES: { name: string; chart: AnyChart; rows: unknown[]; options?: Partial<ChartOptions> }[] = [
   { name: 'hate-crime-counts', chart: hateCrimeCounts, rows: hate.counts, options: { view: 'count' } },
   { name: 'hate-crime-change', chart: hateCrimeChange, rows: hate.change, options: { view: 'percent' } },
-  { name: 'period-bars', chart: periodBars, rows: small.periodBars, options: { annotation: 'Change: −154 (−21.7%) on 2016/17' } },
+  {
+    name: 'period-bars',
+    chart: periodBars,
+    rows: small.periodBars,
+    options: { annotation: 'Change: −154 (−21.7%) on 2016/17' },
+  },
   { name: 'reoffending', chart: reoffendingCohort, rows: small.reoffending },
-  { name: 'alcohol', chart: alcoholViolenceShare, rows: small.alcohol, options: { annotation: 'Definition changed: more categories were added to the total.' } },
+  {
+    name: 'alcohol',
+    chart: alcoholViolenceShare,
+    rows: small.alcohol,
+    options: { annotation: 'Definition changed: more categories were added to the total.' },
+  },
   { name: 'spending', chart: spendingLines, rows: small.spending },
   { name: 'stat-tiles', chart: statTiles, rows: small.stats },
   { name: 'waffle', chart: waffle, rows: small.share },
@@ -37,7 +48,13 @@ const CASES: { name: string; chart: AnyChart; rows: unknown[]; options?: Partial
 ];
 
 function render(c: (typeof CASES)[number], layout: Layout): string {
-  return c.chart(c.rows, { id: `test-${c.name}`, layout, title: `Title of ${c.name}`, description: `Summary of ${c.name}.`, ...c.options });
+  return c.chart(c.rows, {
+    id: `test-${c.name}`,
+    layout,
+    title: `Title of ${c.name}`,
+    description: `Summary of ${c.name}.`,
+    ...c.options,
+  });
 }
 
 describe.each(CASES)('$name chart', (c) => {
@@ -94,14 +111,23 @@ class DOMParserLite {
 
 describe('text labels', () => {
   it('formats numbers for en-GB (thousands separators, £, true minus)', () => {
-    const spending = render(CASES.find((c) => c.name === 'spending')!, 'wide');
+    const spending = render(
+      CASES.find((c) => c.name === 'spending')!,
+      'wide',
+    );
     expect(spending).toContain('£3,780,100 + £106,000 PCC');
-    const change = render(CASES.find((c) => c.name === 'hate-crime-change')!, 'wide');
+    const change = render(
+      CASES.find((c) => c.name === 'hate-crime-change')!,
+      'wide',
+    );
     expect(change).toContain('\u221210.8%');
     expect(change).toContain('+6.3%');
   });
   it('escapes text as XML so the standalone SVG parses', () => {
-    const board = render(CASES.find((c) => c.name === 'activities')!, 'wide');
+    const board = render(
+      CASES.find((c) => c.name === 'activities')!,
+      'wide',
+    );
     expect(board).toContain('group &amp; set up');
     expect(board).toContain('&quot;Blue Light&quot;');
   });

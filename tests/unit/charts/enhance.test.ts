@@ -14,7 +14,8 @@ import { enhanceGovernance, searchBodies } from '../../../src/client/governance-
 import { governanceData, governanceSvg } from '../../../src/figures/governance-data.ts';
 import { hateCrimeChange, hateCrimeCounts } from '../../../src/charts/hate-crime.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
 const hate = fixture('hate-crime.json');
 const gov = fixture('governance.json');
 const govData = fixture('governance-data.json');
@@ -50,7 +51,8 @@ function hateFigure(): HTMLElement {
 }
 
 const tip = (fig: HTMLElement) => fig.querySelector<HTMLElement>('.chart-tip')!;
-const key = (target: EventTarget, k: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+const key = (target: EventTarget, k: string) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
 
 beforeEach(() => {
   window.history.replaceState(null, '', 'http://localhost:3000/figures/');
@@ -58,7 +60,10 @@ beforeEach(() => {
 
 describe('URL state', () => {
   it('round-trips a figure state through the URL', () => {
-    const url = writeState('http://localhost:3000/themes/hate-crime/?lang=en', 'hate-crime-trend', { view: 'percent', show: 'table' });
+    const url = writeState('http://localhost:3000/themes/hate-crime/?lang=en', 'hate-crime-trend', {
+      view: 'percent',
+      show: 'table',
+    });
     expect(url).toBe('http://localhost:3000/themes/hate-crime/?lang=en&view=percent&show=table#hate-crime-trend');
     expect(readState(url, 'hate-crime-trend')).toEqual({ view: 'percent', show: 'table' });
   });
@@ -88,7 +93,9 @@ describe('tooltips and keyboard', () => {
     const first = fig.querySelector<SVGElement>('.mark[tabindex="0"]')!;
     first.focus();
     key(first, 'ArrowDown');
-    expect(document.activeElement?.getAttribute('aria-label')).toBe('North Worcestershire, hate offences, 2017/18: 338');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(
+      'North Worcestershire, hate offences, 2017/18: 338',
+    );
     expect(tip(fig).textContent).toBe('North Worcestershire, hate offences, 2017/18: 338');
     expect(fig.querySelectorAll('.mark[tabindex="0"]')).toHaveLength(1);
     key(document.activeElement!, 'End');
@@ -160,7 +167,10 @@ describe('governance selection', () => {
   const data = governanceData(govData.bodies, govData.links, govData.activities);
   const entries = data.tiers
     .flatMap((t) => t.bodies)
-    .map((b) => `<li data-body-entry="${b.id}" data-search="${b.search}"><p class="gov-name"><strong>${b.name}</strong></p><div class="gov-entry-body" id="g-entry-${b.id}" tabindex="-1"><p>${b.remit}</p>${b.down.map((l) => `<a href="#g-body-${l.other}" data-gov-link="${l.other}">${l.otherName}</a>`).join('')}</div></li>`)
+    .map(
+      (b) =>
+        `<li data-body-entry="${b.id}" data-search="${b.search}"><p class="gov-name"><strong>${b.name}</strong></p><div class="gov-entry-body" id="g-entry-${b.id}" tabindex="-1"><p>${b.remit}</p>${b.down.map((l) => `<a href="#g-body-${l.other}" data-gov-link="${l.other}">${l.otherName}</a>`).join('')}</div></li>`,
+    )
     .join('');
   function govFigure(): HTMLElement {
     document.body.innerHTML = `<figure class="figure" id="g"><div class="figure-chart">
@@ -178,7 +188,9 @@ describe('governance selection', () => {
     expect(node.getAttribute('role')).toBe('button');
     key(node, 'Enter');
     expect(node.getAttribute('aria-pressed')).toBe('true');
-    const linked = data.links.filter((l) => l.from_body === 'safer-communities-board' || l.to_body === 'safer-communities-board');
+    const linked = data.links.filter(
+      (l) => l.from_body === 'safer-communities-board' || l.to_body === 'safer-communities-board',
+    );
     expect(fig.querySelectorAll('.gov-edge.is-active')).toHaveLength(linked.length);
     expect(fig.querySelector('.gov-node[data-key="wcc-public-health"]')!.classList.contains('is-linked')).toBe(true);
     expect(fig.querySelector('.gov-node[data-key="home-office"]')!.classList.contains('is-dimmed')).toBe(true);
@@ -233,11 +245,21 @@ describe('governance selection', () => {
 describe('activity filters', () => {
   it('filters squares and table rows by theme and status, from the URL and from the controls', () => {
     window.history.replaceState(null, '', 'http://localhost:3000/figures/?theme=hate-crime#a');
-    const svg = activitiesBoard(gov.activities, { id: 'a', layout: 'wide', title: 'Work', description: 'd' }).replace('chart--wide', 'chart--wide');
-    document.body.innerHTML = figureHtml('a', [{ id: 'chart', svg }], '<select data-filter="theme"><option value=""></option><option value="hate-crime"></option><option value="governance"></option></select><select data-filter="status"><option value=""></option><option value="done"></option></select><p class="filter-count"></p>');
+    const svg = activitiesBoard(gov.activities, { id: 'a', layout: 'wide', title: 'Work', description: 'd' }).replace(
+      'chart--wide',
+      'chart--wide',
+    );
+    document.body.innerHTML = figureHtml(
+      'a',
+      [{ id: 'chart', svg }],
+      '<select data-filter="theme"><option value=""></option><option value="hate-crime"></option><option value="governance"></option></select><select data-filter="status"><option value=""></option><option value="done"></option></select><p class="filter-count"></p>',
+    );
     const fig = document.getElementById('a')!;
     enhanceActivities(fig, window);
-    const shown = () => Array.from(fig.querySelectorAll('.act-item')).filter((m) => !m.classList.contains('is-filtered')).map((m) => m.getAttribute('data-key'));
+    const shown = () =>
+      Array.from(fig.querySelectorAll('.act-item'))
+        .filter((m) => !m.classList.contains('is-filtered'))
+        .map((m) => m.getAttribute('data-key'));
     expect(shown()).toEqual(['a3', 'a4']);
     expect(fig.querySelector('.filter-count')!.textContent).toBe('Showing 2 of 7');
     expect(Array.from(fig.querySelectorAll<HTMLElement>('tr[data-theme]')).map((r) => r.hidden)).toEqual([true, false]);

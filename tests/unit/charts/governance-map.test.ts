@@ -11,11 +11,19 @@ import { describe, expect, it } from 'vitest';
 import { governanceMap, mapLayoutInput, type GovNode } from '../../../src/charts/governance.ts';
 import { layoutGovernance } from '../../../src/charts/governance-layout.ts';
 import { basisOf, EDGE_KINDS } from '../../../src/charts/governance-style.ts';
-import { governanceData, governanceSvg, type ActivityData, type BodyData, type LinkData } from '../../../src/figures/governance-data.ts';
+import {
+  governanceData,
+  governanceSvg,
+  type ActivityData,
+  type BodyData,
+  type LinkData,
+} from '../../../src/figures/governance-data.ts';
 import { sourceAnchor } from '../../../src/lib/source-link.ts';
 import { compareSnapshot } from '../../support/snapshot.ts';
 
-const fixture = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts/governance-data.json'), 'utf8')) as { bodies: BodyData[]; links: LinkData[]; activities: ActivityData[] };
+const fixture = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../fixtures/charts/governance-data.json'), 'utf8'),
+) as { bodies: BodyData[]; links: LinkData[]; activities: ActivityData[] };
 const options = { id: 'test-governance-map', title: 'Who does what', description: 'Summary of the map.' };
 const full = governanceData(fixture.bodies, fixture.links, fixture.activities);
 const pcc = governanceData(fixture.bodies, fixture.links, fixture.activities, 'pcc-and-panel');
@@ -40,7 +48,9 @@ describe('governance layout (ELK)', () => {
     expect(Object.keys(layout.edges)).toHaveLength(edgeCount);
     for (const e of Object.values(layout.edges)) expect(e.points.length).toBeGreaterThanOrEqual(2);
     const order = ['national', 'west-mercia', 'county', 'local', 'other'];
-    const tiers = order.map((t) => nodes.filter((n) => n.lane === t).map((n) => layout.nodes[n.id]!)).filter((t) => t.length);
+    const tiers = order
+      .map((t) => nodes.filter((n) => n.lane === t).map((n) => layout.nodes[n.id]!))
+      .filter((t) => t.length);
     for (let i = 1; i < tiers.length; i++) {
       const above = Math.max(...tiers[i - 1]!.map((b) => b.y + b.height));
       const below = Math.min(...tiers[i]!.map((b) => b.y));
@@ -77,7 +87,9 @@ describe('governance map SVG', () => {
 
   it('renders the same bytes every time', () => {
     expect(governanceSvg(full, options)).toBe(svg);
-    expect(governanceMap(full.nodes, full.layout, { ...options, layout: 'wide' })).toBe(governanceMap(full.nodes, full.layout, { ...options, layout: 'wide' }));
+    expect(governanceMap(full.nodes, full.layout, { ...options, layout: 'wide' })).toBe(
+      governanceMap(full.nodes, full.layout, { ...options, layout: 'wide' }),
+    );
   });
 
   it('keeps to the CSP and accessibility rules', () => {
@@ -112,7 +124,11 @@ describe('governance map SVG', () => {
   it('draws and labels the Safer Communities Board links without JavaScript; other links stay faint', () => {
     const d = dom(svg);
     const edges = Array.from(d.querySelectorAll('.gov-edge'));
-    const scb = edges.filter((e) => e.getAttribute('data-from') === 'safer-communities-board' || e.getAttribute('data-to') === 'safer-communities-board');
+    const scb = edges.filter(
+      (e) =>
+        e.getAttribute('data-from') === 'safer-communities-board' ||
+        e.getAttribute('data-to') === 'safer-communities-board',
+    );
     expect(scb.length).toBeGreaterThan(0);
     for (const e of scb) {
       expect(e.classList.contains('is-focus')).toBe(true);
@@ -137,7 +153,17 @@ describe('governance data (card and list)', () => {
     // The theme's bodies (PCC, panel, its chair, the county council and its public health team) and
     // the bodies the public health team links to.
     expect(ids).toEqual(
-      ['pcp-chair', 'integrated-substance-misuse-service', 'prevent-strategy-group', 'safer-communities-board', 'wcc-public-health', 'west-mercia-pcc', 'west-mercia-pcp', 'worcestershire-county-council', 'worcestershire-forum-against-domestic-abuse'].sort(),
+      [
+        'pcp-chair',
+        'integrated-substance-misuse-service',
+        'prevent-strategy-group',
+        'safer-communities-board',
+        'wcc-public-health',
+        'west-mercia-pcc',
+        'west-mercia-pcp',
+        'worcestershire-county-council',
+        'worcestershire-forum-against-domestic-abuse',
+      ].sort(),
     );
     expect(pcc.nodes.map((n) => n.id)).not.toContain('home-office');
     expect(pcc.focus).toBe('west-mercia-pcp');
@@ -148,9 +174,15 @@ describe('governance data (card and list)', () => {
   it('sorts a body’s links into whom it answers to and whom it oversees, leads or hears from', () => {
     const entry = full.tiers.flatMap((t) => t.bodies).find((b) => b.id === 'safer-communities-board')!;
     expect(entry.down.map((l) => `${l.verb} ${l.other}`)).toEqual(
-      expect.arrayContaining(['oversees worcestershire-forum-against-domestic-abuse', 'receives reports from prevent-strategy-group', 'receives reports from north-worcestershire-csp']),
+      expect.arrayContaining([
+        'oversees worcestershire-forum-against-domestic-abuse',
+        'receives reports from prevent-strategy-group',
+        'receives reports from north-worcestershire-csp',
+      ]),
     );
-    expect(entry.up.map((l) => `${l.verb} ${l.other}`)).toEqual(expect.arrayContaining(['led by wcc-public-health', 'chaired by director-of-public-health']));
+    expect(entry.up.map((l) => `${l.verb} ${l.other}`)).toEqual(
+      expect.arrayContaining(['led by wcc-public-health', 'chaired by director-of-public-health']),
+    );
     expect(entry.down.find((l) => l.other === 'north-worcestershire-csp')!.basis).toBe('inferred');
     expect(entry.down.find((l) => l.other === 'prevent-strategy-group')!.basis).toBe('stated');
   });
@@ -158,7 +190,8 @@ describe('governance data (card and list)', () => {
   it('lists the work the report credits to a body, linked to its passage when the lines are known', () => {
     const all = full.tiers.flatMap((t) => t.bodies);
     const credited = fixture.activities.map((a) => a.body);
-    for (const b of all) expect(b.work.map((w) => w.id)).toEqual(fixture.activities.filter((a) => a.body === b.id).map((a) => a.id));
+    for (const b of all)
+      expect(b.work.map((w) => w.id)).toEqual(fixture.activities.filter((a) => a.body === b.id).map((a) => a.id));
     expect(credited.length).toBeGreaterThan(0);
     const first = all.flatMap((b) => b.work).find((w) => w.id === fixture.activities[0]!.id)!;
     expect(first.href).toBe('/source/#L120-L121');
