@@ -35,18 +35,24 @@ export function selectBody(fig: HTMLElement, id: string | undefined): void {
     entry.classList.toggle('is-selected', entry.dataset['bodyEntry'] === id);
 }
 
-/** Entries whose search text holds every word of the query, best first (name start, then name, then remit). */
+/** Lower-case words of a list entry: its name, short name, tier, chair and remit. */
+function searchText(entry: HTMLElement): string {
+  const text = `${entry.querySelector('.gov-name')?.textContent ?? ''} ${entry.querySelector('.gov-what')?.textContent ?? ''}`;
+  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}&]+/gu, ' ')} `;
+}
+
+/** Entries whose text holds every word of the query, best first (name start, then name, then the rest). */
 export function searchBodies(entries: HTMLElement[], query: string): HTMLElement[] {
   const words = query
     .toLowerCase()
     .split(/[^\p{L}\p{N}&]+/u)
     .filter(Boolean);
   if (!words.length) return [];
+  const q = words.join(' ');
   const scored = entries.flatMap((e) => {
-    const text = e.dataset['search'] ?? '';
+    const text = searchText(e);
     if (!words.every((w) => text.includes(w))) return [];
     const name = (e.querySelector('.gov-name')?.textContent ?? '').toLowerCase();
-    const q = words.join(' ');
     const score = name.startsWith(q)
       ? 0
       : new RegExp(`\\b${q.replace(/[^a-z0-9 ]/g, '')}\\b`).test(name)

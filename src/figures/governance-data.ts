@@ -62,8 +62,6 @@ export interface GovernanceEntry {
   /** Bodies it oversees, leads, chairs, funds or hears from. */
   down: EntryLink[];
   work: EntryWork[];
-  /** Lower-case words the search matches (name, short name, remit, chair), space-separated and padded. */
-  search: string;
   href?: string;
 }
 
@@ -176,12 +174,6 @@ export function governanceData(
       up,
       down,
       work,
-      // Words only (no markup characters in the attribute); the client splits queries the same way.
-      search: ` ${[b.name, b.short_name ?? '', b.remit, b.chair ?? '']
-        .join(' ')
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}&]+/gu, ' ')
-        .trim()} `,
       ...(href ? { href } : {}),
     };
   };

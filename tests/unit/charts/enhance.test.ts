@@ -169,7 +169,7 @@ describe('governance selection', () => {
     .flatMap((t) => t.bodies)
     .map(
       (b) =>
-        `<li data-body-entry="${b.id}" data-search="${b.search}"><p class="gov-name"><strong>${b.name}</strong></p><div class="gov-entry-body" id="g-entry-${b.id}" tabindex="-1"><p>${b.remit}</p>${b.down.map((l) => `<a href="#g-body-${l.other}" data-gov-link="${l.other}">${l.otherName}</a>`).join('')}</div></li>`,
+        `<li data-body-entry="${b.id}"><p class="gov-name"><strong>${b.name}</strong>${b.shortName ? ` (${b.shortName})` : ''}</p><div class="gov-entry-body" id="g-entry-${b.id}" tabindex="-1"><p class="gov-what">${b.tier} tier. ${b.remit}</p>${b.down.map((l) => `<a href="#g-body-${l.other}" data-gov-link="${l.other}">${l.otherName}</a>`).join('')}</div></li>`,
     )
     .join('');
   function govFigure(): HTMLElement {
