@@ -13,7 +13,7 @@
  * new version changes that entry point.
  *
  * Determinism: a fixed `elk.randomSeed`, inputs in data order, and only the fields we need are read
- * back (x, y, width, height, sections, labels), rounded to 0.01: ELK also writes an internal `$H`
+ * back (x, y, width, height, sections, labels), rounded to whole units: ELK also writes an internal `$H`
  * field that differs between calls.
  */
 import { createRequire } from 'node:module';
@@ -126,7 +126,8 @@ function runElk(graph: unknown): ElkOut {
   return out;
 }
 
-const r = (n: number | undefined) => Math.round((n ?? 0) * 100) / 100;
+/** Whole units: the SVG stays compact (ELK gives fractions the drawing does not need). */
+const r = (n: number | undefined) => Math.round(n ?? 0);
 
 /** Lay out the map. Same input, same output, in any process. */
 export function layoutGovernance(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[]): GovLayout {

@@ -164,7 +164,7 @@ export function governanceMap(rows: readonly GovNode[], layout: GovLayout, optio
               'data-from': r.id,
               'data-to': l.to,
               'data-type': l.type,
-              'data-basis': basis,
+              'data-basis': basis === 'inferred' ? basis : undefined,
               opacity: focused ? undefined : 0.35,
             },
             edges,

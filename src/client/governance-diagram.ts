@@ -96,6 +96,9 @@ export function enhanceGovernance(fig: HTMLElement, win: Window = window): void 
     button.className = 'gov-pick';
     button.dataset['pick'] = entry.dataset['bodyEntry'] ?? '';
     button.setAttribute('aria-expanded', 'false');
+    // Ids and tabindex added here, not in the HTML: the list is long and this keeps pages light.
+    body.id = `${fig.id}-entry-${entry.dataset['bodyEntry'] ?? ''}`;
+    body.tabIndex = -1;
     button.setAttribute('aria-controls', body.id);
     button.append(...Array.from(name.childNodes));
     name.append(button);
@@ -188,11 +191,12 @@ export function enhanceGovernance(fig: HTMLElement, win: Window = window): void 
     if (result) return choose(result.dataset['govResult'] ?? '');
     if (target.closest('[data-gov-close]')) return close();
     // A link to another body (in the card or the list) selects it where the reader is.
-    const link = target.closest<HTMLAnchorElement>('a[data-gov-link]');
+    const prefix = `#${fig.id}-body-`;
+    const link = target.closest<HTMLAnchorElement>(`a[href^="${prefix}"]`);
     if (link) {
       event.preventDefault();
       const inCard = !!link.closest('[data-gov-card]');
-      select(link.dataset['govLink'] ?? '', inCard ? 'map' : 'list', returnTo);
+      select((link.getAttribute('href') ?? '').slice(prefix.length), inCard ? 'map' : 'list', returnTo);
     }
   });
   fig.addEventListener('keydown', (event) => {

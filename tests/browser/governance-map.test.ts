@@ -82,7 +82,7 @@ describe('without JavaScript', () => {
         .filter((e) => {
           const id = e.dataset['bodyEntry']!;
           const drawn = edges.filter((x) => x.dataset['from'] === id || x.dataset['to'] === id).length;
-          return e.querySelectorAll('a[data-gov-link]').length !== drawn;
+          return e.querySelectorAll('a[href^="#governance-diagram-body-"]').length !== drawn;
         })
         .map((e) => e.dataset['bodyEntry']);
       return {

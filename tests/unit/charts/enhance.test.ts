@@ -169,7 +169,7 @@ describe('governance selection', () => {
     .flatMap((t) => t.bodies)
     .map(
       (b) =>
-        `<li data-body-entry="${b.id}"><p class="gov-name"><strong>${b.name}</strong>${b.shortName ? ` (${b.shortName})` : ''}</p><div class="gov-entry-body" id="g-entry-${b.id}" tabindex="-1"><p class="gov-what">${b.tier} tier. ${b.remit}</p>${b.down.map((l) => `<a href="#g-body-${l.other}" data-gov-link="${l.other}">${l.otherName}</a>`).join('')}</div></li>`,
+        `<li data-body-entry="${b.id}"><p class="gov-name"><strong>${b.name}</strong>${b.shortName ? ` (${b.shortName})` : ''}</p><div class="gov-entry-body"><p class="gov-what">${b.tier} tier. ${b.remit}</p>${b.down.map((l) => `<a href="#g-body-${l.other}">${l.otherName}</a>`).join('')}</div></li>`,
     )
     .join('');
   function govFigure(): HTMLElement {
@@ -219,7 +219,7 @@ describe('governance selection', () => {
     expect(body.hidden).toBe(false);
     expect(document.activeElement).toBe(body);
     expect(fig.querySelector<HTMLElement>('[data-gov-card]')!.hidden).toBe(true);
-    body.querySelector<HTMLAnchorElement>('a[data-gov-link="prevent-strategy-group"]')!.click();
+    body.querySelector<HTMLAnchorElement>('a[href="#g-body-prevent-strategy-group"]')!.click();
     expect(window.location.search).toBe('?body=prevent-strategy-group');
     expect(body.hidden).toBe(true);
     expect(fig.querySelector<HTMLElement>('#g-entry-prevent-strategy-group')!.hidden).toBe(false);
