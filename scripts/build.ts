@@ -98,6 +98,14 @@ function isLink(path: string): boolean {
 }
 
 const started = performance.now();
+// Without SITE, every absolute URL (canonical links, citations, embed code, the sitemap,
+// datapackage.json's homepage) names the dev server. Fine for a local look; never publish it.
+// Said before the build and again at the end, where it cannot scroll away.
+const siteWarning = process.env.SITE
+  ? undefined
+  : '\n\u001b[33mWarning: SITE is not set, so absolute URLs in this build (citations, embed code, canonical links, the sitemap, datapackage.json) point to http://localhost:4321.\n' +
+      'Do not publish this dist/. For a build to publish, set the origin and path, e.g.\n  SITE=https://example.github.io BASE_PATH=/worcestershire-community-safety/ npm run build\u001b[0m\n';
+if (siteWarning) console.warn(siteWarning);
 if ((await run([resolve(import.meta.dirname, 'validate-data.ts')])) !== 0) stop(`Build stopped: fix the problems above. ${basename(outDir)}/ was not changed.`, 1);
 if (interrupted) stop('', 1);
 
@@ -113,10 +121,11 @@ writeFileSync(join(tmp, 'SHA256SUMS'), sha256sums(tmp));
 swapIn(tmp);
 tmp = undefined;
 console.log(`Built ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+if (siteWarning) console.warn(siteWarning);
 
 /** Files readers download (data, figures, packages): everything but pages, bundles and icons. */
 function isDownload(path: string): boolean {
-  return /\.(csv|json|zip|svg|png)$/.test(path) && !/^(_astro|pagefind|cards)\//.test(path) && path !== 'favicon.svg';
+  return /\.(csv|json|zip|xlsx|svg|png)$/.test(path) && !/^(_astro|pagefind|cards)\//.test(path) && path !== 'favicon.svg';
 }
 
 function sha256sums(root: string): string {

@@ -3,7 +3,7 @@
  * (src/content.config.ts) and by the unit tests:
  *
  *  1. Frontmatter agrees with the data: `theme` is an id in data/themes.csv (and `order` is that
- *     theme's order), every id in `datasets` and `related` exists, no theme has two pages, and every
+ *     theme's `sort_order`), every id in `datasets` and `related` exists, no theme has two pages, and every
  *     theme in data/themes.csv has a page.
  *  2. No figure is typed by hand. Prose (text, headings, list items, link text, the title and
  *     summary, and text props such as `label`) may contain no digits, no number words ("three",

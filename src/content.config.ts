@@ -43,7 +43,7 @@ const themes = defineCollection({
     summary: z.string().min(1),
     /** The theme id in data/themes.csv; also the page's URL slug. */
     theme: kebab,
-    /** Position in navigation; must equal the theme's `order` in data/themes.csv. */
+    /** Position in navigation; must equal the theme's `sort_order` in data/themes.csv. */
     order: z.number().int().positive(),
     /** Dataset ids the page uses; each must exist in data/, and every dataset a component on the page reads must be listed. */
     datasets: z.array(kebab).min(1),
