@@ -14,7 +14,7 @@
 import { governanceMap, mapLayoutInput, TIERS, type GovNode } from '../charts/governance.ts';
 import { layoutGovernance, type GovLayout } from '../charts/governance-layout.ts';
 import { basisOf, EDGE_KINDS, edgeKind, type Basis } from '../charts/governance-style.ts';
-import { sourceHref } from '../lib/source-link.ts';
+import { sourceHrefIfCited } from '../lib/source-links.ts';
 import type { ActivityRow, BodyRow, RelationshipRow } from '../schemas/governance.ts';
 
 type Optional = { basis?: string; source_lines?: string };
@@ -137,7 +137,7 @@ export function governanceData(
       const out = l.from_body === b.id;
       const kind = edgeKind(l.type);
       const other = out ? l.to_body : l.from_body;
-      const href = sourceHref(l.source_lines);
+      const href = sourceHrefIfCited(l.source_lines);
       const item: EntryLink = {
         other,
         otherName: byId.get(other)?.name ?? other,
@@ -153,7 +153,7 @@ export function governanceData(
     const work = activities
       .filter((a) => a.body === b.id)
       .map((a): EntryWork => {
-        const href = sourceHref(a.source_lines);
+        const href = sourceHrefIfCited(a.source_lines);
         return {
           id: a.id,
           description: a.description,
@@ -162,7 +162,7 @@ export function governanceData(
           ...(href ? { href } : {}),
         };
       });
-    const href = sourceHref(b.source_lines);
+    const href = sourceHrefIfCited(b.source_lines);
     return {
       id: b.id,
       name: b.name,

@@ -18,7 +18,7 @@ import {
   type BodyData,
   type LinkData,
 } from '../../../src/figures/governance-data.ts';
-import { sourceAnchor } from '../../../src/lib/source-link.ts';
+import { sourceHrefIfCited } from '../../../src/lib/source-links.ts';
 import { compareSnapshot } from '../../support/snapshot.ts';
 
 const fixture = JSON.parse(
@@ -216,16 +216,14 @@ describe('basis and passage links', () => {
   it.each([
     ['12', '#L12'],
     ['12-15', '#L12-L15'],
-    ['L12-L15', '#L12-L15'],
-    ['7 – 9', '#L7-L9'],
     ['30;40-41', '#L30'],
     ['5-5', '#L5'],
   ])('source_lines %j -> %s', (value, anchor) => {
-    expect(sourceAnchor(value)).toBe(anchor);
+    expect(sourceHrefIfCited(value)).toBe(`/source/${anchor}`);
   });
 
-  it.each([undefined, null, '', 'p12', '9-3', '0'])('no anchor for %j', (value) => {
-    expect(sourceAnchor(value)).toBeUndefined();
+  it.each([undefined, null, '', 'p12', '9-3', '0', 'L12'])('no link for %j', (value) => {
+    expect(sourceHrefIfCited(value)).toBeUndefined();
   });
 });
 
