@@ -10,6 +10,7 @@ export const OTHER_DATA_FILES: ReadonlyMap<string, string> = new Map([
   ['CHANGELOG.md', 'the data changelog (read by src/data/release.ts)'],
   ['source/community-safety-overview.txt', 'the text of the source report'],
   ['source/README.md', "the source report's provenance note"],
+  ['source/reading-order.csv', "the report's sections in reading order (checked by src/data/reading-order.ts when /source/ is built)"],
 ]);
 
 /** Folders inside the data folder that may hold listed files. */

@@ -15,6 +15,7 @@ import { checkIntegrity } from './integrity.ts';
 import { DATA_SUBFOLDERS, MAX_DATA_FILE_BYTES, OTHER_DATA_FILES } from './inventory.ts';
 import { readMeta } from './meta-file.ts';
 import { DataValidationError, describeCell, type Problem } from './problems.ts';
+import { checkProvenance } from './provenance.ts';
 import { forbiddenCharacter } from './text-cells.ts';
 
 // Kept for modules outside the data layer that still import these from here; new code imports catalog.ts.
@@ -278,6 +279,7 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
   }
   const declared = new Set(metaFiles.map((f) => f.replace(/\.meta\.json$/, '')));
   problems.push(...checkIntegrity(catalog, declared, incomplete));
+  problems.push(...checkProvenance(catalog, dataDir));
   // A symbolic link is reported once, though both the folder walk and the dataset's loader see it.
   const unique = [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
   if (unique.length > 0) throw new DataValidationError(unique);

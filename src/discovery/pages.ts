@@ -96,6 +96,7 @@ const FIXED: Array<Omit<SitePage, 'card'> & { text?: string }> = [
   { path: 'data/changelog', kind: 'page', title: 'Data changelog', description: 'Every version of the site’s data: what was added, corrected, changed or withdrawn, and when.', listed: true },
   { path: 'figures', kind: 'page', title: 'All figures', description: 'Every chart on the site, each with its table, summary, source and downloads.', listed: true },
   { path: 'glossary', kind: 'glossary', title: 'Glossary', description: 'The terms and abbreviations used on this site, explained in plain English.', listed: true },
+  { path: 'source', kind: 'page', title: 'The report', description: 'The full text of Worcestershire County Council’s Community Safety overview, in reading order, with every line numbered and linked to the data taken from it.', listed: true },
   { path: 'about', kind: 'page', title: 'About the figures', description: 'Where the figures come from, how they were checked, and what they can and cannot tell you.', listed: true },
   { path: 'search', kind: 'page', title: 'Search', description: 'Search the theme pages, datasets and glossary, or browse a list of every page.', listed: false },
   { path: '404', kind: 'page', title: 'Page not found', description: 'This page could not be found.', listed: false },

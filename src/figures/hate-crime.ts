@@ -4,7 +4,7 @@ import { hateCrimeSummary } from '../charts/summaries.ts';
 import { percentChange } from '../data/derive.ts';
 import { formatChange, formatValue } from '../lib/format.ts';
 import { comparePeriods } from '../lib/period.ts';
-import { areaName, checkedClaims, measureLabel, must, obs, observationFigure, render, type Obs } from './helpers.ts';
+import { areaName, checkedClaims, cite, measureLabel, must, obs, observationFigure, render, type Obs } from './helpers.ts';
 import type { FigureParts } from './types.ts';
 
 export function hateCrime(): FigureParts {
@@ -56,6 +56,7 @@ export function hateCrime(): FigureParts {
         { key: 'change', label: '% change', numeric: true },
       ],
       rows: changes.map((c) => ({ area: c.areaLabel, measure: c.measureLabel, before: formatValue(c.before.value, 'count'), after: formatValue(c.after.value, 'count'), change: formatChange(c.change, 'percent', 1) })),
+      rowSources: changes.map((c) => cite(c.before, c.after)),
     },
     csv: {
       columns: ['area', 'measure', 'period_before', 'value_before', 'period_after', 'value_after', 'percent_change', 'status'],

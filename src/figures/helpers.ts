@@ -11,6 +11,7 @@ import { comparePeriods } from '../lib/period.ts';
 import { withBase } from '../lib/url.ts';
 import { STATUS_LABELS, type Status } from '../schemas/common.ts';
 import type { AreaRow, MeasureRow, SectionRow, ThemeRow } from '../schemas/reference.ts';
+import { formatLineRange, type LineRange } from '../schemas/source-lines.ts';
 import type { FigureCsv, FigureFootnote, FigureMarker, FigureParts, FigureSource } from './types.ts';
 
 export interface Obs {
@@ -22,6 +23,14 @@ export interface Obs {
   status: Status;
   notes?: string[];
   source_section: string;
+  /** Lines of the report's text that state the value. */
+  source_lines?: LineRange;
+}
+
+/** The `source_lines` of the given rows, distinct, in text order (a table row's "Show in the report"). */
+export function cite(...list: { source_lines?: LineRange | undefined }[]): string[] {
+  const out = [...new Set(list.flatMap((r) => (r.source_lines ? [formatLineRange(r.source_lines)] : [])))];
+  return out.sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
 }
 
 export function rows<T>(id: string): T[] {

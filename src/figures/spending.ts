@@ -4,7 +4,7 @@ import { spendingSummary } from '../charts/summaries.ts';
 import { spendingTotals } from '../data/derive.ts';
 import { formatValue } from '../lib/format.ts';
 import type { SpendingRow as SpendingDataRow } from '../schemas/spending.ts';
-import { checkedClaims, observationFigure, render, rows } from './helpers.ts';
+import { checkedClaims, cite, observationFigure, render, rows } from './helpers.ts';
 import type { FigureParts } from './types.ts';
 
 const LINE_LABELS: Record<string, string> = {
@@ -63,6 +63,7 @@ export function spending(): FigureParts {
         pcc: t.byFunder['west-mercia-pcc'] === undefined ? '–' : formatValue(t.byFunder['west-mercia-pcc'], 'gbp'),
         total: formatValue(t.total, 'gbp'),
       })),
+      rowSources: totals.map((t) => cite(...data.filter((r) => r.line === t.line && r.period.id === t.period && r.basis === t.basis))),
     },
     csv: {
       columns: ['line', 'funder', 'period', 'basis', 'value', 'unit', 'status'],

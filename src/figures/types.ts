@@ -6,6 +6,8 @@ export interface FigureView {
   id: string;
   label: string;
   svg: Record<Layout, string>;
+  /** One SVG for every width (in `svg.wide`; the governance map), not a wide and a narrow layout. */
+  single?: boolean;
 }
 
 export interface TableColumn {
@@ -21,6 +23,8 @@ export interface FigureTable {
   rows: Record<string, string>[];
   /** Optional attributes per row for the client filters (e.g. data-theme). */
   rowData?: Record<string, string>[];
+  /** Per row, the lines of the report (`source_lines`) its figures come from: "Show in the report". */
+  rowSources?: string[][];
 }
 
 export interface FigureCsv {
@@ -55,22 +59,8 @@ export interface FilterControl {
   options: { value: string; label: string }[];
 }
 
-export interface GovernanceEntry {
-  id: string;
-  name: string;
-  chair?: string;
-  statutory?: string;
-  remit: string;
-  links: {
-    direction: 'out' | 'in';
-    other: string;
-    otherName: string;
-    type: string;
-    description: string;
-    basis: 'stated' | 'inferred';
-    basisNote?: string;
-  }[];
-}
+export type { EntryLink, EntryWork, GovernanceEntry } from './governance-data.ts';
+import type { GovernanceEntry } from './governance-data.ts';
 
 export interface FigureSpec {
   id: string;
@@ -93,7 +83,13 @@ export interface FigureSpec {
   /** Directions the report states (no figure) that the data agrees with: shown in words, never with ✓. */
   agreed?: string[];
   filters?: FilterControl[];
-  governance?: { lanes: { label: string; bodies: GovernanceEntry[] }[] };
+  /** The governance map's text alternative and legend (src/figures/governance-data.ts). */
+  governance?: {
+    tiers: { id: string; label: string; bodies: GovernanceEntry[] }[];
+    kinds: string[];
+    anyInferred: boolean;
+    focus?: string;
+  };
   licence: string;
 }
 

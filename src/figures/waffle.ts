@@ -2,7 +2,7 @@
 import { shareSummary } from '../charts/summaries.ts';
 import { waffle, type ShareRow } from '../charts/waffle.ts';
 import { formatValue } from '../lib/format.ts';
-import { must, obs, obsCsv, observationFigure, render } from './helpers.ts';
+import { cite, must, obs, obsCsv, observationFigure, render } from './helpers.ts';
 import type { FigureParts } from './types.ts';
 
 export function channelVulnerabilities(): FigureParts {
@@ -38,6 +38,7 @@ export function channelVulnerabilities(): FigureParts {
         { part: 'Autism, a learning difficulty or mental health played a part', value: formatValue(r.value, 'percent') },
         { part: 'Other referrals', value: formatValue(100 - r.value, 'percent') },
       ],
+      rowSources: [cite(r), cite(r)],
     },
     csv: obsCsv(data),
     checked: [],

@@ -44,9 +44,35 @@ export const THEME_STORAGE_KEY = 'wcs-theme';
  * The project's GitHub repository, for "report an error" links: `REPOSITORY_URL` if set, else built
  * from `GITHUB_REPOSITORY` (set by GitHub Actions during the deploy build). Undefined locally.
  */
-export function repositoryUrl(): string | undefined {
-  const explicit = process.env.REPOSITORY_URL;
-  if (explicit) return explicit.replace(/\/+$/, '');
-  const repo = process.env.GITHUB_REPOSITORY;
-  return repo ? `https://github.com/${repo}` : undefined;
+export function repositoryUrl(env: Record<string, string | undefined> = process.env): string | undefined {
+  const explicit = env.REPOSITORY_URL?.trim();
+  if (explicit && /^https:\/\/[^\s/]+\/\S+$/.test(explicit)) return explicit.replace(/\/+$/, '');
+  const repo = env.GITHUB_REPOSITORY?.trim();
+  return repo && /^[\w.-]+\/[\w.-]+$/.test(repo) ? `https://github.com/${repo}` : undefined;
+}
+
+/** Where "Report an error" leads: the issue tracker when the repository is known, else plain words. */
+export type ErrorReport =
+  | { kind: 'tracker'; newIssue: string; issues: string }
+  | { kind: 'text'; text: string };
+
+/** What a reader should put in a report; also the body of a new issue. */
+export const ERROR_REPORT_PROMPT = 'Which page or dataset, what you expected, what you found, and where it is in the report if you know (the line numbers on the report page).';
+
+/**
+ * The "Report an error" destination. In a deploy build (GitHub Actions sets GITHUB_REPOSITORY) it is
+ * the repository's issue tracker, with a new issue that names the page; otherwise a plain-text
+ * fallback, never a link that goes nowhere.
+ */
+export function errorReport(page: { title?: string; url?: string } = {}, env: Record<string, string | undefined> = process.env): ErrorReport {
+  const repo = repositoryUrl(env);
+  if (!repo) {
+    return {
+      kind: 'text',
+      text: 'This copy of the site was built without the address of its source repository, so we cannot link you to its issue tracker. If you found the site on GitHub, open an issue on the repository it came from.',
+    };
+  }
+  const title = page.title ? `Error on “${page.title}”` : 'Error on the site';
+  const body = `${page.url ? `Page: ${page.url}\n\n` : ''}${ERROR_REPORT_PROMPT}\n`;
+  return { kind: 'tracker', newIssue: `${repo}/issues/new?title=${encodeURIComponent(title)}&body=${encodeURIComponent(body)}`, issues: `${repo}/issues` };
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { decimal, id, idList, oneOf, optional, period } from './columns.ts';
 import { status, type Unit } from './common.ts';
 import { inRange, isSafeIntegerText } from './numbers.ts';
+import { lineRange } from './source-lines.ts';
 
 /**
  * What each unit allows a value to be, judged on the value's decimal text. `decimal()` only lets
@@ -51,5 +52,14 @@ export function observationShape<const U extends readonly [Unit, ...Unit[]]>(uni
 /** Build an observation row schema that accepts only the given units. */
 export function observationSchema<const U extends readonly [Unit, ...Unit[]]>(units: U) {
   const shape = observationShape(units);
+  return { kind: 'observations' as const, shape, row: z.object(shape).superRefine(checkValue) };
+}
+
+/**
+ * An observation row drawn from the report: the shape above plus `source_lines`, the lines of the
+ * report's text that state the value (`339` or `339-341`), checked at build by src/data/provenance.ts.
+ */
+export function citedObservationSchema<const U extends readonly [Unit, ...Unit[]]>(units: U) {
+  const shape = { ...observationShape(units), source_lines: lineRange() };
   return { kind: 'observations' as const, shape, row: z.object(shape).superRefine(checkValue) };
 }
