@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { columns, date, id, idList, oneOf, optional, period, text } from './columns.ts';
+import { date, id, idList, oneOf, optional, period, text } from './columns.ts';
+import { lineRangeText } from './source-lines.ts';
 
 export const BODY_TYPES = [
   'board',
@@ -20,25 +21,6 @@ export const BODY_TYPES = [
 /** How a link or attribution is known: `stated` (the report says so, at its `source_lines`) or `inferred` (our reading, explained in `basis_note`). */
 export const BASES = ['stated', 'inferred'] as const;
 export type Basis = (typeof BASES)[number];
-
-/**
- * `source_lines`: the 1-based line range of data/source/community-safety-overview.txt that names or
- * describes the row, `24` or `24-40` (start no greater than end).
- */
-export function sourceLines() {
-  const e = 'a line number like 24 or a range like 24-40 (1-based, start no greater than end)';
-  return z
-    .string({ error: e })
-    .regex(/^[1-9]\d*(-[1-9]\d*)?$/, { error: e })
-    .refine(
-      (s) => {
-        const [a, b = a] = s.split('-').map(Number) as [number, number?];
-        return a <= b;
-      },
-      { error: e },
-    )
-    .register(columns, { type: 'string', required: true });
-}
 
 /** The basis rule shared by relationships and activities: an inferred row says why in `basis_note`. */
 function basisRule(r: { basis: Basis; basis_note?: string | undefined }, ctx: z.RefinementCtx): void {
@@ -94,7 +76,7 @@ const bodiesShape = {
   /** Section of the source report where it is named. */
   source_section: id(),
   /** Lines of the report's text that name or describe it. */
-  source_lines: sourceLines(),
+  source_lines: lineRangeText(),
 };
 export const bodiesSchema = { kind: 'bodies' as const, shape: bodiesShape, row: z.object(bodiesShape) };
 
@@ -115,7 +97,7 @@ const relationshipsShape = {
   /** Section of the source report that states it. */
   source_section: id(),
   /** Lines of the report's text that state it (stated) or that our reading rests on (inferred). */
-  source_lines: sourceLines(),
+  source_lines: lineRangeText(),
 };
 export const relationshipsSchema = {
   kind: 'relationships' as const,
@@ -149,7 +131,7 @@ const activitiesShape = {
   /** Section of the source report. */
   source_section: id(),
   /** Lines of the report's text that list it (a bullet split into several rows shares its lines). */
-  source_lines: sourceLines(),
+  source_lines: lineRangeText(),
 };
 export const activitiesSchema = {
   kind: 'activities' as const,

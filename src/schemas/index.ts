@@ -65,7 +65,7 @@ export function schemaFor(
  * data/source/community-safety-overview.txt that state a row), so its schema has the column, the
  * column dictionary must list it (load.ts checks dictionary against schema) and every row must fill
  * it; src/data/provenance.ts then checks the lines hold the value. The one list; see docs/provenance.md.
- * The governance datasets (activities, bodies, relationships) join it once their files carry the column.
+ * The governance datasets (activities, bodies, relationships) cite the lines that name or describe a row.
  */
 export const REPORT_DRAWN: ReadonlySet<string> = new Set([
   'hate-crime',
@@ -76,6 +76,9 @@ export const REPORT_DRAWN: ReadonlySet<string> = new Set([
   'spending',
   'staffing',
   'claims',
+  'activities',
+  'bodies',
+  'relationships',
 ]);
 
 /** Report-drawn ids whose registered schema has no `source_lines` column (empty when all is well). */

@@ -25,3 +25,15 @@ export function lineRange() {
     })
     .register(columns, { type: 'string', required: true });
 }
+
+/**
+ * The same column kept as its text (`24`, `24-40`) rather than parsed: for the governance datasets,
+ * whose rows are counted by distinct `source_lines` (one value per bullet of the report).
+ */
+export function lineRangeText() {
+  const e = 'a line of the report like 339, or a range like 339-341 (first line not after the last)';
+  return z
+    .string({ error: e })
+    .refine((s) => parseLineRange(s) !== undefined, { error: e })
+    .register(columns, { type: 'string', required: true });
+}
