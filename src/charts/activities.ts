@@ -5,7 +5,7 @@
  * status by toggling classes. Layout computed with D3 scales.
  */
 import { scaleBand } from 'd3';
-import { PALETTE, type PaletteName } from './palette.ts';
+import { ROLES } from './palette.ts';
 import { LAYOUT, markElement, renderSvg, svgEl, svgLines, wrapText, type ChartFunction } from './render.ts';
 
 export interface ActivityItem {
@@ -20,7 +20,11 @@ export interface ActivityItem {
 }
 
 export const STATUS_ORDER: ActivityItem['status'][] = ['done', 'underway', 'planned'];
-const STATUS_COLOUR: Record<ActivityItem['status'], PaletteName> = { done: 'blue', underway: 'vermillion', planned: 'green' };
+/** Status colours from the grammar (palette.ts): done green, under way purple, planned hollow. */
+function statusPaint(s: ActivityItem['status']): Record<string, string | number | undefined> {
+  const role = ROLES[s];
+  return 'stroke' in role ? { fill: 'none', stroke: role.stroke, 'stroke-width': 2 } : { fill: role.fill };
+}
 
 export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
   renderSvg(options, (svg, doc) => {
@@ -30,15 +34,16 @@ export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
     const labelWidth = wide ? 200 : 0;
     const statuses = STATUS_ORDER.filter((s) => rows.some((r) => r.status === s));
     const x = scaleBand(statuses, [labelWidth, width]).paddingInner(0.08);
-    const cell = wide ? 20 : 18;
-    const gap = 5;
+    // 24 px squares at least (WCAG 2.2 target size), also when the narrow layout is drawn at 300 units.
+    const cell = wide ? 24 : 26;
+    const gap = 4;
     const perRow = Math.max(1, Math.floor((x.bandwidth() + gap) / (cell + gap)));
     // Column headings.
     const headingLines = statuses.map((s) => wrapText(rows.find((r) => r.status === s)?.statusLabel ?? s, x.bandwidth(), fontSize));
     const headingHeight = Math.max(...headingLines.map((l) => l.length)) * fontSize * 1.2 + 6;
     statuses.forEach((s, i) => {
       const hx = x(s) ?? 0;
-      svgEl(doc, 'rect', { x: hx, y: 2, width: 12, height: 12, fill: PALETTE[STATUS_COLOUR[s]] }, svg);
+      svgEl(doc, 'rect', { x: hx + 1, y: 3, width: 11, height: 11, ...statusPaint(s) }, svg);
       svgLines(doc, headingLines[i] ?? [], { x: hx + 16, y: fontSize, class: 'chart-heading', 'font-weight': 'bold' }, fontSize * 1.2, svg).setAttribute('data-status', s);
     });
     let y = headingHeight + 4;
@@ -59,8 +64,8 @@ export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
         items.forEach((r, k) => {
           const cx = (x(s) ?? 0) + (k % perRow) * (cell + gap);
           const cy = top + 2 + Math.floor(k / perRow) * (cell + gap);
-          const rect = svgEl(doc, 'rect', { x: cx, y: cy, width: cell, height: cell, rx: 3, fill: PALETTE[STATUS_COLOUR[s]], 'data-theme': r.theme, 'data-status': r.status }, group);
-          markElement(rect, { key: r.id, label: `${r.statusLabel}, ${r.themeLabel}: ${r.description} (${r.bodyLabel})`, cls: `act-item fill-${STATUS_COLOUR[s]}` });
+          const rect = svgEl(doc, 'rect', { x: cx + 1, y: cy + 1, width: cell - 2, height: cell - 2, rx: 3, ...statusPaint(s), 'data-theme': r.theme, 'data-status': r.status }, group);
+          markElement(rect, { key: r.id, label: `${r.statusLabel}, ${r.themeLabel}: ${r.description} (${r.bodyLabel})`, cls: `act-item role-${s}` });
         });
       }
       const height = Math.max(labelHeight, top - y + rowsUsed * (cell + gap) + 2);

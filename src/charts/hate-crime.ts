@@ -4,10 +4,11 @@
  *   for each area and year. The two measures differ ten-fold and are not additive, so each panel has
  *   its own scale and heading rather than sharing an axis.
  * - `hateCrimeChange`: the percentage change per area and measure, diverging from zero, on one shared
- *   scale (same unit), increases in blue and decreases in vermillion, each labelled with its sign.
+ *   scale (same unit), in the colour grammar's `change` colour (the text colour), each labelled with its sign.
  */
 import { formatChange, formatValue } from '../lib/format.ts';
 import { barPanel, endRoom, type Segment } from './bars.ts';
+import { periodRole } from './palette.ts';
 import { LAYOUT, renderSvg, stackPanels, type ChartFunction } from './render.ts';
 
 export interface HateCrimeCountRow {
@@ -47,7 +48,7 @@ export const hateCrimeCounts: ChartFunction<HateCrimeCountRow> = (rows, options)
         band: `${r.area}|${r.period}`,
         x1: 0,
         x2: r.value,
-        colour: periods.indexOf(r.period) === periods.length - 1 ? 'blue' : 'vermillion',
+        colour: periodRole(periods.indexOf(r.period), periods.length),
         key: `${r.area}|${r.measure}|${r.period}`,
         tip: `${r.areaLabel}, ${r.measureLabel.toLowerCase()}, ${r.period}: ${formatValue(r.value, 'count')}`,
       }));
@@ -73,7 +74,7 @@ export const hateCrimeChange: ChartFunction<HateCrimeChangeRow> = (rows, options
         band: r.area,
         x1: 0,
         x2: r.change,
-        colour: r.change >= 0 ? 'blue' : 'vermillion',
+        colour: 'change',
         key: `${r.area}|${r.measure}|change`,
         tip: `${r.areaLabel}, ${r.measureLabel.toLowerCase()}, ${r.span}: ${formatChange(r.change, 'percent', 1)}`,
       }));

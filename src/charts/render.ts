@@ -78,6 +78,8 @@ export interface MarkInfo {
   label: string;
   key: string;
   cls?: string;
+  /** Replace the mark's fill (e.g. a `url(#pattern)`). */
+  fill?: string | undefined;
 }
 
 /** Turn an element into an accessible data mark. */
@@ -86,6 +88,35 @@ export function markElement(el: Element, info: MarkInfo): void {
   el.setAttribute('role', 'img');
   el.setAttribute('aria-label', info.label);
   el.setAttribute('data-key', info.key);
+  if (info.fill) el.setAttribute('fill', info.fill);
+}
+
+/** A diagonal hatch in `colour` on the page background, for a role with `hatch` (defined once per SVG). */
+export function hatchPattern(doc: Document, svg: SVGElement, id: string, colour: string): void {
+  const defs = svgEl(doc, 'defs', {}, svg);
+  const pattern = svgEl(doc, 'pattern', { id, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
+  svgEl(doc, 'rect', { width: 6, height: 6, fill: colour }, pattern);
+  svgEl(doc, 'rect', { width: 2, height: 6, fill: '#ffffff', 'fill-opacity': 0.65 }, pattern);
+}
+
+/** A one-line legend of swatches and words at y (returns its height). Roles: ROLES in palette.ts. */
+export function drawLegend(doc: Document, svg: SVGElement, layout: Layout, items: { fill: string; stroke?: string; text: string }[], y: number): number {
+  const { width, fontSize } = LAYOUT[layout];
+  const g = svgEl(doc, 'g', { class: 'chart-legend' }, svg);
+  let x = 0;
+  let line = 0;
+  for (const item of items) {
+    const w = 18 + textWidth(item.text, fontSize) + 16;
+    if (x > 0 && x + w > width) {
+      x = 0;
+      line += 1;
+    }
+    const top = y + line * fontSize * 1.5;
+    svgEl(doc, 'rect', { x: x + 0.75, y: top + 0.75, width: 12.5, height: 12.5, fill: item.fill, stroke: item.stroke, 'stroke-width': item.stroke ? 1.5 : undefined }, g);
+    svgText(doc, item.text, { x: x + 18, y: top + 11.5 }, g);
+    x += w;
+  }
+  return (line + 1) * fontSize * 1.5;
 }
 
 type RenderNext = (index: number[], scales: unknown, values: unknown, dimensions: unknown, context: unknown) => SVGElement | null;
@@ -188,8 +219,52 @@ export function renderSvg(options: ChartOptions, draw: (svg: SVGElement, doc: Do
     nested.setAttribute('overflow', 'visible');
   }
   clean(svg);
+  frameMarks(doc, svg, options.layout);
   hideDecoration(svg);
   return roundAttributes(svg.outerHTML);
+}
+
+/**
+ * Smallest side of a mark's hit area, in SVG units, so that it is at least 24 CSS px (WCAG 2.2 target
+ * size) at the smallest scale each layout is drawn at (wide: 640 units in >= 35rem, narrow: 300 units
+ * in >= 288 px).
+ */
+export const MIN_TARGET: Record<Layout, number> = { wide: 28, narrow: 26 };
+
+const num = (el: Element, name: string): number => Number(el.getAttribute(name) ?? 0);
+
+/**
+ * Every rectangular mark becomes a `<g class="mark">` holding: a focus halo and ring (drawn only on
+ * focus, by CSS: a 2 px ring in the text colour with a 2 px halo in the page colour on both sides, so
+ * it has >= 3:1 against any mark colour and the page), the visible shape, and, when the shape is
+ * smaller than MIN_TARGET, a transparent hit area of that size centred on it.
+ */
+function frameMarks(doc: Document, svg: SVGElement, layout: Layout): void {
+  const min = MIN_TARGET[layout];
+  for (const rect of Array.from(svg.querySelectorAll('rect.mark'))) {
+    const x = num(rect, 'x');
+    const y = num(rect, 'y');
+    const w = num(rect, 'width');
+    const h = num(rect, 'height');
+    const g = doc.createElementNS(SVG_NS, 'g');
+    for (const name of Array.from(rect.getAttributeNames())) {
+      if (name === 'class' || name === 'role' || name.startsWith('aria-') || name.startsWith('data-')) {
+        g.setAttribute(name, rect.getAttribute(name) ?? '');
+        rect.removeAttribute(name);
+      }
+    }
+    rect.setAttribute('class', 'mark-shape');
+    rect.parentNode?.insertBefore(g, rect);
+    const ring = (cls: string, pad: number) => svgEl(doc, 'rect', { x: x - pad, y: y - pad, width: w + pad * 2, height: h + pad * 2, fill: 'none', class: cls, 'vector-effect': 'non-scaling-stroke' }, g);
+    ring('mark-halo', 3);
+    g.appendChild(rect);
+    ring('mark-ring', 3);
+    if (w < min || h < min) {
+      const hw = Math.max(w, min);
+      const hh = Math.max(h, min);
+      svgEl(doc, 'rect', { x: x + w / 2 - hw / 2, y: y + h / 2 - hh / 2, width: hw, height: hh, fill: 'transparent', class: 'mark-hit' }, g);
+    }
+  }
 }
 
 /** Place a Plot panel inside the root SVG at (x, y). */

@@ -4,7 +4,7 @@
  */
 import { scaleBand } from 'd3';
 import { formatValue } from '../lib/format.ts';
-import { PALETTE } from './palette.ts';
+import { PALETTE, ROLES } from './palette.ts';
 import { LAYOUT, markElement, renderSvg, svgEl, svgLines, svgText, wrapText, type ChartFunction } from './render.ts';
 
 export interface ShareRow {
@@ -29,7 +29,7 @@ export const waffle: ChartFunction<ShareRow> = (rows, options) =>
     const size = layout === 'wide' ? 220 : 140;
     const cells = scaleBand([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(String), [0, size]).paddingInner(0.15);
     const filled = Math.round(row.value);
-    const part = svgEl(doc, 'g', { fill: PALETTE.blue }, svg);
+    const part = svgEl(doc, 'g', { fill: ROLES.figure.fill }, svg);
     const rest = svgEl(doc, 'g', { fill: 'none', stroke: PALETTE.grey, 'stroke-width': 1.5 }, svg);
     // Fill column by column from the bottom left, so the share reads as a block.
     for (let i = 0; i < 100; i++) {
@@ -39,7 +39,7 @@ export const waffle: ChartFunction<ShareRow> = (rows, options) =>
       svgEl(doc, 'rect', { x: (cells(String(col)) ?? 0) + inset, y: (cells(String(rowIndex)) ?? 0) + inset, width: cells.bandwidth() - inset * 2, height: cells.bandwidth() - inset * 2 }, i < filled ? part : rest);
     }
     const value = formatValue(row.value, 'percent');
-    markElement(part, { key: row.key, label: `${row.label}, ${row.periodLabel}: ${value}`, cls: 'fill-blue' });
+    markElement(part, { key: row.key, label: `${row.label}, ${row.periodLabel}: ${value}`, cls: 'role-figure' });
     markElement(rest, { key: `${row.key}-rest`, label: `${row.restLabel}, ${row.periodLabel}: ${formatValue(100 - row.value, 'percent')}` });
     const big = fontSize * 2.4;
     const textX = size + 16;
@@ -55,7 +55,7 @@ export const waffle: ChartFunction<ShareRow> = (rows, options) =>
     const key = svgEl(doc, 'g', {}, svg);
     let keyY = Math.max(size, after + 8) + 12;
     const keyLine = (swatch: 'part' | 'rest', words: string) => {
-      if (swatch === 'part') svgEl(doc, 'rect', { x: 0, y: keyY, width: 12, height: 12, fill: PALETTE.blue }, key);
+      if (swatch === 'part') svgEl(doc, 'rect', { x: 0, y: keyY, width: 12, height: 12, fill: ROLES.figure.fill }, key);
       else svgEl(doc, 'rect', { x: 0.75, y: keyY + 0.75, width: 10.5, height: 10.5, fill: 'none', stroke: PALETTE.grey, 'stroke-width': 1.5 }, key);
       const keyLines = wrapText(words, width - 20, fontSize - 1);
       svgLines(doc, keyLines, { x: 18, y: keyY + 11, 'font-size': fontSize - 1 }, (fontSize - 1) * 1.25, key);

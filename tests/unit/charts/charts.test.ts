@@ -2,6 +2,7 @@
  * Every chart function renders its fixture to SVG in both layouts and matches the committed snapshot;
  * renders are byte-identical across runs; and the output keeps the CSP and accessibility rules.
  */
+import { MIN_TARGET } from '../../../src/charts/render.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,9 +66,9 @@ describe.each(CASES)('$name chart', (c) => {
       expect(rootTag).toContain('role="group"');
       expect(rootTag).toContain(`aria-labelledby="${base}-title ${base}-desc"`);
       expect(svg).toContain(`<title id="${base}-title">Title of ${c.name}</title>`);
-      const marks = svg.match(/class="mark[^"]*"/g) ?? [];
+      const marks = svg.match(/class="mark(?:\s[^"]*)?"/g) ?? [];
       expect(marks.length).toBeGreaterThan(0);
-      for (const mark of svg.match(/<[a-z]+ [^>]*class="mark[^>]*>/g) ?? []) {
+      for (const mark of svg.match(/<[a-z]+ [^>]*class="mark(?:\s[^"]*)?"[^>]*>/g) ?? []) {
         expect(mark).toMatch(/role="(img|button)"/);
         expect(mark).toMatch(/aria-label="[^"]+"/);
       }
@@ -105,5 +106,21 @@ describe('text labels', () => {
     const board = render(CASES.find((c) => c.name === 'activities')!, 'wide');
     expect(board).toContain('group &amp; set up');
     expect(board).toContain('&quot;Blue Light&quot;');
+  });
+});
+
+describe('targets and focus rings (WCAG 2.2 target size, focus appearance)', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s: every rectangular mark has a ring and a hit area of at least the minimum target', (_, c) => {
+    for (const layout of ['wide', 'narrow'] as const) {
+      const { document } = parseHTML(`<!doctype html><html><body>${render(c, layout)}</body></html>`);
+      for (const mark of Array.from(document.querySelectorAll('g.mark')).filter((g) => g.querySelector('.mark-shape'))) {
+        expect(mark.querySelector('.mark-ring'), mark.getAttribute('data-key') ?? '').not.toBeNull();
+        expect(mark.querySelector('.mark-halo')).not.toBeNull();
+        const boxes = [mark.querySelector('.mark-shape'), mark.querySelector('.mark-hit')].filter((e) => e !== null);
+        const side = (name: string) => Math.max(...boxes.map((b) => Number(b.getAttribute(name))));
+        expect(side('width'), `${c.name} ${layout} ${mark.getAttribute('data-key')}`).toBeGreaterThanOrEqual(MIN_TARGET[layout]);
+        expect(side('height'), `${c.name} ${layout} ${mark.getAttribute('data-key')}`).toBeGreaterThanOrEqual(MIN_TARGET[layout]);
+      }
+    }
   });
 });
