@@ -9,7 +9,7 @@
 import { formatChange, formatValue } from '../lib/format.ts';
 import { barPanel, endRoom, type Segment } from './bars.ts';
 import { periodRole } from './palette.ts';
-import { LAYOUT, renderSvg, stackPanels, type ChartFunction } from './render.ts';
+import { drawNote, LAYOUT, renderSvg, stackPanels, type ChartFunction } from './render.ts';
 
 export interface HateCrimeCountRow {
   area: string;
@@ -27,6 +27,8 @@ export interface HateCrimeChangeRow {
   measureLabel: string;
   /** Percentage change, e.g. 6.29 for +6.3%. */
   change: number;
+  /** The absolute change in the count, e.g. 20 (shown beside the percentage). */
+  difference?: number;
   /** Periods compared, e.g. "2016/17 to 2017/18". */
   span: string;
 }
@@ -66,7 +68,8 @@ export const hateCrimeChange: ChartFunction<HateCrimeChangeRow> = (rows, options
     const measures = unique(rows.map((r) => r.measure));
     const lo = Math.min(0, ...rows.map((r) => r.change));
     const hi = Math.max(0, ...rows.map((r) => r.change));
-    const labelText = (r: HateCrimeChangeRow) => formatChange(r.change, 'percent', 1);
+    // The absolute change always goes beside the percentage: "+6.3% (+20)".
+    const labelText = (r: HateCrimeChangeRow) => (r.difference === undefined ? formatChange(r.change, 'percent', 1) : `${formatChange(r.change, 'percent', 1)} (${formatChange(r.difference, 'count')})`);
     const room = endRoom(rows.map((r) => ({ band: r.area, x: r.change, text: labelText(r) })), LAYOUT[options.layout].fontSize);
     const panels = measures.map((measure) => {
       const own = rows.filter((r) => r.measure === measure);
@@ -76,7 +79,7 @@ export const hateCrimeChange: ChartFunction<HateCrimeChangeRow> = (rows, options
         x2: r.change,
         colour: 'change',
         key: `${r.area}|${r.measure}|change`,
-        tip: `${r.areaLabel}, ${r.measureLabel.toLowerCase()}, ${r.span}: ${formatChange(r.change, 'percent', 1)}`,
+        tip: `${r.areaLabel}, ${r.measureLabel.toLowerCase()}, ${r.span}: ${labelText(r)}`,
       }));
       return {
         heading: own[0]?.measureLabel ?? measure,
@@ -91,5 +94,6 @@ export const hateCrimeChange: ChartFunction<HateCrimeChangeRow> = (rows, options
         }),
       };
     });
-    return stackPanels(svg, doc, options.layout, panels, 16);
+    const height = stackPanels(svg, doc, options.layout, panels, 16);
+    return options.annotation ? height + 6 + drawNote(svg, doc, options.layout, options.annotation, height + 6) : height;
   });

@@ -10,6 +10,7 @@ import { activitiesBoard, STATUS_ORDER, type ActivityItem } from '../charts/acti
 import { alcoholViolenceShare, type AlcoholShareRow } from '../charts/alcohol.ts';
 import { governanceDiagram, type GovNode } from '../charts/governance.ts';
 import { hateCrimeChange, hateCrimeCounts, type HateCrimeChangeRow, type HateCrimeCountRow } from '../charts/hate-crime.ts';
+import { changeStatement } from '../charts/change-statement.ts';
 import { periodBars, type PeriodBarRow } from '../charts/period-bars.ts';
 import type { ChartOptions, Layout } from '../charts/render.ts';
 import { reoffendingCohort, type ReoffendingRow } from '../charts/reoffending.ts';
@@ -32,6 +33,7 @@ import { getClaims, getDataset } from '../data/index.ts';
 import { formatChange, formatNumber, formatValue } from '../lib/format.ts';
 import type { Period } from '../lib/period.ts';
 import { comparePeriods } from '../lib/period.ts';
+import { isSmallCount, SMALL_NUMBERS_NOTE } from '../lib/comparison.ts';
 import { withBase } from '../lib/url.ts';
 import { STATUS_LABELS, type Status } from '../schemas/common.ts';
 import type { ActivityRow, BodyRow, RelationshipRow } from '../schemas/governance.ts';
@@ -276,6 +278,7 @@ function hateCrime(): Base {
       measure: before.measure,
       measureLabel: measureLabel(before.measure),
       change: percentChange(before.value, after.value),
+      difference: difference(before.value, after.value),
       span: `${before.period.label} to ${after.period.label}`,
       before,
       after,
@@ -285,7 +288,10 @@ function hateCrime(): Base {
   const summary = hateCrimeSummary(counts);
   const offences = changes.filter((c) => c.measure === 'hate-offences');
   const crimed = changes.filter((c) => c.measure === 'hate-incidents-crimed');
-  const takeaway = `Recorded hate offences rose in both areas (${offences.map((c) => formatChange(c.change, 'percent', 1)).join(' and ')}), while hate incidents recorded as crimes fell (${crimed.map((c) => formatChange(c.change, 'percent', 1)).join(' and ')}).`;
+  // Every percentage with its absolute change; small counts flagged (src/lib/comparison.ts).
+  const both = (c: (typeof changes)[number]) => `${c.areaLabel.split(' ')[0]} ${formatChange(c.difference ?? 0, 'count')}, ${formatChange(c.change, 'percent', 1)}`;
+  const smallCounts = changes.some((c) => isSmallCount('count', c.before.value, c.after.value));
+  const takeaway = `Recorded hate offences rose in both areas (${offences.map(both).join('; ')}), while hate incidents recorded as crimes fell (${crimed.map(both).join('; ')})${smallCounts ? ': small numbers, so a few cases move the percentage a lot' : ''}.`;
   const base = { id, title, description: summary.join(' ') };
   const hateChecked = checkedClaims('hate-crime', (_, stated) => stated);
   return {
@@ -296,7 +302,7 @@ function hateCrime(): Base {
     summary,
     views: [
       { id: 'count', label: 'Counts', svg: render(hateCrimeCounts, counts, { ...base, view: 'count' }) },
-      { id: 'percent', label: '% change', svg: render(hateCrimeChange, changes, { ...base, view: 'percent' }) },
+      { id: 'percent', label: '% change', svg: render(hateCrimeChange, changes, { ...base, view: 'percent', ...(smallCounts ? { annotation: SMALL_NUMBERS_NOTE } : {}) }) },
     ],
     table: {
       caption: `${title}: recorded counts and percentage change`,
@@ -305,9 +311,10 @@ function hateCrime(): Base {
         { key: 'measure', label: 'Measure' },
         { key: 'before', label: must(changes[0], 'change').before.period.label, numeric: true },
         { key: 'after', label: must(changes[0], 'change').after.period.label, numeric: true },
+        { key: 'difference', label: 'Change', numeric: true },
         { key: 'change', label: '% change', numeric: true },
       ],
-      rows: changes.map((c) => ({ area: c.areaLabel, measure: c.measureLabel, before: formatValue(c.before.value, 'count'), after: formatValue(c.after.value, 'count'), change: formatChange(c.change, 'percent', 1) })),
+      rows: changes.map((c) => ({ area: c.areaLabel, measure: c.measureLabel, before: formatValue(c.before.value, 'count'), after: formatValue(c.after.value, 'count'), difference: formatChange(c.difference ?? 0, 'count'), change: formatChange(c.change, 'percent', 1) })),
     },
     csv: {
       columns: ['area', 'measure', 'period_before', 'value_before', 'period_after', 'value_after', 'percent_change', 'status'],
@@ -373,7 +380,12 @@ function periodFigure(id: FigureId, theme: string, dataset: string, measure: str
     title,
     takeaway: takeaway(chartRows),
     summary,
-    views: [{ id: 'chart', label: 'Chart', svg: render(periodBars, chartRows, { id, title, description: summary.join(' '), ...(annotation ? { annotation } : {}) }) }],
+    // Two periods: say the numbers (two bars add nothing to the sentence beside them).
+    views: [
+      data.length === 2
+        ? { id: 'chart', label: 'Chart', svg: render(changeStatement, chartRows, { id, title, description: summary.join(' ') }) }
+        : { id: 'chart', label: 'Chart', svg: render(periodBars, chartRows, { id, title, description: summary.join(' '), ...(annotation ? { annotation } : {}) }) },
+    ],
     table: {
       caption: title,
       columns: [
@@ -436,6 +448,9 @@ function channelVulnerabilities(): Base {
   const id = 'channel-vulnerabilities';
   const data = obs('prevent-channel', (r) => r.measure === 'channel-referrals-vulnerability-share');
   const r = must(data[0], 'vulnerability share');
+  // The waffle at its true size: one square per referral of the same year (the share's period is not
+  // stated exactly, so the count of squares is our calculation and says so).
+  const referrals = obs('prevent-channel', (x) => x.measure === 'channel-referrals' && x.period.id === r.period.id)[0];
   const chartRows: ShareRow[] = [
     {
       key: r.measure,
@@ -444,6 +459,7 @@ function channelVulnerabilities(): Base {
       restLabel: 'other referrals',
       value: r.value,
       periodLabel: r.status === 'period-unclear' ? `${r.period.label}, period not stated exactly` : r.period.label,
+      ...(referrals ? { total: referrals.value, unitLabel: 'referral' } : {}),
     },
   ];
   const title = 'Channel referrals involving autism, learning difficulty or mental health';
@@ -452,7 +468,7 @@ function channelVulnerabilities(): Base {
     id,
     theme: 'prevent',
     title,
-    takeaway: `Autism, a learning difficulty or mental health played a part in ${formatValue(r.value, 'percent')} of Channel referrals: more than half.`,
+    takeaway: `Autism, a learning difficulty or mental health played a part in ${formatValue(r.value, 'percent')} of Channel referrals: more than half.${referrals ? ` Of the ${formatValue(referrals.value, 'count')} referrals in ${referrals.period.label}, that would be about ${formatValue(Math.round((r.value / 100) * referrals.value), 'count')} (our calculation; the report does not say exactly which period the share covers).` : ''}`,
     summary,
     views: [{ id: 'chart', label: 'Chart', svg: render(waffle, chartRows, { id, title, description: summary.join(' ') }) }],
     table: {

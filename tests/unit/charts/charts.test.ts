@@ -16,6 +16,7 @@ import { reoffendingCohort } from '../../../src/charts/reoffending.ts';
 import { spendingLines } from '../../../src/charts/spending.ts';
 import { statTiles } from '../../../src/charts/stat-tiles.ts';
 import { waffle } from '../../../src/charts/waffle.ts';
+import { changeStatement } from '../../../src/charts/change-statement.ts';
 import { compareSnapshot } from './snapshot.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
@@ -34,6 +35,10 @@ const CASES: { name: string; chart: AnyChart; rows: unknown[]; options?: Partial
   { name: 'spending', chart: spendingLines, rows: small.spending },
   { name: 'stat-tiles', chart: statTiles, rows: small.stats },
   { name: 'waffle', chart: waffle, rows: small.share },
+  // At its true size: one square per case of a known whole.
+  { name: 'waffle-count', chart: waffle, rows: small.share.map((r: object) => ({ ...r, total: 22, unitLabel: 'referral' })) },
+  // Two periods said as numbers; a small count brings the caution.
+  { name: 'change-statement', chart: changeStatement, rows: [{ period: '2016/17', periodLabel: '2016/17', measureLabel: 'Referrals', value: 17, unit: 'count' }, { period: '2017/18', periodLabel: '2017/18', measureLabel: 'Referrals', value: 22, unit: 'count' }] },
   { name: 'governance', chart: governanceDiagram, rows: gov.nodes },
   { name: 'activities', chart: activitiesBoard, rows: gov.activities },
 ];
@@ -93,6 +98,25 @@ class DOMParserLite {
     return Array.from(this.root.querySelectorAll('.mark')).filter((m) => m.closest('[aria-hidden="true"]')).length;
   }
 }
+
+describe('honest comparisons', () => {
+  it('a percentage change is labelled with its absolute change', () => {
+    expect(render(CASES.find((c) => c.name === 'hate-crime-change')!, 'wide')).toMatch(/[+\u2212]\d+(\.\d)?% \([+\u2212]\d+\)/);
+  });
+  it('the waffle of a known count has one square per case, filled in proportion', () => {
+    const { document } = parseHTML(`<!doctype html><html><body>${render(CASES.find((c) => c.name === 'waffle-count')!, 'wide')}</body></html>`);
+    const [part, rest] = Array.from(document.querySelectorAll('g.mark'));
+    const filled = part!.querySelectorAll('rect').length;
+    expect(filled + rest!.querySelectorAll('rect').length).toBe(22);
+    expect(filled).toBe(Math.round((small.share[0].value / 100) * 22));
+  });
+  it('two periods are said as numbers with the change and the small-numbers caution', () => {
+    const svg = render(CASES.find((c) => c.name === 'change-statement')!, 'narrow');
+    expect(svg).toContain('Change: +5 (+29.4%)');
+    expect(svg).toContain('Small numbers (under 50)');
+    expect(svg).not.toContain('<rect class="mark');
+  });
+});
 
 describe('text labels', () => {
   it('formats numbers for en-GB (thousands separators, £, true minus)', () => {
