@@ -22,7 +22,7 @@ export default defineConfig({
     // sitemap-index.xml + sitemap-0.xml with absolute URLs (SITE + base). Left out: pages that are not
     // content in their own right (search, the 404 page, figure embeds,
     // whose canonical page is the theme page).
-    sitemap({ filter: (page) => !/\/(search|404|embed\/[^/]+)\/$/.test(new URL(page).pathname) }),
+    sitemap({ filter: (page) => !/\/(search|404|embed\/.+)\/$/.test(new URL(page).pathname) }),
   ],
   build: {
     format: 'directory',
