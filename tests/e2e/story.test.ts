@@ -3,8 +3,7 @@
  * the first chart starts within 1,200 px, every interactive mark is at least 24 x 24 px, the focus
  * ring has 3:1 against every mark colour and the page (light and dark), and no table hides columns
  * without a cue; the home page has a chart. Each measurement first fails on its broken fixture
- * (tests/e2e/fixtures/broken/story-*). Then the quick exit (Shift three times, the button) and the
- * embeds' height messages in host iframes from 280 to 1200 px.
+ * (tests/e2e/fixtures/broken/story-*). Then the quick exit (Shift three times, the button).
  */
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -102,35 +101,5 @@ describe('quick exit', () => {
       await page.click('a[data-quick-exit]');
       await page.waitForURL('https://www.bbc.co.uk/weather');
     });
-  });
-});
-
-describe('embeds report their height', () => {
-  const widths = [280, 480, 800, 1200];
-  it.each(['embed/hate-crime-trend/', 'embed/compact/spending-lines/', 'embed/activities-board/'])('%s: the host iframe ends up the height of its content', async (path) => {
-    const src = new URL(path, baseUrl).href;
-    const origin = new URL(baseUrl).origin;
-    for (const width of widths) {
-      await onPage(new URL('404.html', baseUrl).href, async (page) => {
-        // A host page with the documented snippet (origin check, source check), at this width.
-        // A host page with the documented snippet (origin check, source check) after the iframe, at this width.
-        await page.setContent(`<!doctype html><body style="margin:0"><iframe src="${src}" title="Figure" width="100%" height="640" style="border:0;display:block" data-wcsn-embed></iframe>
-<script>
-addEventListener('message', function (e) {
-  if (e.origin !== '${origin}' || !e.data || e.data.type !== 'wcsn:embed-height') return;
-  document.querySelectorAll('iframe[data-wcsn-embed]').forEach(function (f) {
-    if (f.contentWindow === e.source) f.height = String(e.data.height);
-  });
-});
-</script></body>`);
-        const frame = page.frameLocator('iframe');
-        await frame.locator('figure.figure').waitFor();
-        await page.waitForFunction(() => document.querySelector('iframe')?.getAttribute('height') !== '640', undefined, { timeout: 10_000 });
-        await page.waitForTimeout(300);
-        const content = await frame.locator('body').evaluate((b) => b.getBoundingClientRect().height);
-        const host = await page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height);
-        expect(Math.abs(host - content), `${path} at ${width} px: iframe ${host} px, content ${content} px`).toBeLessThanOrEqual(2);
-      }, { width });
-    }
   });
 });
