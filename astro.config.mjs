@@ -2,15 +2,16 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { DEFAULT_SITE } from './src/lib/site.ts';
+import { normaliseBase } from './src/lib/url.ts';
 
 /**
  * SITE: the origin the site is served from (used for canonical URLs and the sitemap).
  * BASE_PATH: the path it is served under, e.g. `/worcestershire-community-safety/` on GitHub Pages.
  * Both come from the environment so one build setup serves `/` locally and a project path on Pages.
  */
-const site = process.env.SITE ?? 'http://localhost:4321';
-const rawBase = (process.env.BASE_PATH ?? '/').replace(/^\/*|\/*$/g, '');
-const base = rawBase === '' ? '/' : `/${rawBase}/`;
+const site = process.env.SITE ?? DEFAULT_SITE;
+const base = normaliseBase(process.env.BASE_PATH);
 
 export default defineConfig({
   site,

@@ -1,6 +1,6 @@
 /**
  * Performance budgets: the one place the numbers live. `npm run test:budgets` checks every page of the
- * built site against them (tests/budgets/), and `npm run bench` prints each page against them.
+ * built site against them (tests/build/performance-budgets.test.ts), and `npm run bench` prints each page against them.
  *
  * Bytes are gzip bytes (GitHub Pages serves HTML, CSS, JS and SVG gzip-compressed; we measure with
  * zlib's default level), per page, counting everything the page loads from the site. 1 KB = 1024 bytes.

@@ -1,8 +1,57 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The one test configuration (`npm test` runs `npm run check`, then every project; docs/testing.md).
+ *
+ * - unit: pure functions, the data loader, charts against their snapshots, fixture-only checks.
+ * - build: checks of the shared production build (downloads, budgets, reproducibility, injection).
+ * - browser: the same build served and driven in Chromium (pages, keyboard, no-JS, links, HTML,
+ *   search, embeds, discovery meta).
+ *
+ * The build and browser projects share ONE production build under the GitHub Pages base path
+ * (tests/support/build-site.ts). Projects run one after another (sequence.groupOrder): on two cores,
+ * running the browser checks beside the unit tests only makes both slower.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    teardownTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: ['tests/support/build-setup.ts'],
+          sequence: { groupOrder: 1 },
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/support/browser-setup.ts'],
+          sequence: { groupOrder: 2 },
+          fileParallelism: false,
+          // Four pages at a time inside a file whose tests are marked concurrent, each in a reused tab
+          // (tests/support/tabs.ts). On 2 cores, 4 beat 2 by 10-15%: a check spends part of its time
+          // waiting on the protocol, and the other checks fill those gaps.
+          maxConcurrency: 4,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

@@ -10,6 +10,9 @@
  *   npm run bench -- --skip-build        reuse the last .dist-bench/ build
  *   npm run bench -- --scale             scaling run: N = 1, 10, 100 synthetic themes (1000 if it fits in 10 minutes)
  *   npm run bench -- --scale 10,100      scaling run for the given N only
+ *   npm run bench -- --size              size run only: the loader on 10k, 100k and 1M synthetic rows
+ *   npm run bench -- --size 10000,50000  size run for the given row counts only
+ *   npm run bench -- --no-size           skip the size run in the full bench
  *
  * See the README, "Performance".
  */
@@ -24,6 +27,7 @@ import { runBuild, type BuildLog } from './bench/build.ts';
 import { timeFigures } from './bench/charts.ts';
 import { runLighthouse, type LighthouseScores } from './bench/lighthouse.ts';
 import { scalingRun } from './bench/scale.ts';
+import { DEFAULT_SIZES, sizeReport } from './bench/size.ts';
 import { countRequests } from './bench/requests.ts';
 import { precompress, serve } from './bench/serve.ts';
 import { kib, mib, seconds, table } from './bench/table.ts';
@@ -34,6 +38,8 @@ const OUT_DIR = '.dist-bench';
 const { values } = parseArgs({
   options: {
     scale: { type: 'string' },
+    size: { type: 'string' },
+    'no-size': { type: 'boolean', default: false },
     'no-lighthouse': { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     runs: { type: 'string', default: '20' },
@@ -41,7 +47,7 @@ const { values } = parseArgs({
   },
   allowPositionals: false,
   // `--scale` alone (no list) is allowed: parseArgs needs a value, so accept an empty one.
-  args: process.argv.slice(2).flatMap((a, i, all) => (a === '--scale' && (all[i + 1] === undefined || all[i + 1]!.startsWith('--')) ? ['--scale', ''] : [a])),
+  args: process.argv.slice(2).flatMap((a, i, all) => ((a === '--scale' || a === '--size') && (all[i + 1] === undefined || all[i + 1]!.startsWith('--')) ? [a, ''] : [a])),
 });
 
 const root = resolve(import.meta.dirname, '..');
@@ -143,11 +149,24 @@ export function lighthousePages(pages: PageReport[]): PageReport[] {
   return [...(home ? [home] : []), ...picked];
 }
 
+/** The size run: the data loader on synthetic files of 10k, 100k and 1M rows (scripts/bench/size.ts). */
+function printSizeRun(list: string): void {
+  const sizes = list === '' ? DEFAULT_SIZES : list.split(',').map((n) => Number.parseInt(n, 10));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--size takes positive whole numbers, e.g. --size 10000,100000 (got "${list}")`);
+  heading('Size run: loading and validating one large dataset (synthetic rows, fresh process each)');
+  console.log(sizeReport(sizes));
+  console.log('\nTime per row vs first: about 1.0 at every size when time grows linearly. Peak memory = max RSS of the loading process.');
+}
+
 async function main(): Promise<void> {
   if (values.scale !== undefined) {
     const list = values.scale === '' ? undefined : values.scale.split(',').map((n) => Number.parseInt(n, 10));
     if (list?.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--scale takes positive whole numbers, e.g. --scale 1,10,100 (got "${values.scale}")`);
     await scalingRun(root, list);
+    return;
+  }
+  if (values.size !== undefined) {
+    printSizeRun(values.size);
     return;
   }
   const runs = Number.parseInt(values.runs, 10);
@@ -185,6 +204,8 @@ async function main(): Promise<void> {
     const total = timings.figures.reduce((n, f) => n + f.medianMs, 0);
     console.log(`\nOne figure = every chart in it drawn wide and narrow, plus its table and summary. All figures: ${total.toFixed(0)} ms (medians summed).`);
   }
+
+  if (!values['no-size']) printSizeRun('');
 
   if (!values['no-lighthouse']) {
     const targets = lighthousePages(report.pages);

@@ -7,7 +7,7 @@
  * Indexed: theme pages, dataset pages and the glossary (one result per term, from its heading id).
  * Only `<main>` is read, without navigation, chart SVGs (their tables say the same) and download
  * links. The URLs in the index are relative to the site root; the search page adds the base path.
- * Pagefind's ready-made UI files are removed: the site has its own (src/components/search.client.ts).
+ * Pagefind's ready-made UI files are removed: the site has its own (src/client/site-search.ts).
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';

@@ -3,7 +3,7 @@
  * (src/content.config.ts) and by the unit tests:
  *
  *  1. Frontmatter agrees with the data: `theme` is an id in data/themes.csv (and `order` is that
- *     theme's order), every id in `datasets` and `related` exists, no theme has two pages, and every
+ *     theme's `sort_order`), every id in `datasets` and `related` exists, no theme has two pages, and every
  *     theme in data/themes.csv has a page.
  *  2. No figure is typed by hand. Prose (text, headings, list items, link text, the title and
  *     summary, and text props such as `label`) may contain no digits, no number words ("three",
@@ -14,20 +14,23 @@
  *
  * Messages name the file, line, column and field, and say what to do instead.
  */
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import { mdxToMdast } from 'satteri';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { rowKey, type Catalog } from './data/load.ts';
+import { rowKey, type Catalog } from './data/catalog.ts';
 import { parsePeriod } from './lib/period.ts';
+import { mdxTree, type MdxNode as Node } from './lib/mdx-tree.ts';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Figures typed by hand
 
 const NUMBER_WORDS =
-  /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|per ?cent|twice|double[ds]?|treble[ds]?|triple[ds]?|halved|half|quadrupled?)\b/i;
-const DIGIT = /\d/;
-const SYMBOLS = /[%£€$]/;
+  /\b(zero|(?:(?:a|one)[ -](?:third|quarter|fifth|sixth|eighth|tenth|score) of)|(?:by (?:a|one) (?:third|quarter|fifth|tenth))|thirds|halves|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|per ?cent|twice|double[ds]?|treble[ds]?|triple[ds]?|halved|half|quadrupled?)\b/i;
+/** Any numeric character: ASCII and full-width digits (３３８), superscripts (²), fractions (⅓), numerals (Ⅻ). */
+const DIGIT = /\p{N}/u;
+const SYMBOLS = /[%£€$‰]/;
+/** An address on another host: loading it from a page is a third-party request. */
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
 
 /** Props whose value names data rather than describing it; a digit in them is fine if the reference resolves. */
 const REFERENCE_PROPS = new Set(['also', 'of', 'row', 'from', 'to', 'compare', 'rows', 'period', 'id', 'theme', 'status', 'area', 'as', 'words', 'change', 'for', 'basis', 'funder', 'measure', 'line']);
@@ -46,24 +49,9 @@ export function formatContentProblem(p: ContentProblem): string {
   return `${at}: ${p.message}`;
 }
 
-interface Node {
-  type: string;
-  value?: string;
-  url?: string;
-  name?: string | null;
-  attributes?: Attribute[];
-  children?: Node[];
-  position?: { start: { line: number; column: number } };
-}
-interface Attribute {
-  type: string;
-  name?: string;
-  value?: string | { type: string; value: string } | null;
-}
-
 /** What a figure-looking piece of text contains (and where), or undefined if it is clean. */
 function findFigure(text: string): { what: string; index: number } | undefined {
-  const digits = /[^\s]*\d[^\s]*/.exec(text);
+  const digits = /[^\s]*\p{N}[^\s]*/u.exec(text);
   if (digits) return { what: `"${digits[0]}"`, index: digits.index };
   const word = NUMBER_WORDS.exec(text);
   if (word) return { what: `the number word "${word[0]}"`, index: word.index };
@@ -135,7 +123,7 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
   const at = (node: Node) => (node.position ? { line: node.position.start.line, column: node.position.start.column } : {});
   let tree: Node;
   try {
-    tree = mdxToMdast(source, { features: { frontmatter: true } }) as unknown as Node;
+    tree = mdxTree(source);
   } catch (error) {
     return { problems: [{ file, message: `cannot be parsed as MDX: ${(error as Error).message}` }], datasetsUsed, termsUsed };
   }
@@ -168,12 +156,20 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
       case 'mdxjsEsm': {
-        if (DIGIT.test(node.value ?? '')) problems.push({ file, ...at(node), message: `a digit in the expression {${(node.value ?? '').trim()}}; expressions may not carry numbers, ${ADVICE}` });
+        // Strings inside an expression reach the reader as text: no digits, number words or symbols.
+        const found = findFigure(node.value ?? '');
+        if (found) problems.push({ file, ...at(node), message: `${found.what} in the expression {${(node.value ?? '').trim()}}; expressions may not carry numbers, ${ADVICE}` });
         return;
       }
       case 'link':
       case 'image':
       case 'definition': {
+        for (const [field, text] of [['alt text', node.alt], ['title', node.title]] as const) {
+          const found = text ? figureIn(text) : undefined;
+          if (found) problems.push({ file, ...at(node), message: `the ${node.type} ${field} "${text}" contains ${found}; ${ADVICE}` });
+        }
+        if (node.type === 'image' && node.url && EXTERNAL.test(node.url))
+          problems.push({ file, ...at(node), message: `the image "${node.url}" is on another site: loading it would be a third-party request; save it under public/ and link it with the site's base path` });
         if (node.url && node.url.startsWith('/')) problems.push({ file, ...at(node), message: `the Markdown link "${node.url}" would skip the site's base path; use <ThemeLink theme="…"> or a full https:// address` });
         if (node.url && DIGIT.test(node.url) && !/^https?:/.test(node.url)) problems.push({ file, ...at(node), message: `a digit in the link "${node.url}"` });
         break;
@@ -202,10 +198,15 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
           if (a.value !== null && a.value !== undefined && typeof a.value === 'object') {
             // A heading level (<Figure level={2}>) says how the page is structured; it cannot be a figure.
             if (name === 'level' && /^\s*[1-6]\s*$/.test(a.value.value)) continue;
-            if (DIGIT.test(a.value.value)) problems.push({ file, ...at(node), message: `<${element} ${name}={${a.value.value}}> carries a number in an expression; ${ADVICE}` });
+            const found = findFigure(a.value.value);
+            if (found) problems.push({ file, ...at(node), message: `<${element} ${name}={${a.value.value}}> carries ${found.what} in an expression; ${ADVICE}` });
             continue;
           }
           const value = a.value ?? '';
+          if ((name === 'src' || name === 'srcset' || name === 'poster') && EXTERNAL.test(value)) {
+            problems.push({ file, ...at(node), message: `<${element} ${name}="${value}"> loads from another site: a third-party request; save the file under public/ instead` });
+            continue;
+          }
           if (TEXT_PROPS.has(name) || !REFERENCE_PROPS.has(name)) {
             const found = figureIn(value);
             if (found) problems.push({ file, ...at(node), message: `<${element} ${name}="${value}"> contains ${found}; ${ADVICE}` });
@@ -277,4 +278,40 @@ export function checkThemeContent(entries: ThemeEntry[], catalog: Catalog, root:
     }
   }
   return problems.map((p) => ({ ...p, file: relative(root, p.file) || p.file }));
+}
+
+/**
+ * The same checks for a folder of theme pages, outside Astro: frontmatter is read from each page's
+ * (shared, cached) parse. `npm run validate` and the build run this before `astro build`, so a failure
+ * is printed as plain file:line:column messages, without Astro's "Location / Stack trace" block.
+ */
+export function checkThemeFolder(dir: string, catalog: Catalog, root: string = process.cwd()): { pages: number; problems: ContentProblem[] } {
+  const entries: ThemeEntry[] = [];
+  const problems: ContentProblem[] = [];
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
+  for (const name of files) {
+    const file = join(dir, name);
+    const display = relative(root, file) || file;
+    let tree: Node;
+    try {
+      tree = mdxTree(readFileSync(file, 'utf8'));
+    } catch (error) {
+      problems.push({ file: display, message: `cannot be parsed as MDX: ${(error as Error).message}` });
+      continue;
+    }
+    const yaml = tree.children?.find((n) => n.type === 'yaml');
+    let data: Record<string, unknown> = {};
+    try {
+      data = (parseYaml(yaml?.value ?? '') ?? {}) as Record<string, unknown>;
+    } catch {
+      problems.push({ file: display, line: 1, column: 1, message: 'the frontmatter is not valid YAML' });
+      continue;
+    }
+    const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+    entries.push({ file, data: { title: String(data.title ?? ''), theme: String(data.theme ?? ''), order: Number(data.order), datasets: list(data.datasets), related: list(data.related) } });
+  }
+  problems.push(...checkThemeContent(entries, catalog, root));
+  return { pages: entries.length, problems };
 }

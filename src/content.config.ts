@@ -10,6 +10,7 @@ import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { checkThemeContent, formatContentProblem, type ThemeEntry } from './content-checks.ts';
 import { getCatalog } from './data/index.ts';
+import { escapeForMessage } from './data/problems.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id');
 
@@ -26,7 +27,7 @@ function checkedThemes(): Loader {
       }));
       const problems = checkThemeContent(entries, getCatalog());
       if (problems.length > 0) {
-        const message = `Theme pages failed their checks: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  ${formatContentProblem(p)}`).join('\n')}`;
+        const message = `Theme pages failed their checks: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  ${escapeForMessage(formatContentProblem(p))}`).join('\n')}`;
         throw new Error(message);
       }
     },
@@ -42,7 +43,7 @@ const themes = defineCollection({
     summary: z.string().min(1),
     /** The theme id in data/themes.csv; also the page's URL slug. */
     theme: kebab,
-    /** Position in navigation; must equal the theme's `order` in data/themes.csv. */
+    /** Position in navigation; must equal the theme's `sort_order` in data/themes.csv. */
     order: z.number().int().positive(),
     /** Dataset ids the page uses; each must exist in data/, and every dataset a component on the page reads must be listed. */
     datasets: z.array(kebab).min(1),

@@ -1,5 +1,5 @@
 /**
- * Per-figure render time at build: load the figure registry (src/components/figures.ts) in this
+ * Per-figure render time at build: load the figure registry (src/figures/index.ts) in this
  * process, as the build does, and time building each figure (every view in both layouts, plus its
  * table and summary) `runs` times. Each run imports a fresh instance of the registry module (a
  * distinct `?run=k` URL), so its per-build cache is empty and the figure is really rebuilt; the
@@ -42,8 +42,8 @@ export function median(values: number[]): number {
 
 /** Time every registered figure, or say why there is nothing to time. */
 export async function timeFigures(root: string, runs = 20): Promise<ChartTimings | string> {
-  const registryPath = join(root, 'src/components/figures.ts');
-  if (!existsSync(registryPath)) return 'no charts yet (no src/components/figures.ts)';
+  const registryPath = join(root, 'src/figures/index.ts');
+  if (!existsSync(registryPath)) return 'no charts yet (no src/figures/index.ts)';
   const data = (await import(pathToFileURL(join(root, 'src/data/index.ts')).href)) as { getCatalog: () => Map<string, unknown> };
   const started = performance.now();
   const catalog = data.getCatalog();

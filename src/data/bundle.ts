@@ -1,7 +1,9 @@
 /**
  * The "all data" download: one zip made at build time with fflate (well kept, no dependencies, a
- * synchronous API), holding every dataset's CSV and JSON, `datapackage.json`, the data CHANGELOG and
- * a README.txt (sources, licence, caveats, column dictionaries, data version, file conventions).
+ * synchronous API), holding every dataset's CSV and JSON, `datapackage.json`, the all-data workbook
+ * (`all-data.xlsx`), the data CHANGELOG, a README.txt (sources, licence, caveats, column
+ * dictionaries, data version, file conventions, how to open the files in each tool) and a SHA256SUMS
+ * of every other entry, with the paths as unzipped.
  *
  * Deterministic: entries in a fixed order, every timestamp the release date, fixed compression level,
  * so two builds of the same data give the same bytes. Zip timestamps are local "DOS" times: the date is
@@ -9,14 +11,22 @@
  * every time zone.
  */
 import { zipSync, type Zippable } from 'fflate';
+import { sha256sums } from './checksums.ts';
 import { buildDataPackage, type PackageOptions } from './datapackage.ts';
-import { byteLength, LICENCE, stringifyJson, toCsv, toJson, type ExportableDataset } from './export.ts';
+import { LICENCE } from '../lib/site.ts';
+import { byteLength, stringifyJson, toCsv, toJson, type ExportableDataset } from './downloads.ts';
+import { recipesText } from './recipes.ts';
 import type { Release } from './release.ts';
 
 /** Where each file sits inside the zip (and, for data files, on the site under `/data/`). */
 export function zipEntryNames(ids: readonly string[]): string[] {
-  return ['README.txt', 'CHANGELOG.md', 'datapackage.json', ...[...ids].sort().flatMap((id) => [`data/${id}.csv`, `data/${id}.json`])];
+  return ['README.txt', 'CHANGELOG.md', 'SHA256SUMS', 'datapackage.json', WORKBOOK_FILE, ...[...ids].sort().flatMap((id) => [`data/${id}.csv`, `data/${id}.json`])];
 }
+
+/** The workbook's name inside the zip (and on the site, under `/data/`). */
+export const WORKBOOK_FILE = 'all-data.xlsx';
+/** The dataset the README's recipes use as their example. */
+export const RECIPE_EXAMPLE = 'hate-crime';
 
 function columnLine(col: ExportableDataset['meta']['columns'][number]): string {
   const facts = [col.type, col.required ? 'required' : 'may be empty', col.unit ? `unit: ${col.unit}` : '', col.references ? `ids in ${col.references}` : ''].filter(Boolean);
@@ -46,7 +56,9 @@ export function buildReadme(datasets: readonly ExportableDataset[], release: Pic
     '-----',
     '  README.txt          this file',
     '  CHANGELOG.md        data changes by version (added, corrected, changed, withdrawn)',
+    '  SHA256SUMS          SHA-256 of every other file here: check them with  sha256sum -c SHA256SUMS',
     '  datapackage.json    Frictionless Tabular Data Package: every CSV with its Table Schema (types, units, keys)',
+    '  all-data.xlsx       every dataset as a sheet of one Excel workbook, with a README, Columns and Footnotes sheet',
     '  data/<id>.csv       one table per dataset',
     '  data/<id>.json      the same table with its metadata, as JSON',
     '',
@@ -64,6 +76,10 @@ export function buildReadme(datasets: readonly ExportableDataset[], release: Pic
     '----------------',
     '  - UTF-8, LF line ends. Each file holds dataVersion, the metadata (source, licence, period, columns, caveats, footnotes) and rows: one object per row.',
     '  - Numbers are JSON numbers, lists of ids are arrays, missing values null. Text is exactly as in the data (no neutralisation).',
+    '',
+    'Using the data',
+    '--------------',
+    ...recipesText(recipeFiles(sorted.map((d) => d.meta.id))),
     '',
     'Datasets',
     '--------',
@@ -89,28 +105,38 @@ export function buildReadme(datasets: readonly ExportableDataset[], release: Pic
   return lines.join('\n');
 }
 
+/** The files the README's recipes open, with their paths inside the zip. */
+function recipeFiles(ids: readonly string[]) {
+  const id = ids.includes(RECIPE_EXAMPLE) ? RECIPE_EXAMPLE : ids[0]!;
+  return { id, csv: `data/${id}.csv`, json: `data/${id}.json`, xlsx: WORKBOOK_FILE };
+}
+
 /** The local-time midnight of an ISO date: the same DOS timestamp in every time zone. */
 export function zipTimestamp(isoDate: string): Date {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d, 0, 0, 0, 0);
 }
 
-/** The all-data zip, as bytes. */
-export function buildZip(datasets: readonly ExportableDataset[], release: Pick<Release, 'version' | 'date' | 'markdown'>, options: PackageOptions = {}): Uint8Array {
+/**
+ * The all-data zip, as bytes. `workbook` is the bytes of `all-data.xlsx` (made by `buildWorkbook`,
+ * which is asynchronous; pass the same bytes the site serves).
+ */
+export function buildZip(datasets: readonly ExportableDataset[], release: Pick<Release, 'version' | 'date' | 'markdown'>, options: PackageOptions, workbook: Uint8Array): Uint8Array {
   const encoder = new TextEncoder();
   const mtime = zipTimestamp(release.date);
-  const files = new Map<string, string>([
-    ['README.txt', buildReadme(datasets, release)],
-    ['CHANGELOG.md', release.markdown],
-    ['datapackage.json', stringifyJson(buildDataPackage(datasets, release, options))],
+  const files = new Map<string, Uint8Array>([
+    ['README.txt', encoder.encode(buildReadme(datasets, release))],
+    ['CHANGELOG.md', encoder.encode(release.markdown)],
+    ['datapackage.json', encoder.encode(stringifyJson(buildDataPackage(datasets, release, options)))],
+    [WORKBOOK_FILE, workbook],
   ]);
   for (const dataset of datasets) {
-    files.set(`data/${dataset.meta.id}.csv`, toCsv(dataset));
-    files.set(`data/${dataset.meta.id}.json`, toJson(dataset, release));
+    files.set(`data/${dataset.meta.id}.csv`, encoder.encode(toCsv(dataset)));
+    files.set(`data/${dataset.meta.id}.json`, encoder.encode(toJson(dataset, release)));
   }
+  const names = zipEntryNames(datasets.map((d) => d.meta.id));
+  files.set('SHA256SUMS', encoder.encode(sha256sums(names.filter((n) => n !== 'SHA256SUMS').map((n) => [n, files.get(n)!] as const))));
   const zippable: Zippable = {};
-  for (const name of zipEntryNames(datasets.map((d) => d.meta.id))) {
-    zippable[name] = [encoder.encode(files.get(name)!), { mtime, level: 9 }];
-  }
+  for (const name of names) zippable[name] = [files.get(name)!, { mtime, level: 9 }];
   return zipSync(zippable, { mtime, level: 9 });
 }

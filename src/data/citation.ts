@@ -2,11 +2,10 @@
  * How to cite a dataset (or the whole data package): one plain-text line and a BibTeX `@misc` entry,
  * both naming the data version, the source report and section, the licence and the URL.
  */
+import { LICENCE, PUBLISHER } from '../lib/site.ts';
 import type { DatasetMeta } from '../schemas/meta.ts';
-import { LICENCE } from './export.ts';
 import type { Release } from './release.ts';
 
-export const PUBLISHER = 'Worcestershire Community Safety in Numbers';
 const SOURCE = 'Worcestershire County Council, Community Safety overview (Appendix 1)';
 
 export interface CitationInput {

@@ -4,8 +4,7 @@
  * the build; pages mark claims that pass as "checked".
  */
 import type { ClaimRow } from '../schemas/claims.ts';
-import type { Catalog, LoadedDataset } from './load.ts';
-import { rowKey } from './load.ts';
+import { rowKey, type Catalog, type LoadedDataset } from './catalog.ts';
 import { describeCell, type Problem } from './problems.ts';
 
 export interface ClaimResult {
@@ -43,15 +42,26 @@ export function agrees(claim: Pick<ClaimRow, 'kind' | 'stated_value' | 'stated_d
   return valueOk && directionOk;
 }
 
-export function checkClaims(catalog: Catalog): { results: ClaimResult[]; problems: Problem[] } {
+/**
+ * Recompute every claim. A claim on a dataset in `incomplete` (one that lost rows to problems) is not
+ * checked, and one note per such dataset says so: a missing row is the other problem's consequence.
+ */
+export function checkClaims(catalog: Catalog, incomplete: ReadonlySet<string> = new Set()): { results: ClaimResult[]; problems: Problem[] } {
   const claims = catalog.get('claims');
   const problems: Problem[] = [];
   const results: ClaimResult[] = [];
   if (!claims) return { results, problems };
+  const skippedFor = new Set<string>();
   const names = claims.meta.columns.map((c) => c.name);
   for (const row of claims.rows) {
     const claim = row.value as unknown as ClaimRow;
     const at = (column: string) => ({ file: claims.path, line: row.line, column, columnNumber: names.indexOf(column) + 1 });
+    if (incomplete.has(claim.dataset)) {
+      if (!skippedFor.has(claim.dataset)) problems.push({ file: claims.path, expected: '', note: `claims on ${claim.dataset} not checked: ${claim.dataset} has problems listed above (fix those first)` });
+      skippedFor.add(claim.dataset);
+      results.push({ claim, computed: undefined, inputs: [], ok: false });
+      continue;
+    }
     const dataset = catalog.get(claim.dataset);
     if (!dataset) {
       problems.push({ ...at('dataset'), expected: 'the id of a loaded dataset', found: describeCell(claim.dataset) });

@@ -2,8 +2,12 @@
  * Reading a CSV file into raw string records with their physical line numbers, using csv-parse
  * (RFC 4180: quoted fields may hold commas, quotes and newlines).
  *
- * Tolerated and normalised (stated rules, tested): a UTF-8 byte-order mark, CRLF line ends,
- * blank lines (including trailing ones). Rejected: bytes that are not UTF-8, unbalanced quotes.
+ * Tolerated and normalised (stated rules, tested): a UTF-8 byte-order mark at the start, CRLF, LF or
+ * CR line ends (mixed in one file too), blank lines (including trailing ones). Rejected: bytes that
+ * are not UTF-8, unbalanced quotes. See docs/validation.md.
+ *
+ * Line numbers are counted in one pass over the bytes as the records are walked in order, so the
+ * time is linear in the file's size (a rescan per record made it quadratic).
  */
 import { parse } from 'csv-parse/sync';
 import type { Problem } from './problems.ts';
@@ -46,21 +50,42 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { ok: true; text: s
   }
 }
 
-/** 1-based line number of a byte offset; a line ends at LF, CRLF or a lone CR. */
-function lineAt(bytes: Uint8Array, offset: number): number {
+/** Counts lines while walking forward through the bytes; a line ends at LF, CRLF or a lone CR. */
+function lineCounter(bytes: Uint8Array): (offset: number) => number {
   let line = 1;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
-  }
-  return line;
+  let at = 0;
+  return (offset) => {
+    for (; at < offset; at++) {
+      if (bytes[at] === 0x0a || (bytes[at] === 0x0d && bytes[at + 1] !== 0x0a)) line++;
+    }
+    return line;
+  };
 }
 
 export function parseCsv(file: string, bytes: Uint8Array): CsvResult {
   const decoded = decodeUtf8(file, bytes);
   if (!decoded.ok) return decoded;
-  let parsed: Array<{ info: { bytes: number }; record: string[] }>;
+  // Line numbers come from byte offsets, not from csv-parse's `lines`, which over-counts when a quoted
+  // field holds CRLF. `bytes` is the UTF-8 offset just after each record's delimiter, so a record starts
+  // where the previous one ended, after any blank lines. Records are built as they are parsed, so no
+  // second array of csv-parse's own per-record objects is held.
+  let previousEnd = 0;
+  const lineAt = lineCounter(bytes);
+  let records: CsvRecord[];
   try {
-    parsed = parse(decoded.text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof parsed;
+    // csv-parse's types do not allow on_record to return something other than a record; it may.
+    records = (parse as unknown as (text: string, options: object) => CsvRecord[])(decoded.text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      on_record: (record: string[], context: { bytes: number }): CsvRecord => {
+        let start = previousEnd;
+        while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
+        previousEnd = context.bytes;
+        return { line: lineAt(start), cells: record };
+      },
+    });
   } catch (error) {
     const e = error as { lines?: number; message?: string };
     return {
@@ -68,15 +93,6 @@ export function parseCsv(file: string, bytes: Uint8Array): CsvResult {
       problem: { file, ...(e.lines !== undefined ? { line: e.lines } : {}), expected: 'well-formed CSV (RFC 4180)', found: `a parse error: ${e.message ?? String(error)}` },
     };
   }
-  // Line numbers come from byte offsets, not from csv-parse's `info.lines`, which over-counts when a
-  // quoted field holds CRLF. `info.bytes` is the UTF-8 offset just after each record's delimiter, so a
-  // record starts where the previous one ended, after any blank lines.
-  let previousEnd = 0;
-  const records = parsed.map(({ info, record }) => {
-    let start = previousEnd;
-    while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
-    previousEnd = info.bytes;
-    return { line: lineAt(bytes, start), cells: record };
-  });
-  return { ok: true, header: records[0], records: records.slice(1) };
+  const header = records.shift();
+  return { ok: true, header, records };
 }

@@ -16,9 +16,10 @@
  */
 import { createHash } from 'node:crypto';
 import { describeColumns } from '../schemas/columns.ts';
-import { DATASET_SCHEMAS } from '../schemas/index.ts';
+import { schemaFor } from '../schemas/index.ts';
 import type { ColumnMeta, DatasetMeta } from '../schemas/meta.ts';
-import { CSV_LINE_END, LICENCE, toCsv, type ExportableDataset } from './export.ts';
+import { LICENCE } from '../lib/site.ts';
+import { CSV_LINE_END, toCsv, type ExportableDataset } from './downloads.ts';
 import type { Release } from './release.ts';
 
 /**
@@ -67,7 +68,7 @@ function fieldType(type: ColumnMeta['type']): TableSchemaField['type'] {
 
 /** The Table Schema of one dataset's CSV. */
 export function tableSchema(meta: DatasetMeta): TableSchema {
-  const schema = DATASET_SCHEMAS[meta.id];
+  const schema = schemaFor(meta.id);
   const declared = new Map(schema ? describeColumns(schema.shape).map((c) => [c.name, c]) : []);
   const fields = meta.columns.map((col): TableSchemaField => {
     const values = declared.get(col.name)?.values;

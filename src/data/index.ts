@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import { DATASET_SCHEMAS } from '../schemas/index.ts';
 import { checkClaims, type ClaimResult } from './claims.ts';
-import { loadCatalog, type Catalog, type LoadedDataset } from './load.ts';
+import type { Catalog, LoadedDataset } from './catalog.ts';
+import { loadCatalog } from './load.ts';
 
 let cached: Catalog | undefined;
 

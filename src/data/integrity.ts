@@ -1,11 +1,47 @@
 /**
- * Checks that span datasets: foreign keys (`references` in the column dictionary), footnote ids,
- * units agreeing with measures, themes naming real datasets, and the report's stated claims.
- * A dataset that failed to load is skipped here (its own problems are already reported).
+ * Checks that span datasets: foreign keys (`references` in the column dictionary), no cycles in a
+ * table that refers to itself (`areas.parent`), footnote ids, units agreeing with measures, themes
+ * naming real datasets, and the report's stated claims.
+ *
+ * A dataset that failed to load, or lost rows to problems, is "incomplete": a check that needs all of
+ * its rows is skipped, and a note says so and why, rather than reporting the missing row's absence as
+ * a second, misleading problem.
  */
+import type { Catalog, LoadedDataset } from './catalog.ts';
 import { checkClaims } from './claims.ts';
-import type { Catalog, LoadedDataset } from './load.ts';
 import { describeCell, type Problem } from './problems.ts';
+
+/** A note that checks on `dataset` against `target` were skipped because `target` has problems. */
+export function skipped(file: string, what: string, target: string): Problem {
+  return { file, expected: '', note: `${what} not checked: ${target} has problems listed above (fix those first)` };
+}
+
+/** Cycles in a column that refers to its own dataset's ids (an area its own parent, or two areas each other's). */
+function checkCycles(dataset: LoadedDataset, column: string, at: (line: number, column: string) => Omit<Problem, 'expected'>): Problem[] {
+  const parent = new Map<string, { to: string; line: number }>();
+  for (const row of dataset.rows) {
+    const id = row.raw.id;
+    const to = row.raw[column];
+    if (id !== undefined && to !== undefined) parent.set(id, { to, line: row.line });
+  }
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  for (const [start] of parent) {
+    const path: string[] = [];
+    let node: string | undefined = start;
+    while (node !== undefined && !path.includes(node)) {
+      path.push(node);
+      node = parent.get(node)?.to;
+    }
+    if (node !== start || reported.has(start)) continue;
+    const cycle = path;
+    cycle.forEach((id) => reported.add(id));
+    const line = parent.get(start)!.line;
+    const found = cycle.length === 1 ? `"${start}" is its own ${column}` : `the cycle ${[...cycle, start].map((id) => `"${id}"`).join(' → ')}`;
+    problems.push({ ...at(line, column), expected: `a ${column} chain that ends (no cycles)`, found });
+  }
+  return problems;
+}
 
 function ids(dataset: LoadedDataset | undefined): Set<string> | undefined {
   return dataset ? new Set(dataset.rows.map((r) => r.raw.id).filter((x): x is string => x !== undefined)) : undefined;
@@ -16,7 +52,7 @@ function preview(values: Set<string>): string {
   return list.length <= 6 ? list.join(', ') : `${list.slice(0, 6).join(', ')}, … (${list.length} in all)`;
 }
 
-export function checkIntegrity(catalog: Catalog, declared: ReadonlySet<string>): Problem[] {
+export function checkIntegrity(catalog: Catalog, declared: ReadonlySet<string>, incomplete: ReadonlySet<string> = new Set()): Problem[] {
   const problems: Problem[] = [];
   for (const dataset of catalog.values()) {
     const { meta, path: file } = dataset;
@@ -29,8 +65,13 @@ export function checkIntegrity(catalog: Catalog, declared: ReadonlySet<string>):
         problems.push({ file: file.replace(/\.csv$/, '.meta.json'), column: `columns.${col.name}.references`, expected: 'the id of an existing dataset', found: JSON.stringify(col.references) });
         continue;
       }
+      if (incomplete.has(col.references)) {
+        if (col.references !== meta.id) problems.push(skipped(file, `column "${col.name}" (ids in ${col.references})`, col.references));
+        continue;
+      }
       const known = ids(catalog.get(col.references));
       if (!known) continue;
+      if (col.references === meta.id && col.type === 'id') problems.push(...checkCycles(dataset, col.name, at));
       for (const row of dataset.rows) {
         const cell = row.raw[col.name];
         if (cell === undefined) continue;
@@ -50,7 +91,8 @@ export function checkIntegrity(catalog: Catalog, declared: ReadonlySet<string>):
       }
     }
 
-    const measures = catalog.get('measures');
+    const measures = incomplete.has('measures') ? undefined : catalog.get('measures');
+    if (meta.kind === 'observations' && incomplete.has('measures')) problems.push(skipped(file, 'units and measures', 'measures'));
     if (meta.kind === 'observations' && measures) {
       const byId = new Map(measures.rows.map((r) => [r.raw.id, r.raw]));
       for (const row of dataset.rows) {
@@ -76,6 +118,6 @@ export function checkIntegrity(catalog: Catalog, declared: ReadonlySet<string>):
     }
   }
 
-  problems.push(...checkClaims(catalog).problems);
+  problems.push(...checkClaims(catalog, incomplete).problems);
   return problems;
 }

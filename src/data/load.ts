@@ -1,62 +1,53 @@
 /**
- * Load and validate every dataset in a data folder: metadata, file, rows, keys, then the checks that
- * span datasets (foreign keys, footnotes, units, claims). All problems are collected and reported at
- * once; any problem throws a `DataValidationError`.
+ * Load and validate every dataset in a data folder: which files are there, metadata, file, rows, keys,
+ * then the checks that span datasets (foreign keys, footnotes, units, claims). All problems are
+ * collected and reported at once; any problem throws a `DataValidationError`.
+ * What is rejected, and the message format: docs/validation.md.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describeColumns } from '../schemas/columns.ts';
 import type { DatasetSchema } from '../schemas/index.ts';
-import { datasetMetaSchema, type DatasetMeta } from '../schemas/meta.ts';
+import type { DatasetMeta } from '../schemas/meta.ts';
+import { rowKey, type Catalog, type LoadedDataset, type LoadedRow } from './catalog.ts';
 import { parseCsv } from './csv.ts';
 import { checkIntegrity } from './integrity.ts';
+import { DATA_SUBFOLDERS, MAX_DATA_FILE_BYTES, OTHER_DATA_FILES } from './inventory.ts';
+import { readMeta } from './meta-file.ts';
 import { DataValidationError, describeCell, type Problem } from './problems.ts';
+import { checkProvenance } from './provenance.ts';
+import { forbiddenCharacter } from './text-cells.ts';
 
-export interface LoadedRow<T = Record<string, unknown>> {
-  /** Physical line in the file where the row starts. */
-  line: number;
-  /** The validated cells as written (empty cells as `undefined`): what downloads are made from. */
-  raw: Record<string, string | undefined>;
-  /** The typed row produced by the dataset's schema. */
-  value: T;
-}
-
-export interface LoadedDataset<T = Record<string, unknown>> {
-  meta: DatasetMeta;
-  /** Path of the data file relative to the project root (for messages and source links). */
-  path: string;
-  rows: LoadedRow<T>[];
-}
-
-export type Catalog = Map<string, LoadedDataset>;
+// Kept for modules outside the data layer that still import these from here; new code imports catalog.ts.
+export { rowKey, type Catalog, type LoadedDataset, type LoadedRow } from './catalog.ts';
 
 export function displayPath(path: string, root: string = process.cwd()): string {
   const rel = relative(root, path);
   return rel.startsWith('..') ? path : rel;
 }
 
-/** Primary-key string of a raw row: key column values joined by `|`. */
-export function rowKey(raw: Record<string, string | undefined>, primaryKey: readonly string[]): string {
-  return primaryKey.map((k) => raw[k] ?? '').join('|');
+/** A registry as a Map: only its own keys, so no id from a file can reach `Object.prototype`. */
+function asMap(schemas: Record<string, DatasetSchema> | ReadonlyMap<string, DatasetSchema>): ReadonlyMap<string, DatasetSchema> {
+  return schemas instanceof Map ? schemas : new Map(Object.entries(schemas));
 }
 
-function loadMeta(metaPath: string, problems: Problem[]): DatasetMeta | undefined {
-  const file = displayPath(metaPath);
-  let json: unknown;
+/** `lstat` a path, and say why it cannot be read as a data file (not there, a link, not a regular file). */
+function regularFile(path: string, file: string, problems: Problem[], missing: () => Problem): Stats | undefined {
+  let stats: Stats;
   try {
-    json = JSON.parse(readFileSync(metaPath, 'utf8'));
-  } catch (error) {
-    problems.push({ file, expected: 'valid JSON metadata', found: (error as Error).message });
+    stats = lstatSync(path);
+  } catch {
+    problems.push(missing());
     return undefined;
   }
-  const result = datasetMetaSchema.safeParse(json);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      problems.push({ file, column: issue.path.join('.'), expected: `a valid metadata field (${issue.message})` });
-    }
-    return undefined;
-  }
-  return result.data;
+  if (stats.isSymbolicLink()) problems.push({ file, expected: 'a regular file inside the data folder', found: 'a symbolic link (links are never followed: copy the file in instead)' });
+  else if (!stats.isFile()) problems.push({ file, expected: 'a regular file', found: stats.isDirectory() ? 'a folder' : 'a special file' });
+  else return stats;
+  return undefined;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Check that the column dictionary describes exactly what the row schema enforces. */
@@ -64,6 +55,9 @@ function checkDictionary(meta: DatasetMeta, schema: DatasetSchema, file: string,
   const declared = describeColumns(schema.shape);
   const names = meta.columns.map((c) => c.name);
   const expectedNames = declared.map((c) => c.name);
+  if (meta.kind !== schema.kind) {
+    problems.push({ file, column: 'kind', expected: `"${schema.kind}" (a dataset's kind is fixed by its schema in src/schemas/index.ts, not by its metadata)`, found: JSON.stringify(meta.kind) });
+  }
   if (names.join(',') !== expectedNames.join(',')) {
     problems.push({ file, column: 'columns', expected: `the columns ${expectedNames.join(', ')} in that order (the dataset's schema)`, found: names.join(', ') });
     return;
@@ -79,60 +73,82 @@ function checkDictionary(meta: DatasetMeta, schema: DatasetSchema, file: string,
   }
 }
 
-/** Load one dataset's file and validate every row; problems go into `problems`. */
-export function loadDataset(dataDir: string, meta: DatasetMeta, schema: DatasetSchema, problems: Problem[]): LoadedDataset | undefined {
+/** Check the header row against the dictionary; true if the rows can be read. */
+function checkHeader(file: string, header: string[], line: number, names: string[], problems: Problem[]): boolean {
+  const before = problems.length;
+  for (const name of names) {
+    if (!header.includes(name)) problems.push({ file, line, column: name, expected: `a column "${name}" (it is in the column dictionary)`, found: 'no such column' });
+  }
+  for (const [i, name] of header.entries()) {
+    if (names.includes(name)) continue;
+    const found = name === '' ? 'an empty column name (from a trailing comma?)' : `an unknown column ${describeCell(name, true)}`;
+    problems.push({ file, line, column: name, columnNumber: i + 1, expected: 'only columns in the column dictionary', found });
+  }
+  if (problems.length === before && header.join(',') !== names.join(',')) {
+    problems.push({ file, line, expected: `the columns in dictionary order: ${names.join(',')}`, found: header.join(',') });
+  }
+  return problems.length === before;
+}
+
+/**
+ * Load one dataset's file and validate every row; problems go into `problems`. Returns the rows that
+ * passed, with `complete: false` when any row failed (checks that rely on every row are then skipped).
+ */
+export function loadDataset(dataDir: string, meta: DatasetMeta, schema: DatasetSchema, problems: Problem[]): (LoadedDataset & { complete: boolean }) | undefined {
   const path = join(dataDir, meta.file);
   const file = displayPath(path);
   const before = problems.length;
   checkDictionary(meta, schema, displayPath(join(dataDir, `${meta.id}.meta.json`)), problems);
   if (problems.length > before) return undefined;
 
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    problems.push({ file, expected: `a data file named ${meta.file} beside its metadata`, found: 'no such file' });
+  const stats = regularFile(path, file, problems, () => ({ file, expected: `a data file named ${meta.file} beside its metadata`, found: 'no such file' }));
+  if (!stats) return undefined;
+  if (stats.size > MAX_DATA_FILE_BYTES) {
+    problems.push({ file, expected: `a data file of at most ${mb(MAX_DATA_FILE_BYTES)} (the site's limit: readers download it whole)`, found: `${mb(stats.size)}; not read` });
     return undefined;
   }
-  const parsed = parseCsv(file, bytes);
+  const parsed = parseCsv(file, readFileSync(path));
   if (!parsed.ok) {
     problems.push(parsed.problem);
     return undefined;
   }
   const names = meta.columns.map((c) => c.name);
+  const asciiOnly = new Map(meta.columns.map((c) => [c.name, c.type !== 'string']));
   if (!parsed.header) {
     problems.push({ file, expected: `a header row (${names.join(',')}) and at least one data row`, found: 'an empty file' });
     return undefined;
   }
-  const header = parsed.header.cells;
-  const headerLine = parsed.header.line;
-  for (const name of names) {
-    if (!header.includes(name)) problems.push({ file, line: headerLine, column: name, expected: `a column "${name}" (it is in the column dictionary)`, found: 'no such column' });
-  }
-  for (const [i, name] of header.entries()) {
-    if (!names.includes(name)) problems.push({ file, line: headerLine, column: name, columnNumber: i + 1, expected: 'only columns in the column dictionary', found: `an unknown column ${describeCell(name)}` });
-  }
-  if (problems.length === before && header.join(',') !== names.join(',')) {
-    problems.push({ file, line: headerLine, expected: `the columns in dictionary order: ${names.join(',')}`, found: header.join(',') });
-  }
-  if (problems.length > before) return undefined;
+  if (!checkHeader(file, parsed.header.cells, parsed.header.line, names, problems)) return undefined;
   if (parsed.records.length === 0) {
-    problems.push({ file, line: headerLine, expected: 'at least one data row after the header', found: 'a header only' });
+    problems.push({ file, line: parsed.header.line, expected: 'at least one data row after the header', found: 'a header only' });
     return undefined;
   }
 
+  const periodColumns = meta.columns.filter((c) => c.type === 'period').map((c) => c.name);
   const rows: LoadedRow[] = [];
   const seen = new Map<string, number>();
+  let complete = true;
   for (const record of parsed.records) {
     if (record.cells.length !== names.length) {
       problems.push({ file, line: record.line, expected: `${names.length} cells (one per column)`, found: `${record.cells.length}` });
+      complete = false;
       continue;
     }
     const raw: Record<string, string | undefined> = {};
+    let clean = true;
     names.forEach((name, i) => {
       const cell = record.cells[i]!;
       raw[name] = cell === '' ? undefined : cell;
+      const bad = forbiddenCharacter(cell);
+      if (bad) {
+        problems.push({ file, line: record.line, column: name, columnNumber: i + 1, expected: 'text without control or invisible formatting characters', found: `${bad} in ${describeCell(cell)}` });
+        clean = false;
+      }
     });
+    if (!clean) {
+      complete = false;
+      continue;
+    }
     const result = schema.row.safeParse(raw);
     if (!result.success) {
       const reported = new Set<string>();
@@ -147,9 +163,22 @@ export function loadDataset(dataDir: string, meta: DatasetMeta, schema: DatasetS
           line: record.line,
           ...(index >= 0 ? { column, columnNumber: index + 1 } : {}),
           expected: issue.message,
-          found: describeCell(raw[column]),
+          found: describeCell(raw[column], asciiOnly.get(column) ?? true),
         });
       }
+      complete = false;
+      continue;
+    }
+    let inPeriod = true;
+    for (const column of periodColumns) {
+      const p = (result.data as Record<string, { start: string; end: string } | undefined>)[column];
+      if (p && (p.start < meta.period.start || p.end > meta.period.end)) {
+        problems.push({ file, line: record.line, column, columnNumber: names.indexOf(column) + 1, expected: `a period inside the dataset's period ${meta.period.start} to ${meta.period.end} (${meta.id}.meta.json)`, found: `${describeCell(raw[column])} (${p.start} to ${p.end})` });
+        inPeriod = false;
+      }
+    }
+    if (!inPeriod) {
+      complete = false;
       continue;
     }
     const key = rowKey(raw, meta.primaryKey);
@@ -161,50 +190,98 @@ export function loadDataset(dataDir: string, meta: DatasetMeta, schema: DatasetS
         column: meta.primaryKey.join('+'),
         columnNumber: names.indexOf(meta.primaryKey[0]!) + 1,
         expected: `a unique key (${meta.primaryKey.join(', ')})`,
-        found: `${JSON.stringify(key)} again (first on line ${first})`,
+        found: `${describeCell(key)} again (first on line ${first})`,
       });
+      complete = false;
       continue;
     }
     seen.set(key, record.line);
     rows.push({ line: record.line, raw, value: result.data });
   }
-  return { meta, path: file, rows };
+  return { meta, path: file, rows, complete };
+}
+
+/** Every entry of the data folder that is not a metadata file or a listed extra, as relative paths. */
+function inventory(dataDir: string, problems: Problem[]): { metaFiles: string[]; others: string[] } {
+  const metaFiles: string[] = [];
+  const others: string[] = [];
+  const walk = (folder: string, prefix: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const rel = prefix + entry.name;
+      const file = displayPath(join(dataDir, rel));
+      if (entry.isSymbolicLink()) problems.push({ file, expected: 'a regular file inside the data folder', found: 'a symbolic link (links are never followed: copy the file in instead)' });
+      else if (entry.isDirectory()) {
+        if (prefix === '' && DATA_SUBFOLDERS.has(entry.name)) walk(join(folder, entry.name), `${rel}/`);
+        else problems.push({ file, expected: `only dataset files and ${[...DATA_SUBFOLDERS].map((f) => `${f}/`).join(', ')} in the data folder`, found: 'a folder nobody checks' });
+      } else if (!entry.isFile()) problems.push({ file, expected: 'a regular file', found: 'a special file' });
+      else if (prefix === '' && entry.name.endsWith('.meta.json')) metaFiles.push(entry.name);
+      else if (!OTHER_DATA_FILES.has(rel)) others.push(rel);
+    }
+  };
+  walk(dataDir, '');
+  return { metaFiles, others };
 }
 
 /**
  * Load every `*.meta.json` in `dataDir` with its data file, validate everything, and return the catalog.
  * Throws one `DataValidationError` listing every problem found.
  */
-export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSchema>): Catalog {
+export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSchema> | ReadonlyMap<string, DatasetSchema>): Catalog {
+  const registry = asMap(schemas);
   const problems: Problem[] = [];
   const catalog: Catalog = new Map();
-  const metaFiles = readdirSync(dataDir)
-    .filter((f) => f.endsWith('.meta.json'))
-    .sort();
+  const incomplete = new Set<string>();
+  const { metaFiles, others } = inventory(dataDir, problems);
+  const dataFiles = new Set<string>();
   for (const metaFile of metaFiles) {
     const metaPath = join(dataDir, metaFile);
-    const meta = loadMeta(metaPath, problems);
-    if (!meta) continue;
     const file = displayPath(metaPath);
-    if (`${meta.id}.meta.json` !== metaFile) {
-      problems.push({ file, column: 'id', expected: `the id "${metaFile.replace(/\.meta\.json$/, '')}" (the file's name)`, found: JSON.stringify(meta.id) });
+    const id = metaFile.replace(/\.meta\.json$/, '');
+    const { meta, problems: metaProblems } = readMeta(file, readFileSync(metaPath, 'utf8'));
+    problems.push(...metaProblems);
+    if (!meta) {
+      // Its data file is not "a file nobody checks": it waits on this metadata, and so do checks that use it.
+      dataFiles.add(`${id}.csv`);
+      incomplete.add(id);
       continue;
     }
-    const schema = schemas[meta.id];
+    dataFiles.add(meta.file);
+    if (meta.id !== id) {
+      problems.push({ file, column: 'id', expected: `the id "${id}" (the file's name)`, found: JSON.stringify(meta.id) });
+      continue;
+    }
+    const schema = registry.get(meta.id);
     if (!schema) {
-      problems.push({ file, column: 'id', expected: `a dataset with a row schema in src/schemas (${Object.keys(schemas).join(', ')})`, found: JSON.stringify(meta.id) });
+      problems.push({ file, column: 'id', expected: `a dataset with a row schema in src/schemas (${[...registry.keys()].join(', ')})`, found: JSON.stringify(meta.id) });
       continue;
     }
     const dataset = loadDataset(dataDir, meta, schema, problems);
-    if (dataset) catalog.set(meta.id, dataset);
+    if (!dataset) {
+      incomplete.add(meta.id);
+      continue;
+    }
+    const { complete, ...loaded } = dataset;
+    catalog.set(meta.id, loaded);
+    if (!complete) incomplete.add(meta.id);
   }
-  for (const id of Object.keys(schemas)) {
+  for (const rel of others) {
+    if (dataFiles.has(rel)) continue;
+    problems.push({
+      file: displayPath(join(dataDir, rel)),
+      expected: `only datasets with their <id>.meta.json, and ${[...OTHER_DATA_FILES.keys()].join(', ')} (src/data/inventory.ts)`,
+      found: rel.endsWith('.csv') ? 'a data file with no metadata: it would be neither checked nor published' : 'a file nobody checks',
+    });
+  }
+  for (const id of registry.keys()) {
     if (!metaFiles.includes(`${id}.meta.json`)) {
       problems.push({ file: displayPath(join(dataDir, `${id}.meta.json`)), expected: `metadata for the dataset "${id}" (it has a schema)`, found: 'no such file' });
     }
   }
   const declared = new Set(metaFiles.map((f) => f.replace(/\.meta\.json$/, '')));
-  problems.push(...checkIntegrity(catalog, declared));
-  if (problems.length > 0) throw new DataValidationError(problems);
+  problems.push(...checkIntegrity(catalog, declared, incomplete));
+  problems.push(...checkProvenance(catalog, dataDir));
+  // A symbolic link is reported once, though both the folder walk and the dataset's loader see it.
+  const unique = [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
+  if (unique.length > 0) throw new DataValidationError(unique);
   return catalog;
 }

@@ -4,14 +4,6 @@
  */
 import { joinBase } from './url.ts';
 
-/** The origin used when `SITE` is not set (the dev server's). */
-export const DEFAULT_SITE = 'http://localhost:4321';
-
-/** Absolute URL of a site path: origin + base path + path (`/themes/x/` -> `https://host/base/themes/x/`). */
-export function absoluteSiteUrl(path: string, site: URL | string | undefined, base: string | undefined): string {
-  return new URL(joinBase(base, path), site ?? DEFAULT_SITE).href;
-}
-
 /**
  * The page's path inside the site, without the base path and without `index.html` / `.html`:
  * `/base/themes/hate-crime/` -> `themes/hate-crime`, `/base/` -> ``, `/base/404.html` -> `404`.

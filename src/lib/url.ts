@@ -3,6 +3,7 @@
  * so the site works both at `/` and under a GitHub Pages project path such as
  * `/worcestershire-community-safety/`.
  */
+import { DEFAULT_SITE } from './site.ts';
 
 /** Normalise a base path to exactly one leading and one trailing slash ("" -> "/"). */
 export function normaliseBase(base: string | undefined): string {
@@ -33,4 +34,13 @@ function configuredBase(): string {
 /** Prefix a site-internal path with the configured base path. */
 export function withBase(path: string): string {
   return joinBase(configuredBase(), path);
+}
+
+/**
+ * Absolute URL of a site-internal path: origin + base path + path (`/themes/x/` ->
+ * `https://host/base/themes/x/`). `site` is Astro's `site` (the `SITE` variable), else DEFAULT_SITE;
+ * `base` defaults to the configured base path.
+ */
+export function absoluteUrl(path: string, site?: URL | string, base: string = configuredBase()): string {
+  return new URL(joinBase(base, path), site ?? DEFAULT_SITE).href;
 }

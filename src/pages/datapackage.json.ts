@@ -1,8 +1,8 @@
 /** `/datapackage.json`: the Frictionless Tabular Data Package describing every CSV download. */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../components/data/helpers.ts';
+import { absoluteUrl } from '../lib/url.ts';
 import { buildDataPackage } from '../data/datapackage.ts';
-import { stringifyJson } from '../data/export.ts';
+import { stringifyJson } from '../data/downloads.ts';
 import { getCatalog } from '../data/index.ts';
 import { getRelease } from '../data/release.ts';
 

@@ -4,7 +4,7 @@
  * this file is informative only; with a custom domain (base `/`) it is the one they read.
  */
 import type { APIRoute } from 'astro';
-import { absoluteSiteUrl } from '../lib/seo.ts';
+import { absoluteUrl } from '../lib/url.ts';
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteSiteUrl('/sitemap-index.xml', site, import.meta.env.BASE_URL)}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('/sitemap-index.xml', site)}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

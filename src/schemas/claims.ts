@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decimal, id, idList, oneOf, optional, text } from './columns.ts';
 import { unit } from './common.ts';
+import { lineRange } from './source-lines.ts';
 
 /**
  * `data/claims.csv`: derived figures the report states (a percentage change, a difference, a direction,
@@ -30,16 +31,40 @@ const shape = {
   /** Footnote ids. */
   notes: optional(idList()),
 };
-export const claimsSchema = {
-  shape,
-  row: z.object(shape).superRefine((row, ctx) => {
-    if (row.kind === 'direction') {
-      if (!row.stated_direction) ctx.addIssue({ code: 'custom', path: ['stated_direction'], message: 'increase or decrease for a direction claim' });
-    } else {
-      if (row.stated_value === undefined) ctx.addIssue({ code: 'custom', path: ['stated_value'], message: `a stated value for a ${row.kind} claim` });
-      if (row.rounding === undefined) ctx.addIssue({ code: 'custom', path: ['rounding'], message: `the printed precision for a ${row.kind} claim` });
-    }
-    if (row.kind !== 'equals' && !row.baseline) ctx.addIssue({ code: 'custom', path: ['baseline'], message: `a baseline row key for a ${row.kind} claim` });
-  }),
+
+/** The committed claims cite their lines: `source_lines` (`339-341`, checked at build) before `notes`. */
+const { notes, ...beforeNotes } = shape;
+const citedShape = {
+  ...beforeNotes,
+  /** Lines of the report's text where the claim is printed (`339-341`); checked at build by src/data/provenance.ts. */
+  source_lines: lineRange(),
+  notes,
 };
-export type ClaimRow = z.infer<typeof claimsSchema.row>;
+
+function checkClaim(row: z.infer<z.ZodObject<typeof shape>>, ctx: z.RefinementCtx): void {
+  if (row.kind === 'direction') {
+    if (!row.stated_direction)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stated_direction'],
+        message: 'increase or decrease for a direction claim',
+      });
+  } else {
+    if (row.stated_value === undefined)
+      ctx.addIssue({ code: 'custom', path: ['stated_value'], message: `a stated value for a ${row.kind} claim` });
+    if (row.rounding === undefined)
+      ctx.addIssue({ code: 'custom', path: ['rounding'], message: `the printed precision for a ${row.kind} claim` });
+  }
+  if (row.kind !== 'equals' && !row.baseline)
+    ctx.addIssue({ code: 'custom', path: ['baseline'], message: `a baseline row key for a ${row.kind} claim` });
+}
+
+/** A claims table without line citations (test fixtures). */
+export const claimsSchema = { kind: 'claims' as const, shape, row: z.object(shape).superRefine(checkClaim) };
+/** `data/claims.csv`: every claim says where the report prints it. */
+export const citedClaimsSchema = {
+  kind: 'claims' as const,
+  shape: citedShape,
+  row: z.object(citedShape).superRefine(checkClaim),
+};
+export type ClaimRow = z.infer<typeof citedClaimsSchema.row>;

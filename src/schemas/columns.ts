@@ -9,11 +9,14 @@
  * Rules that apply to every cell:
  *  - cells are not trimmed: " 12 " is an error, not 12 (spaces around a value usually mean a
  *    hand edit went wrong, and silently trimming would hide it);
- *  - numbers are plain decimals: no thousands separators, no exponent ("1e3"), no currency or % signs;
+ *  - numbers are plain decimals: no thousands separators, no exponent ("1e3"), no currency or % signs,
+ *    and are checked on their text so the stored number is exactly the one written (src/schemas/numbers.ts);
+ *  - years are from 1900 to 2099 (a `0000` is a typo, not a date);
  *  - an empty cell is only allowed in an optional column, where it becomes `undefined`.
  */
 import { z } from 'zod';
 import { parsePeriod, PERIOD_FORMATS, type Period } from '../lib/period.ts';
+import { DECIMAL_SHAPE, inRange, INTEGER_TEXT, isSafeIntegerText, readDecimal, reasonText } from './numbers.ts';
 
 /** The types a column dictionary may declare. */
 export const COLUMN_TYPES = ['id', 'string', 'integer', 'number', 'period', 'date', 'enum', 'boolean', 'id-list'] as const;
@@ -33,8 +36,10 @@ export interface ColumnInfo {
 export const columns = z.registry<ColumnInfo>();
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const INTEGER = /^-?\d+$/;
-const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** Years a period or date may name: anything outside is a typo. */
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2099;
+const yearsOk = (...years: number[]) => years.every((y) => y >= YEAR_MIN && y <= YEAR_MAX);
 
 function cell(expected: string) {
   return z.string({ error: expected });
@@ -54,37 +59,65 @@ export function text() {
     .register(columns, { type: 'string', required: true });
 }
 
-/** A whole number, optionally bounded (counts default to 0 or more). */
+/** A whole number, optionally bounded (counts default to 0 or more); checked on its text. */
 export function integer(opts: { min?: number; max?: number } = {}) {
   const { min = 0, max } = opts;
   const e = max === undefined ? `a whole number of ${min} or more` : `a whole number from ${min} to ${max}`;
   return cell(e)
-    .regex(INTEGER, { error: e })
-    .transform(Number)
-    .refine((n) => Number.isSafeInteger(n) && n >= min && (max === undefined || n <= max), { error: e })
+    .transform((s, ctx) => {
+      if (!INTEGER_TEXT.test(s)) {
+        ctx.addIssue({ code: 'custom', message: /^-?[0-9]+$/.test(s) ? `${e} ${reasonText('form')}` : e });
+        return z.NEVER;
+      }
+      if (!isSafeIntegerText(s)) {
+        ctx.addIssue({ code: 'custom', message: `${e} ${reasonText('precision')}` });
+        return z.NEVER;
+      }
+      if (!inRange(s, min, max)) {
+        ctx.addIssue({ code: 'custom', message: e });
+        return z.NEVER;
+      }
+      return Number(s);
+    })
     .register(columns, { type: 'integer', required: true });
 }
 
-/** A plain decimal number (e.g. `8.2`, `-10.8`), optionally bounded. */
+/** A plain decimal number (e.g. `8.2`, `-10.8`), optionally bounded; checked on its text. */
 export function decimal(opts: { min?: number; max?: number } = {}) {
   const { min, max } = opts;
   const range =
     min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of ${min} or more` : max !== undefined ? ` of ${max} or less` : '';
   const e = `a plain decimal number${range}`;
   return cell(e)
-    .regex(DECIMAL, { error: e })
-    .transform(Number)
-    .refine((n) => Number.isFinite(n) && (min === undefined || n >= min) && (max === undefined || n <= max), { error: e })
+    .transform((s, ctx) => {
+      const read = readDecimal(s);
+      if (!read.ok) {
+        ctx.addIssue({ code: 'custom', message: read.reason === 'shape' || !DECIMAL_SHAPE.test(s) ? e : `${e} ${reasonText(read.reason)}` });
+        return z.NEVER;
+      }
+      if (!inRange(s, min, max)) {
+        ctx.addIssue({ code: 'custom', message: e });
+        return z.NEVER;
+      }
+      return read.value;
+    })
     .register(columns, { type: 'number', required: true });
 }
 
+const PERIODS = new Map<string, Period | undefined>();
+
 /** A typed period: financial year, quarter or month span. */
 export function period() {
-  const e = PERIOD_FORMATS;
+  const e = `${PERIOD_FORMATS} (years ${YEAR_MIN} to ${YEAR_MAX})`;
   return cell(e)
     .transform((s, ctx): Period => {
-      const p = parsePeriod(s);
-      if (!p) {
+      // Periods are few and immutable: one object per distinct text, shared by every row that names it.
+      let p = PERIODS.get(s);
+      if (!p && !PERIODS.has(s)) {
+        p = parsePeriod(s);
+        if (PERIODS.size < 10_000) PERIODS.set(s, p && Object.freeze(p));
+      }
+      if (!p || !yearsOk(Number(p.start.slice(0, 4)), Number(p.end.slice(0, 4)))) {
         ctx.addIssue({ code: 'custom', message: e });
         return z.NEVER;
       }
@@ -95,9 +128,10 @@ export function period() {
 
 /** A month (`2017-10`) or a year (`2018`). */
 export function date() {
-  const e = 'a month like 2017-10 or a year like 2018';
+  const e = `a month like 2017-10 or a year like 2018 (years ${YEAR_MIN} to ${YEAR_MAX})`;
   return cell(e)
     .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: e })
+    .refine((s) => yearsOk(Number(s.slice(0, 4))), { error: e })
     .register(columns, { type: 'date', required: true });
 }
 
@@ -107,15 +141,6 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
   return z
     .enum(values, { error: e })
     .register(columns, { type: 'enum', required: true, values });
-}
-
-/** `yes` or `no`. */
-export function yesNo() {
-  const e = 'yes or no';
-  return z
-    .enum(['yes', 'no'], { error: e })
-    .transform((v) => v === 'yes')
-    .register(columns, { type: 'boolean', required: true });
 }
 
 /** A `;`-separated list of kebab-case ids with no spaces, e.g. `hate-crime;prevent`. */

@@ -1,4 +1,4 @@
-import { observationSchema } from './observation.ts';
+import { citedObservationSchema } from './observation.ts';
 
 /** `data/domestic-abuse.csv`: Domestic abuse incidents and crimes, MARAC cases, protection orders, safeguarding referrals and reviews. */
-export const domesticAbuseSchema = observationSchema(['count', 'percent', 'percent-change'] as const);
+export const domesticAbuseSchema = citedObservationSchema(['count', 'percent', 'percent-change'] as const);

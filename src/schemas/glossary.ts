@@ -14,5 +14,5 @@ const glossaryShape = {
   /** Ids of the themes whose pages use it; each an id in `themes`. */
   themes: idList(),
 };
-export const glossarySchema = { shape: glossaryShape, row: z.object(glossaryShape) };
+export const glossarySchema = { kind: 'reference' as const, shape: glossaryShape, row: z.object(glossaryShape) };
 export type GlossaryRow = z.infer<typeof glossarySchema.row>;

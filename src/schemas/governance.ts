@@ -27,7 +27,7 @@ const bodiesShape = {
   /** Section of the source report where it is named. */
   source_section: id(),
 };
-export const bodiesSchema = { shape: bodiesShape, row: z.object(bodiesShape) };
+export const bodiesSchema = { kind: 'bodies' as const, shape: bodiesShape, row: z.object(bodiesShape) };
 
 /** `data/relationships.csv`: directed links between bodies (the governance graph's edges). */
 const relationshipsShape = {
@@ -43,6 +43,7 @@ const relationshipsShape = {
   source_section: id(),
 };
 export const relationshipsSchema = {
+  kind: 'relationships' as const,
   shape: relationshipsShape,
   row: z.object(relationshipsShape).refine((r) => r.from_body !== r.to_body, { path: ['to_body'], message: 'a different body from "from_body"' }),
 };
@@ -66,7 +67,7 @@ const activitiesShape = {
   /** Section of the source report. */
   source_section: id(),
 };
-export const activitiesSchema = { shape: activitiesShape, row: z.object(activitiesShape) };
+export const activitiesSchema = { kind: 'activities' as const, shape: activitiesShape, row: z.object(activitiesShape) };
 
 export type BodyRow = z.infer<typeof bodiesSchema.row>;
 export type RelationshipRow = z.infer<typeof relationshipsSchema.row>;

@@ -87,4 +87,3 @@ export const datasetMetaSchema = z.strictObject({
 
 export type ColumnMeta = z.infer<typeof columnMetaSchema>;
 export type DatasetMeta = z.infer<typeof datasetMetaSchema>;
-export type DatasetKind = (typeof DATASET_KINDS)[number];

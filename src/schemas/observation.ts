@@ -6,20 +6,26 @@
 import { z } from 'zod';
 import { decimal, id, idList, oneOf, optional, period } from './columns.ts';
 import { status, type Unit } from './common.ts';
+import { inRange, isSafeIntegerText } from './numbers.ts';
+import { lineRange } from './source-lines.ts';
 
-/** What each unit allows a value to be. */
-const VALUE_RULES: Record<Unit, { ok: (n: number) => boolean; expected: string }> = {
-  count: { ok: (n) => Number.isInteger(n) && n >= 0, expected: 'a whole number of 0 or more (unit count)' },
-  percent: { ok: (n) => n >= 0 && n <= 100, expected: 'a percentage from 0 to 100 (unit percent)' },
-  'percent-change': { ok: () => true, expected: 'a signed percentage change' },
-  gbp: { ok: (n) => Number.isInteger(n) && n >= 0, expected: 'whole pounds of 0 or more (unit gbp)' },
-  fte: { ok: (n) => n >= 0, expected: 'a number of full-time equivalents of 0 or more (unit fte)' },
-};
+/**
+ * What each unit allows a value to be, judged on the value's decimal text. `decimal()` only lets
+ * through numbers whose text `String(n)` gives back exactly, so the text checked here is the text in
+ * the file (docs/validation.md, "Numbers").
+ */
+const VALUE_RULES = new Map<Unit, { ok: (text: string) => boolean; expected: string }>([
+  ['count', { ok: (t) => isSafeIntegerText(t) && inRange(t, 0, undefined), expected: 'a whole number of 0 or more (unit count)' }],
+  ['percent', { ok: (t) => inRange(t, 0, 100), expected: 'a percentage from 0 to 100 (unit percent)' }],
+  ['percent-change', { ok: () => true, expected: 'a signed percentage change' }],
+  ['gbp', { ok: (t) => isSafeIntegerText(t) && inRange(t, 0, undefined), expected: 'whole pounds of 0 or more (unit gbp)' }],
+  ['fte', { ok: (t) => inRange(t, 0, undefined), expected: 'a number of full-time equivalents of 0 or more (unit fte)' }],
+]);
 
 /** Check a value against its unit's rule; shared by the observation and spending schemas. */
 export function checkValue(row: { value: number; unit: Unit }, ctx: z.RefinementCtx): void {
-  const rule = VALUE_RULES[row.unit];
-  if (!rule.ok(row.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: rule.expected });
+  const rule = VALUE_RULES.get(row.unit);
+  if (!rule || !rule.ok(String(row.value))) ctx.addIssue({ code: 'custom', path: ['value'], message: rule?.expected ?? 'a known unit' });
 }
 
 export function observationShape<const U extends readonly [Unit, ...Unit[]]>(units: U) {
@@ -46,7 +52,14 @@ export function observationShape<const U extends readonly [Unit, ...Unit[]]>(uni
 /** Build an observation row schema that accepts only the given units. */
 export function observationSchema<const U extends readonly [Unit, ...Unit[]]>(units: U) {
   const shape = observationShape(units);
-  return { shape, row: z.object(shape).superRefine(checkValue) };
+  return { kind: 'observations' as const, shape, row: z.object(shape).superRefine(checkValue) };
 }
 
-export type ObservationRow = z.infer<ReturnType<typeof observationSchema>['row']>;
+/**
+ * An observation row drawn from the report: the shape above plus `source_lines`, the lines of the
+ * report's text that state the value (`339` or `339-341`), checked at build by src/data/provenance.ts.
+ */
+export function citedObservationSchema<const U extends readonly [Unit, ...Unit[]]>(units: U) {
+  const shape = { ...observationShape(units), source_lines: lineRange() };
+  return { kind: 'observations' as const, shape, row: z.object(shape).superRefine(checkValue) };
+}

@@ -1,4 +1,4 @@
-import { observationSchema } from './observation.ts';
+import { citedObservationSchema } from './observation.ts';
 
 /** `data/prevent-channel.csv`: Channel referrals under the Prevent duty, and the share involving autism, learning difficulty or mental health. */
-export const preventChannelSchema = observationSchema(['count', 'percent'] as const);
+export const preventChannelSchema = citedObservationSchema(['count', 'percent'] as const);

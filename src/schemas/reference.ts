@@ -15,7 +15,7 @@ const sectionsShape = {
   /** What the section covers, in plain English. */
   description: text(),
 };
-export const sectionsSchema = { shape: sectionsShape, row: z.object(sectionsShape) };
+export const sectionsSchema = { kind: 'reference' as const, shape: sectionsShape, row: z.object(sectionsShape) };
 
 /** `data/areas.csv`: the places figures describe. */
 const areasShape = {
@@ -30,7 +30,7 @@ const areasShape = {
   /** What the area covers. */
   description: text(),
 };
-export const areasSchema = { shape: areasShape, row: z.object(areasShape) };
+export const areasSchema = { kind: 'reference' as const, shape: areasShape, row: z.object(areasShape) };
 
 /** `data/measures.csv`: every measure, its label, unit and definition, defined once. */
 const measuresShape = {
@@ -45,7 +45,7 @@ const measuresShape = {
   /** The dataset whose rows use this measure. */
   dataset: id(),
 };
-export const measuresSchema = { shape: measuresShape, row: z.object(measuresShape) };
+export const measuresSchema = { kind: 'reference' as const, shape: measuresShape, row: z.object(measuresShape) };
 
 /** `data/themes.csv`: the site's themes, one explainer page each. */
 const themesShape = {
@@ -60,7 +60,7 @@ const themesShape = {
   /** Ids of the datasets belonging to the theme. */
   datasets: idList(),
 };
-export const themesSchema = { shape: themesShape, row: z.object(themesShape) };
+export const themesSchema = { kind: 'reference' as const, shape: themesShape, row: z.object(themesShape) };
 
 export type SectionRow = z.infer<typeof sectionsSchema.row>;
 export type AreaRow = z.infer<typeof areasSchema.row>;

@@ -1,4 +1,4 @@
-import { observationSchema } from './observation.ts';
+import { citedObservationSchema } from './observation.ts';
 
 /** `data/reoffending-cohort.csv`: Offenders on the reducing-reoffending cohort and the offences they committed, by quarter. */
-export const reoffendingCohortSchema = observationSchema(['count'] as const);
+export const reoffendingCohortSchema = citedObservationSchema(['count'] as const);

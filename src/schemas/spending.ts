@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decimal, id, idList, oneOf, optional, period } from './columns.ts';
 import { status } from './common.ts';
 import { checkValue } from './observation.ts';
+import { lineRange } from './source-lines.ts';
 
 /** `data/spending.csv`: public-health community-safety spending lines, 2017/18 actuals and 2018/19 budget. */
 const shape = {
@@ -23,6 +24,8 @@ const shape = {
   notes: optional(idList()),
   /** Section of the source report; an id in `sections`. */
   source_section: id(),
+  /** Lines of the report's text that state the amount (`409-415`); checked at build. */
+  source_lines: lineRange(),
 };
-export const spendingSchema = { shape, row: z.object(shape).superRefine(checkValue) };
+export const spendingSchema = { kind: 'spending' as const, shape, row: z.object(shape).superRefine(checkValue) };
 export type SpendingRow = z.infer<typeof spendingSchema.row>;

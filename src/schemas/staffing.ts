@@ -1,4 +1,4 @@
-import { observationSchema } from './observation.ts';
+import { citedObservationSchema } from './observation.ts';
 
 /** `data/staffing.csv`: Public-health staffing for community safety, in full-time equivalents. */
-export const staffingSchema = observationSchema(['fte'] as const);
+export const staffingSchema = citedObservationSchema(['fte'] as const);

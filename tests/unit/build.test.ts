@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { copyDataDir, editFile } from '../helpers/fixtures.ts';
+import { copyDataDir, editFile } from '../support/fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cardPng, cardSvg, cardTree, titleSize } from '../../src/charts/card.ts';
-import { findRow, formatRow, matchingRows } from '../../src/components/bind.ts';
-import { FIGURE_IDS } from '../../src/components/figures.ts';
-import { cardSlugs, firstKeyFigure, keyFigureCard, sitePages } from '../../src/components/site-pages.ts';
+import { cardPng, cardSvg, cardTree, titleSize } from '../../src/discovery/social-card.ts';
+import { findRow, formatRow, matchingRows } from '../../src/components/prose/data-lookup.ts';
+import { FIGURE_IDS } from '../../src/figures/index.ts';
+import { cardSlugs, firstKeyFigure, keyFigureCard, sitePages } from '../../src/discovery/pages.ts';
 import { getCatalog } from '../../src/data/index.ts';
-import { readThemes } from '../helpers/themes.ts';
+import { readThemes } from '../support/themes.ts';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {

@@ -6,7 +6,7 @@ import { agrees, checkClaims, recompute } from '../../src/data/claims.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DataValidationError, type Problem } from '../../src/data/problems.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
-import { copyDataDir, editFile } from '../helpers/fixtures.ts';
+import { copyDataDir, editFile } from '../support/fixtures.ts';
 
 const DATA = resolve(import.meta.dirname, '../../data');
 
@@ -40,7 +40,8 @@ describe('the committed data', () => {
 describe('cross-dataset checks', () => {
   it('a wrong stated claim fails with the recomputed value', () => {
     const problems = problemsAfter((dir) => editFile(join(dir, 'claims.csv'), ',6.3,', ',6.5,'));
-    expect(problems).toHaveLength(1);
+    // Two independent checks catch it: the recomputation, and the report's lines (which print +6.3%).
+    expect(problems.map((p) => p.column)).toEqual(['stated_value', 'source_lines']);
     expect(problems[0]).toMatchObject({ file: expect.stringMatching(/claims\.csv$/), column: 'stated_value', found: '"6.5"' });
     expect(problems[0]!.expected).toMatch(/recomputed percent-change 6\.2893 \(from 318 to 338\) within ±0\.05/);
   });
@@ -70,7 +71,11 @@ describe('cross-dataset checks', () => {
 
   it('a unit that disagrees with its measure fails', () => {
     const problems = problemsAfter((dir) => editFile(join(dir, 'domestic-abuse.csv'), 'dvpos,88,count', 'dvpos,88,percent'));
-    expect(problems).toEqual([expect.objectContaining({ column: 'unit', found: '"percent"', expected: expect.stringContaining('"count", the unit of the measure dvpos') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ column: 'unit', found: '"percent"', expected: expect.stringContaining('"count", the unit of the measure dvpos') }),
+      // The report prints 88, not 88%: the row's cited lines disagree with the new unit too.
+      expect.objectContaining({ column: 'source_lines', expected: expect.stringContaining('the value 88%') }),
+    ]);
   });
 
   it('an unknown footnote id fails', () => {

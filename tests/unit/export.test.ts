@@ -22,10 +22,10 @@ import {
   toCsv,
   toJson,
   type ExportableDataset,
-} from '../../src/data/export.ts';
+} from '../../src/data/downloads.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
 import { datasetMetaSchema } from '../../src/schemas/meta.ts';
-import { FIXTURES } from '../helpers/fixtures.ts';
+import { FIXTURES } from '../support/fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RELEASE = { version: '9.8.7', date: '2030-01-02' };

@@ -15,7 +15,7 @@ import { DataValidationError } from '../../src/data/problems.ts';
 import type { DatasetSchema } from '../../src/schemas/index.ts';
 import { observationSchema } from '../../src/schemas/observation.ts';
 import { areasSchema } from '../../src/schemas/reference.ts';
-import { FIXTURES, copyDataDir } from '../helpers/fixtures.ts';
+import { FIXTURES, copyDataDir } from '../support/fixtures.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);

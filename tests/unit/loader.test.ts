@@ -6,7 +6,7 @@ import { DataValidationError, formatProblem, type Problem } from '../../src/data
 import { observationSchema } from '../../src/schemas/observation.ts';
 import { areasSchema } from '../../src/schemas/reference.ts';
 import type { DatasetSchema } from '../../src/schemas/index.ts';
-import { FIXTURES, copyDataDir } from '../helpers/fixtures.ts';
+import { FIXTURES, copyDataDir } from '../support/fixtures.ts';
 
 const schemas = { areas: areasSchema, counts: observationSchema(['count', 'percent'] as const) } as unknown as Record<string, DatasetSchema>;
 const BASE = join(FIXTURES, 'loader/base');
@@ -142,7 +142,7 @@ describe('tolerated inputs are normalised and read correctly', () => {
   it('a quoted field with commas and a newline keeps later line numbers right', () => {
     const { problems } = loadCase('quoted-newline');
     expect(problems.map((p) => [p.line, p.column, p.found])).toEqual([
-      [5, 'measure', '"bad, measure\\nwith a newline"'],
+      [5, 'measure', 'U+000A (LINE FEED) at character 13 in "bad, measure\\nwith a newline"'],
       [7, 'value', '"40x"'],
     ]);
   });
@@ -150,7 +150,7 @@ describe('tolerated inputs are normalised and read correctly', () => {
   it('a quoted CRLF inside a CRLF file does not shift later line numbers (csv-parse over-counts it)', () => {
     const { problems } = loadCase('quoted-crlf');
     expect(problems.map((p) => [p.line, p.column, p.found])).toEqual([
-      [3, 'measure', '"two\\r\\nlines"'],
+      [3, 'measure', 'U+000D (CARRIAGE RETURN) at character 4 in "two\\r\\nlines"'],
       [5, 'value', '"40x"'],
     ]);
   });

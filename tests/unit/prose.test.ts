@@ -1,7 +1,7 @@
 /** The helpers behind the prose components: row lookup, en-GB formatting, periods, claims, helplines. */
 import { describe, expect, it } from 'vitest';
-import { activityPeriods, claimFor, findRow, formatActivityDate, formatRow, glossaryEntry, longPeriodLabel, matchingRows, period } from '../../src/components/bind.ts';
-import { HELPLINE_SETS, HELPLINES } from '../../src/components/helplines.ts';
+import { activityPeriods, claimFor, findRow, formatActivityDate, formatRow, glossaryEntry, longPeriodLabel, matchingRows, period } from '../../src/components/prose/data-lookup.ts';
+import { HELPLINE_SETS, HELPLINES } from '../../src/components/prose/helplines.ts';
 
 describe('findRow', () => {
   it('reads a row by its primary key, typed', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, INDEXED } from '../../scripts/search-index.ts';
-import { ROOT } from '../helpers/build-site.ts';
+import { ROOT } from '../support/build-site.ts';
 
 const made: string[] = [];
 afterAll(() => {

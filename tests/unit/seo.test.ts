@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { absoluteSiteUrl, cardPath, cardSlug, serializeJsonLd, sitePath } from '../../src/lib/seo.ts';
+import { cardPath, cardSlug, serializeJsonLd, sitePath } from '../../src/lib/seo.ts';
 
 /** Put JSON-LD into a page exactly as the Base layout does, and read it back with an HTML parser. */
 function roundTrip(value: unknown): { scripts: number; text: string; parsed: unknown } {
@@ -63,12 +63,5 @@ describe('page paths and card slugs', () => {
     expect(cardSlug('data-changelog')).not.toBe(cardSlug('data/changelog'));
     expect(cardPath('/repo/embed/marac-cases/', '/repo/')).toBe('/cards/embed--marac-cases.png');
     expect(cardPath('/repo/', '/repo/')).toBe('/cards/home.png');
-  });
-
-  it('builds absolute URLs with the origin and the base path', () => {
-    expect(absoluteSiteUrl('/cards/home.png', 'https://example.org', '/repo/')).toBe('https://example.org/repo/cards/home.png');
-    expect(absoluteSiteUrl('/', new URL('https://example.org/'), '/')).toBe('https://example.org/');
-    expect(absoluteSiteUrl('sitemap-index.xml', 'https://example.org', 'repo')).toBe('https://example.org/repo/sitemap-index.xml');
-    expect(absoluteSiteUrl('/x/', undefined, '/')).toBe('http://localhost:4321/x/');
   });
 });

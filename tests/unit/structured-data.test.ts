@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { articleJsonLd, datasetJsonLd } from '../../src/components/structured-data.ts';
+import { articleJsonLd, datasetJsonLd } from '../../src/discovery/structured-data.ts';
 import { getCatalog, getDataset } from '../../src/data/index.ts';
 import type { ThemeRow } from '../../src/schemas/reference.ts';
 import { serializeJsonLd } from '../../src/lib/seo.ts';
-import { articleSchema, datasetSchema, jsonLdSchema } from '../helpers/schema-org.ts';
+import { articleSchema, datasetSchema, jsonLdSchema } from '../support/schema-org.ts';
 
 const SITE = 'https://example.org';
 const ids = [...getCatalog().keys()];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinBase, normaliseBase, withBase } from '../../src/lib/url.ts';
+import { absoluteUrl, joinBase, normaliseBase, withBase } from '../../src/lib/url.ts';
 
 describe('normaliseBase', () => {
   it.each([
@@ -39,5 +39,14 @@ describe('joinBase', () => {
 describe('withBase', () => {
   it('uses the configured base (Vite sets BASE_URL; "/" under Vitest by default)', () => {
     expect(withBase('/data/')).toBe(joinBase(import.meta.env.BASE_URL, '/data/'));
+  });
+});
+
+describe('absoluteUrl', () => {
+  it('builds absolute URLs with the origin and the base path', () => {
+    expect(absoluteUrl('/cards/home.png', 'https://example.org', '/repo/')).toBe('https://example.org/repo/cards/home.png');
+    expect(absoluteUrl('/', new URL('https://example.org/'), '/')).toBe('https://example.org/');
+    expect(absoluteUrl('sitemap-index.xml', 'https://example.org', 'repo')).toBe('https://example.org/repo/sitemap-index.xml');
+    expect(absoluteUrl('/x/', undefined, '/')).toBe('http://localhost:4321/x/');
   });
 });

@@ -1,6 +1,6 @@
 /** `/data/<id>.csv`: the CSV download of a dataset, written at build time from the validated rows. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { toCsv } from '../../data/export.ts';
+import { toCsv } from '../../data/downloads.ts';
 import { getCatalog, getDataset } from '../../data/index.ts';
 
 export const getStaticPaths = (() => [...getCatalog().keys()].map((id) => ({ params: { id } }))) satisfies GetStaticPaths;

@@ -1,6 +1,6 @@
 /** `/data/<id>.json`: the JSON download of a dataset (metadata, `dataVersion` and rows), from the validated rows. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { toJson } from '../../data/export.ts';
+import { toJson } from '../../data/downloads.ts';
 import { getCatalog, getDataset } from '../../data/index.ts';
 import { getRelease } from '../../data/release.ts';
 

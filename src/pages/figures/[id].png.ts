@@ -1,7 +1,7 @@
 /** `/figures/<id>.png`: the figure's chart rasterised at build time (resvg, bundled fonts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { figurePng } from '../../components/figure-files.ts';
-import { FIGURE_IDS } from '../../components/figures.ts';
+import { figurePng } from '../../figures/files.ts';
+import { FIGURE_IDS } from '../../figures/index.ts';
 
 export const getStaticPaths: GetStaticPaths = () => FIGURE_IDS.map((id) => ({ params: { id } }));
 

@@ -1,7 +1,7 @@
 /** `/figures/<id>.svg`: the figure's chart (wide layout, first view) as a standalone SVG image. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { figureSvg } from '../../components/figure-files.ts';
-import { FIGURE_IDS } from '../../components/figures.ts';
+import { figureSvg } from '../../figures/files.ts';
+import { FIGURE_IDS } from '../../figures/index.ts';
 
 export const getStaticPaths: GetStaticPaths = () => FIGURE_IDS.map((id) => ({ params: { id } }));
 

@@ -17,7 +17,7 @@ import { spendingLines } from '../../../src/charts/spending.ts';
 import { statTiles } from '../../../src/charts/stat-tiles.ts';
 import { waffle } from '../../../src/charts/waffle.ts';
 import { changeStatement } from '../../../src/charts/change-statement.ts';
-import { compareSnapshot } from './snapshot.ts';
+import { compareSnapshot } from '../../support/snapshot.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
 const hate = fixture('hate-crime.json');

@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applyFilters, enhanceActivities } from '../../../src/charts/activities.client.ts';
+import { applyFilters, enhanceActivities } from '../../../src/client/activities-board.ts';
 import { activitiesBoard } from '../../../src/charts/activities.ts';
-import { enhanceFigure, getFigureState, readState, writeState } from '../../../src/charts/enhance.ts';
+import { enhanceFigure, getFigureState, readState, writeState } from '../../../src/client/enhance.ts';
 import { governanceDiagram } from '../../../src/charts/governance.ts';
-import { enhanceGovernance } from '../../../src/charts/governance.client.ts';
+import { enhanceGovernance } from '../../../src/client/governance-diagram.ts';
 import { hateCrimeChange, hateCrimeCounts } from '../../../src/charts/hate-crime.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));

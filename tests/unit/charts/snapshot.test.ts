@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compareSnapshot, normalise, SNAPSHOT_DIR } from './snapshot.ts';
+import { compareSnapshot, normalise, SNAPSHOT_DIR } from '../../support/snapshot.ts';
 
 const changed = resolve(SNAPSHOT_DIR, 'period-bars-wide-changed.svg');
 

@@ -1,7 +1,0 @@
-/** The theme pages of the content collection as the discovery helpers take them (src/components/site-pages.ts). */
-import { getCollection } from 'astro:content';
-import type { ThemeInput } from './site-pages.ts';
-
-export async function themeInputs(): Promise<ThemeInput[]> {
-  return (await getCollection('themes')).map((e) => ({ theme: e.data.theme, title: e.data.title, summary: e.data.summary, order: e.data.order, body: e.body ?? '' }));
-}

@@ -1,0 +1,152 @@
+/**
+ * What the figure families share: reading the validated datasets, looking up labels, and turning a
+ * figure's rows into its sources (dataset + report section and page), status markers, footnotes and
+ * checked claims. `observationFigure()` assembles the parts every observation-based figure returns.
+ */
+import type { ChartOptions, Layout } from '../charts/render.ts';
+import { getClaims, getDataset } from '../data/index.ts';
+import { formatChange, formatValue } from '../lib/format.ts';
+import type { Period } from '../lib/period.ts';
+import { comparePeriods } from '../lib/period.ts';
+import { withBase } from '../lib/url.ts';
+import { STATUS_LABELS, type Status } from '../schemas/common.ts';
+import type { AreaRow, MeasureRow, SectionRow, ThemeRow } from '../schemas/reference.ts';
+import { formatLineRange, type LineRange } from '../schemas/source-lines.ts';
+import type { FigureCsv, FigureFootnote, FigureMarker, FigureParts, FigureSource } from './types.ts';
+
+export interface Obs {
+  area: string;
+  period: Period;
+  measure: string;
+  value: number;
+  unit: string;
+  status: Status;
+  notes?: string[];
+  source_section: string;
+  /** Lines of the report's text that state the value. */
+  source_lines?: LineRange;
+}
+
+/** The `source_lines` of the given rows, distinct, in text order (a table row's "Show in the report"). */
+export function cite(...list: { source_lines?: LineRange | undefined }[]): string[] {
+  const out = [...new Set(list.flatMap((r) => (r.source_lines ? [formatLineRange(r.source_lines)] : [])))];
+  return out.sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+}
+
+export function rows<T>(id: string): T[] {
+  return getDataset<T>(id).rows.map((r) => r.value);
+}
+
+const lookups = new Map<string, Map<string, unknown>>();
+
+/** Rows of a reference dataset by id (built once per build). */
+export function lookup<T extends { id: string }>(id: string): Map<string, T> {
+  let map = lookups.get(id);
+  if (!map) {
+    map = new Map(rows<T>(id).map((r) => [r.id, r]));
+    lookups.set(id, map);
+  }
+  return map as Map<string, T>;
+}
+
+let claims: ReturnType<typeof getClaims> | undefined;
+
+function checkedResults(): ReturnType<typeof getClaims> {
+  claims ??= getClaims();
+  return claims;
+}
+
+export function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`Figure data missing: ${what}`);
+  return value;
+}
+
+export function measureLabel(id: string): string {
+  return must(lookup<MeasureRow>('measures').get(id), `measure ${id}`).label;
+}
+
+export function areaName(id: string): string {
+  return must(lookup<AreaRow>('areas').get(id), `area ${id}`).name;
+}
+
+export function obs(dataset: string, filter: (r: Obs) => boolean): Obs[] {
+  return rows<Obs>(dataset)
+    .filter(filter)
+    .sort((a, b) => comparePeriods(a.period, b.period));
+}
+
+export function sourcesFor(pairs: { dataset: string; section: string }[]): FigureSource[] {
+  const sections = lookup<SectionRow>('sections');
+  const out: FigureSource[] = [];
+  for (const dataset of [...new Set(pairs.map((p) => p.dataset))]) {
+    const ids = [...new Set(pairs.filter((p) => p.dataset === dataset).map((p) => p.section))];
+    const own = ids.map((id) => must(sections.get(id), `section ${id}`));
+    const datasetTitle = getDataset(dataset).meta.title;
+    if (own.length > 3) {
+      // Many sections (governance, activities): one entry naming how many and the page range.
+      const pages = own.map((x) => x.page);
+      out.push({ dataset, datasetTitle, section: '', sectionTitle: `${own.length} sections of the report`, page: Math.min(...pages), pageEnd: Math.max(...pages) });
+    } else {
+      for (const x of own) out.push({ dataset, datasetTitle, section: x.id, sectionTitle: x.title, page: x.page });
+    }
+  }
+  return out;
+}
+
+export function markersFor(statuses: Status[]): FigureMarker[] {
+  return [...new Set(statuses)].filter((s) => s !== 'reported').map((s) => ({ status: s, label: STATUS_LABELS[s] }));
+}
+
+export function footnotesFor(dataset: string, ids: (string[] | undefined)[]): FigureFootnote[] {
+  const all = new Map(getDataset(dataset).meta.footnotes.map((f) => [f.id, f.text]));
+  const wanted = [...new Set(ids.flatMap((x) => x ?? []))];
+  return wanted.map((id) => ({ id, text: must(all.get(id), `footnote ${id} in ${dataset}`) }));
+}
+
+export function checkedClaims(dataset: string, describe: (claimId: string, stated: string) => string | undefined): string[] {
+  return checkedResults()
+    .filter((c) => c.ok && c.claim.dataset === dataset)
+    .flatMap((c) => {
+      const stated = c.claim.stated_value === undefined ? (c.claim.stated_direction ?? '') : c.claim.unit === 'percent-change' ? formatChange(c.claim.stated_value, 'percent', 1) : c.claim.unit === 'percent' ? formatValue(c.claim.stated_value, 'percent', 1) : formatValue(c.claim.stated_value, c.claim.unit === 'gbp' ? 'gbp' : 'count');
+      const text = describe(c.claim.id, stated);
+      return text ? [text] : [];
+    });
+}
+
+export function themeInfo(theme: string): { themeTitle: string; themeUrl: string } {
+  const t = must(lookup<ThemeRow>('themes').get(theme), `theme ${theme}`);
+  return { themeTitle: t.title, themeUrl: withBase(`/themes/${theme}/`) };
+}
+
+export function render<Row>(fn: (rows: readonly Row[], o: ChartOptions) => string, data: readonly Row[], base: Omit<ChartOptions, 'layout'>): Record<Layout, string> {
+  return { wide: fn(data, { ...base, layout: 'wide' }), narrow: fn(data, { ...base, layout: 'narrow' }) };
+}
+
+export function obsCsv(list: Obs[]): FigureCsv {
+  return {
+    columns: ['area', 'period', 'measure', 'value', 'unit', 'status', 'source_section'],
+    rows: list.map((r) => [r.area, r.period.id, r.measure, r.value, r.unit, r.status, r.source_section]),
+  };
+}
+
+/** A row that names its report section, status and footnotes (observations and spending rows). */
+export interface SourcedRow {
+  status: Status;
+  notes?: string[] | undefined;
+  source_section: string;
+}
+
+/**
+ * A figure drawn from the rows of one dataset: its sources, status markers and footnotes all come
+ * from those rows, so a family builder only writes what is particular to it.
+ */
+export function observationFigure(dataset: string, data: readonly SourcedRow[], parts: Omit<FigureParts, 'sources' | 'markers' | 'footnotes'>): FigureParts {
+  const { checked, ...rest } = parts;
+  return {
+    ...rest,
+    sources: sourcesFor(data.map((r) => ({ dataset, section: r.source_section }))),
+    markers: markersFor(data.map((r) => r.status)),
+    footnotes: footnotesFor(dataset, data.map((r) => r.notes)),
+    checked,
+  };
+}

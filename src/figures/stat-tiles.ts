@@ -1,0 +1,46 @@
+/** Domestic abuse single-year figures as stat tiles (each a single figure, not a trend). */
+import { statTiles, statText, type StatRow } from '../charts/stat-tiles.ts';
+import { statSummary } from '../charts/summaries.ts';
+import { formatValue } from '../lib/format.ts';
+import { STATUS_LABELS } from '../schemas/common.ts';
+import { cite, measureLabel, must, obs, obsCsv, observationFigure, render, type Obs } from './helpers.ts';
+import type { FigureParts } from './types.ts';
+
+export function domesticAbuseSingleYear(): FigureParts {
+  const id = 'domestic-abuse-single-year';
+  const wanted: { measure: string; kind: StatRow['kind'] }[] = [
+    { measure: 'dvpos', kind: 'count' },
+    { measure: 's42-da-referrals-over-50-share', kind: 'share' },
+    { measure: 'children-exposed-change', kind: 'change' },
+    { measure: 'domestic-homicide-reviews', kind: 'count' },
+  ];
+  const data = wanted.map((w) => must(obs('domestic-abuse', (r) => r.measure === w.measure)[0], w.measure));
+  const periodText = (r: Obs) =>
+    r.measure === 'children-exposed-change' ? `${r.period.label}, against the same months a year earlier` : r.status === 'snapshot' ? `${r.period.label}, at the time of the report` : r.period.label;
+  const chartRows: StatRow[] = data.map((r, i) => ({ key: r.measure, label: measureLabel(r.measure), value: r.value, kind: must(wanted[i], 'kind').kind, periodLabel: periodText(r) }));
+  const title = 'Domestic abuse: single-year figures';
+  const summary = statSummary(chartRows);
+  const dv = must(chartRows[0], 'dvpos');
+  const s42 = must(chartRows[1], 's42');
+  return observationFigure('domestic-abuse', data, {
+    id,
+    theme: 'domestic-abuse',
+    title,
+    takeaway: `${formatValue(dv.value, 'count')} Domestic Violence Protection Orders were taken out in ${dv.periodLabel}, and ${statText(s42)} of adult safeguarding referrals linked to domestic abuse involved someone over 50. Each is a single figure, not a trend.`,
+    summary,
+    views: [{ id: 'chart', label: 'Chart', svg: render(statTiles, chartRows, { id, title, description: summary.join(' ') }) }],
+    table: {
+      caption: title,
+      columns: [
+        { key: 'measure', label: 'Measure' },
+        { key: 'period', label: 'Period' },
+        { key: 'value', label: 'Value', numeric: true },
+        { key: 'status', label: 'Status' },
+      ],
+      rows: data.map((r, i) => ({ measure: measureLabel(r.measure), period: r.period.label, value: statText(must(chartRows[i], 'row')), status: STATUS_LABELS[r.status] })),
+      rowSources: data.map((r) => cite(r)),
+    },
+    csv: obsCsv(data),
+    checked: [],
+  });
+}

@@ -1,0 +1,94 @@
+/** What a figure is: the shapes every figure builder returns and the Figure component renders. */
+import type { Layout } from '../charts/render.ts';
+import type { Status } from '../schemas/common.ts';
+
+export interface FigureView {
+  id: string;
+  label: string;
+  svg: Record<Layout, string>;
+}
+
+export interface TableColumn {
+  key: string;
+  label: string;
+  numeric?: boolean;
+}
+
+export interface FigureTable {
+  caption: string;
+  columns: TableColumn[];
+  /** Formatted cells (en-GB), one object per row keyed by column. */
+  rows: Record<string, string>[];
+  /** Optional attributes per row for the client filters (e.g. data-theme). */
+  rowData?: Record<string, string>[];
+  /** Per row, the lines of the report (`source_lines`) its figures come from: "Show in the report". */
+  rowSources?: string[][];
+}
+
+export interface FigureCsv {
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+export interface FigureSource {
+  dataset: string;
+  datasetTitle: string;
+  /** Section id, or empty when several sections are summarised as one entry. */
+  section: string;
+  sectionTitle: string;
+  page: number;
+  /** Last page, when the entry spans several sections. */
+  pageEnd?: number;
+}
+
+export interface FigureMarker {
+  status: Status;
+  label: string;
+}
+
+export interface FigureFootnote {
+  id: string;
+  text: string;
+}
+
+export interface FilterControl {
+  key: string;
+  label: string;
+  options: { value: string; label: string }[];
+}
+
+export interface GovernanceEntry {
+  id: string;
+  name: string;
+  chair?: string;
+  statutory?: string;
+  remit: string;
+  links: { direction: 'out' | 'in'; other: string; otherName: string; type: string; description: string }[];
+}
+
+export interface FigureSpec {
+  id: string;
+  theme: string;
+  themeTitle: string;
+  /** Theme page URL (with base) and the figure's permalink. */
+  themeUrl: string;
+  permalink: string;
+  title: string;
+  takeaway: string;
+  summary: string[];
+  views: FigureView[];
+  table: FigureTable;
+  csv: FigureCsv;
+  sources: FigureSource[];
+  markers: FigureMarker[];
+  footnotes: FigureFootnote[];
+  /** Stated claims from the report that the build recomputed and found to agree. */
+  checked: string[];
+  filters?: FilterControl[];
+  governance?: { lanes: { label: string; bodies: GovernanceEntry[] }[] };
+  licence: string;
+}
+
+/** What a figure family's builder returns; the index adds the theme title, URLs and licence. */
+export type FigureParts = Pick<FigureSpec, 'id' | 'theme' | 'title' | 'takeaway' | 'summary' | 'views' | 'table' | 'csv' | 'sources' | 'markers' | 'footnotes' | 'checked'> &
+  Partial<Pick<FigureSpec, 'filters' | 'governance'>>;

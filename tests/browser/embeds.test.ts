@@ -1,0 +1,66 @@
+/**
+ * Figure embeds, in real iframes of widths from 280 to 1200 px on another page (about:blank): nothing sticks out
+ * sideways, the chart fits, and the page links back to its theme page, its data and the licence,
+ * opening those links in the top window.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { getFigure } from '../../src/figures/index.ts';
+import { OGL_URL } from '../../src/lib/site.ts';
+import { connectBrowser } from '../support/browser.ts';
+import { watchedPage } from '../support/watched-page.ts';
+
+const dist = inject('siteDir');
+const baseUrl = inject('siteBaseUrl');
+const basePath = inject('basePath');
+const ids = readdirSync(join(dist, 'embed')).sort();
+const WIDTHS = [280, 320, 480, 768, 1200];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await connectBrowser(inject('wsEndpoint'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('figure embeds in an iframe', () => {
+  it('there is one per figure', () => {
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(ids)('%s fits every width and links back', async (id) => {
+    const w = await watchedPage(browser, { viewport: { width: 1300, height: 900 } });
+    // A host page (about:blank, like another site) with one iframe per width; `load` waits for them all.
+    const src = `${baseUrl}embed/${id}/`;
+    const iframes = WIDTHS.map((width) => `<iframe src="${src}" width="${width}" height="700" title="embed ${width}"></iframe>`).join('');
+    await w.page.setContent(`<!doctype html><html lang="en"><title>host</title><body>${iframes}</body></html>`, { waitUntil: 'load', timeout: 60_000 });
+    const frames = await Promise.all((await w.page.$$('iframe')).map(async (el) => (await el.contentFrame())!));
+    expect(frames).toHaveLength(WIDTHS.length);
+    for (const frame of frames) {
+      const m = await frame.evaluate(() => {
+        const doc = document.documentElement;
+        const svgs = [...document.querySelectorAll('.figure svg')].filter((s) => s.getBoundingClientRect().width > 0);
+        return {
+          width: window.innerWidth,
+          scrollWidth: doc.scrollWidth,
+          widest: Math.max(0, ...svgs.map((s) => s.getBoundingClientRect().right)),
+          visibleSvgs: svgs.length,
+        };
+      });
+      expect(m.scrollWidth, `${id} at ${m.width}px scrolls sideways`).toBeLessThanOrEqual(m.width);
+      expect(m.visibleSvgs, `${id} at ${m.width}px shows a chart`).toBeGreaterThan(0);
+      expect(m.widest, `${id} at ${m.width}px: chart wider than the frame`).toBeLessThanOrEqual(m.width + 0.5);
+    }
+    const f = getFigure(id);
+    const links = await frames[0]!.$$eval('a[target="_top"]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links).toContain(`${basePath}themes/${f.theme}/`);
+    for (const s of f.sources) expect(links).toContain(`${basePath}data/${s.dataset}/`);
+    expect(links).toContain(OGL_URL);
+    expect(await frames[0]!.textContent('.embed-credit')).toMatch(/Open Government Licence v3\.0/);
+    expect(w.problems).toEqual([]);
+    await w.page.context().close();
+  });
+});

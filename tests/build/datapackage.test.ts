@@ -1,0 +1,390 @@
+/**
+ * The built downloads, checked in the shared build of the site (under the GitHub Pages base path,
+ * from the data copy it was built from; tests/support/build-site.ts):
+ *  - `datapackage.json` validates against the published Frictionless Data Package and Tabular Data
+ *    Package JSON Schemas (v1, vendored in tests/fixtures/schemas/), and every resource it lists exists
+ *    in the built site with the declared size and SHA-256;
+ *  - the Table Schemas agree with the files: headers, primary keys, enums, patterns, foreign keys;
+ *  - every downloaded CSV parses back (Papa Parse) to exactly the validated rows, every JSON too;
+ *  - the zip holds exactly the site's files (and the workbook, and a SHA256SUMS that checks), and is
+ *    byte-for-byte reproducible;
+ *  - checksums: each dataset page shows the SHA-256 of the served CSV and JSON, and /data/SHA256SUMS
+ *    passes `sha256sum -c` in a folder of files saved under the names the links suggest;
+ *  - nothing in the build names localhost (scripts/check-no-localhost.ts, as the deploy runs it);
+ *  - every dataset has a page linking to its downloads, and the changelog page shows the data version.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { unzipSync, zipSync } from 'fflate';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildZip, zipEntryNames, zipTimestamp } from '../../src/data/bundle.ts';
+import { buildDataPackage, FIELD_PATTERNS, resourcePath, type DataPackage } from '../../src/data/datapackage.ts';
+import {
+  CSV_BOM,
+  isNumericColumn,
+  restoreText,
+  stringifyJson,
+  toCsv,
+  toJson,
+  versionedFileName,
+} from '../../src/data/downloads.ts';
+import { PACKAGE_FILE_BASE } from '../../src/data/catalog-files.ts';
+import { buildWorkbook } from '../../src/data/workbook.ts';
+import { findLocalhost, scanForLocalhost } from '../../scripts/check-no-localhost.ts';
+import { getCatalog } from '../../src/data/index.ts';
+import { getRelease } from '../../src/data/release.ts';
+import { ROOT } from '../support/build-site.ts';
+
+const SCHEMAS = join(ROOT, 'tests/fixtures/schemas');
+// The catalogue the build was made from (getCatalog reads DATA_DIR when first called).
+process.env.DATA_DIR = inject('dataDir');
+const catalog = getCatalog();
+const release = getRelease();
+const homepage = new URL(`${inject('basePath')}data/`, inject('site')).href;
+const dist = inject('siteDir');
+const TEST_BASE = inject('basePath');
+let descriptor: DataPackage;
+
+beforeAll(() => {
+  descriptor = JSON.parse(readFileSync(join(dist, 'datapackage.json'), 'utf8')) as DataPackage;
+});
+
+function validator(file: string) {
+  // Strict about unknown keywords and formats (so a typo in the schema cannot silently pass), but not
+  // about Ajv's type-annotation lints, which the official draft-04 profiles do not follow.
+  const ajv = new Ajv({
+    allErrors: true,
+    strictSchema: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+  });
+  addFormats(ajv);
+  // The Frictionless profiles use `textarea` as an editor hint and some annotation keywords.
+  ajv.addFormat('textarea', true);
+  ajv.addVocabulary(['propertyOrder', 'context', 'examples', 'options', 'notes', 'hidden']);
+  return ajv.compile(JSON.parse(readFileSync(join(SCHEMAS, file), 'utf8')));
+}
+
+/** Parse a built CSV with Papa Parse into header and records (BOM and final CRLF checked and removed). */
+function parseBuiltCsv(bytes: Buffer): { header: string[]; records: string[][] } {
+  const text = bytes.toString('utf8');
+  expect(text.startsWith(CSV_BOM)).toBe(true);
+  expect(text.endsWith('\r\n')).toBe(true);
+  const result = Papa.parse<string[]>(text.slice(1, -2), { delimiter: ',', newline: '\r\n', skipEmptyLines: false });
+  expect(result.errors).toEqual([]);
+  const [header, ...records] = result.data;
+  return { header: header!, records };
+}
+
+describe('datapackage.json', () => {
+  it('validates against the vendored Data Package and Tabular Data Package JSON Schemas', () => {
+    for (const file of ['data-package.json', 'tabular-data-package.json']) {
+      const validate = validator(file);
+      const ok = validate(descriptor);
+      expect(validate.errors ?? [], file).toEqual([]);
+      expect(ok).toBe(true);
+    }
+  });
+
+  it('the schema check can fail: a resource without a path or data is rejected', () => {
+    const validate = validator('tabular-data-package.json');
+    const broken = structuredClone(descriptor) as unknown as { resources: Array<Record<string, unknown>> };
+    delete broken.resources[0]!.path;
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('is exactly what the builder makes, with the data version, licence and sources', () => {
+    expect(readFileSync(join(dist, 'datapackage.json'), 'utf8')).toBe(
+      stringifyJson(buildDataPackage(catalog.values(), release, { homepage })),
+    );
+    expect(descriptor.version).toBe(release.version);
+    expect(descriptor.homepage).toBe(homepage);
+    expect(descriptor.licenses).toEqual([
+      {
+        name: 'OGL-UK-3.0',
+        path: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+        title: 'Open Government Licence v3.0',
+      },
+    ]);
+    expect(descriptor.sources.length).toBeGreaterThan(0);
+    expect(descriptor.resources.map((r) => r.name)).toEqual([...catalog.keys()].sort());
+  });
+
+  it('every resource path exists in the built site, with the declared bytes and SHA-256', () => {
+    for (const resource of descriptor.resources) {
+      expect(resource.path).toBe(resourcePath(resource.name));
+      const file = join(dist, resource.path); // relative to datapackage.json, at the site root
+      expect(existsSync(file), resource.path).toBe(true);
+      const bytes = readFileSync(file);
+      expect(bytes.length).toBe(resource.bytes);
+      expect(`sha256:${createHash('sha256').update(bytes).digest('hex')}`).toBe(resource.hash);
+      expect(resource.rows).toBe(catalog.get(resource.name)!.rows.length);
+    }
+  });
+
+  it('each Table Schema agrees with its CSV: header, primary key, enums, patterns, required cells', () => {
+    for (const resource of descriptor.resources) {
+      const { header, records } = parseBuiltCsv(readFileSync(join(dist, resource.path)));
+      const fields = resource.schema.fields;
+      expect(header).toEqual(fields.map((f) => f.name));
+      const keyIndex = resource.schema.primaryKey.map((k) => header.indexOf(k));
+      expect(keyIndex.every((i) => i >= 0)).toBe(true);
+      const keys = records.map((r) => keyIndex.map((i) => r[i]).join('|'));
+      expect(new Set(keys).size, `${resource.name} primary key`).toBe(records.length);
+      fields.forEach((field, i) => {
+        const pattern = field.constraints.pattern ? new RegExp(`^(?:${field.constraints.pattern})$`) : undefined;
+        for (const record of records) {
+          const cell = record[i]!;
+          if (cell === '') {
+            expect(field.constraints.required, `${resource.name}.${field.name} is empty`).toBe(false);
+            continue;
+          }
+          const value = field.type === 'string' ? restoreText(cell) : cell;
+          if (field.constraints.enum) expect(field.constraints.enum, `${resource.name}.${field.name}`).toContain(value);
+          if (pattern) expect(value, `${resource.name}.${field.name}`).toMatch(pattern);
+          if (field.type === 'integer') expect(cell).toMatch(/^-?\d+$/);
+          if (field.type === 'number') expect(cell).toMatch(/^-?\d+(\.\d+)?$/);
+        }
+      });
+    }
+  });
+
+  it('declares foreign keys to areas, measures, sections, themes and bodies, and they resolve in the files', () => {
+    const byName = new Map(descriptor.resources.map((r) => [r.name, r]));
+    const targets = new Set<string>();
+    for (const resource of descriptor.resources) {
+      const { header, records } = parseBuiltCsv(readFileSync(join(dist, resource.path)));
+      for (const fk of resource.schema.foreignKeys ?? []) {
+        const target = fk.reference.resource === '' ? resource : byName.get(fk.reference.resource)!;
+        expect(target, `${resource.name}.${fk.fields} -> ${fk.reference.resource}`).toBeDefined();
+        targets.add(target.name);
+        const ids = new Set(parseBuiltCsv(readFileSync(join(dist, target.path))).records.map((r) => r[0]));
+        const column = header.indexOf(fk.fields);
+        for (const record of records) {
+          if (record[column] !== '') expect(ids, `${resource.name}.${fk.fields}`).toContain(record[column]);
+        }
+      }
+    }
+    for (const name of ['areas', 'measures', 'sections', 'themes', 'bodies']) expect(targets).toContain(name);
+  });
+
+  it('uses the Table Schema patterns the dataset contract implies', () => {
+    expect(new RegExp(`^(?:${FIELD_PATTERNS.period})$`).test('2017/18')).toBe(true);
+    expect(new RegExp(`^(?:${FIELD_PATTERNS.period})$`).test('2017-Q5')).toBe(false);
+    expect(new RegExp(`^(?:${FIELD_PATTERNS.period})$`).test('2014-02/2015-02')).toBe(true);
+  });
+});
+
+describe('downloads in the built site', () => {
+  for (const [id, dataset] of catalog) {
+    it(`${id}: the CSV parses back to exactly the validated rows, and the JSON carries them and the data version`, () => {
+      const csvBytes = readFileSync(join(dist, 'data', `${id}.csv`));
+      expect(csvBytes.toString('utf8')).toBe(toCsv(dataset));
+      const { header, records } = parseBuiltCsv(csvBytes);
+      expect(header).toEqual(dataset.meta.columns.map((c) => c.name));
+      const rows = records.map((cells) =>
+        Object.fromEntries(
+          dataset.meta.columns.map((c, i) => [
+            c.name,
+            cells[i] === '' ? undefined : isNumericColumn(c) ? cells[i] : restoreText(cells[i]!),
+          ]),
+        ),
+      );
+      expect(rows).toEqual(dataset.rows.map((r) => r.raw));
+
+      const jsonText = readFileSync(join(dist, 'data', `${id}.json`), 'utf8');
+      expect(jsonText).toBe(toJson(dataset, release));
+      const json = JSON.parse(jsonText) as { dataVersion: string; rows: unknown[] };
+      expect(json.dataVersion).toBe(release.version);
+      expect(json.rows).toHaveLength(dataset.rows.length);
+    });
+
+    it(`${id}: has a page that links to its CSV and JSON under the base path`, () => {
+      const html = readFileSync(join(dist, 'data', id, 'index.html'), 'utf8');
+      expect(html).toContain(`href="${TEST_BASE}data/${id}.csv"`);
+      expect(html).toContain(`href="${TEST_BASE}data/${id}.json"`);
+      expect(html).toContain(`download="${id}-v${release.version}.csv"`);
+      expect(html).toContain('Plain text');
+      expect(html).toContain(`@misc{wcsn-${id}-`);
+    });
+  }
+
+  it('the catalogue lists every dataset with its downloads, and links the zip and datapackage.json', () => {
+    const html = readFileSync(join(dist, 'data', 'index.html'), 'utf8');
+    for (const id of catalog.keys()) {
+      expect(html).toContain(`href="${TEST_BASE}data/${id}/"`);
+      expect(html).toContain(`href="${TEST_BASE}data/${id}.csv"`);
+    }
+    expect(html).toContain(`href="${TEST_BASE}data/all-data.zip"`);
+    expect(html).toContain(`href="${TEST_BASE}datapackage.json"`);
+  });
+
+  it('the changelog page shows every version', () => {
+    const html = readFileSync(join(dist, 'data', 'changelog', 'index.html'), 'utf8');
+    for (const entry of release.entries) expect(html).toContain(`id="v${entry.version.replaceAll('.', '-')}"`);
+  });
+});
+
+describe('the all-data zip', () => {
+  it('holds README, CHANGELOG, SHA256SUMS, datapackage.json, the workbook and every CSV and JSON, identical to the site files', () => {
+    const zip = readFileSync(join(dist, 'data', 'all-data.zip'));
+    const files = unzipSync(zip);
+    const names = zipEntryNames([...catalog.keys()]);
+    expect(Object.keys(files)).toEqual(names);
+    const decoder = new TextDecoder();
+    for (const id of catalog.keys()) {
+      for (const ext of ['csv', 'json']) {
+        expect(
+          Buffer.from(files[`data/${id}.${ext}`]!).equals(readFileSync(join(dist, 'data', `${id}.${ext}`))),
+          `${id}.${ext}`,
+        ).toBe(true);
+      }
+    }
+    expect(Buffer.from(files['datapackage.json']!).equals(readFileSync(join(dist, 'datapackage.json')))).toBe(true);
+    expect(Buffer.from(files['all-data.xlsx']!).equals(readFileSync(join(dist, 'data', 'all-data.xlsx')))).toBe(true);
+    // The zip's SHA256SUMS checks every other entry, with the paths as unzipped.
+    const sums = decoder.decode(files['SHA256SUMS']).trimEnd().split('\n');
+    expect(sums.map((l) => l.slice(66))).toEqual(names.filter((n) => n !== 'SHA256SUMS'));
+    for (const line of sums)
+      expect(createHash('sha256').update(files[line.slice(66)]!).digest('hex')).toBe(line.slice(0, 64));
+    expect(decoder.decode(files['CHANGELOG.md'])).toBe(readFileSync(join(ROOT, 'data', 'CHANGELOG.md'), 'utf8'));
+    const readme = decoder.decode(files['README.txt']);
+    expect(readme).toContain('Using the data');
+    expect(readme).toContain('encoding="utf-8-sig"');
+    expect(readme).toContain('pd.json_normalize(json.load(f)["rows"])');
+    expect(readme).toContain(`Data version ${release.version}`);
+    expect(readme).toContain('Open Government Licence v3.0');
+    expect(readme).toContain('CRLF');
+    for (const [id, d] of catalog) {
+      expect(readme).toContain(`${id}: ${d.meta.title}`);
+      for (const c of d.meta.columns) expect(readme).toContain(`    ${c.name} (`);
+      for (const caveat of d.meta.caveats) expect(readme).toContain(caveat);
+    }
+  });
+
+  it('is byte-for-byte what the builder makes, every time and in every time zone', { timeout: 60_000 }, async () => {
+    const datasets = [...catalog.values()];
+    const built = readFileSync(join(dist, 'data', 'all-data.zip'));
+    const workbook = readFileSync(join(dist, 'data', 'all-data.xlsx'));
+    const tz = process.env.TZ;
+    try {
+      for (const zone of ['UTC', 'Pacific/Auckland', 'America/Los_Angeles']) {
+        process.env.TZ = zone;
+        expect(Buffer.from(await buildWorkbook(datasets, release, { homepage })).equals(workbook), zone).toBe(true);
+        expect(Buffer.from(buildZip(datasets, release, { homepage }, workbook)).equals(built), zone).toBe(true);
+      }
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
+  it('stamps every entry with the release date', () => {
+    const zip = readFileSync(join(dist, 'data', 'all-data.zip'));
+    const stamp = zipTimestamp(release.date);
+    const dosDate = ((stamp.getFullYear() - 1980) << 9) | ((stamp.getMonth() + 1) << 5) | stamp.getDate();
+    // Central directory records: signature 0x02014b50, modification date at offset 14.
+    let count = 0;
+    for (
+      let i = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      i >= 0;
+      i = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)
+    ) {
+      expect(zip.readUInt16LE(i + 14)).toBe(dosDate);
+      expect(zip.readUInt16LE(i + 12)).toBe(0); // 00:00:00
+      count++;
+    }
+    expect(count).toBe(zipEntryNames([...catalog.keys()]).length);
+  });
+});
+
+describe('checksums', () => {
+  const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+  it.each([...catalog.keys()])(
+    '%s: its page shows the SHA-256 of the served CSV and JSON, under the names the links suggest',
+    (id) => {
+      const html = readFileSync(join(dist, 'data', id, 'index.html'), 'utf8');
+      for (const ext of ['csv', 'json']) {
+        expect(html).toContain(`<code>${sha(join(dist, 'data', `${id}.${ext}`))}</code>`);
+        expect(html).toContain(`<code>${versionedFileName(id, release.version, ext)}</code>`);
+      }
+      expect(html).toContain(`href="${TEST_BASE}data/SHA256SUMS"`);
+      expect(html).toContain(`href="${TEST_BASE}data/all-data.xlsx"`);
+      expect(html).toContain('id="using-the-data"');
+      // The citation names the deployed site's absolute URL, never a relative path or localhost.
+      expect(html).toContain(
+        `Open Government Licence v3.0. ${new URL(`${TEST_BASE}data/${id}/`, inject('site')).href}</code>`,
+      );
+    },
+  );
+
+  it('/data/ links SHA256SUMS and the workbook, and shows the zip, workbook and datapackage.json hashes', () => {
+    const html = readFileSync(join(dist, 'data', 'index.html'), 'utf8');
+    expect(html).toContain(`href="${TEST_BASE}data/SHA256SUMS"`);
+    expect(html).toContain(`href="${TEST_BASE}data/all-data.xlsx"`);
+    for (const f of ['data/all-data.zip', 'data/all-data.xlsx', 'datapackage.json'])
+      expect(html).toContain(`<code>${sha(join(dist, f))}</code>`);
+    expect(html).toContain('id="use-duckdb"');
+  });
+
+  it('/data/SHA256SUMS passes sha256sum -c in the site folder and in a folder of files saved under their suggested names', () => {
+    const sums = readFileSync(join(dist, 'data', 'SHA256SUMS'), 'utf8');
+    const saved = mkdtempSync(join(tmpdir(), 'wcsn-saved-'));
+    try {
+      writeFileSync(join(saved, 'SHA256SUMS'), sums);
+      for (const id of catalog.keys())
+        for (const ext of ['csv', 'json'])
+          copyFileSync(join(dist, 'data', `${id}.${ext}`), join(saved, versionedFileName(id, release.version, ext)));
+      copyFileSync(
+        join(dist, 'data', 'all-data.xlsx'),
+        join(saved, versionedFileName(PACKAGE_FILE_BASE, release.version, 'xlsx')),
+      );
+      copyFileSync(
+        join(dist, 'data', 'all-data.zip'),
+        join(saved, versionedFileName(PACKAGE_FILE_BASE, release.version, 'zip')),
+      );
+      const check = spawnSync('sha256sum', ['-c', '--ignore-missing', 'SHA256SUMS'], { cwd: saved, encoding: 'utf8' });
+      expect(check.status, check.stdout + check.stderr).toBe(0);
+      expect(check.stdout.match(/: OK$/gm)).toHaveLength(2 * catalog.size + 2);
+      // A changed byte fails.
+      const one = join(saved, versionedFileName('hate-crime', release.version, 'csv'));
+      writeFileSync(one, readFileSync(one, 'utf8').replace('318', '319'));
+      expect(
+        spawnSync('sha256sum', ['-c', '--ignore-missing', 'SHA256SUMS'], { cwd: saved, encoding: 'utf8' }).status,
+      ).toBe(1);
+    } finally {
+      rmSync(saved, { recursive: true, force: true });
+    }
+    const inSite = spawnSync('sha256sum', ['-c', '--ignore-missing', join(dist, 'data', 'SHA256SUMS')], {
+      cwd: join(dist, 'data'),
+      encoding: 'utf8',
+    });
+    expect(inSite.status, inSite.stdout + inSite.stderr).toBe(0);
+    expect(readFileSync(join(dist, 'SHA256SUMS'), 'utf8')).toContain('  data/all-data.xlsx\n');
+  });
+});
+
+describe('no localhost in the published build', () => {
+  it('the built site (SITE set) names no localhost anywhere, inside the zip and workbook included', () => {
+    expect(scanForLocalhost(dist)).toEqual([]);
+  });
+
+  it('the check finds localhost in a page and inside a zip entry (broken fixture)', () => {
+    expect(findLocalhost('index.html', new TextEncoder().encode('<a href="http://localhost:4321/data/">'))).toEqual([
+      'index.html',
+    ]);
+    const zip = zipSync(
+      { 'datapackage.json': new TextEncoder().encode('{"homepage":"http://localhost:4321/data/"}') },
+      { level: 9 },
+    );
+    expect(findLocalhost('data/all-data.zip', zip)).toEqual(['data/all-data.zip!datapackage.json']);
+  });
+});

@@ -1,0 +1,454 @@
+/**
+ * The browser checks, as reusable functions that return a list of failures instead of throwing.
+ * The site's tests assert the list is empty; tests/browser/checks-catch-broken-pages.test.ts runs the same functions on
+ * deliberately broken fixture pages and asserts each one reports its failure, so the gates can fail.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import type { Failure, TabPool } from './tabs.ts';
+
+export type { Failure, FailureKind } from './tabs.ts';
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const WIDTHS = [360, 1280] as const;
+export const SCHEMES = ['light', 'dark'] as const;
+export const NARROWEST = 320;
+const HEIGHT = 800;
+
+// ---------------------------------------------------------------------------------------------
+// Content-Security-Policy
+
+/** Problems with a CSP string: it must exist, say `default-src 'self'`, and allow no unsafe-*. */
+export function checkCspPolicy(policy: string | null | undefined): string[] {
+  if (policy === null || policy === undefined || policy.trim() === '') return ['no <meta http-equiv="content-security-policy">'];
+  const problems: string[] = [];
+  const directives = new Map<string, string[]>();
+  for (const part of policy.split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name !== undefined && name !== '') directives.set(name.toLowerCase(), values);
+  }
+  const defaultSrc = directives.get('default-src');
+  if (defaultSrc === undefined || defaultSrc.join(' ') !== "'self'") problems.push(`default-src is "${defaultSrc?.join(' ') ?? '(missing)'}", expected "'self'"`);
+  for (const [name, values] of directives) {
+    for (const value of values) {
+      const lower = value.toLowerCase();
+      if (lower === "'unsafe-inline'" || lower === "'unsafe-eval'" || lower === "'unsafe-hashes'" || lower === "'wasm-unsafe-eval'") problems.push(`${name} allows ${value}`);
+      if (lower === '*' || lower === 'http:' || lower === 'https:' || lower === 'data:') {
+        if (name === 'script-src' || name === 'style-src' || name === 'default-src') problems.push(`${name} allows ${value}`);
+      }
+    }
+  }
+  // Scripts and styles only by file ('self') or by hash.
+  for (const name of ['script-src', 'style-src']) {
+    for (const value of directives.get(name) ?? []) {
+      if (value !== "'self'" && !/^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(value)) problems.push(`${name} allows ${value} (only 'self' and hashes)`);
+    }
+  }
+  return problems;
+}
+
+/** The page's meta CSP, checked, and placed before every script, style and stylesheet. */
+async function checkMetaCsp(page: Page): Promise<Failure[]> {
+  const found = await page.evaluate(() => {
+    const metas = [...document.querySelectorAll('meta[http-equiv]')].filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
+    const meta = metas[0];
+    if (meta === undefined) return { count: 0, policy: null, inHead: false, late: [] as string[] };
+    const late = [...document.querySelectorAll('script, style, link[rel~="stylesheet"], link[rel="modulepreload"]')]
+      .filter((el) => meta.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING)
+      .map((el) => el.outerHTML.slice(0, 80));
+    return { count: metas.length, policy: meta.getAttribute('content'), inHead: meta.parentElement === document.head, late };
+  });
+  const failures = checkCspPolicy(found.policy).map((detail) => ({ kind: 'csp-policy' as const, detail }));
+  if (found.count > 1) failures.push({ kind: 'csp-policy', detail: `${found.count} CSP <meta> elements (expected one)` });
+  if (found.count > 0 && !found.inHead) failures.push({ kind: 'csp-policy', detail: 'the CSP <meta> is not in <head>' });
+  for (const el of found.late) failures.push({ kind: 'csp-policy', detail: `${el} comes before the CSP <meta>, so the policy does not cover it` });
+  return failures;
+}
+
+// ---------------------------------------------------------------------------------------------
+// axe, overflow, charts
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core through @axe-core/playwright's AxeBuilder, in legacy mode: `axe.run` in the page itself.
+ * The default mode opens a blank page per run to merge results from cross-origin iframes (the site has
+ * none) and was 4-5 times slower here. AxeBuilder injects axe with `page.evaluate`, which the page's
+ * CSP does not block. It injects the 0.6 MB source twice per run; axe is injected here once per page
+ * instead (it survives resizing and colour-scheme changes), and AxeBuilder is handed a no-op source.
+ * Only violations are collected, which also saves time.
+ */
+export async function runAxe(page: Page, label: string): Promise<Failure[]> {
+  if (!(await page.evaluate('typeof window.axe?.run === "function"'))) await page.evaluate(axeSource);
+  const results = await new AxeBuilder({ page, axeSource: 'void 0' }).withTags(AXE_TAGS).options({ resultTypes: ['violations'] }).setLegacyMode(true).analyze();
+  return results.violations.map((violation) => ({
+    kind: 'axe' as const,
+    detail: `[${label}] ${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help}; ${violation.nodes
+      .slice(0, 5)
+      .map((node) => node.target.join(' '))
+      .join(' | ')}${violation.nodes.length > 5 ? ` and ${violation.nodes.length - 5} more` : ''}`,
+  }));
+}
+
+/** Horizontal scroll at the current viewport width, naming the widest culprits. */
+export async function checkOverflow(page: Page): Promise<Failure[]> {
+  const result = await page.evaluate(() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    if (root.scrollWidth <= width) return null;
+    const scrollsItself = (el: Element | null): boolean => {
+      for (let node = el; node !== null && node !== document.body; node = node.parentElement) {
+        const overflowX = getComputedStyle(node).overflowX;
+        if (overflowX === 'auto' || overflowX === 'scroll' || overflowX === 'hidden' || overflowX === 'clip') return true;
+      }
+      return false;
+    };
+    const culprits = [...document.body.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5 && !scrollsItself(el.parentElement))
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length > 0 ? `.${[...el.classList].join('.')}` : ''} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`);
+    return { scrollWidth: root.scrollWidth, width, culprits };
+  });
+  if (result === null) return [];
+  return [{ kind: 'overflow', detail: `page is ${result.scrollWidth} px wide in a ${result.width} px viewport: ${result.culprits.join(', ') || 'culprit not found'}` }];
+}
+
+/**
+ * Every `.figure`: each chart SVG (an `<svg>` not nested in another) has an accessible name and a
+ * graphics role, at least one is rendered, every rendered one fits the viewport, and there is a table.
+ * A figure may hold several chart SVGs (views, wide and narrow layouts) shown by CSS.
+ */
+export async function checkCharts(page: Page): Promise<Failure[]> {
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    const text = (el: Element | null): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const viewport = document.documentElement.clientWidth;
+    document.querySelectorAll('.figure').forEach((figure, index) => {
+      const label = figure.id !== '' ? `#${figure.id}` : `.figure[${index}]`;
+      const svgs = [...figure.querySelectorAll('svg')].filter((svg) => svg.parentElement?.closest('svg') === null);
+      if (svgs.length === 0) out.push(`${label} has no <svg>`);
+      let rendered = 0;
+      svgs.forEach((svg, i) => {
+        const which = svgs.length > 1 ? `${label} <svg>[${i}]` : `${label} <svg>`;
+        const labelledBy = (svg.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+        const name =
+          labelledBy.map((id) => text(document.getElementById(id))).join(' ').trim() ||
+          (svg.getAttribute('aria-label') ?? '').trim() ||
+          text(svg.querySelector(':scope > title'));
+        if (name === '') out.push(`${which} has no accessible name (aria-labelledby, aria-label or <title>)`);
+        if (svg.getAttribute('aria-hidden') === 'true') out.push(`${which} is aria-hidden`);
+        const role = svg.getAttribute('role');
+        if (role !== 'img' && role !== 'graphics-document' && role !== 'figure' && role !== 'group') out.push(`${which} has role="${role ?? ''}", expected role="img" (or a graphics or group role)`);
+        const rect = svg.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0 || !svg.checkVisibility({ visibilityProperty: true })) return;
+        rendered++;
+        if (rect.width > viewport + 0.5) out.push(`${which} is ${Math.round(rect.width)} px wide in a ${viewport} px viewport`);
+      });
+      if (svgs.length > 0 && rendered === 0) out.push(`${label}: no chart <svg> is shown`);
+      if (figure.querySelector('table') === null) out.push(`${label} has no <table> alternative`);
+    });
+    return out;
+  });
+  return problems.map((detail) => ({ kind: 'chart' as const, detail }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The per-page pass
+
+/**
+ * A full-page PNG through the DevTools protocol with `optimizeForSpeed` (faster PNG encoding, about
+ * 25% larger files): half the time of Playwright's `fullPage` screenshot here, on pages 5000+ px tall.
+ */
+export async function fullPageScreenshot(page: Page, path: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { cssContentSize: size } = (await cdp.send('Page.getLayoutMetrics')) as { cssContentSize: { width: number; height: number } };
+    const clip = { x: 0, y: 0, width: Math.ceil(size.width), height: Math.ceil(size.height), scale: 1 };
+    const shot = (await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, optimizeForSpeed: true, clip })) as { data: string };
+    writeFileSync(path, Buffer.from(shot.data, 'base64'));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export interface PageCheckOptions {
+  /** The local server's origin; requests anywhere else fail. */
+  origin: string;
+  /** If set, full-page PNGs `<slug>-<width>-<scheme>.png` are written here. */
+  screenshotsDir?: string;
+  slug?: string;
+}
+
+/**
+ * Load the page once and check it: 200, CSP meta, axe at each width and colour scheme (with a
+ * screenshot of each), charts at each width, no horizontal scroll at 320 px, and throughout no
+ * console error, CSP violation, failed request or request to another host.
+ */
+export async function checkPage(tabs: TabPool, url: string, options: PageCheckOptions): Promise<Failure[]> {
+  return tabs.use({ width: WIDTHS[WIDTHS.length - 1] ?? 1280, height: HEIGHT }, async (tab) => {
+    const failures: Failure[] = [];
+    const page = tab.page;
+    tab.watch(options.origin);
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (response === null || response.status() !== 200) failures.push({ kind: 'http-status', detail: `${url} answered ${response?.status() ?? 'nothing'}` });
+    failures.push(...(await checkMetaCsp(page)));
+    for (const width of [...WIDTHS].reverse()) {
+      await page.setViewportSize({ width, height: HEIGHT });
+      failures.push(...(await checkCharts(page)).map((f) => ({ ...f, detail: `[${width} px] ${f.detail}` })));
+      for (const scheme of SCHEMES) {
+        await page.emulateMedia({ colorScheme: scheme });
+        failures.push(...(await runAxe(page, `${width} px ${scheme}`)));
+        if (options.screenshotsDir !== undefined) {
+          mkdirSync(options.screenshotsDir, { recursive: true });
+          await fullPageScreenshot(page, join(options.screenshotsDir, `${options.slug ?? 'page'}-${width}-${scheme}.png`));
+        }
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: NARROWEST, height: HEIGHT });
+    failures.push(...(await checkOverflow(page)));
+    failures.push(...tab.stopWatching());
+    return failures;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// No-JS pass
+
+/**
+ * With JavaScript off, every `.figure` shows its SVG, summary and download links, and has its table.
+ * The rule for the table: it is rendered, or it sits in a closed `<details>` whose `<summary>` the
+ * reader can open without JavaScript (the check opens it and then requires the table rendered).
+ */
+export async function checkNoJs(tabs: TabPool, url: string): Promise<Failure[]> {
+  return tabs.use({ javaScript: false, width: 360, height: HEIGHT }, async ({ page }) => {
+    const failures: Failure[] = [];
+    const fail = (detail: string): void => {
+      failures.push({ kind: 'no-js', detail });
+    };
+    await page.goto(url, { waitUntil: 'load' });
+    // Everything is read in one call (the page's scripts are off, the check's are not); only tables
+    // in a closed <details> need a real click, which opens it without JavaScript.
+    const found = await page.evaluate(() => {
+      // As Playwright's isVisible: a non-empty box and not visibility:hidden (closed <details> content has no box).
+      const visible = (el: Element | null): boolean => {
+        if (el === null) return false;
+        const rect = el.getBoundingClientRect();
+        return rect.width > 0 && rect.height > 0 && el.checkVisibility({ visibilityProperty: true });
+      };
+      const text = (el: Element | null): string => ((el as HTMLElement | null)?.innerText ?? '').trim();
+      const main = document.querySelector('main');
+      return {
+        main: visible(main) && text(main) !== '',
+        figures: [...document.querySelectorAll('.figure')].map((figure, index) => {
+          // The chart SVGs (not nested in another SVG) that are rendered: at least one, with content.
+          const shown = [...figure.querySelectorAll('svg')]
+            .filter((svg) => svg.parentElement?.closest('svg') === null)
+            .filter((svg) => svg.checkVisibility({ visibilityProperty: true }))
+            .map((svg) => {
+              const rect = svg.getBoundingClientRect();
+              return { width: rect.width, height: rect.height, marks: svg.querySelectorAll('path, rect, circle, line, polyline, polygon, text').length };
+            });
+          const table = figure.querySelector('table');
+          const details = table?.closest('details');
+          const summary = figure.querySelector('.figure-summary');
+          return {
+            index,
+            label: figure.id !== '' ? figure.id : `.figure[${index}]`,
+            shown,
+            table: table === null ? 'none' : visible(table) ? 'shown' : details !== null && details !== undefined && figure.contains(details) && !details.open ? 'closed-details' : 'hidden',
+            summary: visible(summary) && text(summary) !== '',
+            downloads: [...figure.querySelectorAll('.figure-download')].map((link) => {
+              const href = link.getAttribute('href') ?? link.querySelector('a[href]')?.getAttribute('href') ?? '';
+              return href !== '' && visible(link);
+            }),
+          };
+        }),
+      };
+    });
+    if (!found.main) fail('<main> is missing, hidden or empty');
+    for (const figure of found.figures) {
+      const { label, shown } = figure;
+      if (shown.length === 0) fail(`${label}: no chart <svg> shown`);
+      else if (!shown.some((svg) => svg.width >= 10 && svg.height >= 10)) fail(`${label}: <svg> has no size`);
+      else if (!shown.some((svg) => svg.marks > 0)) fail(`${label}: <svg> is empty (drawn only by JavaScript?)`);
+      if (figure.table === 'none') fail(`${label}: no <table>`);
+      else if (figure.table === 'hidden') fail(`${label}: <table> hidden without JavaScript`);
+      else if (figure.table === 'closed-details') {
+        const inFigure = page.locator('.figure').nth(figure.index);
+        await inFigure.locator('details:has(table) > summary').first().click();
+        if (!(await inFigure.locator('table').first().isVisible())) fail(`${label}: <table> still hidden after opening its <details>`);
+      }
+      if (!figure.summary) fail(`${label}: .figure-summary missing, hidden or empty`);
+      if (figure.downloads.length === 0) fail(`${label}: no .figure-download link`);
+      figure.downloads.forEach((ok, d) => {
+        if (!ok) fail(`${label}: .figure-download[${d}] hidden or without href`);
+      });
+    }
+    return failures;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keyboard pass
+
+interface FocusInfo {
+  id: number;
+  desc: string;
+  skipLink: boolean;
+  inMain: boolean;
+  indicator: boolean;
+  inViewport: boolean;
+  coveredBy: string | null;
+  tooltipVisible: boolean;
+}
+
+/**
+ * Press Tab from the top of the page until focus leaves the document or comes back round.
+ * First stop: a skip link to an existing target, unless it is already inside <main> (a page with
+ * nothing before its content, such as an embed, needs none). Every stop: a visible focus indicator (an outline or
+ * box-shadow, or else any visible difference from an unfocused copy of the element, such as the stroke
+ * that chart marks use), the centre of its visible part inside the viewport and not under another element (a sticky header). Every
+ * visible tabbable element is reached (so nav, chart marks with tabindex and controls are). When a
+ * role="tooltip" is showing, Escape hides it.
+ */
+export async function checkKeyboard(tabs: TabPool, url: string, width: number): Promise<Failure[]> {
+  return tabs.use({ width, height: HEIGHT }, async ({ page }) => {
+    const failures: Failure[] = [];
+    const fail = (detail: string): void => {
+      failures.push({ kind: 'keyboard', detail: `[${width} px] ${detail}` });
+    };
+    await page.goto(url, { waitUntil: 'load' });
+    // Stable ids for elements, kept in the page, so Node can compare "which element is focused".
+    const expected = await page.evaluate(() => {
+      const w = window as unknown as { __e2eIds: WeakMap<Element, number>; __e2eNext: number; __e2eId: (el: Element) => number; __e2eDesc: (el: Element) => string };
+      w.__e2eIds = new WeakMap();
+      w.__e2eNext = 1;
+      w.__e2eId = (el) => {
+        let id = w.__e2eIds.get(el);
+        if (id === undefined) {
+          id = w.__e2eNext++;
+          w.__e2eIds.set(el, id);
+        }
+        return id;
+      };
+      w.__e2eDesc = (el) => {
+        const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+        return `<${el.tagName.toLowerCase()}${el.id ? ` id="${el.id}"` : ''}${el.getAttribute('class') ? ` class="${el.getAttribute('class')}"` : ''}> "${name}"`;
+      };
+      const selector = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"], [contenteditable=""], audio[controls], video[controls]';
+      return [...document.querySelectorAll(selector)]
+        .filter((el) => (el as HTMLElement | SVGElement).tabIndex >= 0 && !(el as HTMLInputElement).disabled && el.closest('[inert]') === null)
+        .filter((el) => el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0)
+        .map((el) => ({ id: w.__e2eId(el), desc: w.__e2eDesc(el) }));
+    });
+    // A key that makes the page navigate (say a quick-exit shortcut) ends the pass with a failure.
+    // The page's own `__e2eId` marks the original document: a new document does not have it.
+    const start = page.url();
+    const keys: string[] = [];
+    let left = false;
+    const reached = new Set<number>();
+    const limit = expected.length + 5;
+    try {
+      for (let press = 0; press < limit; press++) {
+        keys.push('Tab');
+        await page.keyboard.press('Tab');
+        const info: FocusInfo | 'left' | null = await page.evaluate(() => {
+          const w = window as unknown as { __e2eId?: (el: Element) => number; __e2eDesc: (el: Element) => string };
+          if (w.__e2eId === undefined) return 'left';
+          const el = document.activeElement;
+          if (el === null || el === document.body || el === document.documentElement) return null;
+          const style = getComputedStyle(el);
+          const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 && style.outlineColor !== 'rgba(0, 0, 0, 0)' && style.outlineColor !== 'transparent';
+          const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+          // Otherwise (SVG chart marks draw focus as a stroke, sometimes on a child): the focused element
+          // must look different from an unfocused copy of itself placed right beside it.
+          const changes = (): boolean => {
+            const props = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'border-top-color', 'border-top-width', 'border-bottom-color', 'border-bottom-width', 'background-color', 'color', 'text-decoration-line', 'stroke', 'stroke-width', 'fill', 'opacity'];
+            const svg = el instanceof SVGElement;
+            const copy = el.cloneNode(svg) as Element;
+            copy.removeAttribute('id');
+            el.after(copy);
+            const pairs: Array<[Element, Element]> = [[el, copy]];
+            if (svg) {
+              const a = el.querySelectorAll('*');
+              const b = copy.querySelectorAll('*');
+              for (let i = 0; i < Math.min(a.length, 50); i++) pairs.push([a[i] as Element, b[i] as Element]);
+            }
+            const differs = pairs.some(([x, y]) => {
+              const sx = getComputedStyle(x);
+              const sy = getComputedStyle(y);
+              return props.some((p) => sx.getPropertyValue(p) !== sy.getPropertyValue(p));
+            });
+            copy.remove();
+            return differs;
+          };
+          // The part of the element inside the viewport (a tall table region is never wholly inside).
+          const rect = el.getBoundingClientRect();
+          const left = Math.max(rect.left, 0);
+          const right = Math.min(rect.right, document.documentElement.clientWidth);
+          const top = Math.max(rect.top, 0);
+          const bottom = Math.min(rect.bottom, document.documentElement.clientHeight);
+          const inViewport = right - left >= 1 && bottom - top >= 1;
+          const hit = inViewport ? document.elementFromPoint((left + right) / 2, (top + bottom) / 2) : null;
+          const covered = hit !== null && hit !== el && !el.contains(hit) && !hit.contains(el);
+          const href = el.getAttribute('href') ?? '';
+          const target = href.startsWith('#') && href.length > 1 ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
+          const tooltipVisible = [...document.querySelectorAll('[role="tooltip"]')].some((t) => t.checkVisibility({ visibilityProperty: true, opacityProperty: true }));
+          return {
+            id: w.__e2eId(el),
+            desc: w.__e2eDesc(el),
+            skipLink: el.tagName === 'A' && target !== null && /skip/i.test(el.textContent ?? ''),
+            inMain: el.closest('main, [role="main"]') !== null,
+            indicator: outline || shadow || changes(),
+            inViewport,
+            coveredBy: covered && hit !== null ? w.__e2eDesc(hit) : null,
+            tooltipVisible,
+          };
+        });
+        if (info === 'left') {
+          left = true;
+          break;
+        }
+        if (info === null) {
+          if (press === 0 && expected.length > 0) fail('Tab focuses nothing on the page');
+          break;
+        }
+        if (reached.has(info.id)) break; // came round again
+        reached.add(info.id);
+        if (press === 0 && !info.skipLink && !info.inMain) fail(`first Tab stop is ${info.desc}, expected a "skip" link to an element on the page (or the first stop inside <main>)`);
+        if (!info.indicator) fail(`no visible focus indicator (no outline, box-shadow or other change on focus) on ${info.desc}`);
+        if (!info.inViewport) fail(`focused ${info.desc} is outside the viewport`);
+        if (info.coveredBy !== null) fail(`focused ${info.desc} is hidden under ${info.coveredBy}`);
+        if (info.tooltipVisible) {
+          keys.push(`Escape on ${info.desc}`);
+          await page.keyboard.press('Escape');
+          const stillVisible = await page.evaluate(() => [...document.querySelectorAll('[role="tooltip"]')].some((t) => t.checkVisibility({ visibilityProperty: true, opacityProperty: true })));
+          if (stillVisible) fail(`Escape does not hide the tooltip shown for ${info.desc}`);
+        }
+      }
+      // A navigation started by the last key may only now have replaced the document.
+      if (!left) left = await page.evaluate(() => !('__e2eId' in window));
+    } catch (error) {
+      if (!/context was destroyed|navigat/i.test(String(error))) throw error;
+      left = true;
+    }
+    if (left) {
+      await page.waitForURL((next) => next.href !== start, { timeout: 5000 }).catch(() => undefined);
+      fail(`the keyboard left the page for ${page.url()} (last keys: ${keys.slice(-2).join(', ')})`);
+      return failures;
+    }
+    for (const element of expected) {
+      if (!reached.has(element.id)) fail(`Tab never reaches ${element.desc}`);
+    }
+    return failures;
+  });
+}
+
+/** One line per failure, for assertion messages. */
+export function describe(failures: Failure[]): string {
+  return failures.map((f) => `  ${f.kind}: ${f.detail}`).join('\n');
+}

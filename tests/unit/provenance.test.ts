@@ -1,0 +1,186 @@
+/** Row-level provenance: `source_lines` ranges exist in the report and hold the row's value as printed. */
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/data/load.ts';
+import { DataValidationError, formatProblem, type Problem } from '../../src/data/problems.ts';
+import { checkProvenance } from '../../src/data/provenance.ts';
+import { parseReport, printedAs, printedNumbers, REPORT_FILE } from '../../src/data/source.ts';
+import { DATASET_SCHEMAS, missingSourceLines, REPORT_DRAWN } from '../../src/schemas/index.ts';
+import { parseLineRange } from '../../src/schemas/source-lines.ts';
+import { copyDataDir, editFile, FIXTURES } from '../support/fixtures.ts';
+
+const DATA = resolve(import.meta.dirname, '../../data');
+
+function problemsAfter(edit: (dir: string) => void): Problem[] {
+  const dir = copyDataDir(DATA);
+  edit(dir);
+  try {
+    loadCatalog(dir, DATASET_SCHEMAS);
+  } catch (error) {
+    if (error instanceof DataValidationError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+describe('the report in the repository', () => {
+  it('is the text every line number counts: 421 lines on 6 pages', () => {
+    const report = parseReport(readFileSync(join(DATA, REPORT_FILE), 'utf8'), REPORT_FILE);
+    expect(report.lines).toHaveLength(421);
+    expect(report.lines[339]).toMatch(/^Hate Offences\s+318\s+338\s+\+6\.3%$/);
+    expect(report.pages[0]).toBe(1);
+    expect(Math.max(...report.pages)).toBe(6);
+    // The page breaks the reading notes describe: Prevent Data opens page 6.
+    expect(report.pages[386 - 1]).toBe(6);
+    expect(report.pages[382 - 1]).toBe(5);
+  });
+});
+
+describe('printed numbers', () => {
+  it("reads the report's own formats", () => {
+    const n = printedNumbers('10,947 and +6.3% and -10.8% and £106k and £3,780,100, 3 FTE, three reviews, 1.4.17');
+    // A date like 1.4.17 gives 1.4 and nothing more: a number never starts right after a dot.
+    expect(n.map((x) => x.value)).toEqual([10947, 6.3, -10.8, 106000, 3780100, 3, 1.4, 3]);
+    expect(n.find((x) => x.text === '£106k')).toMatchObject({ currency: true, percent: false });
+    expect(n.find((x) => x.word)?.text).toBe('three');
+  });
+
+  it('matches a value only in its unit', () => {
+    const [pounds] = printedNumbers('£106,000');
+    expect(printedAs(pounds!, 106000, 'gbp')).toBe(true);
+    expect(printedAs(pounds!, 106000, 'count')).toBe(false);
+    const [share] = printedNumbers('55%');
+    expect(printedAs(share!, 55, 'percent')).toBe(true);
+    expect(printedAs(share!, 55, 'count')).toBe(false);
+    const [fall] = printedNumbers('-10.8%');
+    expect(printedAs(fall!, -10.8, 'percent-change')).toBe(true);
+    expect(printedAs(fall!, 10.8, 'percent-change')).toBe(false);
+  });
+
+  it('does not find a number inside a longer one', () => {
+    expect(printedNumbers('338').some((n) => n.value === 3 || n.value === 33)).toBe(false);
+  });
+
+  it('parses line ranges and refuses backwards ones', () => {
+    expect(parseLineRange('339')).toEqual({ start: 339, end: 339 });
+    expect(parseLineRange('339-341')).toEqual({ start: 339, end: 341 });
+    expect(parseLineRange('341-339')).toBeUndefined();
+    expect(parseLineRange('0')).toBeUndefined();
+    expect(parseLineRange('L339')).toBeUndefined();
+  });
+});
+
+describe('the committed data', () => {
+  const catalog = loadCatalog(DATA, DATASET_SCHEMAS);
+
+  it('cites lines for every row of every report-drawn dataset, and every citation holds', () => {
+    for (const id of REPORT_DRAWN) {
+      const d = catalog.get(id)!;
+      expect(
+        d.meta.columns.map((c) => c.name),
+        id,
+      ).toContain('source_lines');
+      for (const row of d.rows)
+        expect(parseLineRange(row.raw.source_lines ?? ''), `${id} line ${row.line}`).toBeDefined();
+    }
+    expect(checkProvenance(catalog, DATA)).toEqual([]);
+  });
+});
+
+describe('a broken citation fails the build', () => {
+  it('a value outside its cited lines (committed fixture) fails with file:line:column, expected and found', () => {
+    const problems = problemsAfter((dir) =>
+      copyFileSync(
+        join(FIXTURES, 'provenance/domestic-abuse-value-outside-lines.csv'),
+        join(dir, 'domestic-abuse.csv'),
+      ),
+    );
+    expect(problems).toHaveLength(1);
+    const p = problems[0]!;
+    expect(p).toMatchObject({
+      file: expect.stringMatching(/domestic-abuse\.csv$/),
+      line: 6,
+      column: 'source_lines',
+      columnNumber: 9,
+    });
+    expect(p.expected).toMatch(/the value 88 printed in lines 351-352 of .*community-safety-overview\.txt/);
+    expect(p.found).toMatch(/10,947/);
+    expect(formatProblem(p)).toMatch(/domestic-abuse\.csv:6:9: column "source_lines": expected the value 88/);
+  });
+
+  it('a range past the end of the text fails', () => {
+    const problems = problemsAfter((dir) =>
+      editFile(join(dir, 'prevent-channel.csv'), ',prevent-data,390', ',prevent-data,1390'),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 'source_lines',
+        expected: expect.stringMatching(/1 to 421/),
+        found: '"1390"',
+      }),
+    ]);
+  });
+
+  it('a blank range fails', () => {
+    const problems = problemsAfter((dir) => editFile(join(dir, 'staffing.csv'), ',401-403', ',383-385'));
+    expect(problems).toEqual([
+      expect.objectContaining({ column: 'source_lines', found: 'lines 383-385, which are blank' }),
+    ]);
+  });
+
+  it('a pound value needs its £ and a percentage its %', () => {
+    // 106 appears in line 192 as £106k; the 55% share cited to the reoffending figures finds 55 nowhere.
+    const problems = problemsAfter((dir) =>
+      editFile(join(dir, 'prevent-channel.csv'), 'harm-reduction-prevent,178-182', 'harm-reduction-prevent,146-148'),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.expected).toMatch(/the value 55% printed in lines 146-148/);
+    expect(problems[0]!.found).toBe('only 1, 2017, 80, 160, 1, 2018, 60, 112');
+  });
+
+  it('a direction claim needs the direction word in its lines', () => {
+    const moved = problemsAfter((dir) =>
+      editFile(
+        join(dir, 'claims.csv'),
+        ',,decrease,,count,domestic-abuse-data,360-361,',
+        ',,decrease,,count,domestic-abuse-data,351-352,',
+      ),
+    );
+    expect(moved).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/claims\.csv$/),
+        column: 'source_lines',
+        expected: expect.stringMatching(/a word for "decrease" in lines 351-352/),
+      }),
+    ]);
+  });
+
+  it('the registry gives every report-drawn dataset a source_lines column, and says which lack one', () => {
+    expect(missingSourceLines(DATASET_SCHEMAS)).toEqual([]);
+    expect(missingSourceLines(DATASET_SCHEMAS, new Set([...REPORT_DRAWN, 'areas', 'glossary']))).toEqual([
+      'areas',
+      'glossary',
+    ]);
+  });
+
+  it('a required dataset without the column fails, and a missing report fails', () => {
+    const catalog = loadCatalog(DATA, DATASET_SCHEMAS);
+    const withAreas = new Set([...REPORT_DRAWN, 'areas']);
+    expect(checkProvenance(catalog, DATA, withAreas)).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/areas\.meta\.json$/),
+        column: 'columns',
+        found: 'no such column',
+      }),
+    ]);
+    const problems = problemsAfter((dir) => rmSync(join(dir, REPORT_FILE)));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/community-safety-overview\.txt$/),
+        found: 'no such file',
+      }),
+    ]);
+  });
+});

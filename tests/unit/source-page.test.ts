@@ -1,0 +1,96 @@
+/** The report in reading order (data/source/reading-order.csv) and the /source/ page's model. */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/data/load.ts';
+import { checkReadingOrder, parseReadingOrder, READING_ORDER_FILE } from '../../src/data/reading-order.ts';
+import { buildSourcePage, rangeCss } from '../../src/data/source-page.ts';
+import { parseReport, REPORT_FILE } from '../../src/data/source.ts';
+import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
+import { datasetRowHref, linesLabel, rowAnchor, sourceAnchor, sourceHref } from '../../src/lib/source-links.ts';
+
+const DATA = resolve(import.meta.dirname, '../../data');
+const catalog = loadCatalog(DATA, DATASET_SCHEMAS);
+const report = parseReport(readFileSync(join(DATA, REPORT_FILE), 'utf8'), REPORT_FILE);
+const layoutText = readFileSync(join(DATA, READING_ORDER_FILE), 'utf8');
+const sections = new Map(catalog.get('sections')!.rows.map((r) => [r.raw.id!, { page: Number(r.raw.page) }]));
+
+function layoutProblems(text: string) {
+  const { blocks, problems } = parseReadingOrder(text, READING_ORDER_FILE);
+  return [...problems, ...checkReadingOrder(blocks, report, sections, READING_ORDER_FILE)];
+}
+
+describe('reading order', () => {
+  it('places every non-blank line of the report exactly once, section by section, on the pages sections.csv gives', () => {
+    expect(layoutProblems(layoutText)).toEqual([]);
+    const { blocks } = parseReadingOrder(layoutText, READING_ORDER_FILE);
+    // Every section of sections.csv appears, in the order the file lists them.
+    const order = [...new Set(blocks.map((b) => b.section))];
+    expect(order).toEqual(catalog.get('sections')!.rows.map((r) => r.raw.id));
+  });
+
+  it('rejoins the bullets a page break cut', () => {
+    const { blocks } = parseReadingOrder(layoutText, READING_ORDER_FILE);
+    const peel = blocks.find((b) => b.ranges.some((r) => r.start === 73))!;
+    expect(peel.section).toBe('pcc-and-panel-2018-19-activity');
+    expect(peel.ranges).toEqual([
+      { start: 73, end: 74 },
+      { start: 94, end: 94 },
+    ]);
+  });
+
+  it('fails on a line left out, a line placed twice, and a section on the wrong page', () => {
+    const missing = layoutProblems(layoutText.replace('hate-crime-data,348,paragraph\n', ''));
+    expect(missing).toEqual([expect.objectContaining({ found: expect.stringMatching(/^line 348 .*in none$/) })]);
+    const twice = layoutProblems(
+      layoutText.replace('hate-crime-data,348,paragraph', 'hate-crime-data,346-348,paragraph'),
+    );
+    expect(twice.map((p) => p.found)).toEqual(['line 346, already on line 82']);
+    const { blocks } = parseReadingOrder(layoutText, READING_ORDER_FILE);
+    const wrongPage = new Map(sections).set('prevent-data', { page: 5 });
+    expect(checkReadingOrder(blocks, report, wrongPage, READING_ORDER_FILE)).toEqual([
+      expect.objectContaining({
+        column: 'lines',
+        expected: 'the section to start on page 5 (data/sections.csv)',
+        found: 'line 386, on page 6',
+      }),
+    ]);
+  });
+});
+
+describe('the source page model', () => {
+  const { blocks } = parseReadingOrder(layoutText, READING_ORDER_FILE);
+  const page = buildSourcePage(catalog, report, blocks);
+
+  it('puts each cited value beside the passage its lines start in', () => {
+    const block = page.sections.find((s) => s.id === 'domestic-abuse-data')!.blocks.find((b) => b.lines[0]?.n === 351)!;
+    expect(block.anchors).toEqual(['L351-L352']);
+    expect(block.citations.map((c) => c.label).sort()).toEqual(['10,421', '10,947', '526']);
+    const dhr = page.sections.flatMap((s) => s.blocks).find((b) => b.lines[0]?.n === 294)!;
+    expect(dhr.citations).toEqual([
+      expect.objectContaining({ dataset: 'domestic-abuse', label: '3', lines: '294-295' }),
+    ]);
+  });
+
+  it('highlights exactly the non-blank lines of each cited range', () => {
+    const staffing = page.ranges.find((r) => r.id === 'L401-L407')!;
+    expect(staffing.lines).toEqual([401, 402, 403, 405, 407]);
+    const css = rangeCss(page);
+    expect(css).toContain('#L401-L407:target ~ * [data-l="405"]');
+    expect(css).not.toContain('[data-l="404"]');
+  });
+});
+
+describe('source links', () => {
+  it('build one anchor and URL form for lines, ranges and rows', () => {
+    expect(sourceAnchor('339')).toBe('L339');
+    expect(sourceAnchor('339-341')).toBe('L339-L341');
+    expect(sourceHref('339-341')).toMatch(/\/source\/#L339-L341$/);
+    expect(linesLabel('339-341')).toBe('lines 339\u2013341');
+    expect(rowAnchor('worcestershire|2017/18|dvpos')).toBe('row-worcestershire-2017-18-dvpos');
+    expect(datasetRowHref('domestic-abuse', 'worcestershire|2017/18|dvpos')).toMatch(
+      /\/data\/domestic-abuse\/#row-worcestershire-2017-18-dvpos$/,
+    );
+    expect(() => sourceHref('L339')).toThrow(/Not a line range/);
+  });
+});
