@@ -149,6 +149,8 @@ export function sitePages(themes: ThemeInput[]): SitePage[] {
   for (const id of FIGURE_IDS) {
     const f = getFigure(id);
     pages.push({ path: `embed/${id}`, kind: 'chart', title: f.title, description: f.takeaway, listed: false, card: { kicker: 'Chart', title: f.title, text: f.takeaway, footer } });
+    // The compact embed (chart and source only) of the same figure.
+    pages.push({ path: `embed/compact/${id}`, kind: 'chart', title: f.title, description: f.takeaway, listed: false, card: { kicker: 'Chart', title: f.title, text: f.takeaway, footer } });
   }
 
   return pages;
