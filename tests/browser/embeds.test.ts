@@ -15,7 +15,7 @@ import { watchedPage } from '../support/watched-page.ts';
 const dist = inject('siteDir');
 const baseUrl = inject('siteBaseUrl');
 const basePath = inject('basePath');
-// Figure ids (the compact variants live under embed/compact/<id>/, checked by tests/browser/story.test.ts).
+// Figure ids (the compact variants live under embed/compact/<id>/).
 const ids = readdirSync(join(dist, 'embed')).filter((id) => id !== 'compact').sort();
 const WIDTHS = [280, 320, 480, 768, 1200];
 
