@@ -1,13 +1,26 @@
 /**
- * The governance diagram: every body named in the report, grouped in bands by the level it works at
- * (national, West Mercia, county, local, other), one labelled box each. Links between bodies are drawn
- * but hidden (`visibility="hidden"`); the client script shows the links of the selected body and
- * lights up the bodies at their other ends (toggling classes on this server-rendered SVG, no D3 in the
- * browser). Boxes flow four to a row when wide and two when narrow. Layout computed with D3 scales.
+ * The governance map: every body named in the report as a labelled box, in bands by tier (national,
+ * West Mercia, county, local, other), with its links drawn as typed edges (colour, arrowhead and
+ * weight per kind; dashed when the link is our reading rather than the report's words). The layout
+ * (box positions, edge routes, label room) comes from `layoutGovernance` at build time (ELK); this
+ * function only draws it, so it stays pure: the same rows, layout and options give the same bytes.
+ *
+ * Without JavaScript the map shows structure: every link is drawn faintly and the links of the focus
+ * body (the Safer Communities Board on the main map) are drawn at full strength and labelled. The
+ * client script (src/client/governance-diagram.ts) highlights the links of a selected body instead.
+ * One SVG serves every screen width (the page shows a tiered list first on phones).
  */
-import { scaleBand } from 'd3';
+import type { GovLayout, LayoutEdgeInput, LayoutNodeInput } from './governance-layout.ts';
+import { arrowPath, basisOf, edgeKind, INFERRED_DASH, type Basis } from './governance-style.ts';
 import { PALETTE } from './palette.ts';
-import { LAYOUT, markElement, renderSvg, svgEl, svgLines, wrapText, type ChartFunction } from './render.ts';
+import { markElement, renderSvg, svgEl, svgLines, textWidth, wrapText, type ChartOptions } from './render.ts';
+
+export interface GovLink {
+  to: string;
+  type: string;
+  /** `stated` (default) or `inferred`. */
+  basis?: Basis;
+}
 
 export interface GovNode {
   id: string;
@@ -20,65 +33,226 @@ export interface GovNode {
   lane: string;
   laneLabel: string;
   /** Links that start at this body. */
-  links: { to: string; type: string }[];
+  links: GovLink[];
   /** Number of links in both directions (for the accessible name). */
   degree: number;
 }
 
-export const governanceDiagram: ChartFunction<GovNode> = (rows, options) =>
-  renderSvg(options, (svg, doc) => {
-    const { layout } = options;
-    const { width, fontSize } = LAYOUT[layout];
-    const columns = layout === 'wide' ? 4 : 2;
-    const size = fontSize - 1;
-    const lineHeight = size * 1.2;
-    const x = scaleBand(Array.from({ length: columns }, (_, i) => String(i)), [0, width]).paddingInner(0.06);
-    const boxWidth = x.bandwidth();
-    const lanes = [...new Set(rows.map((r) => r.lane))];
-    const centres = new Map<string, { cx: number; cy: number }>();
-    const edges = svgEl(doc, 'g', { class: 'gov-edges', fill: 'none' }, svg);
-    const nodes = svgEl(doc, 'g', { class: 'gov-nodes' }, svg);
-    let y = 0;
-    for (const lane of lanes) {
-      const own = rows.filter((r) => r.lane === lane);
-      y += 4;
-      svgEl(doc, 'text', { x: 0, y: y + fontSize, class: 'chart-heading', 'font-weight': 'bold' }, nodes).textContent = own[0]?.laneLabel ?? lane;
-      y += fontSize * 1.25 + 6;
-      for (let start = 0; start < own.length; start += columns) {
-        const slice = own.slice(start, start + columns);
-        const wrapped = slice.map((r) => {
-          let lines = wrapText(r.label, boxWidth - 14, size);
-          if (lines.length > 3 && r.shortLabel) lines = wrapText(r.shortLabel, boxWidth - 14, size);
-          return lines;
-        });
-        const boxHeight = Math.max(...wrapped.map((l) => l.length)) * lineHeight + 12;
-        slice.forEach((r, i) => {
-          const bx = x(String(i)) ?? 0;
-          const g = svgEl(doc, 'g', { transform: `translate(${bx},${y})`, 'data-body': r.id }, nodes);
-          svgEl(doc, 'rect', { x: 0.75, y: 0.75, width: boxWidth - 1.5, height: boxHeight - 1.5, rx: 5, class: 'gov-box', fill: 'none', stroke: PALETTE.blue, 'stroke-width': 1.5 }, g);
-          svgLines(doc, wrapped[i] ?? [], { x: 7, y: 6 + size, 'font-size': size, class: 'gov-label' }, lineHeight, g);
-          // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
-          const visible = (wrapped[i] ?? []).join(' ');
-          const links = `${r.degree} ${r.degree === 1 ? 'link' : 'links'}`;
-          const level = r.laneLabel.includes(' ') ? r.laneLabel : r.laneLabel.toLowerCase();
-          markElement(g, { key: r.id, label: visible === r.name ? `${r.name}, ${level}: ${links}` : `${visible}: ${r.name}, ${level}: ${links}`, cls: 'gov-node' });
-          centres.set(r.id, { cx: bx + boxWidth / 2, cy: y + boxHeight / 2 });
-        });
-        y += boxHeight + 8;
+export interface GovMapOptions extends ChartOptions {
+  /** The body whose links are drawn at full strength and labelled in the static map. */
+  focus?: string;
+}
+
+/** Tier order, top to bottom. */
+export const TIERS = ['national', 'west-mercia', 'county', 'local', 'other'] as const;
+
+const BOX_WIDTH = 124;
+const FONT = 12;
+const LINE = 14.5;
+const PAD = 6;
+const LABEL_FONT = 11;
+/** Room above the first band for its tier label. */
+const TOP = 20;
+
+export function edgeId(from: string, type: string, to: string): string {
+  return `${from}--${type}--${to}`;
+}
+
+/** The lines of a box's label: the label, or the short label when the label needs over three lines. */
+export function boxLines(row: GovNode): string[] {
+  let lines = wrapText(row.label, BOX_WIDTH - 2 * PAD, FONT);
+  if (lines.length > 3 && row.shortLabel) lines = wrapText(row.shortLabel, BOX_WIDTH - 2 * PAD, FONT);
+  return lines;
+}
+
+function tierOf(lane: string): number {
+  const i = (TIERS as readonly string[]).indexOf(lane);
+  return i < 0 ? TIERS.length : i;
+}
+
+/** What the layout needs to know: box sizes, tiers, edges (labelled when they touch the focus body). */
+export function mapLayoutInput(
+  rows: readonly GovNode[],
+  focus?: string,
+): { nodes: LayoutNodeInput[]; edges: LayoutEdgeInput[] } {
+  const ids = new Set(rows.map((r) => r.id));
+  const nodes = rows.map((r) => ({
+    id: r.id,
+    tier: tierOf(r.lane),
+    width: BOX_WIDTH,
+    height: boxLines(r).length * LINE + 2 * PAD,
+  }));
+  const edges = rows.flatMap((r) =>
+    r.links
+      .filter((l) => ids.has(l.to))
+      .map((l) => {
+        const kind = edgeKind(l.type);
+        const labelled = !!focus && (r.id === focus || l.to === focus);
+        return {
+          id: edgeId(r.id, l.type, l.to),
+          from: r.id,
+          to: l.to,
+          up: kind.up,
+          ...(labelled
+            ? { label: { width: Math.ceil(textWidth(kind.active, LABEL_FONT)) + 6, height: LABEL_FONT + 4 } }
+            : {}),
+        };
+      }),
+  );
+  return { nodes, edges };
+}
+
+function angle(a: [number, number], b: [number, number]): number {
+  return Math.round((Math.atan2(b[1] - a[1], b[0] - a[0]) * 180) / Math.PI);
+}
+
+export function governanceMap(rows: readonly GovNode[], layout: GovLayout, options: GovMapOptions): string {
+  const width = Math.ceil(layout.width);
+  return renderSvg(
+    options,
+    (svg, doc) => {
+      svg.setAttribute('class', `${svg.getAttribute('class') ?? ''} gov-map`);
+      // Tier bands behind everything, each labelled above its first row of boxes.
+      const bands = svgEl(doc, 'g', { class: 'gov-tiers' }, svg);
+      const tiers = TIERS.filter((t) => rows.some((r) => r.lane === t));
+      const extent = tiers.map((t) => {
+        const boxes = rows
+          .filter((r) => r.lane === t)
+          .map((r) => layout.nodes[r.id])
+          .filter((b) => !!b);
+        return { t, top: Math.min(...boxes.map((b) => b.y)), bottom: Math.max(...boxes.map((b) => b.y + b.height)) };
+      });
+      extent.forEach((e, i) => {
+        const next = extent[i + 1];
+        const top = i === 0 ? 0 : e.top - TOP - 4;
+        const bottom = next ? next.top - TOP - 4 : e.bottom + 8;
+        svgEl(
+          doc,
+          'rect',
+          {
+            x: 0,
+            y: top + TOP,
+            width,
+            height: bottom - top,
+            class: `gov-tier gov-tier--${i % 2 ? 'odd' : 'even'}`,
+            fill: i % 2 ? '#f3f5f7' : 'none',
+          },
+          bands,
+        );
+        const label = rows.find((r) => r.lane === e.t)?.laneLabel ?? e.t;
+        svgEl(
+          doc,
+          'text',
+          { x: 4, y: e.top - 4 + TOP, class: 'gov-tier-label', 'font-weight': 'bold', 'font-size': 13 },
+          bands,
+        ).textContent = label;
+      });
+      const edges = svgEl(doc, 'g', { class: 'gov-edges', fill: 'none', transform: `translate(0,${TOP})` }, svg);
+      for (const r of rows) {
+        for (const l of r.links) {
+          const id = edgeId(r.id, l.type, l.to);
+          const route = layout.edges[id];
+          if (!route || route.points.length < 2) continue;
+          const kind = edgeKind(l.type);
+          const basis = basisOf(l.basis);
+          const focused = !!options.focus && (r.id === options.focus || l.to === options.focus);
+          const g = svgEl(
+            doc,
+            'g',
+            {
+              class: `gov-edge${focused ? ' is-focus' : ''}`,
+              'data-from': r.id,
+              'data-to': l.to,
+              'data-type': l.type,
+              'data-basis': basis === 'inferred' ? basis : undefined,
+              opacity: focused ? undefined : 0.35,
+            },
+            edges,
+          );
+          const pts = route.points;
+          svgEl(
+            doc,
+            'path',
+            {
+              class: 'gov-line',
+              d: `M${pts.map((p) => p.join(',')).join('L')}`,
+              stroke: kind.colour,
+              'stroke-width': kind.weight,
+              'stroke-dasharray': basis === 'inferred' ? INFERRED_DASH : undefined,
+            },
+            g,
+          );
+          const end = pts[pts.length - 1] as [number, number];
+          const before = pts[pts.length - 2] as [number, number];
+          const head = arrowPath(kind.arrow);
+          svgEl(
+            doc,
+            'path',
+            {
+              class: head.filled ? 'gov-arrow' : 'gov-arrow gov-arrow--open',
+              d: head.d,
+              transform: `translate(${end[0]},${end[1]}) rotate(${angle(before, end)})`,
+              fill: head.filled ? kind.colour : '#ffffff',
+              stroke: kind.colour,
+              'stroke-width': 1.5,
+            },
+            g,
+          );
+          if (route.label && focused) {
+            const { x, y, width: w, height: h } = route.label;
+            svgEl(doc, 'rect', { class: 'gov-edge-label-bg', x, y, width: w, height: h, rx: 3, fill: '#ffffff' }, g);
+            svgEl(
+              doc,
+              'text',
+              {
+                class: 'gov-edge-label',
+                x: x + w / 2,
+                y: y + h - 4,
+                'text-anchor': 'middle',
+                'font-size': LABEL_FONT,
+                fill: kind.colour,
+              },
+              g,
+            ).textContent = kind.active;
+          }
+        }
       }
-      y += 6;
-    }
-    // Links, drawn behind the boxes as gentle curves, hidden until a body is selected.
-    for (const r of rows) {
-      for (const link of r.links) {
-        const a = centres.get(r.id);
-        const b = centres.get(link.to);
-        if (!a || !b) continue;
-        const bend = a.cy === b.cy ? -28 : 0;
-        const mx = (a.cx + b.cx) / 2 + (a.cy === b.cy ? 0 : 24);
-        const my = (a.cy + b.cy) / 2 + bend;
-        svgEl(doc, 'path', { d: `M${a.cx},${a.cy}Q${mx},${my} ${b.cx},${b.cy}`, class: 'gov-edge', 'data-from': r.id, 'data-to': link.to, 'data-type': link.type, stroke: PALETTE.vermillion, 'stroke-width': 2, visibility: 'hidden' }, edges);
+      const nodes = svgEl(doc, 'g', { class: 'gov-nodes', transform: `translate(0,${TOP})` }, svg);
+      for (const r of rows) {
+        const b = layout.nodes[r.id];
+        if (!b) continue;
+        const g = svgEl(doc, 'g', { transform: `translate(${b.x},${b.y})` }, nodes);
+        const lines = boxLines(r);
+        svgEl(
+          doc,
+          'rect',
+          {
+            x: 0.75,
+            y: 0.75,
+            width: b.width - 1.5,
+            height: b.height - 1.5,
+            rx: 5,
+            class: 'gov-box',
+            fill: '#ffffff',
+            stroke: r.id === options.focus ? '#1b1f24' : PALETTE.grey,
+            'stroke-width': r.id === options.focus ? 2.5 : 1.25,
+          },
+          g,
+        );
+        svgLines(doc, lines, { x: PAD, y: PAD + FONT, 'font-size': FONT, class: 'gov-label' }, LINE, g);
+        // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+        const visible = lines.join(' ');
+        const links = `${r.degree} ${r.degree === 1 ? 'link' : 'links'}`;
+        const level = r.laneLabel.includes(' ') ? r.laneLabel : r.laneLabel.toLowerCase();
+        markElement(g, {
+          key: r.id,
+          label: visible === r.name ? `${r.name}, ${level}: ${links}` : `${visible}: ${r.name}, ${level}: ${links}`,
+          cls: `gov-node${r.id === options.focus ? ' is-focus' : ''}`,
+        });
+        g.setAttribute('data-body', r.id);
       }
-    }
-    return y;
-  });
+      return layout.height + TOP + 8;
+    },
+    width,
+  );
+}

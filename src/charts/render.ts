@@ -53,7 +53,12 @@ export function createDocument(): Document {
 }
 
 /** Create an SVG element with attributes (values are rounded when numeric). */
-export function svgEl(doc: Document, name: string, attrs: Record<string, string | number | undefined> = {}, parent?: Element): SVGElement {
+export function svgEl(
+  doc: Document,
+  name: string,
+  attrs: Record<string, string | number | undefined> = {},
+  parent?: Element,
+): SVGElement {
   const el = doc.createElementNS(SVG_NS, name) as SVGElement;
   for (const [k, v] of Object.entries(attrs)) {
     if (v !== undefined) el.setAttribute(k, typeof v === 'number' ? String(round(v)) : v);
@@ -63,7 +68,12 @@ export function svgEl(doc: Document, name: string, attrs: Record<string, string 
 }
 
 /** Text element helper. */
-export function svgText(doc: Document, text: string, attrs: Record<string, string | number | undefined>, parent?: Element): SVGElement {
+export function svgText(
+  doc: Document,
+  text: string,
+  attrs: Record<string, string | number | undefined>,
+  parent?: Element,
+): SVGElement {
   const el = svgEl(doc, 'text', attrs, parent);
   el.textContent = text;
   return el;
@@ -119,14 +129,28 @@ export function drawLegend(doc: Document, svg: SVGElement, layout: Layout, items
   return (line + 1) * fontSize * 1.5;
 }
 
-type RenderNext = (index: number[], scales: unknown, values: unknown, dimensions: unknown, context: unknown) => SVGElement | null;
+type RenderNext = (
+  index: number[],
+  scales: unknown,
+  values: unknown,
+  dimensions: unknown,
+  context: unknown,
+) => SVGElement | null;
 
 /**
  * A Plot mark `render` option that annotates each rendered element (one per datum, in index order)
  * as a data mark. Use with marks that draw one element per datum (bars, dots, cells).
  */
 export function annotate(info: (i: number) => MarkInfo) {
-  return function render(this: unknown, index: number[], scales: unknown, values: unknown, dimensions: unknown, context: unknown, next?: RenderNext): SVGElement | null {
+  return function render(
+    this: unknown,
+    index: number[],
+    scales: unknown,
+    values: unknown,
+    dimensions: unknown,
+    context: unknown,
+    next?: RenderNext,
+  ): SVGElement | null {
     const g = next ? next(index, scales, values, dimensions, context) : null;
     if (!g) return g;
     const elements = Array.from(g.children).filter((el) => el.tagName.toLowerCase() !== 'title');
@@ -141,7 +165,8 @@ export function annotate(info: (i: number) => MarkInfo) {
 /** Render a Plot chart into a raw SVG element (not yet finalised). */
 export function plotPanel(doc: Document, options: Plot.PlotOptions & { width: number; height: number }): SVGElement {
   const node = Plot.plot({ ...options, document: doc, className: 'plot' }) as unknown as SVGElement;
-  if (node.tagName.toLowerCase() !== 'svg') throw new Error('Chart panels must not use Plot titles, captions or legends (they wrap the SVG in a figure).');
+  if (node.tagName.toLowerCase() !== 'svg')
+    throw new Error('Chart panels must not use Plot titles, captions or legends (they wrap the SVG in a figure).');
   return node;
 }
 
@@ -187,11 +212,18 @@ export function chartIdBase(options: ChartOptions): string {
 
 /**
  * Wrap panels (from Plot or D3) into the final accessible SVG string.
- * `draw` receives the root SVG, adds panels (nested `<svg x y>`), text and marks, and returns the height.
+ * `draw` receives the root SVG, adds panels (nested `<svg x y>`), text and marks, and returns the height;
+ * `viewWidth` overrides the layout's viewBox width.
  */
-export function renderSvg(options: ChartOptions, draw: (svg: SVGElement, doc: Document) => number): string {
+export function renderSvg(
+  options: ChartOptions,
+  draw: (svg: SVGElement, doc: Document) => number,
+  viewWidth?: number,
+): string {
   const doc = createDocument();
-  const { width, fontSize } = LAYOUT[options.layout];
+  const { fontSize } = LAYOUT[options.layout];
+  // A chart laid out by a graph-layout library (the governance map) brings its own width.
+  const width = viewWidth ?? LAYOUT[options.layout].width;
   const base = chartIdBase(options);
   const svg = svgEl(doc, 'svg', {
     xmlns: SVG_NS,
@@ -354,7 +386,13 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
 }
 
 /** Multi-line text: one `<text>` with a `<tspan>` per line. */
-export function svgLines(doc: Document, lines: string[], attrs: Record<string, string | number | undefined> & { x: number; y: number }, lineHeight: number, parent: Element): SVGElement {
+export function svgLines(
+  doc: Document,
+  lines: string[],
+  attrs: Record<string, string | number | undefined> & { x: number; y: number },
+  lineHeight: number,
+  parent: Element,
+): SVGElement {
   const text = svgEl(doc, 'text', attrs, parent);
   lines.forEach((line, i) => {
     const tspan = svgEl(doc, 'tspan', { x: attrs.x, dy: i === 0 ? undefined : lineHeight }, text);
@@ -368,14 +406,26 @@ export function svgLines(doc: Document, lines: string[], attrs: Record<string, s
  * Stack panels vertically, each under an optional heading, and return the total height.
  * Headings are plain text (not HTML headings), so charts never disturb the page's heading order.
  */
-export function stackPanels(svg: SVGElement, doc: Document, layout: Layout, panels: { heading?: string; panel: { svg: SVGElement; height: number } }[], gap = 12): number {
+export function stackPanels(
+  svg: SVGElement,
+  doc: Document,
+  layout: Layout,
+  panels: { heading?: string; panel: { svg: SVGElement; height: number } }[],
+  gap = 12,
+): number {
   const { fontSize, width } = LAYOUT[layout];
   let y = 0;
   panels.forEach(({ heading, panel }, i) => {
     if (i > 0) y += gap;
     if (heading) {
       const lines = wrapText(heading, width, fontSize);
-      svgLines(doc, lines, { x: 0, y: y + fontSize, class: 'chart-heading', 'font-weight': 'bold' }, fontSize * 1.25, svg);
+      svgLines(
+        doc,
+        lines,
+        { x: 0, y: y + fontSize, class: 'chart-heading', 'font-weight': 'bold' },
+        fontSize * 1.25,
+        svg,
+      );
       y += fontSize * 1.25 * lines.length + 4;
     }
     placePanel(svg, panel.svg, 0, y);
@@ -385,12 +435,25 @@ export function stackPanels(svg: SVGElement, doc: Document, layout: Layout, pane
 }
 
 /** Draw a wrapped note (muted) at y; returns the height used. */
-export function drawNote(svg: SVGElement, doc: Document, layout: Layout, text: string, y: number, className = 'chart-note'): number {
+export function drawNote(
+  svg: SVGElement,
+  doc: Document,
+  layout: Layout,
+  text: string,
+  y: number,
+  className = 'chart-note',
+): number {
   const { fontSize, width } = LAYOUT[layout];
   const size = fontSize - 1;
   // A caveat is bold: wrap it narrower, as bold glyphs are about a tenth wider.
   const bold = className === 'chart-caveat';
   const lines = wrapText(text, (width - 4) * (bold ? 0.88 : 1), size);
-  svgLines(doc, lines, { x: 0, y: y + size, class: className, 'font-size': size, 'font-weight': bold ? 'bold' : undefined }, size * 1.3, svg);
+  svgLines(
+    doc,
+    lines,
+    { x: 0, y: y + size, class: className, 'font-size': size, 'font-weight': bold ? 'bold' : undefined },
+    size * 1.3,
+    svg,
+  );
   return lines.length * size * 1.3 + 4;
 }

@@ -1,73 +1,258 @@
 /**
- * Governance diagram interaction: select a body (click, tap, Enter or Space on its box) to show its
- * remit, chair and links in the panel below the diagram, draw its links and light up the bodies at
- * their other ends. Works by toggling classes on the server-rendered SVG; the panel's content is
- * copied from the body's entry in the nested list, which is in the HTML for readers without JS.
+ * The governance map in the browser (small, no libraries; the map is already drawn):
+ * - select a body by click, tap, Enter or Space on its box, from the tiered list, or from the search
+ *   results: its links are highlighted and the rest dimmed, and its state goes in the URL
+ *   (`?body=<id>#<figure>`, through enhance.ts's figure state);
+ * - the detail card (a copy of the body's list entry) opens beside the box on wide screens, as a
+ *   bottom sheet when the map is used on a phone, or in place, directly below the row, when the body
+ *   was picked from the list; focus moves to it and returns on Close or Escape;
+ * - on narrow screens the map starts closed (one tap away) and the tiered list is what readers see,
+ *   its tiers closed (tier -> body -> links and work);
+ * - search matches names, initials and remit words, every word of the query.
  */
-import { enhanceFigure, setFigureState } from './enhance.ts';
+import { enhanceFigure, getFigureState, hideTip, setFigureState } from './enhance.ts';
 
+const NARROW = '(max-width: 40rem)';
+
+/** Highlight a body's links on the map (none with `id` undefined). */
 export function selectBody(fig: HTMLElement, id: string | undefined): void {
-  const nodes = Array.from(fig.querySelectorAll<SVGElement>('.gov-node'));
   const linked = new Set<string>();
   for (const edge of Array.from(fig.querySelectorAll<SVGElement>('.gov-edge'))) {
-    const on = !!id && (edge.dataset['from'] === id || edge.dataset['to'] === id);
+    const { from, to } = edge.dataset;
+    const on = !!id && (from === id || to === id);
     edge.classList.toggle('is-active', on);
-    if (on) linked.add(edge.dataset['from'] === id ? (edge.dataset['to'] ?? '') : (edge.dataset['from'] ?? ''));
+    if (on) linked.add(from === id ? (to ?? '') : (from ?? ''));
   }
-  for (const node of nodes) {
+  for (const node of Array.from(fig.querySelectorAll<SVGElement>('.gov-node'))) {
     const key = node.dataset['key'] ?? '';
     node.classList.toggle('is-selected', key === id);
     node.classList.toggle('is-linked', linked.has(key));
     node.classList.toggle('is-dimmed', !!id && key !== id && !linked.has(key));
     node.setAttribute('aria-pressed', String(key === id));
   }
-  const panel = fig.querySelector<HTMLElement>('.gov-detail');
-  const entry = id ? fig.querySelector<HTMLElement>(`[data-body-entry="${id}"]`) : null;
-  if (panel) {
-    panel.replaceChildren();
-    if (entry) {
-      const copy = entry.cloneNode(true) as HTMLElement;
-      copy.removeAttribute('id');
-      for (const el of Array.from(copy.querySelectorAll('[id]'))) el.removeAttribute('id');
-      panel.append(...Array.from(copy.childNodes));
-    }
-    panel.hidden = !entry;
-  }
+  fig.querySelector('svg.gov-map')?.classList.toggle('has-selection', !!id);
+  for (const entry of Array.from(fig.querySelectorAll<HTMLElement>('[data-body-entry]')))
+    entry.classList.toggle('is-selected', entry.dataset['bodyEntry'] === id);
+}
+
+/** Lower-case words of a list entry: its name, short name, tier, chair and remit. */
+function searchText(entry: HTMLElement): string {
+  const text = `${entry.querySelector('.gov-name')?.textContent ?? ''} ${entry.querySelector('.gov-what')?.textContent ?? ''}`;
+  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}&]+/gu, ' ')} `;
+}
+
+/** Entries whose text holds every word of the query, best first (name start, then name, then the rest). */
+export function searchBodies(entries: HTMLElement[], query: string): HTMLElement[] {
+  const words = query
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter(Boolean);
+  if (!words.length) return [];
+  const q = words.join(' ');
+  const scored = entries.flatMap((e) => {
+    const text = searchText(e);
+    if (!words.every((w) => text.includes(w))) return [];
+    const name = (e.querySelector('.gov-name')?.textContent ?? '').toLowerCase();
+    const score = name.startsWith(q)
+      ? 0
+      : new RegExp(`\\b${q.replace(/[^a-z0-9 ]/g, '')}\\b`).test(name)
+        ? 1
+        : name.includes(q)
+          ? 2
+          : 3;
+    return [{ e, score }];
+  });
+  return scored.sort((a, b) => a.score - b.score).map((s) => s.e);
 }
 
 export function enhanceGovernance(fig: HTMLElement, win: Window = window): void {
   enhanceFigure(fig, win);
+  const doc = win.document;
+  const box = fig.querySelector<HTMLDetailsElement>('[data-gov-box]');
+  const card = fig.querySelector<HTMLElement>('[data-gov-card]');
+  const cardTitle = fig.querySelector<HTMLElement>('[data-gov-card-title]');
+  const cardBody = fig.querySelector<HTMLElement>('[data-gov-card-body]');
+  const entries = Array.from(fig.querySelectorAll<HTMLElement>('[data-body-entry]'));
+  const entryOf = (id: string) => entries.find((e) => e.dataset['bodyEntry'] === id);
+  const narrow = () => win.matchMedia(NARROW).matches;
+  let returnTo: HTMLElement | SVGElement | null = null;
+
+  // Phones: the map folded and the tiers closed, so the list starts as five rows (national to other).
+  if (narrow()) {
+    if (box) box.open = false;
+    for (const tier of Array.from(fig.querySelectorAll<HTMLDetailsElement>('.gov-tier-list'))) tier.open = false;
+  }
   for (const node of Array.from(fig.querySelectorAll<SVGElement>('.gov-node'))) {
     node.setAttribute('role', 'button');
     node.setAttribute('aria-pressed', 'false');
   }
-  const choose = (node: Element) => {
-    const key = (node as SVGElement).dataset['key'];
-    const current = fig.querySelector<SVGElement>('.gov-node.is-selected')?.dataset['key'];
-    setFigureState(fig, { body: key === current ? '' : (key ?? '') }, win);
+  // Each list entry becomes a button that opens the entry in place.
+  for (const entry of entries) {
+    const name = entry.querySelector<HTMLElement>('.gov-name');
+    const body = entry.querySelector<HTMLElement>('.gov-entry-body');
+    if (!name || !body) continue;
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'gov-pick';
+    button.dataset['pick'] = entry.dataset['bodyEntry'] ?? '';
+    button.setAttribute('aria-expanded', 'false');
+    // Ids and tabindex added here, not in the HTML: the list is long and this keeps pages light.
+    body.id = `${fig.id}-entry-${entry.dataset['bodyEntry'] ?? ''}`;
+    body.tabIndex = -1;
+    button.setAttribute('aria-controls', body.id);
+    button.append(...Array.from(name.childNodes));
+    name.append(button);
+    body.hidden = true;
+  }
+
+  const closeEntries = () => {
+    for (const e of entries) {
+      const body = e.querySelector<HTMLElement>('.gov-entry-body');
+      if (body) body.hidden = true;
+      e.querySelector('.gov-pick')?.setAttribute('aria-expanded', 'false');
+    }
   };
+
+  const hideCard = () => {
+    if (card) card.hidden = true;
+  };
+
+  /** Show the body's details: in place in the list, or as the card beside its box on the map. */
+  const show = (id: string, where: 'list' | 'map', focus: boolean) => {
+    const entry = entryOf(id);
+    if (!entry) return;
+    const node = fig.querySelector<SVGElement>(`.gov-node[data-key="${id}"]`);
+    const mapShown = !!box?.open && !!node;
+    closeEntries();
+    hideTip(fig);
+    if (where === 'list' || !mapShown || !card || !cardBody || !cardTitle) {
+      hideCard();
+      const body = entry.querySelector<HTMLElement>('.gov-entry-body');
+      if (!body) return;
+      body.hidden = false;
+      entry.querySelector('.gov-pick')?.setAttribute('aria-expanded', 'true');
+      // A tier folded away by the reader opens again to show the entry.
+      const tier = entry.closest('details');
+      if (tier) tier.open = true;
+      if (focus) body.focus({ preventScroll: true });
+      entry.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    cardTitle.textContent = entry.querySelector('.gov-name')?.textContent ?? '';
+    const copy = entry.querySelector('.gov-entry-body')?.cloneNode(true) as HTMLElement | undefined;
+    cardBody.replaceChildren(...Array.from(copy?.childNodes ?? []));
+    for (const el of Array.from(cardBody.querySelectorAll('[id]'))) el.removeAttribute('id');
+    card.hidden = false;
+    // Beside the box on wide screens (CSSOM, allowed by the CSP); a bottom sheet on phones (CSS).
+    card.style.left = '';
+    card.style.top = '';
+    const wrap = card.parentElement;
+    if (wrap && node && !narrow()) {
+      const frame = wrap.getBoundingClientRect();
+      const at = node.getBoundingClientRect();
+      const w = card.offsetWidth;
+      const right = at.right - frame.left + 8;
+      const left = right + w <= frame.width ? right : Math.max(0, at.left - frame.left - w - 8);
+      const top = Math.max(0, Math.min(at.top - frame.top, wrap.offsetHeight - card.offsetHeight));
+      card.style.left = `${Math.round(left)}px`;
+      card.style.top = `${Math.round(top)}px`;
+    }
+    if (focus) card.focus({ preventScroll: true });
+    card.scrollIntoView({ block: 'nearest' });
+  };
+
+  const select = (id: string, where: 'list' | 'map', from: HTMLElement | SVGElement | null) => {
+    returnTo = from;
+    setFigureState(fig, { body: id }, win);
+    show(id, where, true);
+  };
+
+  const close = () => {
+    hideCard();
+    closeEntries();
+    setFigureState(fig, { body: '' }, win);
+    (returnTo as HTMLElement | null)?.focus();
+  };
+
   fig.addEventListener('click', (event) => {
-    const node = (event.target as Element).closest('.gov-node');
-    if (node) choose(node);
-    // A link in the detail panel selects the other body instead of jumping to the list.
-    const link = (event.target as Element).closest<HTMLAnchorElement>('.gov-detail a[href^="#"]');
+    const target = event.target as Element;
+    const node = target.closest<SVGElement>('.gov-node');
+    if (node) {
+      const id = node.dataset['key'] ?? '';
+      if (getFigureState(fig)?.body === id && card && !card.hidden) return close();
+      return select(id, 'map', node);
+    }
+    const pick = target.closest<HTMLButtonElement>('.gov-pick');
+    if (pick) {
+      if (pick.getAttribute('aria-expanded') === 'true') return close();
+      return select(pick.dataset['pick'] ?? '', 'list', pick);
+    }
+    const result = target.closest<HTMLButtonElement>('[data-gov-result]');
+    if (result) return choose(result.dataset['govResult'] ?? '');
+    if (target.closest('[data-gov-close]')) return close();
+    // A link to another body (in the card or the list) selects it where the reader is.
     const prefix = `#${fig.id}-body-`;
-    const href = link?.getAttribute('href') ?? '';
-    if (link && href.startsWith(prefix)) {
+    const link = target.closest<HTMLAnchorElement>(`a[href^="${prefix}"]`);
+    if (link) {
       event.preventDefault();
-      setFigureState(fig, { body: href.slice(prefix.length) }, win);
-      fig.querySelector<HTMLElement>('.gov-detail')?.focus();
+      const inCard = !!link.closest('[data-gov-card]');
+      select((link.getAttribute('href') ?? '').slice(prefix.length), inCard ? 'map' : 'list', returnTo);
     }
   });
   fig.addEventListener('keydown', (event) => {
     const node = (event.target as Element).closest('.gov-node');
     if (node && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
-      choose(node);
+      (node as SVGElement).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    }
+    if (event.key === 'Escape' && (event.target as Element).closest('[data-gov-card]')) {
+      event.preventDefault();
+      close();
     }
   });
-  fig.addEventListener('figurestate', (event) => selectBody(fig, (event as CustomEvent<{ body?: string }>).detail.body || undefined));
-  // Apply a selection already in the URL (the core script ran first and announced its state).
+  fig.addEventListener('figurestate', (event) =>
+    selectBody(fig, (event as CustomEvent<{ body?: string }>).detail.body || undefined),
+  );
+
+  // Search: every word must match; Enter takes the best match.
+  const input = fig.querySelector<HTMLInputElement>('[data-gov-search]');
+  const results = fig.querySelector<HTMLElement>('[data-gov-results]');
+  const status = fig.querySelector<HTMLElement>('.govmap-search-status');
+  const choose = (id: string) => {
+    if (results) results.hidden = true;
+    select(id, box?.open && !narrow() ? 'map' : 'list', input);
+  };
+  input?.addEventListener('input', () => {
+    const found = searchBodies(entries, input.value);
+    if (!results || !status) return;
+    results.replaceChildren(
+      ...found.slice(0, 8).map((e) => {
+        const li = doc.createElement('li');
+        const b = doc.createElement('button');
+        b.type = 'button';
+        b.dataset['govResult'] = e.dataset['bodyEntry'] ?? '';
+        b.textContent = e.querySelector('.gov-name')?.textContent ?? '';
+        li.append(b);
+        return li;
+      }),
+    );
+    results.hidden = found.length === 0;
+    status.textContent = input.value.trim()
+      ? `${found.length} ${found.length === 1 ? 'body matches' : 'bodies match'}${found.length > 8 ? ', first 8 shown' : ''}.`
+      : '';
+  });
+  input?.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const first = searchBodies(entries, input.value)[0];
+    if (first) choose(first.dataset['bodyEntry'] ?? '');
+  });
+
+  // A selection already in the URL: highlight it and open its details, without moving focus.
   const fromUrl = new URL(win.location.href);
-  if (fromUrl.hash === `#${fig.id}`) selectBody(fig, fromUrl.searchParams.get('body') || undefined);
+  const initial = fromUrl.hash === `#${fig.id}` ? fromUrl.searchParams.get('body') : null;
+  if (initial && entryOf(initial)) {
+    selectBody(fig, initial);
+    show(initial, narrow() ? 'list' : 'map', false);
+  }
 }

@@ -6,6 +6,8 @@ export interface FigureView {
   id: string;
   label: string;
   svg: Record<Layout, string>;
+  /** One SVG for every width (in `svg.wide`; the governance map), not a wide and a narrow layout. */
+  single?: boolean;
 }
 
 export interface TableColumn {
@@ -57,14 +59,8 @@ export interface FilterControl {
   options: { value: string; label: string }[];
 }
 
-export interface GovernanceEntry {
-  id: string;
-  name: string;
-  chair?: string;
-  statutory?: string;
-  remit: string;
-  links: { direction: 'out' | 'in'; other: string; otherName: string; type: string; description: string }[];
-}
+export type { EntryLink, EntryWork, GovernanceEntry } from './governance-data.ts';
+import type { GovernanceEntry } from './governance-data.ts';
 
 export interface FigureSpec {
   id: string;
@@ -85,10 +81,30 @@ export interface FigureSpec {
   /** Stated claims from the report that the build recomputed and found to agree. */
   checked: string[];
   filters?: FilterControl[];
-  governance?: { lanes: { label: string; bodies: GovernanceEntry[] }[] };
+  /** The governance map's text alternative and legend (src/figures/governance-data.ts). */
+  governance?: {
+    tiers: { id: string; label: string; bodies: GovernanceEntry[] }[];
+    kinds: string[];
+    anyInferred: boolean;
+    focus?: string;
+  };
   licence: string;
 }
 
 /** What a figure family's builder returns; the index adds the theme title, URLs and licence. */
-export type FigureParts = Pick<FigureSpec, 'id' | 'theme' | 'title' | 'takeaway' | 'summary' | 'views' | 'table' | 'csv' | 'sources' | 'markers' | 'footnotes' | 'checked'> &
+export type FigureParts = Pick<
+  FigureSpec,
+  | 'id'
+  | 'theme'
+  | 'title'
+  | 'takeaway'
+  | 'summary'
+  | 'views'
+  | 'table'
+  | 'csv'
+  | 'sources'
+  | 'markers'
+  | 'footnotes'
+  | 'checked'
+> &
   Partial<Pick<FigureSpec, 'filters' | 'governance'>>;

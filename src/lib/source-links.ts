@@ -26,6 +26,16 @@ export function sourceHref(lines: string | LineRange): string {
   return withBase(`${SOURCE_PATH}#${sourceAnchor(lines)}`);
 }
 
+/**
+ * Link to the first range of a row's `source_lines` (`339`, `339-341`, or several joined by `;`), or
+ * undefined when the row has none or it is not a line range: for views that show the passage when
+ * the data cites one and fall back to the section name otherwise.
+ */
+export function sourceHrefIfCited(lines: string | undefined | null): string | undefined {
+  const range = parseLineRange((lines ?? '').split(';')[0]?.trim() ?? '');
+  return range ? sourceHref(range) : undefined;
+}
+
 /** "line 339" / "lines 339–341", for link text. */
 export function linesLabel(lines: string | LineRange): string {
   const r = asRange(lines);

@@ -23,7 +23,8 @@ const HEIGHT = 800;
 
 /** Problems with a CSP string: it must exist, say `default-src 'self'`, and allow no unsafe-*. */
 export function checkCspPolicy(policy: string | null | undefined): string[] {
-  if (policy === null || policy === undefined || policy.trim() === '') return ['no <meta http-equiv="content-security-policy">'];
+  if (policy === null || policy === undefined || policy.trim() === '')
+    return ['no <meta http-equiv="content-security-policy">'];
   const problems: string[] = [];
   const directives = new Map<string, string[]>();
   for (const part of policy.split(';')) {
@@ -31,20 +32,29 @@ export function checkCspPolicy(policy: string | null | undefined): string[] {
     if (name !== undefined && name !== '') directives.set(name.toLowerCase(), values);
   }
   const defaultSrc = directives.get('default-src');
-  if (defaultSrc === undefined || defaultSrc.join(' ') !== "'self'") problems.push(`default-src is "${defaultSrc?.join(' ') ?? '(missing)'}", expected "'self'"`);
+  if (defaultSrc === undefined || defaultSrc.join(' ') !== "'self'")
+    problems.push(`default-src is "${defaultSrc?.join(' ') ?? '(missing)'}", expected "'self'"`);
   for (const [name, values] of directives) {
     for (const value of values) {
       const lower = value.toLowerCase();
-      if (lower === "'unsafe-inline'" || lower === "'unsafe-eval'" || lower === "'unsafe-hashes'" || lower === "'wasm-unsafe-eval'") problems.push(`${name} allows ${value}`);
+      if (
+        lower === "'unsafe-inline'" ||
+        lower === "'unsafe-eval'" ||
+        lower === "'unsafe-hashes'" ||
+        lower === "'wasm-unsafe-eval'"
+      )
+        problems.push(`${name} allows ${value}`);
       if (lower === '*' || lower === 'http:' || lower === 'https:' || lower === 'data:') {
-        if (name === 'script-src' || name === 'style-src' || name === 'default-src') problems.push(`${name} allows ${value}`);
+        if (name === 'script-src' || name === 'style-src' || name === 'default-src')
+          problems.push(`${name} allows ${value}`);
       }
     }
   }
   // Scripts and styles only by file ('self') or by hash.
   for (const name of ['script-src', 'style-src']) {
     for (const value of directives.get(name) ?? []) {
-      if (value !== "'self'" && !/^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(value)) problems.push(`${name} allows ${value} (only 'self' and hashes)`);
+      if (value !== "'self'" && !/^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(value))
+        problems.push(`${name} allows ${value} (only 'self' and hashes)`);
     }
   }
   return problems;
@@ -53,18 +63,28 @@ export function checkCspPolicy(policy: string | null | undefined): string[] {
 /** The page's meta CSP, checked, and placed before every script, style and stylesheet. */
 async function checkMetaCsp(page: Page): Promise<Failure[]> {
   const found = await page.evaluate(() => {
-    const metas = [...document.querySelectorAll('meta[http-equiv]')].filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
+    const metas = [...document.querySelectorAll('meta[http-equiv]')].filter(
+      (m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy',
+    );
     const meta = metas[0];
     if (meta === undefined) return { count: 0, policy: null, inHead: false, late: [] as string[] };
     const late = [...document.querySelectorAll('script, style, link[rel~="stylesheet"], link[rel="modulepreload"]')]
       .filter((el) => meta.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING)
       .map((el) => el.outerHTML.slice(0, 80));
-    return { count: metas.length, policy: meta.getAttribute('content'), inHead: meta.parentElement === document.head, late };
+    return {
+      count: metas.length,
+      policy: meta.getAttribute('content'),
+      inHead: meta.parentElement === document.head,
+      late,
+    };
   });
   const failures = checkCspPolicy(found.policy).map((detail) => ({ kind: 'csp-policy' as const, detail }));
-  if (found.count > 1) failures.push({ kind: 'csp-policy', detail: `${found.count} CSP <meta> elements (expected one)` });
-  if (found.count > 0 && !found.inHead) failures.push({ kind: 'csp-policy', detail: 'the CSP <meta> is not in <head>' });
-  for (const el of found.late) failures.push({ kind: 'csp-policy', detail: `${el} comes before the CSP <meta>, so the policy does not cover it` });
+  if (found.count > 1)
+    failures.push({ kind: 'csp-policy', detail: `${found.count} CSP <meta> elements (expected one)` });
+  if (found.count > 0 && !found.inHead)
+    failures.push({ kind: 'csp-policy', detail: 'the CSP <meta> is not in <head>' });
+  for (const el of found.late)
+    failures.push({ kind: 'csp-policy', detail: `${el} comes before the CSP <meta>, so the policy does not cover it` });
   return failures;
 }
 
@@ -83,7 +103,11 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  */
 export async function runAxe(page: Page, label: string): Promise<Failure[]> {
   if (!(await page.evaluate('typeof window.axe?.run === "function"'))) await page.evaluate(axeSource);
-  const results = await new AxeBuilder({ page, axeSource: 'void 0' }).withTags(AXE_TAGS).options({ resultTypes: ['violations'] }).setLegacyMode(true).analyze();
+  const results = await new AxeBuilder({ page, axeSource: 'void 0' })
+    .withTags(AXE_TAGS)
+    .options({ resultTypes: ['violations'] })
+    .setLegacyMode(true)
+    .analyze();
   return results.violations.map((violation) => ({
     kind: 'axe' as const,
     detail: `[${label}] ${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help}; ${violation.nodes
@@ -102,18 +126,27 @@ export async function checkOverflow(page: Page): Promise<Failure[]> {
     const scrollsItself = (el: Element | null): boolean => {
       for (let node = el; node !== null && node !== document.body; node = node.parentElement) {
         const overflowX = getComputedStyle(node).overflowX;
-        if (overflowX === 'auto' || overflowX === 'scroll' || overflowX === 'hidden' || overflowX === 'clip') return true;
+        if (overflowX === 'auto' || overflowX === 'scroll' || overflowX === 'hidden' || overflowX === 'clip')
+          return true;
       }
       return false;
     };
     const culprits = [...document.body.querySelectorAll('*')]
       .filter((el) => el.getBoundingClientRect().right > width + 0.5 && !scrollsItself(el.parentElement))
       .slice(0, 3)
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length > 0 ? `.${[...el.classList].join('.')}` : ''} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length > 0 ? `.${[...el.classList].join('.')}` : ''} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`,
+      );
     return { scrollWidth: root.scrollWidth, width, culprits };
   });
   if (result === null) return [];
-  return [{ kind: 'overflow', detail: `page is ${result.scrollWidth} px wide in a ${result.width} px viewport: ${result.culprits.join(', ') || 'culprit not found'}` }];
+  return [
+    {
+      kind: 'overflow',
+      detail: `page is ${result.scrollWidth} px wide in a ${result.width} px viewport: ${result.culprits.join(', ') || 'culprit not found'}`,
+    },
+  ];
 }
 
 /**
@@ -135,19 +168,27 @@ export async function checkCharts(page: Page): Promise<Failure[]> {
         const which = svgs.length > 1 ? `${label} <svg>[${i}]` : `${label} <svg>`;
         const labelledBy = (svg.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
         const name =
-          labelledBy.map((id) => text(document.getElementById(id))).join(' ').trim() ||
+          labelledBy
+            .map((id) => text(document.getElementById(id)))
+            .join(' ')
+            .trim() ||
           (svg.getAttribute('aria-label') ?? '').trim() ||
           text(svg.querySelector(':scope > title'));
         if (name === '') out.push(`${which} has no accessible name (aria-labelledby, aria-label or <title>)`);
         if (svg.getAttribute('aria-hidden') === 'true') out.push(`${which} is aria-hidden`);
         const role = svg.getAttribute('role');
-        if (role !== 'img' && role !== 'graphics-document' && role !== 'figure' && role !== 'group') out.push(`${which} has role="${role ?? ''}", expected role="img" (or a graphics or group role)`);
+        if (role !== 'img' && role !== 'graphics-document' && role !== 'figure' && role !== 'group')
+          out.push(`${which} has role="${role ?? ''}", expected role="img" (or a graphics or group role)`);
         const rect = svg.getBoundingClientRect();
         if (rect.width === 0 || rect.height === 0 || !svg.checkVisibility({ visibilityProperty: true })) return;
         rendered++;
-        if (rect.width > viewport + 0.5) out.push(`${which} is ${Math.round(rect.width)} px wide in a ${viewport} px viewport`);
+        if (rect.width > viewport + 0.5)
+          out.push(`${which} is ${Math.round(rect.width)} px wide in a ${viewport} px viewport`);
       });
-      if (svgs.length > 0 && rendered === 0) out.push(`${label}: no chart <svg> is shown`);
+      // A chart the reader opens with one tap (the governance map starts in a closed <details> on
+      // phones, behind its tiered list) counts as shown.
+      const folded = svgs.length > 0 && svgs.every((svg) => svg.closest('details:not([open])') !== null);
+      if (svgs.length > 0 && rendered === 0 && !folded) out.push(`${label}: no chart <svg> is shown`);
       if (figure.querySelector('table') === null) out.push(`${label} has no <table> alternative`);
     });
     return out;
@@ -165,9 +206,16 @@ export async function checkCharts(page: Page): Promise<Failure[]> {
 export async function fullPageScreenshot(page: Page, path: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { cssContentSize: size } = (await cdp.send('Page.getLayoutMetrics')) as { cssContentSize: { width: number; height: number } };
+    const { cssContentSize: size } = (await cdp.send('Page.getLayoutMetrics')) as {
+      cssContentSize: { width: number; height: number };
+    };
     const clip = { x: 0, y: 0, width: Math.ceil(size.width), height: Math.ceil(size.height), scale: 1 };
-    const shot = (await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, optimizeForSpeed: true, clip })) as { data: string };
+    const shot = (await cdp.send('Page.captureScreenshot', {
+      format: 'png',
+      captureBeyondViewport: true,
+      optimizeForSpeed: true,
+      clip,
+    })) as { data: string };
     writeFileSync(path, Buffer.from(shot.data, 'base64'));
   } finally {
     await cdp.detach();
@@ -193,7 +241,8 @@ export async function checkPage(tabs: TabPool, url: string, options: PageCheckOp
     const page = tab.page;
     tab.watch(options.origin);
     const response = await page.goto(url, { waitUntil: 'load' });
-    if (response === null || response.status() !== 200) failures.push({ kind: 'http-status', detail: `${url} answered ${response?.status() ?? 'nothing'}` });
+    if (response === null || response.status() !== 200)
+      failures.push({ kind: 'http-status', detail: `${url} answered ${response?.status() ?? 'nothing'}` });
     failures.push(...(await checkMetaCsp(page)));
     for (const width of [...WIDTHS].reverse()) {
       await page.setViewportSize({ width, height: HEIGHT });
@@ -203,7 +252,10 @@ export async function checkPage(tabs: TabPool, url: string, options: PageCheckOp
         failures.push(...(await runAxe(page, `${width} px ${scheme}`)));
         if (options.screenshotsDir !== undefined) {
           mkdirSync(options.screenshotsDir, { recursive: true });
-          await fullPageScreenshot(page, join(options.screenshotsDir, `${options.slug ?? 'page'}-${width}-${scheme}.png`));
+          await fullPageScreenshot(
+            page,
+            join(options.screenshotsDir, `${options.slug ?? 'page'}-${width}-${scheme}.png`),
+          );
         }
       }
     }
@@ -250,7 +302,11 @@ export async function checkNoJs(tabs: TabPool, url: string): Promise<Failure[]> 
             .filter((svg) => svg.checkVisibility({ visibilityProperty: true }))
             .map((svg) => {
               const rect = svg.getBoundingClientRect();
-              return { width: rect.width, height: rect.height, marks: svg.querySelectorAll('path, rect, circle, line, polyline, polygon, text').length };
+              return {
+                width: rect.width,
+                height: rect.height,
+                marks: svg.querySelectorAll('path, rect, circle, line, polyline, polygon, text').length,
+              };
             });
           const table = figure.querySelector('table');
           const details = table?.closest('details');
@@ -259,7 +315,14 @@ export async function checkNoJs(tabs: TabPool, url: string): Promise<Failure[]> 
             index,
             label: figure.id !== '' ? figure.id : `.figure[${index}]`,
             shown,
-            table: table === null ? 'none' : visible(table) ? 'shown' : details !== null && details !== undefined && figure.contains(details) && !details.open ? 'closed-details' : 'hidden',
+            table:
+              table === null
+                ? 'none'
+                : visible(table)
+                  ? 'shown'
+                  : details !== null && details !== undefined && figure.contains(details) && !details.open
+                    ? 'closed-details'
+                    : 'hidden',
             summary: visible(summary) && text(summary) !== '',
             downloads: [...figure.querySelectorAll('.figure-download')].map((link) => {
               const href = link.getAttribute('href') ?? link.querySelector('a[href]')?.getAttribute('href') ?? '';
@@ -280,7 +343,8 @@ export async function checkNoJs(tabs: TabPool, url: string): Promise<Failure[]> 
       else if (figure.table === 'closed-details') {
         const inFigure = page.locator('.figure').nth(figure.index);
         await inFigure.locator('details:has(table) > summary').first().click();
-        if (!(await inFigure.locator('table').first().isVisible())) fail(`${label}: <table> still hidden after opening its <details>`);
+        if (!(await inFigure.locator('table').first().isVisible()))
+          fail(`${label}: <table> still hidden after opening its <details>`);
       }
       if (!figure.summary) fail(`${label}: .figure-summary missing, hidden or empty`);
       if (figure.downloads.length === 0) fail(`${label}: no .figure-download link`);
@@ -324,7 +388,12 @@ export async function checkKeyboard(tabs: TabPool, url: string, width: number): 
     await page.goto(url, { waitUntil: 'load' });
     // Stable ids for elements, kept in the page, so Node can compare "which element is focused".
     const expected = await page.evaluate(() => {
-      const w = window as unknown as { __e2eIds: WeakMap<Element, number>; __e2eNext: number; __e2eId: (el: Element) => number; __e2eDesc: (el: Element) => string };
+      const w = window as unknown as {
+        __e2eIds: WeakMap<Element, number>;
+        __e2eNext: number;
+        __e2eId: (el: Element) => number;
+        __e2eDesc: (el: Element) => string;
+      };
       w.__e2eIds = new WeakMap();
       w.__e2eNext = 1;
       w.__e2eId = (el) => {
@@ -339,9 +408,15 @@ export async function checkKeyboard(tabs: TabPool, url: string, width: number): 
         const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
         return `<${el.tagName.toLowerCase()}${el.id ? ` id="${el.id}"` : ''}${el.getAttribute('class') ? ` class="${el.getAttribute('class')}"` : ''}> "${name}"`;
       };
-      const selector = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"], [contenteditable=""], audio[controls], video[controls]';
+      const selector =
+        'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"], [contenteditable=""], audio[controls], video[controls]';
       return [...document.querySelectorAll(selector)]
-        .filter((el) => (el as HTMLElement | SVGElement).tabIndex >= 0 && !(el as HTMLInputElement).disabled && el.closest('[inert]') === null)
+        .filter(
+          (el) =>
+            (el as HTMLElement | SVGElement).tabIndex >= 0 &&
+            !(el as HTMLInputElement).disabled &&
+            el.closest('[inert]') === null,
+        )
         .filter((el) => el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0)
         .map((el) => ({ id: w.__e2eId(el), desc: w.__e2eDesc(el) }));
     });
@@ -362,12 +437,32 @@ export async function checkKeyboard(tabs: TabPool, url: string, width: number): 
           const el = document.activeElement;
           if (el === null || el === document.body || el === document.documentElement) return null;
           const style = getComputedStyle(el);
-          const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 && style.outlineColor !== 'rgba(0, 0, 0, 0)' && style.outlineColor !== 'transparent';
+          const outline =
+            style.outlineStyle !== 'none' &&
+            parseFloat(style.outlineWidth) > 0 &&
+            style.outlineColor !== 'rgba(0, 0, 0, 0)' &&
+            style.outlineColor !== 'transparent';
           const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
           // Otherwise (SVG chart marks draw focus as a stroke, sometimes on a child): the focused element
           // must look different from an unfocused copy of itself placed right beside it.
           const changes = (): boolean => {
-            const props = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'border-top-color', 'border-top-width', 'border-bottom-color', 'border-bottom-width', 'background-color', 'color', 'text-decoration-line', 'stroke', 'stroke-width', 'fill', 'opacity'];
+            const props = [
+              'outline-style',
+              'outline-width',
+              'outline-color',
+              'box-shadow',
+              'border-top-color',
+              'border-top-width',
+              'border-bottom-color',
+              'border-bottom-width',
+              'background-color',
+              'color',
+              'text-decoration-line',
+              'stroke',
+              'stroke-width',
+              'fill',
+              'opacity',
+            ];
             const svg = el instanceof SVGElement;
             const copy = el.cloneNode(svg) as Element;
             copy.removeAttribute('id');
@@ -396,8 +491,11 @@ export async function checkKeyboard(tabs: TabPool, url: string, width: number): 
           const hit = inViewport ? document.elementFromPoint((left + right) / 2, (top + bottom) / 2) : null;
           const covered = hit !== null && hit !== el && !el.contains(hit) && !hit.contains(el);
           const href = el.getAttribute('href') ?? '';
-          const target = href.startsWith('#') && href.length > 1 ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
-          const tooltipVisible = [...document.querySelectorAll('[role="tooltip"]')].some((t) => t.checkVisibility({ visibilityProperty: true, opacityProperty: true }));
+          const target =
+            href.startsWith('#') && href.length > 1 ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
+          const tooltipVisible = [...document.querySelectorAll('[role="tooltip"]')].some((t) =>
+            t.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
+          );
           return {
             id: w.__e2eId(el),
             desc: w.__e2eDesc(el),
@@ -419,14 +517,22 @@ export async function checkKeyboard(tabs: TabPool, url: string, width: number): 
         }
         if (reached.has(info.id)) break; // came round again
         reached.add(info.id);
-        if (press === 0 && !info.skipLink && !info.inMain) fail(`first Tab stop is ${info.desc}, expected a "skip" link to an element on the page (or the first stop inside <main>)`);
-        if (!info.indicator) fail(`no visible focus indicator (no outline, box-shadow or other change on focus) on ${info.desc}`);
+        if (press === 0 && !info.skipLink && !info.inMain)
+          fail(
+            `first Tab stop is ${info.desc}, expected a "skip" link to an element on the page (or the first stop inside <main>)`,
+          );
+        if (!info.indicator)
+          fail(`no visible focus indicator (no outline, box-shadow or other change on focus) on ${info.desc}`);
         if (!info.inViewport) fail(`focused ${info.desc} is outside the viewport`);
         if (info.coveredBy !== null) fail(`focused ${info.desc} is hidden under ${info.coveredBy}`);
         if (info.tooltipVisible) {
           keys.push(`Escape on ${info.desc}`);
           await page.keyboard.press('Escape');
-          const stillVisible = await page.evaluate(() => [...document.querySelectorAll('[role="tooltip"]')].some((t) => t.checkVisibility({ visibilityProperty: true, opacityProperty: true })));
+          const stillVisible = await page.evaluate(() =>
+            [...document.querySelectorAll('[role="tooltip"]')].some((t) =>
+              t.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
+            ),
+          );
           if (stillVisible) fail(`Escape does not hide the tooltip shown for ${info.desc}`);
         }
       }

@@ -8,7 +8,6 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { activitiesBoard } from '../../../src/charts/activities.ts';
 import { alcoholViolenceShare } from '../../../src/charts/alcohol.ts';
-import { governanceDiagram } from '../../../src/charts/governance.ts';
 import { hateCrimeChange, hateCrimeCounts } from '../../../src/charts/hate-crime.ts';
 import { periodBars } from '../../../src/charts/period-bars.ts';
 import type { ChartFunction, ChartOptions, Layout } from '../../../src/charts/render.ts';
@@ -19,19 +18,31 @@ import { waffle } from '../../../src/charts/waffle.ts';
 import { changeStatement } from '../../../src/charts/change-statement.ts';
 import { compareSnapshot } from '../../support/snapshot.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
 const hate = fixture('hate-crime.json');
 const small = fixture('small.json');
 const gov = fixture('governance.json');
+// The governance map has its own layout step and one SVG for every width: tests/unit/charts/governance-map.test.ts.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyChart = ChartFunction<any>;
 const CASES: { name: string; chart: AnyChart; rows: unknown[]; options?: Partial<ChartOptions> }[] = [
   { name: 'hate-crime-counts', chart: hateCrimeCounts, rows: hate.counts, options: { view: 'count' } },
   { name: 'hate-crime-change', chart: hateCrimeChange, rows: hate.change, options: { view: 'percent' } },
-  { name: 'period-bars', chart: periodBars, rows: small.periodBars, options: { annotation: 'Change: −154 (−21.7%) on 2016/17' } },
+  {
+    name: 'period-bars',
+    chart: periodBars,
+    rows: small.periodBars,
+    options: { annotation: 'Change: −154 (−21.7%) on 2016/17' },
+  },
   { name: 'reoffending', chart: reoffendingCohort, rows: small.reoffending },
-  { name: 'alcohol', chart: alcoholViolenceShare, rows: small.alcohol, options: { annotation: 'Definition changed: more categories were added to the total.' } },
+  {
+    name: 'alcohol',
+    chart: alcoholViolenceShare,
+    rows: small.alcohol,
+    options: { annotation: 'Definition changed: more categories were added to the total.' },
+  },
   { name: 'spending', chart: spendingLines, rows: small.spending },
   { name: 'stat-tiles', chart: statTiles, rows: small.stats },
   { name: 'waffle', chart: waffle, rows: small.share },
@@ -39,12 +50,17 @@ const CASES: { name: string; chart: AnyChart; rows: unknown[]; options?: Partial
   { name: 'waffle-count', chart: waffle, rows: small.share.map((r: object) => ({ ...r, total: 22, unitLabel: 'referral' })) },
   // Two periods said as numbers; a small count brings the caution.
   { name: 'change-statement', chart: changeStatement, rows: [{ period: '2016/17', periodLabel: '2016/17', measureLabel: 'Referrals', value: 17, unit: 'count' }, { period: '2017/18', periodLabel: '2017/18', measureLabel: 'Referrals', value: 22, unit: 'count' }] },
-  { name: 'governance', chart: governanceDiagram, rows: gov.nodes },
   { name: 'activities', chart: activitiesBoard, rows: gov.activities },
 ];
 
 function render(c: (typeof CASES)[number], layout: Layout): string {
-  return c.chart(c.rows, { id: `test-${c.name}`, layout, title: `Title of ${c.name}`, description: `Summary of ${c.name}.`, ...c.options });
+  return c.chart(c.rows, {
+    id: `test-${c.name}`,
+    layout,
+    title: `Title of ${c.name}`,
+    description: `Summary of ${c.name}.`,
+    ...c.options,
+  });
 }
 
 describe.each(CASES)('$name chart', (c) => {
@@ -121,14 +137,23 @@ describe('honest comparisons', () => {
 
 describe('text labels', () => {
   it('formats numbers for en-GB (thousands separators, £, true minus)', () => {
-    const spending = render(CASES.find((c) => c.name === 'spending')!, 'wide');
+    const spending = render(
+      CASES.find((c) => c.name === 'spending')!,
+      'wide',
+    );
     expect(spending).toContain('£3,780,100 + £106,000 PCC');
-    const change = render(CASES.find((c) => c.name === 'hate-crime-change')!, 'wide');
+    const change = render(
+      CASES.find((c) => c.name === 'hate-crime-change')!,
+      'wide',
+    );
     expect(change).toContain('\u221210.8%');
     expect(change).toContain('+6.3%');
   });
   it('escapes text as XML so the standalone SVG parses', () => {
-    const board = render(CASES.find((c) => c.name === 'activities')!, 'wide');
+    const board = render(
+      CASES.find((c) => c.name === 'activities')!,
+      'wide',
+    );
     expect(board).toContain('group &amp; set up');
     expect(board).toContain('&quot;Blue Light&quot;');
   });

@@ -10,13 +10,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { applyFilters, enhanceActivities } from '../../../src/client/activities-board.ts';
 import { activitiesBoard } from '../../../src/charts/activities.ts';
 import { enhanceFigure, getFigureState, readState, writeState } from '../../../src/client/enhance.ts';
-import { governanceDiagram } from '../../../src/charts/governance.ts';
-import { enhanceGovernance } from '../../../src/client/governance-diagram.ts';
+import { enhanceGovernance, searchBodies } from '../../../src/client/governance-diagram.ts';
+import { governanceData, governanceSvg } from '../../../src/figures/governance-data.ts';
 import { hateCrimeChange, hateCrimeCounts } from '../../../src/charts/hate-crime.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
 const hate = fixture('hate-crime.json');
 const gov = fixture('governance.json');
+const govData = fixture('governance-data.json');
 
 /** The markup Figure.astro produces, reduced to what the script uses (wide layout only). */
 function figureHtml(id: string, views: { id: string; svg: string }[], extra = ''): string {
@@ -30,13 +32,11 @@ function figureHtml(id: string, views: { id: string; svg: string }[], extra = ''
     <div class="figure-chart">
       ${views.map((v) => `<div class="figure-view" data-view="${v.id}"><div class="chart-layout">${v.svg}</div></div>`).join('')}
       <div class="chart-tip" role="tooltip" hidden></div>
-      <div class="gov-detail" hidden></div>
     </div>
     <div class="figure-table"><table><tbody>
       <tr data-theme="governance" data-status="done"><td>a1</td></tr>
       <tr data-theme="hate-crime" data-status="done"><td>a3</td></tr>
     </tbody></table>
-    <ul><li data-body-entry="safer-communities-board"><strong>Worcestershire Safer Communities Board</strong> <a href="#g-body-public-health">PH</a></li></ul>
     </div>
   </figure>`;
 }
@@ -51,7 +51,8 @@ function hateFigure(): HTMLElement {
 }
 
 const tip = (fig: HTMLElement) => fig.querySelector<HTMLElement>('.chart-tip')!;
-const key = (target: EventTarget, k: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+const key = (target: EventTarget, k: string) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
 
 beforeEach(() => {
   window.history.replaceState(null, '', 'http://localhost:3000/figures/');
@@ -59,7 +60,10 @@ beforeEach(() => {
 
 describe('URL state', () => {
   it('round-trips a figure state through the URL', () => {
-    const url = writeState('http://localhost:3000/themes/hate-crime/?lang=en', 'hate-crime-trend', { view: 'percent', show: 'table' });
+    const url = writeState('http://localhost:3000/themes/hate-crime/?lang=en', 'hate-crime-trend', {
+      view: 'percent',
+      show: 'table',
+    });
     expect(url).toBe('http://localhost:3000/themes/hate-crime/?lang=en&view=percent&show=table#hate-crime-trend');
     expect(readState(url, 'hate-crime-trend')).toEqual({ view: 'percent', show: 'table' });
   });
@@ -89,7 +93,9 @@ describe('tooltips and keyboard', () => {
     const first = fig.querySelector<SVGElement>('.mark[tabindex="0"]')!;
     first.focus();
     key(first, 'ArrowDown');
-    expect(document.activeElement?.getAttribute('aria-label')).toBe('North Worcestershire, hate offences, 2017/18: 338');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(
+      'North Worcestershire, hate offences, 2017/18: 338',
+    );
     expect(tip(fig).textContent).toBe('North Worcestershire, hate offences, 2017/18: 338');
     expect(fig.querySelectorAll('.mark[tabindex="0"]')).toHaveLength(1);
     key(document.activeElement!, 'End');
@@ -158,36 +164,102 @@ describe('toggles', () => {
 });
 
 describe('governance selection', () => {
-  it('selects a body, shows its links and entry, and keeps it in the URL', () => {
-    const svg = governanceDiagram(gov.nodes, { id: 'g', layout: 'wide', title: 'Bodies', description: 'd' });
-    document.body.innerHTML = figureHtml('g', [{ id: 'chart', svg }]);
-    const fig = document.getElementById('g')!;
+  const data = governanceData(govData.bodies, govData.links, govData.activities);
+  const entries = data.tiers
+    .flatMap((t) => t.bodies)
+    .map(
+      (b) =>
+        `<li data-body-entry="${b.id}"><p class="gov-name"><strong>${b.name}</strong>${b.shortName ? ` (${b.shortName})` : ''}</p><div class="gov-entry-body"><p class="gov-what">${b.tier} tier. ${b.remit}</p>${b.down.map((l) => `<a href="#g-body-${l.other}">${l.otherName}</a>`).join('')}</div></li>`,
+    )
+    .join('');
+  function govFigure(): HTMLElement {
+    document.body.innerHTML = `<figure class="figure" id="g"><div class="figure-chart">
+      <input data-gov-search><p class="govmap-search-status"></p><ul data-gov-results hidden></ul>
+      <details data-gov-box open><summary>Map</summary><div class="figure-view" data-view="chart">${governanceSvg(data, { id: 'g', title: 'Bodies', description: 'd' })}</div>
+      <div data-gov-card hidden tabindex="-1"><p data-gov-card-title></p><button data-gov-close>Close</button><div data-gov-card-body></div></div></details>
+      <div class="chart-tip" hidden></div></div><ul>${entries}</ul></figure>`;
+    return document.getElementById('g')!;
+  }
+
+  it('selects a body on the map by keyboard: links highlighted, card shown and focused, state in the URL', () => {
+    const fig = govFigure();
     enhanceGovernance(fig, window);
     const node = fig.querySelector<SVGElement>('.gov-node[data-key="safer-communities-board"]')!;
     expect(node.getAttribute('role')).toBe('button');
     key(node, 'Enter');
     expect(node.getAttribute('aria-pressed')).toBe('true');
-    expect(fig.querySelectorAll('.gov-edge.is-active')).toHaveLength(3);
-    expect(fig.querySelector('.gov-node[data-key="public-health"]')!.classList.contains('is-linked')).toBe(true);
+    const linked = data.links.filter(
+      (l) => l.from_body === 'safer-communities-board' || l.to_body === 'safer-communities-board',
+    );
+    expect(fig.querySelectorAll('.gov-edge.is-active')).toHaveLength(linked.length);
+    expect(fig.querySelector('.gov-node[data-key="wcc-public-health"]')!.classList.contains('is-linked')).toBe(true);
     expect(fig.querySelector('.gov-node[data-key="home-office"]')!.classList.contains('is-dimmed')).toBe(true);
-    expect(fig.querySelector<HTMLElement>('.gov-detail')!.hidden).toBe(false);
-    expect(fig.querySelector('.gov-detail')!.textContent).toContain('Worcestershire Safer Communities Board');
+    const card = fig.querySelector<HTMLElement>('[data-gov-card]')!;
+    expect(card.hidden).toBe(false);
+    expect(card.textContent).toContain('Worcestershire Safer Communities Board');
+    expect(card.querySelectorAll('[id]')).toHaveLength(0);
+    expect(document.activeElement).toBe(card);
     expect(window.location.href).toBe('http://localhost:3000/figures/?body=safer-communities-board#g');
-    // Selecting it again clears the selection.
-    node.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    // Escape closes the card, clears the selection and returns focus to the box.
+    key(card, 'Escape');
+    expect(card.hidden).toBe(true);
     expect(fig.querySelectorAll('.gov-edge.is-active')).toHaveLength(0);
     expect(window.location.search).toBe('');
+    expect(document.activeElement).toBe(node);
+  });
+
+  it('opens a body from the list in place, and a link inside it selects the other body', () => {
+    const fig = govFigure();
+    enhanceGovernance(fig, window);
+    const pick = fig.querySelector<HTMLButtonElement>('.gov-pick[data-pick="safer-communities-board"]')!;
+    const body = fig.querySelector<HTMLElement>('#g-entry-safer-communities-board')!;
+    expect(body.hidden).toBe(true);
+    pick.click();
+    expect(pick.getAttribute('aria-expanded')).toBe('true');
+    expect(body.hidden).toBe(false);
+    expect(document.activeElement).toBe(body);
+    expect(fig.querySelector<HTMLElement>('[data-gov-card]')!.hidden).toBe(true);
+    body.querySelector<HTMLAnchorElement>('a[href="#g-body-prevent-strategy-group"]')!.click();
+    expect(window.location.search).toBe('?body=prevent-strategy-group');
+    expect(body.hidden).toBe(true);
+    expect(fig.querySelector<HTMLElement>('#g-entry-prevent-strategy-group')!.hidden).toBe(false);
+  });
+
+  it('searches names, initials and remit words, and Enter selects the best match', () => {
+    const fig = govFigure();
+    enhanceGovernance(fig, window);
+    const all = Array.from(fig.querySelectorAll<HTMLElement>('[data-body-entry]'));
+    expect(searchBodies(all, 'SCB').map((e) => e.dataset['bodyEntry'])).toEqual(['safer-communities-board']);
+    expect(searchBodies(all, 'commissioner')[0]!.dataset['bodyEntry']).toBe('west-mercia-pcc');
+    expect(searchBodies(all, 'no such words')).toHaveLength(0);
+    const input = fig.querySelector<HTMLInputElement>('[data-gov-search]')!;
+    input.value = 'police and crime';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(fig.querySelector<HTMLElement>('[data-gov-results]')!.hidden).toBe(false);
+    expect(fig.querySelector('.govmap-search-status')!.textContent).toMatch(/^\d+ bodies match/);
+    key(input, 'Enter');
+    expect(window.location.search).toMatch(/^\?body=west-mercia-pc[cp]$/);
   });
 });
 
 describe('activity filters', () => {
   it('filters squares and table rows by theme and status, from the URL and from the controls', () => {
     window.history.replaceState(null, '', 'http://localhost:3000/figures/?theme=hate-crime#a');
-    const svg = activitiesBoard(gov.activities, { id: 'a', layout: 'wide', title: 'Work', description: 'd' }).replace('chart--wide', 'chart--wide');
-    document.body.innerHTML = figureHtml('a', [{ id: 'chart', svg }], '<select data-filter="theme"><option value=""></option><option value="hate-crime"></option><option value="governance"></option></select><select data-filter="status"><option value=""></option><option value="done"></option></select><p class="filter-count"></p>');
+    const svg = activitiesBoard(gov.activities, { id: 'a', layout: 'wide', title: 'Work', description: 'd' }).replace(
+      'chart--wide',
+      'chart--wide',
+    );
+    document.body.innerHTML = figureHtml(
+      'a',
+      [{ id: 'chart', svg }],
+      '<select data-filter="theme"><option value=""></option><option value="hate-crime"></option><option value="governance"></option></select><select data-filter="status"><option value=""></option><option value="done"></option></select><p class="filter-count"></p>',
+    );
     const fig = document.getElementById('a')!;
     enhanceActivities(fig, window);
-    const shown = () => Array.from(fig.querySelectorAll('.act-item')).filter((m) => !m.classList.contains('is-filtered')).map((m) => m.getAttribute('data-key'));
+    const shown = () =>
+      Array.from(fig.querySelectorAll('.act-item'))
+        .filter((m) => !m.classList.contains('is-filtered'))
+        .map((m) => m.getAttribute('data-key'));
     expect(shown()).toEqual(['a3', 'a4']);
     expect(fig.querySelector('.filter-count')!.textContent).toBe('Showing 2 of 7');
     expect(Array.from(fig.querySelectorAll<HTMLElement>('tr[data-theme]')).map((r) => r.hidden)).toEqual([true, false]);

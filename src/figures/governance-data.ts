@@ -1,0 +1,209 @@
+/**
+ * What the governance map and its text alternative need, from the bodies, relationships and
+ * activities datasets: the map's rows (bodies and their outgoing links), its build-time layout, and
+ * one entry per body for the tiered list and the detail card (what it is, whom it answers to, whom it
+ * oversees or leads, the work the report credits to it, each linked to its passage in the report).
+ *
+ * With a theme, only the bodies that work on it (bodies.csv `themes`) and the bodies directly linked
+ * to them are kept, with the links that touch the theme's bodies; the layout is computed for that
+ * smaller graph, so a theme page's map is compact.
+ *
+ * Tiers come from the `level` column of bodies.csv. `basis` (stated or inferred) and `source_lines`
+ * are optional columns: a missing basis means stated, missing lines mean no passage link.
+ */
+import { governanceMap, mapLayoutInput, TIERS, type GovNode } from '../charts/governance.ts';
+import { layoutGovernance, type GovLayout } from '../charts/governance-layout.ts';
+import { basisOf, EDGE_KINDS, edgeKind, type Basis } from '../charts/governance-style.ts';
+import { sourceHrefIfCited } from '../lib/source-links.ts';
+import type { ActivityRow, BodyRow, RelationshipRow } from '../schemas/governance.ts';
+
+type Optional = { basis?: string; source_lines?: string };
+export type BodyData = BodyRow & Optional;
+export type LinkData = RelationshipRow & Optional;
+export type ActivityData = ActivityRow & Optional;
+
+export const TIER_LABELS: Record<string, string> = {
+  national: 'National',
+  'west-mercia': 'West Mercia',
+  county: 'County',
+  local: 'Local',
+  other: 'Other',
+};
+
+export interface EntryLink {
+  other: string;
+  otherName: string;
+  /** The verb read from this body, e.g. "reports to", "overseen by". */
+  verb: string;
+  type: string;
+  basis: Basis;
+  description: string;
+  href?: string;
+}
+
+export interface EntryWork {
+  id: string;
+  description: string;
+  status: string;
+  period: string;
+  href?: string;
+}
+
+export interface GovernanceEntry {
+  id: string;
+  name: string;
+  shortName?: string;
+  chair?: string;
+  statutory?: string;
+  remit: string;
+  tier: string;
+  /** Bodies it answers to or takes part in (the other body is the senior one). */
+  up: EntryLink[];
+  /** Bodies it oversees, leads, chairs, funds or hears from. */
+  down: EntryLink[];
+  work: EntryWork[];
+  href?: string;
+}
+
+export interface GovernanceData {
+  nodes: GovNode[];
+  tiers: { id: string; label: string; bodies: GovernanceEntry[] }[];
+  links: LinkData[];
+  bodies: BodyData[];
+  core: Set<string>;
+  focus?: string;
+  layout: GovLayout;
+  /** Edge kinds present, in legend order, and whether any link is inferred. */
+  kinds: string[];
+  anyInferred: boolean;
+}
+
+const STATUS_WORDS: Record<string, string> = { done: 'Done', underway: 'Under way', planned: 'Planned' };
+
+export function bodyLabel(b: BodyRow): string {
+  return b.name.replace(/^Worcestershire (?!County Council)/, '').replace(/, Worcestershire County Council$/, ' (WCC)');
+}
+
+const layouts = new Map<string, GovLayout>();
+
+export function governanceData(
+  allBodies: readonly BodyData[],
+  allLinks: readonly LinkData[],
+  activities: readonly ActivityData[],
+  theme?: string,
+): GovernanceData {
+  const core = new Set(allBodies.filter((b) => !theme || b.themes.includes(theme)).map((b) => b.id));
+  const links = allLinks.filter((l) => !theme || core.has(l.from_body) || core.has(l.to_body));
+  const shown = new Set([...core, ...links.flatMap((l) => [l.from_body, l.to_body])]);
+  const tierIndex = (level: string) => (TIERS as readonly string[]).indexOf(level);
+  const bodies = allBodies.filter((b) => shown.has(b.id)).sort((a, b) => tierIndex(a.level) - tierIndex(b.level));
+  const byId = new Map(bodies.map((b) => [b.id, b]));
+  const degree = (id: string) => links.filter((l) => l.from_body === id || l.to_body === id).length;
+  const nodes: GovNode[] = bodies.map((b) => ({
+    id: b.id,
+    label: bodyLabel(b),
+    ...(b.short_name ? { shortLabel: b.short_name } : {}),
+    name: b.name,
+    lane: b.level,
+    laneLabel: TIER_LABELS[b.level] ?? b.level,
+    links: links
+      .filter((l) => l.from_body === b.id)
+      .map((l) => ({ to: l.to_body, type: l.type, basis: basisOf(l.basis) })),
+    degree: degree(b.id),
+  }));
+  // The body drawn and labelled in the static map: the Safer Communities Board when it belongs to the
+  // map (always on the main map), otherwise the theme body with most links to other theme bodies.
+  const inner = (id: string) =>
+    links.filter((l) => (l.from_body === id && core.has(l.to_body)) || (l.to_body === id && core.has(l.from_body)))
+      .length;
+  const focus = core.has('safer-communities-board')
+    ? 'safer-communities-board'
+    : [...bodies]
+        .filter((b) => core.has(b.id))
+        .sort((a, b) => inner(b.id) - inner(a.id) || degree(b.id) - degree(a.id) || a.name.localeCompare(b.name))[0]
+        ?.id;
+  const key = `${theme ?? ''}|${focus ?? ''}`;
+  let layout = layouts.get(key);
+  if (!layout) {
+    const input = mapLayoutInput(nodes, focus);
+    layout = layoutGovernance(input.nodes, input.edges);
+    layouts.set(key, layout);
+  }
+  const entry = (b: BodyData): GovernanceEntry => {
+    const up: EntryLink[] = [];
+    const down: EntryLink[] = [];
+    for (const l of links) {
+      if (l.from_body !== b.id && l.to_body !== b.id) continue;
+      const out = l.from_body === b.id;
+      const kind = edgeKind(l.type);
+      const other = out ? l.to_body : l.from_body;
+      const href = sourceHrefIfCited(l.source_lines);
+      const item: EntryLink = {
+        other,
+        otherName: byId.get(other)?.name ?? other,
+        verb: out ? kind.active : kind.passive,
+        type: l.type,
+        basis: basisOf(l.basis),
+        description: l.description,
+        ...(href ? { href } : {}),
+      };
+      // The other body is senior when this one points up to it, or when it points down to this one.
+      (out === kind.up ? up : down).push(item);
+    }
+    const work = activities
+      .filter((a) => a.body === b.id)
+      .map((a): EntryWork => {
+        const href = sourceHrefIfCited(a.source_lines);
+        return {
+          id: a.id,
+          description: a.description,
+          status: STATUS_WORDS[a.status] ?? a.status,
+          period: a.period.label,
+          ...(href ? { href } : {}),
+        };
+      });
+    const href = sourceHrefIfCited(b.source_lines);
+    return {
+      id: b.id,
+      name: b.name,
+      ...(b.short_name ? { shortName: b.short_name } : {}),
+      ...(b.chair ? { chair: b.chair } : {}),
+      ...(b.statutory ? { statutory: b.statutory } : {}),
+      remit: b.remit,
+      tier: TIER_LABELS[b.level] ?? b.level,
+      up,
+      down,
+      work,
+      ...(href ? { href } : {}),
+    };
+  };
+  const tiers = TIERS.filter((t) => bodies.some((b) => b.level === t)).map((t) => ({
+    id: t,
+    label: TIER_LABELS[t] ?? t,
+    bodies: bodies.filter((b) => b.level === t).map(entry),
+  }));
+  const present = new Set<string>(links.map((l) => l.type));
+  return {
+    nodes,
+    tiers,
+    links,
+    bodies,
+    core,
+    ...(focus ? { focus } : {}),
+    layout,
+    kinds: Object.keys(EDGE_KINDS).filter((k) => present.has(k)),
+    anyInferred: links.some((l) => basisOf(l.basis) === 'inferred'),
+  };
+}
+
+/** The map's SVG for these data. */
+export function governanceSvg(
+  data: GovernanceData,
+  options: { id: string; title: string; description: string },
+): string {
+  return governanceMap(data.nodes, data.layout, {
+    ...options,
+    layout: 'wide',
+    ...(data.focus ? { focus: data.focus } : {}),
+  });
+}
