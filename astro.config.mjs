@@ -21,9 +21,9 @@ export default defineConfig({
   integrations: [
     mdx(),
     // sitemap-index.xml + sitemap-0.xml with absolute URLs (SITE + base). Left out: pages that are not
-    // content in their own right (search, the 404 page, the neutral quick-exit page, figure embeds,
+    // content in their own right (search, the 404 page, figure embeds,
     // whose canonical page is the theme page).
-    sitemap({ filter: (page) => !/\/(search|404|recipes|embed\/[^/]+)\/$/.test(new URL(page).pathname) }),
+    sitemap({ filter: (page) => !/\/(search|404|embed\/.+)\/$/.test(new URL(page).pathname) }),
   ],
   build: {
     format: 'directory',

@@ -8,7 +8,7 @@
  * status by toggling classes. Layout computed with D3 scales.
  */
 import { scaleBand } from 'd3';
-import { PALETTE, type PaletteName } from './palette.ts';
+import { ROLES } from './palette.ts';
 import { LAYOUT, markElement, renderSvg, svgEl, svgLines, wrapText, type ChartFunction } from './render.ts';
 
 export interface ActivityItem {
@@ -50,11 +50,11 @@ export function boardColumns(
     }),
   );
 }
-const STATUS_COLOUR: Record<ActivityItem['status'], PaletteName> = {
-  done: 'blue',
-  underway: 'vermillion',
-  planned: 'green',
-};
+/** Status colours from the grammar (palette.ts): done green, under way purple, planned hollow. */
+function statusPaint(s: ActivityItem['status']): Record<string, string | number | undefined> {
+  const role = ROLES[s];
+  return 'stroke' in role ? { fill: 'none', stroke: role.stroke, 'stroke-width': 2 } : { fill: role.fill };
+}
 
 export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
   renderSvg(options, (svg, doc) => {
@@ -80,7 +80,7 @@ export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
         lx = 0;
         ly += line;
       }
-      svgEl(doc, 'rect', { x: lx, y: ly - fontSize + 2, width: 12, height: 12, fill: PALETTE[STATUS_COLOUR[s]] }, svg);
+      svgEl(doc, 'rect', { x: lx + 1, y: ly - fontSize + 3, width: 11, height: 11, ...statusPaint(s) }, svg);
       svgLines(doc, [text], { x: lx + 16, y: ly, class: 'chart-legend', 'data-status': s }, line, svg);
       lx += w;
     }
@@ -89,8 +89,9 @@ export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
       periods.map(([p]) => p),
       [labelWidth, width],
     ).paddingInner(0.08);
-    const cell = wide ? 20 : 18;
-    const gap = 5;
+    // 24 px squares at least (WCAG 2.2 target size), also when the narrow layout is drawn at 300 units.
+    const cell = wide ? 24 : 26;
+    const gap = 4;
     const perRow = Math.max(1, Math.floor((x.bandwidth() + gap) / (cell + gap)));
     const headingY = ly + line + 6;
     for (const [p, label] of periods) {
@@ -126,12 +127,12 @@ export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
               doc,
               'rect',
               {
-                x: cx,
-                y: cy,
-                width: cell,
-                height: cell,
+                x: cx + 1,
+                y: cy + 1,
+                width: cell - 2,
+                height: cell - 2,
                 rx: 3,
-                fill: PALETTE[STATUS_COLOUR[c.status]],
+                ...statusPaint(c.status),
                 'data-theme': r.theme,
                 'data-status': r.status,
                 'data-period': r.period,
@@ -141,7 +142,7 @@ export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
             markElement(rect, {
               key: r.id,
               label: `${c.label}, ${r.themeLabel}: ${r.description} (${r.bodyLabel})`,
-              cls: `act-item fill-${STATUS_COLOUR[c.status]}`,
+              cls: `act-item role-${c.status}`,
             });
           });
           lineNo += Math.ceil(items.length / perRow);

@@ -6,6 +6,7 @@
  */
 import { formatValue } from '../lib/format.ts';
 import { barPanel, endRoom } from './bars.ts';
+import { periodRole } from './palette.ts';
 import { LAYOUT, drawNote, placePanel, renderSvg, svgEl, textWidth, type ChartFunction } from './render.ts';
 
 export interface AlcoholShareRow {
@@ -36,7 +37,7 @@ export const alcoholViolenceShare: ChartFunction<AlcoholShareRow> = (rows, optio
       const panel = barPanel(doc, {
         bands: [r.period],
         bandLabels: { [r.period]: r.periodLabel },
-        segments: [{ band: r.period, x1: 0, x2: r.value, colour: i === rows.length - 1 ? 'blue' : 'vermillion', key: r.period, tip: `${r.periodLabel}: ${text(r)} of violent crime was violence with injury with an alcohol marker` }],
+        segments: [{ band: r.period, x1: 0, x2: r.value, colour: periodRole(i, rows.length), key: r.period, tip: `${r.periodLabel}: ${text(r)} of violent crime was violence with injury with an alcohol marker` }],
         labels: [{ band: r.period, x: r.value, text: text(r) }],
         domain: [0, max],
         room,

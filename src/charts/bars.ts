@@ -6,7 +6,7 @@
  * - narrow: band labels above their bars, bars full width (no label squeezes the bars at 320 px).
  */
 import * as Plot from '@observablehq/plot';
-import { PALETTE, type PaletteName } from './palette.ts';
+import { ROLES, type Role } from './palette.ts';
 import { annotate, LAYOUT, plotPanel, textWidth, type Layout } from './render.ts';
 
 export interface Segment {
@@ -15,7 +15,10 @@ export interface Segment {
   /** Start and end on the value axis (x1 = 0 for a simple bar; stacked segments follow on). */
   x1: number;
   x2: number;
-  colour: PaletteName;
+  /** What the colour means (src/charts/palette.ts ROLES). */
+  colour: Role;
+  /** With `hatch` roles: the id of the hatch pattern defined in the root SVG. */
+  hatchId?: string;
   /** Stable key (for focus order and tests). */
   key: string;
   /** What the mark says on focus, hover and tap (also its accessible name). */
@@ -74,10 +77,11 @@ export function barPanel(doc: Document, spec: BarPanelSpec): { svg: SVGElement; 
       x1: 'x1',
       x2: 'x2',
       y: 'band',
-      fill: (d: Segment) => PALETTE[d.colour],
+      fill: (d: Segment) => ROLES[d.colour].fill,
       render: annotate((i) => {
         const s = spec.segments[i]!;
-        return { key: s.key, label: s.tip, cls: `fill-${s.colour}` };
+        const role = ROLES[s.colour];
+        return { key: s.key, label: s.tip, cls: `role-${s.colour}`, fill: 'hatch' in role && s.hatchId ? `url(#${s.hatchId})` : undefined };
       }),
     }),
     Plot.text(posLabels, { x: 'x', y: 'band', text: 'text', textAnchor: 'start', dx: 5, className: 'chart-value' }),

@@ -4,11 +4,12 @@
  *   for each area and year. The two measures differ ten-fold and are not additive, so each panel has
  *   its own scale and heading rather than sharing an axis.
  * - `hateCrimeChange`: the percentage change per area and measure, diverging from zero, on one shared
- *   scale (same unit), increases in blue and decreases in vermillion, each labelled with its sign.
+ *   scale (same unit), in the colour grammar's `change` colour (the text colour), each labelled with its sign.
  */
 import { formatChange, formatValue } from '../lib/format.ts';
 import { barPanel, endRoom, type Segment } from './bars.ts';
-import { LAYOUT, renderSvg, stackPanels, type ChartFunction } from './render.ts';
+import { periodRole } from './palette.ts';
+import { drawNote, LAYOUT, renderSvg, stackPanels, type ChartFunction } from './render.ts';
 
 export interface HateCrimeCountRow {
   area: string;
@@ -26,6 +27,8 @@ export interface HateCrimeChangeRow {
   measureLabel: string;
   /** Percentage change, e.g. 6.29 for +6.3%. */
   change: number;
+  /** The absolute change in the count, e.g. 20 (shown beside the percentage). */
+  difference?: number;
   /** Periods compared, e.g. "2016/17 to 2017/18". */
   span: string;
 }
@@ -47,7 +50,7 @@ export const hateCrimeCounts: ChartFunction<HateCrimeCountRow> = (rows, options)
         band: `${r.area}|${r.period}`,
         x1: 0,
         x2: r.value,
-        colour: periods.indexOf(r.period) === periods.length - 1 ? 'blue' : 'vermillion',
+        colour: periodRole(periods.indexOf(r.period), periods.length),
         key: `${r.area}|${r.measure}|${r.period}`,
         tip: `${r.areaLabel}, ${r.measureLabel.toLowerCase()}, ${r.period}: ${formatValue(r.value, 'count')}`,
       }));
@@ -65,7 +68,8 @@ export const hateCrimeChange: ChartFunction<HateCrimeChangeRow> = (rows, options
     const measures = unique(rows.map((r) => r.measure));
     const lo = Math.min(0, ...rows.map((r) => r.change));
     const hi = Math.max(0, ...rows.map((r) => r.change));
-    const labelText = (r: HateCrimeChangeRow) => formatChange(r.change, 'percent', 1);
+    // The absolute change always goes beside the percentage: "+6.3% (+20)".
+    const labelText = (r: HateCrimeChangeRow) => (r.difference === undefined ? formatChange(r.change, 'percent', 1) : `${formatChange(r.change, 'percent', 1)} (${formatChange(r.difference, 'count')})`);
     const room = endRoom(rows.map((r) => ({ band: r.area, x: r.change, text: labelText(r) })), LAYOUT[options.layout].fontSize);
     const panels = measures.map((measure) => {
       const own = rows.filter((r) => r.measure === measure);
@@ -73,9 +77,9 @@ export const hateCrimeChange: ChartFunction<HateCrimeChangeRow> = (rows, options
         band: r.area,
         x1: 0,
         x2: r.change,
-        colour: r.change >= 0 ? 'blue' : 'vermillion',
+        colour: 'change',
         key: `${r.area}|${r.measure}|change`,
-        tip: `${r.areaLabel}, ${r.measureLabel.toLowerCase()}, ${r.span}: ${formatChange(r.change, 'percent', 1)}`,
+        tip: `${r.areaLabel}, ${r.measureLabel.toLowerCase()}, ${r.span}: ${labelText(r)}`,
       }));
       return {
         heading: own[0]?.measureLabel ?? measure,
@@ -90,5 +94,6 @@ export const hateCrimeChange: ChartFunction<HateCrimeChangeRow> = (rows, options
         }),
       };
     });
-    return stackPanels(svg, doc, options.layout, panels, 16);
+    const height = stackPanels(svg, doc, options.layout, panels, 16);
+    return options.annotation ? height + 6 + drawNote(svg, doc, options.layout, options.annotation, height + 6) : height;
   });

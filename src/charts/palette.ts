@@ -20,6 +20,39 @@ export const PALETTE = {
 
 export type PaletteName = keyof typeof PALETTE;
 
+/**
+ * The colour grammar: what each colour MEANS, for every chart on the site. A colour has one meaning
+ * everywhere; charts ask for a role, never for a hue. docs/design.md explains it for readers of the code.
+ *
+ * - Periods: the later (latest) period is blue, the earlier one grey. A single-period figure (a share,
+ *   a count) is "the figure" and blue; the rest of a whole is a grey outline.
+ * - Change (a difference or % change) is drawn in the text colour (`currentColor`), diverging from
+ *   zero and labelled with its sign: direction is read from position and sign, not from a hue.
+ * - Statuses of activities: done green, under way purple, planned a hollow square (nothing yet).
+ * - Money is vermillion; money from the Police and Crime Commissioner is vermillion with hatching.
+ */
+export const ROLES = {
+  later: { fill: PALETTE.blue, label: 'later period' },
+  earlier: { fill: PALETTE.grey, label: 'earlier period' },
+  figure: { fill: PALETTE.blue, label: 'the figure' },
+  change: { fill: 'currentColor', label: 'change' },
+  done: { fill: PALETTE.green, label: 'done' },
+  underway: { fill: PALETTE.purple, label: 'under way' },
+  planned: { fill: 'none', stroke: 'currentColor', label: 'planned' },
+  money: { fill: PALETTE.vermillion, label: 'money' },
+  moneyPcc: { fill: PALETTE.vermillion, hatch: true, label: 'money from the Police and Crime Commissioner' },
+} as const satisfies Record<string, { fill: string; stroke?: string; hatch?: boolean; label: string }>;
+
+export type Role = keyof typeof ROLES;
+
+/** Every distinct colour a data mark can have (for contrast tests): the palette hues in ROLES. */
+export const MARK_COLOURS: string[] = [...new Set(Object.values(ROLES).map((r) => r.fill).filter((f) => f.startsWith('#')))];
+
+/** The role of a period among the periods a chart compares (the last one is the later period). */
+export function periodRole(index: number, count: number): Role {
+  return index === count - 1 ? 'later' : 'earlier';
+}
+
 /** Page colours the marks must stand out against (from src/styles/global.css). */
 export const BACKGROUNDS = {
   light: ['#ffffff', '#f3f5f7'],

@@ -1,10 +1,11 @@
 /**
  * One measure over a few periods, as zero-based horizontal bars labelled with their values: domestic
- * abuse incidents and crimes, MARAC cases, Channel referrals. The latest period is blue, earlier ones
- * vermillion. An optional note (e.g. the change, or a caveat) is drawn under the bars.
+ * abuse incidents and crimes, MARAC cases, Channel referrals. Colours from the grammar in palette.ts:
+ * the later period blue, earlier ones grey. An optional note (e.g. the change, or a caveat) is drawn under the bars.
  */
 import { formatValue, type Unit } from '../lib/format.ts';
 import { barPanel } from './bars.ts';
+import { periodRole } from './palette.ts';
 import { drawNote, placePanel, renderSvg, type ChartFunction } from './render.ts';
 
 export interface PeriodBarRow {
@@ -27,7 +28,7 @@ export const periodBars: ChartFunction<PeriodBarRow> = (rows, options) =>
         band: r.period,
         x1: 0,
         x2: r.value,
-        colour: i === last ? 'blue' : 'vermillion',
+        colour: periodRole(i, last + 1),
         key: r.period,
         tip: `${r.measureLabel}, ${r.periodLabel}: ${formatValue(r.value, r.unit)}`,
       })),

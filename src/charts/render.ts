@@ -16,16 +16,11 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { frameMarks } from './mark-frames.ts';
+import { LAYOUT, round, svgEl, SVG_NS, textWidth, type Layout } from './svg.ts';
 
-export type Layout = 'wide' | 'narrow';
-
-export const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** Width of the viewBox and the base font size (in SVG units) of each layout. */
-export const LAYOUT: Record<Layout, { width: number; fontSize: number }> = {
-  wide: { width: 640, fontSize: 15 },
-  narrow: { width: 300, fontSize: 14 },
-};
+export { MIN_TARGET } from './mark-frames.ts';
+export { LAYOUT, round, svgEl, SVG_NS, textWidth, type Layout } from './svg.ts';
 
 export const FONT_FAMILY = 'system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, sans-serif';
 
@@ -52,21 +47,6 @@ export function createDocument(): Document {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 }
 
-/** Create an SVG element with attributes (values are rounded when numeric). */
-export function svgEl(
-  doc: Document,
-  name: string,
-  attrs: Record<string, string | number | undefined> = {},
-  parent?: Element,
-): SVGElement {
-  const el = doc.createElementNS(SVG_NS, name) as SVGElement;
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v !== undefined) el.setAttribute(k, typeof v === 'number' ? String(round(v)) : v);
-  }
-  parent?.appendChild(el);
-  return el;
-}
-
 /** Text element helper. */
 export function svgText(
   doc: Document,
@@ -79,15 +59,13 @@ export function svgText(
   return el;
 }
 
-export function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
 /** What a data mark says when focused, hovered or tapped; `cls` adds classes (e.g. a colour class). */
 export interface MarkInfo {
   label: string;
   key: string;
   cls?: string;
+  /** Replace the mark's fill (e.g. a `url(#pattern)`). */
+  fill?: string | undefined;
 }
 
 /** Turn an element into an accessible data mark. */
@@ -96,6 +74,35 @@ export function markElement(el: Element, info: MarkInfo): void {
   el.setAttribute('role', 'img');
   el.setAttribute('aria-label', info.label);
   el.setAttribute('data-key', info.key);
+  if (info.fill) el.setAttribute('fill', info.fill);
+}
+
+/** A diagonal hatch in `colour` on the page background, for a role with `hatch` (defined once per SVG). */
+export function hatchPattern(doc: Document, svg: SVGElement, id: string, colour: string): void {
+  const defs = svgEl(doc, 'defs', {}, svg);
+  const pattern = svgEl(doc, 'pattern', { id, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
+  svgEl(doc, 'rect', { width: 6, height: 6, fill: colour }, pattern);
+  svgEl(doc, 'rect', { width: 2, height: 6, fill: '#ffffff', 'fill-opacity': 0.65 }, pattern);
+}
+
+/** A one-line legend of swatches and words at y (returns its height). Roles: ROLES in palette.ts. */
+export function drawLegend(doc: Document, svg: SVGElement, layout: Layout, items: { fill: string; stroke?: string; text: string }[], y: number): number {
+  const { width, fontSize } = LAYOUT[layout];
+  const g = svgEl(doc, 'g', { class: 'chart-legend' }, svg);
+  let x = 0;
+  let line = 0;
+  for (const item of items) {
+    const w = 18 + textWidth(item.text, fontSize) + 16;
+    if (x > 0 && x + w > width) {
+      x = 0;
+      line += 1;
+    }
+    const top = y + line * fontSize * 1.5;
+    svgEl(doc, 'rect', { x: x + 0.75, y: top + 0.75, width: 12.5, height: 12.5, fill: item.fill, stroke: item.stroke, 'stroke-width': item.stroke ? 1.5 : undefined }, g);
+    svgText(doc, item.text, { x: x + 18, y: top + 11.5 }, g);
+    x += w;
+  }
+  return (line + 1) * fontSize * 1.5;
 }
 
 type RenderNext = (
@@ -220,6 +227,7 @@ export function renderSvg(
     nested.setAttribute('overflow', 'visible');
   }
   clean(svg);
+  frameMarks(doc, svg, options.layout);
   hideDecoration(svg);
   return roundAttributes(svg.outerHTML);
 }
@@ -230,24 +238,6 @@ export function placePanel(svg: SVGElement, panel: SVGElement, x: number, y: num
   panel.setAttribute('x', String(round(x)));
   panel.setAttribute('y', String(round(y)));
   svg.appendChild(panel);
-}
-
-/**
- * Estimate the rendered width of a string (SVG has no text measurement at build time). The advances
- * are those of DejaVu Sans, the widest of the common system sans-serif fonts (and the PNG font), so
- * labels wrapped and margins reserved with this estimate fit in narrower fonts too.
- */
-export function textWidth(text: string, fontSize: number): number {
-  let w = 0;
-  for (const ch of text) {
-    if (/[MW]/.test(ch)) w += 0.9;
-    else if (/[A-Z£%]/.test(ch)) w += 0.72;
-    else if (/[0-9+\u2212]/.test(ch)) w += 0.64;
-    else if (/[iljtf.,:;'|!() ]/.test(ch)) w += 0.34;
-    else if (/[mw]/.test(ch)) w += 0.92;
-    else w += 0.62;
-  }
-  return w * fontSize;
 }
 
 /** Break a string into lines no wider than `maxWidth` (by the estimate above). */

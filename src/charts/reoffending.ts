@@ -5,6 +5,7 @@
  */
 import { formatNumber, formatValue } from '../lib/format.ts';
 import { barPanel, endRoom, type Segment } from './bars.ts';
+import { periodRole } from './palette.ts';
 import { LAYOUT, renderSvg, stackPanels, type ChartFunction } from './render.ts';
 
 export interface ReoffendingRow {
@@ -19,7 +20,7 @@ export interface ReoffendingRow {
 export const reoffendingCohort: ChartFunction<ReoffendingRow> = (rows, options) =>
   renderSvg(options, (svg, doc) => {
     const layout = options.layout;
-    const colour = (i: number): Segment['colour'] => (i === rows.length - 1 ? 'blue' : 'vermillion');
+    const colour = (i: number): Segment['colour'] => periodRole(i, rows.length);
     const bandLabels = Object.fromEntries(rows.map((r) => [r.period, r.periodLabel]));
     const bands = rows.map((r) => r.period);
     const countMax = Math.max(...rows.map((r) => Math.max(r.offenders, r.offences)));

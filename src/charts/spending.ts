@@ -1,12 +1,14 @@
 /**
  * Public-health community-safety spending lines: 2017/18 actuals vs 2018/19 budget, one panel per line,
  * all on one zero-based pound scale (the substance misuse contract dwarfs the others, and the chart
- * shows that honestly). Money from the Police and Crime Commissioner is a separate vermillion segment
- * stacked after the public-health money and named in the label, never silently added in.
+ * shows that honestly). Money is vermillion (the colour grammar in palette.ts); money from the Police and
+ * Crime Commissioner is a hatched vermillion segment stacked after the public-health money, named in the
+ * label and the legend, never silently added in.
  */
 import { formatValue } from '../lib/format.ts';
 import { barPanel, endRoom, type EndLabel, type Segment } from './bars.ts';
-import { LAYOUT, renderSvg, stackPanels, type ChartFunction } from './render.ts';
+import { ROLES } from './palette.ts';
+import { chartIdBase, drawLegend, hatchPattern, LAYOUT, renderSvg, stackPanels, type ChartFunction } from './render.ts';
 
 export interface SpendingRow {
   line: string;
@@ -24,6 +26,8 @@ export const spendingLines: ChartFunction<SpendingRow> = (rows, options) =>
   renderSvg(options, (svg, doc) => {
     const { layout } = options;
     const { fontSize } = LAYOUT[layout];
+    const hatchId = `${chartIdBase(options)}-pcc`;
+    hatchPattern(doc, svg, hatchId, ROLES.moneyPcc.fill);
     const lines = [...new Set(rows.map((r) => r.line))];
     const totals = new Map<string, number>();
     for (const r of rows) totals.set(`${r.line}|${r.column}`, (totals.get(`${r.line}|${r.column}`) ?? 0) + r.value);
@@ -58,7 +62,8 @@ export const spendingLines: ChartFunction<SpendingRow> = (rows, options) =>
             band: column,
             x1: x,
             x2: x + r.value,
-            colour: r.funder === 'west-mercia-pcc' ? 'vermillion' : 'blue',
+            colour: r.funder === 'west-mercia-pcc' ? 'moneyPcc' : 'money',
+            hatchId,
             key: `${line}|${column}|${r.funder}`,
             tip: `${r.lineLabel}, ${r.columnLabel}, ${r.funderLabel}: ${formatValue(r.value, 'gbp')}`,
           });
@@ -78,5 +83,8 @@ export const spendingLines: ChartFunction<SpendingRow> = (rows, options) =>
         }),
       };
     });
-    return stackPanels(svg, doc, layout, panels, 16);
+    const height = stackPanels(svg, doc, layout, panels, 16);
+    const funders = new Map(rows.map((r) => [r.funder, r.funderLabel]));
+    const legend = [...funders].map(([funder, label]) => ({ fill: funder === 'west-mercia-pcc' ? `url(#${hatchId})` : ROLES.money.fill, text: label }));
+    return height + 8 + drawLegend(doc, svg, layout, legend, height + 8);
   });

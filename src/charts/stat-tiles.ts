@@ -5,7 +5,7 @@
  */
 import { scaleLinear } from 'd3';
 import { formatChange, formatValue } from '../lib/format.ts';
-import { PALETTE } from './palette.ts';
+import { PALETTE, ROLES } from './palette.ts';
 import { LAYOUT, markElement, renderSvg, svgEl, svgLines, svgText, wrapText, type ChartFunction } from './render.ts';
 
 export interface StatRow {
@@ -55,9 +55,9 @@ export const statTiles: ChartFunction<StatRow> = (rows, options) =>
           const up = r.value >= 0;
           const mark = svgEl(doc, 'path', {
             d: up ? `M${pad},${ty + big} l${big * 0.4},${-big * 0.8} l${big * 0.4},${big * 0.8} z` : `M${pad},${ty + big * 0.2} l${big * 0.4},${big * 0.8} l${big * 0.4},${-big * 0.8} z`,
-            fill: PALETTE.blue,
+            fill: ROLES.figure.fill,
           }, g);
-          markElement(mark, { key: r.key, label: tip, cls: 'fill-blue' });
+          markElement(mark, { key: r.key, label: tip, cls: 'role-figure' });
           svgText(doc, value, { x: pad + big * 0.95, y: ty + big * 0.85, 'font-size': big, 'font-weight': 'bold', class: 'chart-stat' }, g);
         } else {
           const num = svgText(doc, value, { x: pad, y: ty + big * 0.85, 'font-size': big, 'font-weight': 'bold', class: 'chart-stat' }, g);
@@ -74,8 +74,8 @@ export const statTiles: ChartFunction<StatRow> = (rows, options) =>
           const scale = scaleLinear([0, 100], [pad, pad + inner]);
           ty += 6;
           svgEl(doc, 'rect', { x: scale(0), y: ty, width: scale(100) - scale(0), height: 16, fill: 'none', stroke: PALETTE.grey, 'stroke-width': 1.5, class: 'chart-whole' }, g);
-          const part = svgEl(doc, 'rect', { x: scale(0), y: ty, width: scale(r.value) - scale(0), height: 16, fill: PALETTE.blue }, g);
-          markElement(part, { key: r.key, label: tip, cls: 'fill-blue' });
+          const part = svgEl(doc, 'rect', { x: scale(0), y: ty, width: scale(r.value) - scale(0), height: 16, fill: ROLES.figure.fill }, g);
+          markElement(part, { key: r.key, label: tip, cls: 'role-figure' });
         }
       });
       y += rowHeight + gap;

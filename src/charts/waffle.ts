@@ -1,10 +1,12 @@
 /**
- * A share of a whole as a 10 × 10 waffle: one square per 1% (rounded to whole squares), the share in
- * blue, the rest outlined in grey. The two parts are the chart's marks. Drawn with D3 scales.
+ * A share of a whole as a waffle, the share in blue, the rest outlined in grey. The two parts are the
+ * chart's marks. Drawn with D3 scales. At its true size when the whole is a known count (`total`): one
+ * square per case (55% of 22 referrals is 12 squares of 22), not 100 squares that suggest a hundred
+ * cases; otherwise 10 × 10, one square per 1%.
  */
 import { scaleBand } from 'd3';
 import { formatValue } from '../lib/format.ts';
-import { PALETTE } from './palette.ts';
+import { PALETTE, ROLES } from './palette.ts';
 import { LAYOUT, markElement, renderSvg, svgEl, svgLines, svgText, wrapText, type ChartFunction } from './render.ts';
 
 export interface ShareRow {
@@ -18,6 +20,10 @@ export interface ShareRow {
   /** Percent, 0 to 100. */
   value: number;
   periodLabel: string;
+  /** The whole as a count of cases, when known: the waffle then has one square per case. */
+  total?: number;
+  /** What one square is, with a total: "referral". */
+  unitLabel?: string;
 }
 
 export const waffle: ChartFunction<ShareRow> = (rows, options) =>
@@ -28,40 +34,53 @@ export const waffle: ChartFunction<ShareRow> = (rows, options) =>
     const { width, fontSize } = LAYOUT[layout];
     const size = layout === 'wide' ? 220 : 140;
     const cells = scaleBand([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(String), [0, size]).paddingInner(0.15);
-    const filled = Math.round(row.value);
-    const part = svgEl(doc, 'g', { fill: PALETTE.blue }, svg);
+    const step = cells.step();
+    const count = row.total ?? 100;
+    const filled = Math.round((row.value / 100) * count);
+    // 100 squares: 10 columns filled from the bottom left; a true count: rows of up to 11, read left to right.
+    const perRow = row.total ? Math.ceil(count / Math.ceil(count / 11)) : 10;
+    const gridRows = Math.ceil(count / perRow);
+    const part = svgEl(doc, 'g', { fill: ROLES.figure.fill }, svg);
     const rest = svgEl(doc, 'g', { fill: 'none', stroke: PALETTE.grey, 'stroke-width': 1.5 }, svg);
-    // Fill column by column from the bottom left, so the share reads as a block.
-    for (let i = 0; i < 100; i++) {
-      const col = Math.floor(i / 10);
-      const rowIndex = 9 - (i % 10);
+    for (let i = 0; i < count; i++) {
+      const col = row.total ? i % perRow : Math.floor(i / 10);
+      const rowIndex = row.total ? Math.floor(i / perRow) : 9 - (i % 10);
       const inset = i < filled ? 0 : 0.75;
-      svgEl(doc, 'rect', { x: (cells(String(col)) ?? 0) + inset, y: (cells(String(rowIndex)) ?? 0) + inset, width: cells.bandwidth() - inset * 2, height: cells.bandwidth() - inset * 2 }, i < filled ? part : rest);
+      svgEl(doc, 'rect', { x: col * step + inset, y: rowIndex * step + inset, width: cells.bandwidth() - inset * 2, height: cells.bandwidth() - inset * 2 }, i < filled ? part : rest);
     }
+    const gridHeight = row.total ? gridRows * step : size;
     const value = formatValue(row.value, 'percent');
-    markElement(part, { key: row.key, label: `${row.label}, ${row.periodLabel}: ${value}`, cls: 'fill-blue' });
+    markElement(part, { key: row.key, label: `${row.label}, ${row.periodLabel}: ${value}`, cls: 'role-figure' });
     markElement(rest, { key: `${row.key}-rest`, label: `${row.restLabel}, ${row.periodLabel}: ${formatValue(100 - row.value, 'percent')}` });
     const big = fontSize * 2.4;
-    const textX = size + 16;
+    const textX = row.total ? 0 : size + 16;
+    const textTop = row.total ? gridHeight + 12 : 0;
     const textWidth = width - textX;
-    svgText(doc, value, { x: textX, y: big * 0.85, 'font-size': big, 'font-weight': 'bold', class: 'chart-stat' }, svg);
+    svgText(doc, value, { x: textX, y: textTop + big * 0.85, 'font-size': big, 'font-weight': 'bold', class: 'chart-stat' }, svg);
     const lines = wrapText(row.label, textWidth, fontSize);
-    svgLines(doc, lines, { x: textX, y: big + 8 + fontSize }, fontSize * 1.25, svg);
-    let after = big + 8 + fontSize + lines.length * fontSize * 1.25;
+    svgLines(doc, lines, { x: textX, y: textTop + big + 8 + fontSize }, fontSize * 1.25, svg);
+    let after = textTop + big + 8 + fontSize + lines.length * fontSize * 1.25;
     const periodLines = wrapText(row.periodLabel, textWidth, fontSize - 1);
     svgLines(doc, periodLines, { x: textX, y: after + 2, class: 'chart-muted', 'font-size': fontSize - 1 }, (fontSize - 1) * 1.25, svg);
     after += (periodLines.length - 1) * (fontSize - 1) * 1.25;
     // A key for the two parts (the squares themselves carry no words).
     const key = svgEl(doc, 'g', {}, svg);
-    let keyY = Math.max(size, after + 8) + 12;
+    let keyY = Math.max(gridHeight, after + 8) + 12;
     const keyLine = (swatch: 'part' | 'rest', words: string) => {
-      if (swatch === 'part') svgEl(doc, 'rect', { x: 0, y: keyY, width: 12, height: 12, fill: PALETTE.blue }, key);
+      if (swatch === 'part') svgEl(doc, 'rect', { x: 0, y: keyY, width: 12, height: 12, fill: ROLES.figure.fill }, key);
       else svgEl(doc, 'rect', { x: 0.75, y: keyY + 0.75, width: 10.5, height: 10.5, fill: 'none', stroke: PALETTE.grey, 'stroke-width': 1.5 }, key);
       const keyLines = wrapText(words, width - 20, fontSize - 1);
       svgLines(doc, keyLines, { x: 18, y: keyY + 11, 'font-size': fontSize - 1 }, (fontSize - 1) * 1.25, key);
       keyY += keyLines.length * (fontSize - 1) * 1.25 + 6;
     };
-    keyLine('part', `${value}: ${row.partKey}`);
-    keyLine('rest', `${formatValue(100 - row.value, 'percent')}: ${row.restLabel}`);
+    if (row.total) {
+      const unit = row.unitLabel ?? 'case';
+      const of = (n: number) => `${n} of ${row.total} ${unit}${row.total === 1 ? '' : 's'}`;
+      keyLine('part', `${of(filled)} (${value}, rounded; our calculation): ${row.partKey}`);
+      keyLine('rest', `${of(count - filled)}: ${row.restLabel}`);
+    } else {
+      keyLine('part', `${value}: ${row.partKey}`);
+      keyLine('rest', `${formatValue(100 - row.value, 'percent')}: ${row.restLabel}`);
+    }
     return keyY;
   });

@@ -1,7 +1,8 @@
 /**
  * Progressive enhancement of the server-rendered figures, in plain TypeScript (no Plot or D3 in the
  * browser: the charts are already drawn). For each `<figure class="figure">` it adds:
- * - tooltips on hover, keyboard focus and tap, dismissed by Escape, by tapping elsewhere or on leaving;
+ * - tooltips beside the mark on hover, keyboard focus and tap, dismissed by Escape, by tapping elsewhere
+ *   (or on the tooltip itself) or on leaving;
  * - keyboard access to the marks with a roving tabindex (Tab reaches the chart once; arrow keys,
  *   Home and End move between marks in reading order);
  * - the Chart/Table switch and the view toggle (e.g. counts vs % change);
@@ -92,7 +93,23 @@ export function hideTip(fig: HTMLElement): void {
   }
 }
 
-/** Show the tooltip for a mark, placed above it (below when there is no room), inside the chart. */
+/**
+ * Where a tooltip of `tip` size goes beside a mark `box` inside a `frame` (all relative to the frame):
+ * to the right of the mark, else to its left, vertically centred on it, so it never covers the next
+ * mark in a column of bars. Only when neither side has room does it sit over the mark itself.
+ */
+export function placeTip(box: { left: number; top: number; width: number; height: number }, tip: { width: number; height: number }, frame: { width: number; height: number }, gap = 8): { left: number; top: number } {
+  const right = box.left + box.width + gap;
+  const left = box.left - gap - tip.width;
+  let x: number;
+  if (right + tip.width <= frame.width) x = right;
+  else if (left >= 0) x = left;
+  else x = Math.max(0, Math.min(box.left + box.width / 2 - tip.width / 2, frame.width - tip.width));
+  const y = Math.max(0, Math.min(box.top + box.height / 2 - tip.height / 2, Math.max(0, frame.height - tip.height)));
+  return { left: Math.round(x), top: Math.round(y) };
+}
+
+/** Show the tooltip for a mark, beside it (see placeTip), inside the chart. */
 export function showTip(fig: HTMLElement, mark: Element): void {
   const tip = tipOf(fig);
   const host = fig.querySelector<HTMLElement>('.figure-chart');
@@ -101,17 +118,12 @@ export function showTip(fig: HTMLElement, mark: Element): void {
   mark.classList.add('is-tipped');
   tip.textContent = mark.getAttribute('aria-label') ?? '';
   tip.hidden = false;
-  const box = mark.getBoundingClientRect();
+  const shape = (mark.querySelector('.mark-shape') ?? mark).getBoundingClientRect();
   const frame = host.getBoundingClientRect();
-  const width = tip.offsetWidth;
-  const height = tip.offsetHeight;
-  let left = box.left - frame.left + box.width / 2 - width / 2;
-  left = Math.max(0, Math.min(left, frame.width - width));
-  let top = box.top - frame.top - height - 8;
-  if (top < 0) top = box.bottom - frame.top + 8;
+  const at = placeTip({ left: shape.left - frame.left, top: shape.top - frame.top, width: shape.width, height: shape.height }, { width: tip.offsetWidth, height: tip.offsetHeight }, { width: frame.width, height: frame.height });
   // CSSOM positioning (allowed by the CSP, unlike style attributes in the markup).
-  tip.style.left = `${Math.round(left)}px`;
-  tip.style.top = `${Math.round(top)}px`;
+  tip.style.left = `${at.left}px`;
+  tip.style.top = `${at.top}px`;
 }
 
 // --- Marks and keyboard --------------------------------------------------------------------------

@@ -102,9 +102,6 @@ const FIXED: Array<Omit<SitePage, 'card'> & { text?: string }> = [
   { path: '404', kind: 'page', title: 'Page not found', description: 'This page could not be found.', listed: false },
 ];
 
-/** The neutral page the quick exit goes to: its card carries no site name and nothing about the site. */
-const NEUTRAL = { path: 'recipes', title: 'Easy vegetable soup', description: 'A simple vegetable soup.' };
-
 /** Every page of the site, in the order the search page lists them. */
 export function sitePages(themes: ThemeInput[]): SitePage[] {
   const footer = SITE_NAME;
@@ -152,9 +149,10 @@ export function sitePages(themes: ThemeInput[]): SitePage[] {
   for (const id of FIGURE_IDS) {
     const f = getFigure(id);
     pages.push({ path: `embed/${id}`, kind: 'chart', title: f.title, description: f.takeaway, listed: false, card: { kicker: 'Chart', title: f.title, text: f.takeaway, footer } });
+    // The compact embed (chart and source only) of the same figure.
+    pages.push({ path: `embed/compact/${id}`, kind: 'chart', title: f.title, description: f.takeaway, listed: false, card: { kicker: 'Chart', title: f.title, text: f.takeaway, footer } });
   }
 
-  pages.push({ path: NEUTRAL.path, kind: 'page', title: NEUTRAL.title, description: NEUTRAL.description, listed: false, card: { title: NEUTRAL.title, text: NEUTRAL.description } });
   return pages;
 }
 

@@ -1,7 +1,8 @@
 /** Hate crime: recorded counts by area and year, and the percentage change (two views). */
 import { hateCrimeChange, hateCrimeCounts, type HateCrimeChangeRow, type HateCrimeCountRow } from '../charts/hate-crime.ts';
 import { hateCrimeSummary } from '../charts/summaries.ts';
-import { percentChange } from '../data/derive.ts';
+import { difference, percentChange } from '../data/derive.ts';
+import { isSmallCount, SMALL_NUMBERS_NOTE } from '../lib/comparison.ts';
 import { formatChange, formatValue } from '../lib/format.ts';
 import { comparePeriods } from '../lib/period.ts';
 import { areaName, checkedClaims, cite, measureLabel, must, obs, observationFigure, render, type Obs } from './helpers.ts';
@@ -24,6 +25,7 @@ export function hateCrime(): FigureParts {
       measure: before.measure,
       measureLabel: measureLabel(before.measure),
       change: percentChange(before.value, after.value),
+      difference: difference(before.value, after.value),
       span: `${before.period.label} to ${after.period.label}`,
       before,
       after,
@@ -33,7 +35,10 @@ export function hateCrime(): FigureParts {
   const summary = hateCrimeSummary(counts);
   const offences = changes.filter((c) => c.measure === 'hate-offences');
   const crimed = changes.filter((c) => c.measure === 'hate-incidents-crimed');
-  const takeaway = `Recorded hate offences rose in both areas (${offences.map((c) => formatChange(c.change, 'percent', 1)).join(' and ')}), while hate incidents recorded as crimes fell (${crimed.map((c) => formatChange(c.change, 'percent', 1)).join(' and ')}).`;
+  // Every percentage with its absolute change; small counts flagged (src/lib/comparison.ts).
+  const both = (c: (typeof changes)[number]) => `${c.areaLabel.split(' ')[0]} ${formatChange(c.difference ?? 0, 'count')}, ${formatChange(c.change, 'percent', 1)}`;
+  const smallCounts = changes.some((c) => isSmallCount('count', c.before.value, c.after.value));
+  const takeaway = `Recorded hate offences rose in both areas (${offences.map(both).join('; ')}), while hate incidents recorded as crimes fell (${crimed.map(both).join('; ')})${smallCounts ? ': small numbers, so a few cases move the percentage a lot' : ''}.`;
   const base = { id, title, description: summary.join(' ') };
   const hateChecked = checkedClaims('hate-crime', (_, stated) => stated);
   return observationFigure('hate-crime', data, {
@@ -44,7 +49,7 @@ export function hateCrime(): FigureParts {
     summary,
     views: [
       { id: 'count', label: 'Counts', svg: render(hateCrimeCounts, counts, { ...base, view: 'count' }) },
-      { id: 'percent', label: '% change', svg: render(hateCrimeChange, changes, { ...base, view: 'percent' }) },
+      { id: 'percent', label: '% change', svg: render(hateCrimeChange, changes, { ...base, view: 'percent', ...(smallCounts ? { annotation: SMALL_NUMBERS_NOTE } : {}) }) },
     ],
     table: {
       caption: `${title}: recorded counts and percentage change`,
@@ -53,9 +58,10 @@ export function hateCrime(): FigureParts {
         { key: 'measure', label: 'Measure' },
         { key: 'before', label: must(changes[0], 'change').before.period.label, numeric: true },
         { key: 'after', label: must(changes[0], 'change').after.period.label, numeric: true },
+        { key: 'difference', label: 'Change', numeric: true },
         { key: 'change', label: '% change', numeric: true },
       ],
-      rows: changes.map((c) => ({ area: c.areaLabel, measure: c.measureLabel, before: formatValue(c.before.value, 'count'), after: formatValue(c.after.value, 'count'), change: formatChange(c.change, 'percent', 1) })),
+      rows: changes.map((c) => ({ area: c.areaLabel, measure: c.measureLabel, before: formatValue(c.before.value, 'count'), after: formatValue(c.after.value, 'count'), difference: formatChange(c.difference ?? 0, 'count'), change: formatChange(c.change, 'percent', 1) })),
       rowSources: changes.map((c) => cite(c.before, c.after)),
     },
     csv: {

@@ -1,4 +1,5 @@
 /** One measure by year as bars (domestic abuse incidents, MARAC cases, Channel referrals). */
+import { changeStatement } from '../charts/change-statement.ts';
 import { periodBars, type PeriodBarRow } from '../charts/period-bars.ts';
 import { periodBarsSummary } from '../charts/summaries.ts';
 import { difference, percentChange } from '../data/derive.ts';
@@ -21,7 +22,12 @@ export function periodFigure(id: string, theme: string, dataset: string, measure
     title,
     takeaway: takeaway(chartRows),
     summary,
-    views: [{ id: 'chart', label: 'Chart', svg: render(periodBars, chartRows, { id, title, description: summary.join(' '), ...(annotation ? { annotation } : {}) }) }],
+    // Two periods: say the numbers (two bars add nothing to the sentence beside them).
+    views: [
+      data.length === 2
+        ? { id: 'chart', label: 'Chart', svg: render(changeStatement, chartRows, { id, title, description: summary.join(' ') }) }
+        : { id: 'chart', label: 'Chart', svg: render(periodBars, chartRows, { id, title, description: summary.join(' '), ...(annotation ? { annotation } : {}) }) },
+    ],
     table: {
       caption: title,
       columns: [

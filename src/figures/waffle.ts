@@ -9,6 +9,9 @@ export function channelVulnerabilities(): FigureParts {
   const id = 'channel-vulnerabilities';
   const data = obs('prevent-channel', (r) => r.measure === 'channel-referrals-vulnerability-share');
   const r = must(data[0], 'vulnerability share');
+  // The waffle at its true size: one square per referral of the same year (the share's period is not
+  // stated exactly, so the count of squares is our calculation and says so).
+  const referrals = obs('prevent-channel', (x) => x.measure === 'channel-referrals' && x.period.id === r.period.id)[0];
   const chartRows: ShareRow[] = [
     {
       key: r.measure,
@@ -17,6 +20,7 @@ export function channelVulnerabilities(): FigureParts {
       restLabel: 'other referrals',
       value: r.value,
       periodLabel: r.status === 'period-unclear' ? `${r.period.label}, period not stated exactly` : r.period.label,
+      ...(referrals ? { total: referrals.value, unitLabel: 'referral' } : {}),
     },
   ];
   const title = 'Channel referrals involving autism, learning difficulty or mental health';
@@ -25,7 +29,7 @@ export function channelVulnerabilities(): FigureParts {
     id,
     theme: 'prevent',
     title,
-    takeaway: `Autism, a learning difficulty or mental health played a part in ${formatValue(r.value, 'percent')} of Channel referrals: more than half.`,
+    takeaway: `Autism, a learning difficulty or mental health played a part in ${formatValue(r.value, 'percent')} of Channel referrals: more than half.${referrals ? ` Of the ${formatValue(referrals.value, 'count')} referrals in ${referrals.period.label}, that would be about ${formatValue(Math.round((r.value / 100) * referrals.value), 'count')} (our calculation; the report does not say exactly which period the share covers).` : ''}`,
     summary,
     views: [{ id: 'chart', label: 'Chart', svg: render(waffle, chartRows, { id, title, description: summary.join(' ') }) }],
     table: {

@@ -154,27 +154,19 @@ describe('social meta and cards', () => {
     expect(meta(doc('index.html'), 'og:type')).toBe('website');
   });
 
-  it('the neutral quick-exit page names no site', () => {
-    const d = doc('recipes/index.html');
-    expect(meta(d, 'og:site_name')).toBeUndefined();
-    // What a link preview shows: the title and every meta text (URLs carry the host's path, not shown).
-    const shown = [d.title, ...[...d.querySelectorAll('meta[content]')].map((m) => m.getAttribute('content') ?? '').filter((c) => !/^https?:/.test(c))];
-    expect(shown.join(' ')).not.toMatch(/Worcestershire|safety|crime|abuse/i);
-  });
 });
 
 describe('canonical URLs, sitemap and robots.txt', () => {
   const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
 
-  it.each(htmlFiles.filter((f) => !/^(404\.html|recipes\/|embed\/)/.test(f)))('%s: canonical is SITE + base + its path', (file) => {
+  it.each(htmlFiles.filter((f) => !/^(404\.html|embed\/)/.test(f)))('%s: canonical is SITE + base + its path', (file) => {
     const canonical = doc(file).querySelector('link[rel="canonical"]')?.getAttribute('href');
     expect(canonical).toBe(new URL(file.replace(/index\.html$/, ''), root).href);
     expect(meta(doc(file), 'og:url')).toBe(canonical);
   });
 
-  it('the 404 and neutral pages have none; an embed points at its theme page', () => {
+  it('the 404 page has none; an embed points at its theme page', () => {
     expect(doc('404.html').querySelector('link[rel="canonical"]')).toBeNull();
-    expect(doc('recipes/index.html').querySelector('link[rel="canonical"]')).toBeNull();
     expect(doc('embed/hate-crime-trend/index.html').querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(new URL('themes/hate-crime/', root).href);
   });
 
@@ -188,7 +180,7 @@ describe('canonical URLs, sitemap and robots.txt', () => {
       expect(existsSync(file), url).toBe(true);
       expect(doc(file.slice(dist.length + 1)).querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(url);
     }
-    const expected = htmlFiles.filter((f) => !/^(404\.html|recipes\/|embed\/|search\/)/.test(f)).map((f) => new URL(f.replace(/index\.html$/, ''), root).href);
+    const expected = htmlFiles.filter((f) => !/^(404\.html|embed\/|search\/)/.test(f)).map((f) => new URL(f.replace(/index\.html$/, ''), root).href);
     expect([...urls].sort()).toEqual(expected.sort());
   });
 

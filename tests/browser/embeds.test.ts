@@ -15,7 +15,8 @@ import { watchedPage } from '../support/watched-page.ts';
 const dist = inject('siteDir');
 const baseUrl = inject('siteBaseUrl');
 const basePath = inject('basePath');
-const ids = readdirSync(join(dist, 'embed')).sort();
+// Figure ids (the compact variants live under embed/compact/<id>/).
+const ids = readdirSync(join(dist, 'embed')).filter((id) => id !== 'compact').sort();
 const WIDTHS = [280, 320, 480, 768, 1200];
 
 let browser: Browser;

@@ -52,7 +52,7 @@ function tree(dir: string): Record<string, string> {
 describe('the search index step', () => {
   it('chooses theme pages, dataset pages and the glossary', () => {
     expect(['themes/x/index.html', 'data/x/index.html', 'glossary/index.html'].every((f) => INDEXED.test(f))).toBe(true);
-    expect(['index.html', 'about/index.html', 'data/index.html', 'data/changelog/index.html', 'embed/x/index.html', 'search/index.html', 'recipes/index.html', '404.html'].some((f) => INDEXED.test(f))).toBe(false);
+    expect(['index.html', 'about/index.html', 'data/index.html', 'data/changelog/index.html', 'embed/x/index.html', 'search/index.html', '404.html'].some((f) => INDEXED.test(f))).toBe(false);
   });
 
   it('writes an index of those pages only, without Pagefind UI files, the same bytes each time', async () => {

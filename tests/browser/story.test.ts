@@ -1,0 +1,105 @@
+/**
+ * Reading on a phone (issue #17): on every theme page at 360 x 800, the header is at most 120 px,
+ * the first chart starts within 1,200 px, every interactive mark is at least 24 x 24 px, the focus
+ * ring has 3:1 against every mark colour and the page (light and dark), and no table hides columns
+ * without a cue; the home page has a chart. Each measurement first fails on its broken fixture
+ * (tests/fixtures/broken-pages/story-*). Then the quick exit (Shift three times, the button).
+ */
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connectBrowser } from '../support/browser.ts';
+import { startStaticServer, type StaticServer } from '../support/server.ts';
+import { checkFocusRings, checkHasChart, checkLayout, checkTableCues, checkTargets } from '../support/story.ts';
+
+const baseUrl = inject('siteBaseUrl');
+const themePages = inject('sitePages').filter((u) => /\/themes\/[^/]+\/$/.test(u));
+let browser: Browser;
+let fixtures: StaticServer;
+
+beforeAll(async () => {
+  browser = await connectBrowser(inject('wsEndpoint'));
+  fixtures = await startStaticServer(resolve(import.meta.dirname, '../fixtures/broken-pages'), '/fixture-base/');
+});
+afterAll(async () => {
+  await fixtures?.close();
+  await browser?.close();
+});
+
+async function onPage<T>(url: string, run: (page: Page) => Promise<T>, options: { width?: number; scheme?: 'light' | 'dark' } = {}): Promise<T> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 360, height: 800 }, colorScheme: options.scheme ?? 'light' });
+  // Nothing leaves the machine: the quick exit's outside address is answered here.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Neutral</title><p>Neutral page</p>' }));
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    return await run(page);
+  } finally {
+    await context.close();
+  }
+}
+const fixture = (name: string) => new URL(`${name}/`, fixtures.baseUrl).href;
+const all = async (page: Page) => [...(await checkLayout(page)), ...(await checkTargets(page)), ...(await checkFocusRings(page)), ...(await checkTableCues(page)), ...(await checkHasChart(page))];
+
+describe.concurrent('each story measurement fails on its broken fixture', () => {
+  it('the good fixture passes every measurement', async () => {
+    expect(await onPage(fixture('story-good'), all)).toEqual([]);
+  });
+  it('header taller than 120 px', async () => {
+    expect((await onPage(fixture('story-header-tall'), checkLayout)).join('\n')).toMatch(/header is \d+ px tall/);
+  });
+  it('first chart below 1,200 px', async () => {
+    expect((await onPage(fixture('story-chart-low'), checkLayout)).join('\n')).toMatch(/first chart starts \d+ px down/);
+  });
+  it('a mark smaller than 24 x 24 px with no hit area', async () => {
+    expect((await onPage(fixture('story-target-small'), checkTargets)).join('\n')).toContain('"A sliver: 2" is');
+  });
+  it('a focus ring without 3:1 against the mark colour', async () => {
+    expect((await onPage(fixture('story-focus-weak'), checkFocusRings)).join('\n')).toMatch(/against the mark colour rgb\(213, 94, 0\)/);
+  });
+  it('a table wider than its box with no cue', async () => {
+    expect((await onPage(fixture('story-table-no-cue'), checkTableCues)).join('\n')).toMatch(/hides \d+ px of columns with no visible cue/);
+  });
+  it('a page with no chart', async () => {
+    expect(await onPage(fixture('story-no-chart'), checkHasChart)).toEqual(['no chart on the page']);
+  });
+});
+
+describe.concurrent('every theme page at 360 x 800', () => {
+  it('there are theme pages', () => {
+    expect(themePages.length).toBeGreaterThanOrEqual(9);
+  });
+  it.each(themePages)('%s: header, first chart, targets, tables', async (url) => {
+    expect(await onPage(url, async (page) => [...(await checkLayout(page)), ...(await checkTargets(page)), ...(await checkTableCues(page))])).toEqual([]);
+  });
+  it.each(themePages)('%s: focus rings in light and dark', async (url) => {
+    expect(await onPage(url, checkFocusRings, { scheme: 'light' })).toEqual([]);
+    expect(await onPage(url, checkFocusRings, { scheme: 'dark' })).toEqual([]);
+  });
+  it('the home page has a chart', async () => {
+    expect(await onPage(baseUrl, checkHasChart)).toEqual([]);
+  });
+});
+
+describe('quick exit', () => {
+  const sensitive = () => new URL('themes/domestic-abuse/', baseUrl).href;
+  it('Shift pressed three times covers the page and replaces it with the neutral site', async () => {
+    await onPage(sensitive(), async (page) => {
+      const before = await page.evaluate(() => history.length);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+      await page.waitForURL('https://www.bbc.co.uk/weather');
+      // location.replace: no new history entry, so Back cannot return to the page.
+      expect(await page.evaluate(() => history.length)).toBe(before);
+    });
+  });
+  it('the button leaves too; Escape and Shift+Tab never do', async () => {
+    await onPage(sensitive(), async (page) => {
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+      await page.waitForTimeout(200);
+      expect(page.url()).toBe(sensitive());
+      await page.click('a[data-quick-exit]');
+      await page.waitForURL('https://www.bbc.co.uk/weather');
+    });
+  });
+});

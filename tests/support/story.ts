@@ -1,0 +1,138 @@
+/**
+ * Reading-on-a-phone measurements (issue #17), each returning failures as strings (empty = pass):
+ * header height, first chart position, target size of interactive chart marks, focus ring contrast,
+ * table scroll cues, and a chart on the home page. Proven able to fail by the pages in
+ * tests/fixtures/broken-pages/story-* (tests/browser/story.test.ts).
+ */
+import type { Page } from 'playwright-core';
+
+export const LIMITS = { header: 120, firstChartTop: 1200, target: 24, focusContrast: 3 } as const;
+
+/** `.site-header` at most 120 px tall; the first figure's chart starts within 1,200 px of the top. */
+export async function checkLayout(page: Page): Promise<string[]> {
+  const m = await page.evaluate(() => {
+    const header = document.querySelector('.site-header')?.getBoundingClientRect();
+    const chart = [...document.querySelectorAll('main figure.figure .figure-chart, main figure.figure svg')].find((e) => e.getBoundingClientRect().height > 0);
+    return { header: header ? header.height : null, chartTop: chart ? chart.getBoundingClientRect().top + window.scrollY : null };
+  });
+  const out: string[] = [];
+  if (m.header === null) out.push('no .site-header');
+  else if (m.header > LIMITS.header) out.push(`header is ${Math.round(m.header)} px tall (at most ${LIMITS.header})`);
+  if (m.chartTop === null) out.push('no chart on the page');
+  else if (m.chartTop > LIMITS.firstChartTop) out.push(`first chart starts ${Math.round(m.chartTop)} px down (at most ${LIMITS.firstChartTop})`);
+  return out;
+}
+
+/** The page has a drawn chart (an SVG inside a figure in main). */
+export async function checkHasChart(page: Page): Promise<string[]> {
+  const n = await page.evaluate(() => [...document.querySelectorAll('main figure svg')].filter((s) => s.getBoundingClientRect().height > 0).length);
+  return n > 0 ? [] : ['no chart on the page'];
+}
+
+/**
+ * Every visible interactive chart mark (`.mark`) offers at least 24 x 24 CSS px to a finger: its shape
+ * or its invisible hit area (`.mark-hit`), whichever is larger in each direction.
+ */
+export async function checkTargets(page: Page): Promise<string[]> {
+  return page.evaluate((min) => {
+    const out: string[] = [];
+    for (const mark of document.querySelectorAll('main .mark')) {
+      if (mark.getClientRects().length === 0 || mark.classList.contains('gov-node')) continue;
+      const parts = [mark.querySelector('.mark-shape'), mark.querySelector('.mark-hit')].filter((e): e is Element => e !== null);
+      const boxes = (parts.length > 0 ? parts : [mark]).map((e) => e.getBoundingClientRect()).filter((b) => b.width > 0 || b.height > 0);
+      if (boxes.length === 0) continue;
+      const w = Math.max(...boxes.map((b) => b.width));
+      const h = Math.max(...boxes.map((b) => b.height));
+      if (w < min - 0.5 || h < min - 0.5) out.push(`mark "${mark.getAttribute('aria-label') ?? mark.getAttribute('data-key')}" is ${w.toFixed(1)} x ${h.toFixed(1)} px (at least ${min} x ${min})`);
+    }
+    return out;
+  }, LIMITS.target);
+}
+
+/**
+ * Focus each visible figure's first mark (and one mark of every distinct fill colour) with the
+ * keyboard and read the ring: the ring colour (`.mark-ring` stroke, or the outline) must have 3:1
+ * against the page background, and against each mark colour either the ring or its halo must.
+ */
+export async function checkFocusRings(page: Page): Promise<string[]> {
+  return page.evaluate((limit) => {
+    const parse = (c: string): [number, number, number, number] | null => {
+      const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(c);
+      return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : null;
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const ch = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * ch(r ?? 0) + 0.7152 * ch(g ?? 0) + 0.0722 * ch(b ?? 0);
+    };
+    const contrast = (a: number[], b: number[]) => {
+      const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const background = (el: Element): number[] => {
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c[3] > 0.5) return c;
+      }
+      return parse(getComputedStyle(document.documentElement).backgroundColor) ?? [255, 255, 255, 1];
+    };
+    const out: string[] = [];
+    const marks = [...document.querySelectorAll<SVGElement>('main .mark')].filter((m) => m.getClientRects().length > 0 && !m.classList.contains('gov-node'));
+    const seen = new Set<string>();
+    for (const mark of marks) {
+      const shape = mark.querySelector('.mark-shape') ?? mark;
+      const fillText = getComputedStyle(shape).fill;
+      const fill = parse(fillText);
+      if (!fill || seen.has(fillText)) continue;
+      seen.add(fillText);
+      mark.setAttribute('tabindex', '0');
+      mark.focus();
+      if (!mark.matches(':focus-visible')) {
+        out.push(`mark "${mark.getAttribute('aria-label')}" takes focus without :focus-visible`);
+        continue;
+      }
+      const ringEl = mark.querySelector('.mark-ring');
+      const haloEl = mark.querySelector('.mark-halo');
+      const ringStyle = ringEl ? getComputedStyle(ringEl) : null;
+      const ring = ringStyle && ringStyle.visibility === 'visible' ? parse(ringStyle.stroke) : getComputedStyle(mark).outlineStyle !== 'none' ? parse(getComputedStyle(mark).outlineColor) : null;
+      const haloStyle = haloEl ? getComputedStyle(haloEl) : null;
+      const halo = haloStyle && haloStyle.visibility === 'visible' ? parse(haloStyle.stroke) : null;
+      const bg = background(mark.closest('figure') ?? document.body);
+      const name = mark.getAttribute('aria-label') ?? '';
+      if (!ring) {
+        out.push(`mark "${name}": no focus ring`);
+        continue;
+      }
+      const onPage = contrast(ring, bg);
+      if (onPage < limit) out.push(`mark "${name}": focus ring ${onPage.toFixed(2)}:1 against the page (at least ${limit})`);
+      const onMark = Math.max(contrast(ring, fill), halo ? contrast(halo, fill) : 0);
+      if (onMark < limit) out.push(`mark "${name}": focus ring ${onMark.toFixed(2)}:1 against the mark colour ${fillText} (at least ${limit}, ring or halo)`);
+      mark.blur();
+    }
+    return out;
+  }, LIMITS.focusContrast);
+}
+
+/**
+ * No table column hidden without a cue: every figure is switched to its table first; then each
+ * scrolling table box that is narrower than its table must have a visible `[data-scroll-cue]` right
+ * before it, and a figure table's caption must sit outside the scrolling box.
+ */
+export async function checkTableCues(page: Page): Promise<string[]> {
+  await page.evaluate(() => {
+    for (const b of document.querySelectorAll<HTMLButtonElement>('[data-set-show="table"]')) b.click();
+  });
+  await page.waitForTimeout(100);
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const box of document.querySelectorAll<HTMLElement>('main .table-scroll')) {
+      if (box.getClientRects().length === 0) continue;
+      const name = box.getAttribute('aria-label') ?? box.querySelector('caption')?.textContent ?? box.previousElementSibling?.textContent ?? '';
+      const cue = box.previousElementSibling;
+      const cued = cue !== null && cue.hasAttribute('data-scroll-cue') && cue.checkVisibility();
+      if (box.scrollWidth > box.clientWidth + 1 && !cued) out.push(`table "${name.trim().slice(0, 60)}" hides ${box.scrollWidth - box.clientWidth} px of columns with no visible cue`);
+      const caption = box.querySelector('caption');
+      if (box.closest('figure') && caption && caption.getBoundingClientRect().width > box.clientWidth + 1) out.push(`table "${name.trim().slice(0, 60)}": caption cut off inside the scrolling box`);
+    }
+    return out;
+  });
+}
