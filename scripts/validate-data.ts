@@ -5,7 +5,8 @@
  * (docs/validation.md).
  */
 import { resolve } from 'node:path';
-import { checkThemeFolder, formatContentProblem } from '../src/content-checks.ts';
+import { formatContentProblem } from '../src/content-checks.ts';
+import { checkThemeFolder } from '../src/theme-checks.ts';
 import { dataDir, getCatalog } from '../src/data/index.ts';
 import { DataValidationError, escapeForMessage } from '../src/data/problems.ts';
 
@@ -25,7 +26,9 @@ console.log(`Data valid: ${catalog.size} datasets, ${rows} rows in ${dataDir()}`
 const contentDir = resolve(process.env.CONTENT_DIR ?? 'content/themes');
 const { pages, problems } = checkThemeFolder(contentDir, catalog);
 if (problems.length > 0) {
-  console.error(`Theme pages failed their checks: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  ${escapeForMessage(formatContentProblem(p))}`).join('\n')}`);
+  console.error(
+    `Theme pages failed their checks: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  ${escapeForMessage(formatContentProblem(p))}`).join('\n')}`,
+  );
   process.exit(1);
 }
 console.log(`Theme pages valid: ${pages} pages in ${contentDir}`);

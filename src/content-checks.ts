@@ -14,8 +14,6 @@
  *
  * Messages name the file, line, column and field, and say what to do instead.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { rowKey, type Catalog } from './data/catalog.ts';
 import { parsePeriod } from './lib/period.ts';
@@ -33,7 +31,29 @@ const SYMBOLS = /[%£€$‰]/;
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
 
 /** Props whose value names data rather than describing it; a digit in them is fine if the reference resolves. */
-const REFERENCE_PROPS = new Set(['source_section', 'also', 'of', 'row', 'from', 'to', 'compare', 'rows', 'period', 'id', 'theme', 'status', 'area', 'as', 'words', 'change', 'for', 'basis', 'funder', 'measure', 'line']);
+const REFERENCE_PROPS = new Set([
+  'source_section',
+  'also',
+  'of',
+  'row',
+  'from',
+  'to',
+  'compare',
+  'rows',
+  'period',
+  'id',
+  'theme',
+  'status',
+  'area',
+  'as',
+  'words',
+  'change',
+  'for',
+  'basis',
+  'funder',
+  'measure',
+  'line',
+]);
 /** Props that hold words a reader sees; checked like prose. */
 const TEXT_PROPS = new Set(['label', 'note', 'title', 'summary', 'caption', 'alt']);
 
@@ -65,13 +85,20 @@ function figureIn(text: string): string | undefined {
 }
 
 /** Line and column of `index` inside a text node that starts at `start`. */
-function positionIn(text: string, index: number, start: { line: number; column: number } | undefined): { line?: number; column?: number } {
+function positionIn(
+  text: string,
+  index: number,
+  start: { line: number; column: number } | undefined,
+): { line?: number; column?: number } {
   if (!start) return {};
   const before = text.slice(0, index).split('\n');
-  return before.length === 1 ? { line: start.line, column: start.column + index } : { line: start.line + before.length - 1, column: (before[before.length - 1] ?? '').length + 1 };
+  return before.length === 1
+    ? { line: start.line, column: start.column + index }
+    : { line: start.line + before.length - 1, column: (before[before.length - 1] ?? '').length + 1 };
 }
 
-const ADVICE = 'bind it to data instead (<Value>, <Change>, <Sum>, <Ratio>, <Count>, <Period>, <KeyFigure>), or reword it without a number';
+const ADVICE =
+  'bind it to data instead (<Value>, <Change>, <Sum>, <Ratio>, <Count>, <Period>, <KeyFigure>), or reword it without a number';
 
 /** Does a prop value that contains a digit resolve to data? */
 function resolves(prop: string, value: string, element: string, attrs: Map<string, string>, catalog: Catalog): boolean {
@@ -122,12 +149,17 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
   const problems: ContentProblem[] = [];
   const datasetsUsed = new Set<string>();
   const termsUsed: string[] = [];
-  const at = (node: Node) => (node.position ? { line: node.position.start.line, column: node.position.start.column } : {});
+  const at = (node: Node) =>
+    node.position ? { line: node.position.start.line, column: node.position.start.column } : {};
   let tree: Node;
   try {
     tree = mdxTree(source);
   } catch (error) {
-    return { problems: [{ file, message: `cannot be parsed as MDX: ${(error as Error).message}` }], datasetsUsed, termsUsed };
+    return {
+      problems: [{ file, message: `cannot be parsed as MDX: ${(error as Error).message}` }],
+      datasetsUsed,
+      termsUsed,
+    };
   }
 
   const visit = (node: Node): void => {
@@ -144,7 +176,12 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
         for (const field of ['title', 'summary']) {
           const value = fm[field];
           const found = typeof value === 'string' ? figureIn(value) : undefined;
-          if (found) problems.push({ file, ...at(node), message: `frontmatter field "${field}" contains ${found}; titles and summaries must not carry figures (put them in the page, bound to data)` });
+          if (found)
+            problems.push({
+              file,
+              ...at(node),
+              message: `frontmatter field "${field}" contains ${found}; titles and summaries must not carry figures (put them in the page, bound to data)`,
+            });
         }
         return;
       }
@@ -152,7 +189,13 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
       case 'inlineCode':
       case 'code': {
         const found = findFigure(node.value ?? '');
-        if (found) problems.push({ file, ...at(node), ...positionIn(node.value ?? '', found.index, node.position?.start), message: `${found.what} in the text looks like a figure typed by hand; ${ADVICE}` });
+        if (found)
+          problems.push({
+            file,
+            ...at(node),
+            ...positionIn(node.value ?? '', found.index, node.position?.start),
+            message: `${found.what} in the text looks like a figure typed by hand; ${ADVICE}`,
+          });
         return;
       }
       case 'mdxFlowExpression':
@@ -160,20 +203,43 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
       case 'mdxjsEsm': {
         // Strings inside an expression reach the reader as text: no digits, number words or symbols.
         const found = findFigure(node.value ?? '');
-        if (found) problems.push({ file, ...at(node), message: `${found.what} in the expression {${(node.value ?? '').trim()}}; expressions may not carry numbers, ${ADVICE}` });
+        if (found)
+          problems.push({
+            file,
+            ...at(node),
+            message: `${found.what} in the expression {${(node.value ?? '').trim()}}; expressions may not carry numbers, ${ADVICE}`,
+          });
         return;
       }
       case 'link':
       case 'image':
       case 'definition': {
-        for (const [field, text] of [['alt text', node.alt], ['title', node.title]] as const) {
+        for (const [field, text] of [
+          ['alt text', node.alt],
+          ['title', node.title],
+        ] as const) {
           const found = text ? figureIn(text) : undefined;
-          if (found) problems.push({ file, ...at(node), message: `the ${node.type} ${field} "${text}" contains ${found}; ${ADVICE}` });
+          if (found)
+            problems.push({
+              file,
+              ...at(node),
+              message: `the ${node.type} ${field} "${text}" contains ${found}; ${ADVICE}`,
+            });
         }
         if (node.type === 'image' && node.url && EXTERNAL.test(node.url))
-          problems.push({ file, ...at(node), message: `the image "${node.url}" is on another site: loading it would be a third-party request; save it under public/ and link it with the site's base path` });
-        if (node.url && node.url.startsWith('/')) problems.push({ file, ...at(node), message: `the Markdown link "${node.url}" would skip the site's base path; use <ThemeLink theme="…"> or a full https:// address` });
-        if (node.url && DIGIT.test(node.url) && !/^https?:/.test(node.url)) problems.push({ file, ...at(node), message: `a digit in the link "${node.url}"` });
+          problems.push({
+            file,
+            ...at(node),
+            message: `the image "${node.url}" is on another site: loading it would be a third-party request; save it under public/ and link it with the site's base path`,
+          });
+        if (node.url && node.url.startsWith('/'))
+          problems.push({
+            file,
+            ...at(node),
+            message: `the Markdown link "${node.url}" would skip the site's base path; use <ThemeLink theme="…"> or a full https:// address`,
+          });
+        if (node.url && DIGIT.test(node.url) && !/^https?:/.test(node.url))
+          problems.push({ file, ...at(node), message: `a digit in the link "${node.url}"` });
         break;
       }
       case 'html':
@@ -183,7 +249,8 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
       case 'mdxJsxTextElement': {
         const element = node.name ?? '';
         const attrs = new Map<string, string>();
-        for (const a of node.attributes ?? []) if (a.type === 'mdxJsxAttribute' && a.name && typeof a.value === 'string') attrs.set(a.name, a.value);
+        for (const a of node.attributes ?? [])
+          if (a.type === 'mdxJsxAttribute' && a.name && typeof a.value === 'string') attrs.set(a.name, a.value);
         const of = attrs.get('of');
         if (of) datasetsUsed.add(of);
         if (element === 'Activities') datasetsUsed.add('activities');
@@ -193,7 +260,11 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
         }
         for (const a of node.attributes ?? []) {
           if (a.type === 'mdxJsxExpressionAttribute') {
-            problems.push({ file, ...at(node), message: `<${element}> uses a spread {…}; write each prop out so it can be checked` });
+            problems.push({
+              file,
+              ...at(node),
+              message: `<${element}> uses a spread {…}; write each prop out so it can be checked`,
+            });
             continue;
           }
           const name = a.name ?? '';
@@ -201,19 +272,37 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
             // A heading level (<Figure level={2}>) says how the page is structured; it cannot be a figure.
             if (name === 'level' && /^\s*[1-6]\s*$/.test(a.value.value)) continue;
             const found = findFigure(a.value.value);
-            if (found) problems.push({ file, ...at(node), message: `<${element} ${name}={${a.value.value}}> carries ${found.what} in an expression; ${ADVICE}` });
+            if (found)
+              problems.push({
+                file,
+                ...at(node),
+                message: `<${element} ${name}={${a.value.value}}> carries ${found.what} in an expression; ${ADVICE}`,
+              });
             continue;
           }
           const value = a.value ?? '';
           if ((name === 'src' || name === 'srcset' || name === 'poster') && EXTERNAL.test(value)) {
-            problems.push({ file, ...at(node), message: `<${element} ${name}="${value}"> loads from another site: a third-party request; save the file under public/ instead` });
+            problems.push({
+              file,
+              ...at(node),
+              message: `<${element} ${name}="${value}"> loads from another site: a third-party request; save the file under public/ instead`,
+            });
             continue;
           }
           if (TEXT_PROPS.has(name) || !REFERENCE_PROPS.has(name)) {
             const found = figureIn(value);
-            if (found) problems.push({ file, ...at(node), message: `<${element} ${name}="${value}"> contains ${found}; ${ADVICE}` });
+            if (found)
+              problems.push({
+                file,
+                ...at(node),
+                message: `<${element} ${name}="${value}"> contains ${found}; ${ADVICE}`,
+              });
           } else if (DIGIT.test(value) && !resolves(name, value, element, attrs, catalog)) {
-            problems.push({ file, ...at(node), message: `<${element} ${name}="${value}"> contains a digit but does not name a row, period, term or dataset that exists, so it may be a typed figure; ${ADVICE}` });
+            problems.push({
+              file,
+              ...at(node),
+              message: `<${element} ${name}="${value}"> contains a digit but does not name a row, period, term or dataset that exists, so it may be a typed figure; ${ADVICE}`,
+            });
           }
         }
         break;
@@ -225,95 +314,4 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
   };
   visit(tree);
   return { problems, datasetsUsed, termsUsed };
-}
-
-// ---------------------------------------------------------------------------------------------
-// 2. Frontmatter against the data
-
-export interface ThemeEntry {
-  /** Path of the MDX file, for messages. */
-  file: string;
-  data: { title: string; theme: string; order: number; datasets: string[]; related?: string[] | undefined };
-}
-
-function known(list: Iterable<string>): string {
-  return [...list].sort().join(', ');
-}
-
-/** Check frontmatter against data/: themes, datasets, related themes, order; every theme has a page. */
-export function checkThemeEntries(entries: ThemeEntry[], catalog: Catalog): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const themes = catalog.get('themes');
-  const themeRows = new Map((themes?.rows ?? []).map((r) => [r.raw.id ?? '', r.raw]));
-  const seen = new Map<string, string>();
-  for (const { file, data } of entries) {
-    const theme = themeRows.get(data.theme);
-    if (!theme) problems.push({ file, message: `frontmatter field "theme": "${data.theme}" is not a theme id in data/themes.csv (known: ${known(themeRows.keys())})` });
-    else if (Number(theme.sort_order) !== data.order) problems.push({ file, message: `frontmatter field "order": ${data.order} differs from the sort_order ${theme.sort_order} that data/themes.csv gives theme "${data.theme}"` });
-    const other = seen.get(data.theme);
-    if (other) problems.push({ file, message: `frontmatter field "theme": "${data.theme}" already has a page (${other})` });
-    seen.set(data.theme, file);
-    for (const id of data.datasets) {
-      if (!catalog.has(id)) problems.push({ file, message: `frontmatter field "datasets": "${id}" is not a dataset in data/ (known: ${known(catalog.keys())})` });
-    }
-    for (const id of data.related ?? []) {
-      if (!themeRows.has(id)) problems.push({ file, message: `frontmatter field "related": "${id}" is not a theme id in data/themes.csv (known: ${known(themeRows.keys())})` });
-      if (id === data.theme) problems.push({ file, message: `frontmatter field "related": a page cannot list its own theme "${id}"` });
-    }
-  }
-  for (const [id] of themeRows) {
-    if (!seen.has(id)) problems.push({ file: themes?.path ?? 'data/themes.csv', message: `theme "${id}" has no page: add content/themes/${id}.mdx with "theme: ${id}" in its frontmatter` });
-  }
-  return problems;
-}
-
-/** Every check on the given theme entries and their files; what the content loader runs at build time. */
-export function checkThemeContent(entries: ThemeEntry[], catalog: Catalog, root: string = process.cwd()): ContentProblem[] {
-  const problems = checkThemeEntries(entries, catalog);
-  for (const entry of entries) {
-    const display = relative(root, entry.file) || entry.file;
-    const scan = scanMdx(readFileSync(entry.file, 'utf8'), display, catalog);
-    problems.push(...scan.problems);
-    for (const id of scan.datasetsUsed) {
-      if (catalog.has(id) && !entry.data.datasets.includes(id))
-        problems.push({ file: display, message: `frontmatter field "datasets": the page reads dataset "${id}" but does not list it (add it so readers can find and download it)` });
-    }
-  }
-  return problems.map((p) => ({ ...p, file: relative(root, p.file) || p.file }));
-}
-
-/**
- * The same checks for a folder of theme pages, outside Astro: frontmatter is read from each page's
- * (shared, cached) parse. `npm run validate` and the build run this before `astro build`, so a failure
- * is printed as plain file:line:column messages, without Astro's "Location / Stack trace" block.
- */
-export function checkThemeFolder(dir: string, catalog: Catalog, root: string = process.cwd()): { pages: number; problems: ContentProblem[] } {
-  const entries: ThemeEntry[] = [];
-  const problems: ContentProblem[] = [];
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.mdx'))
-    .sort();
-  for (const name of files) {
-    const file = join(dir, name);
-    const display = relative(root, file) || file;
-    let tree: Node;
-    try {
-      tree = mdxTree(readFileSync(file, 'utf8'));
-    } catch (error) {
-      problems.push({ file: display, message: `cannot be parsed as MDX: ${(error as Error).message}` });
-      continue;
-    }
-    const yaml = tree.children?.find((n) => n.type === 'yaml');
-    let data: Record<string, unknown> = {};
-    try {
-      data = (parseYaml(yaml?.value ?? '') ?? {}) as Record<string, unknown>;
-    } catch {
-      problems.push({ file: display, line: 1, column: 1, message: 'the frontmatter is not valid YAML' });
-      continue;
-    }
-    const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
-    entries.push({ file, data: { title: String(data.title ?? ''), theme: String(data.theme ?? ''), order: Number(data.order), datasets: list(data.datasets), related: list(data.related) } });
-  }
-  problems.push(...checkThemeContent(entries, catalog, root));
-  return { pages: entries.length, problems };
 }

@@ -8,7 +8,8 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { checkThemeContent, formatContentProblem, type ThemeEntry } from './content-checks.ts';
+import { formatContentProblem } from './content-checks.ts';
+import { checkThemeContent, type ThemeEntry } from './theme-checks.ts';
 import { getCatalog } from './data/index.ts';
 import { escapeForMessage } from './data/problems.ts';
 

@@ -20,6 +20,7 @@ export const LAYERS: Record<string, number> = {
   components: 4,
   discovery: 4,
   'content-checks.ts': 4,
+  'theme-checks.ts': 4,
   'content.config.ts': 5,
   layouts: 5,
   pages: 6,
@@ -34,7 +35,13 @@ export interface ImportEdge {
 }
 
 function walk(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+  return (
+    readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{
+      isFile(): boolean;
+      parentPath: string;
+      name: string;
+    }>
+  )
     .filter((e) => e.isFile() && /\.(ts|mts|astro)$/.test(e.name) && !e.name.endsWith('.d.ts'))
     .map((e) => join(e.parentPath, e.name));
 }
@@ -51,7 +58,8 @@ export function importEdges(srcDir: string): ImportEdge[] {
     if (file.endsWith('.astro')) {
       const fm = /^---\n([\s\S]*?)\n---/.exec(text);
       if (fm) parts.push({ code: fm[1] ?? '', inScript: false });
-      for (const m of text.matchAll(/<script(?![^>]*is:inline)[^>]*>([\s\S]*?)<\/script>/g)) parts.push({ code: m[1] ?? '', inScript: true });
+      for (const m of text.matchAll(/<script(?![^>]*is:inline)[^>]*>([\s\S]*?)<\/script>/g))
+        parts.push({ code: m[1] ?? '', inScript: true });
     } else {
       parts.push({ code: text, inScript: false });
     }
@@ -97,7 +105,10 @@ export function layerViolations(edges: ImportEdge[]): string[] {
     const b = LAYERS[to];
     if (a === undefined) out.push(`${e.from}: src/${from} has no layer in tests/support/imports.ts`);
     else if (b === undefined) out.push(`${e.to}: src/${to} has no layer in tests/support/imports.ts`);
-    else if (b > a) out.push(`${e.from} (${from}) imports ${e.to} (${to}), against the direction pages -> layouts -> components -> figures/charts, data -> schemas -> lib`);
+    else if (b > a)
+      out.push(
+        `${e.from} (${from}) imports ${e.to} (${to}), against the direction pages -> layouts -> components -> figures/charts, data -> schemas -> lib`,
+      );
   }
   return out;
 }

@@ -1,0 +1,144 @@
+/**
+ * Theme pages against the data: frontmatter (themes, datasets, related themes, order), every theme has
+ * a page, and every page's MDX scanned for hand-typed figures (src/content-checks.ts). Run by the
+ * content loader at build time and by `npm run validate` (docs/validation.md).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { type Catalog } from './data/catalog.ts';
+import { mdxTree, type MdxNode as Node } from './lib/mdx-tree.ts';
+import { scanMdx, type ContentProblem } from './content-checks.ts';
+
+// ---------------------------------------------------------------------------------------------
+// 2. Frontmatter against the data
+
+export interface ThemeEntry {
+  /** Path of the MDX file, for messages. */
+  file: string;
+  data: { title: string; theme: string; order: number; datasets: string[]; related?: string[] | undefined };
+}
+
+function known(list: Iterable<string>): string {
+  return [...list].sort().join(', ');
+}
+
+/** Check frontmatter against data/: themes, datasets, related themes, order; every theme has a page. */
+export function checkThemeEntries(entries: ThemeEntry[], catalog: Catalog): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const themes = catalog.get('themes');
+  const themeRows = new Map((themes?.rows ?? []).map((r) => [r.raw.id ?? '', r.raw]));
+  const seen = new Map<string, string>();
+  for (const { file, data } of entries) {
+    const theme = themeRows.get(data.theme);
+    if (!theme)
+      problems.push({
+        file,
+        message: `frontmatter field "theme": "${data.theme}" is not a theme id in data/themes.csv (known: ${known(themeRows.keys())})`,
+      });
+    else if (Number(theme.sort_order) !== data.order)
+      problems.push({
+        file,
+        message: `frontmatter field "order": ${data.order} differs from the sort_order ${theme.sort_order} that data/themes.csv gives theme "${data.theme}"`,
+      });
+    const other = seen.get(data.theme);
+    if (other)
+      problems.push({ file, message: `frontmatter field "theme": "${data.theme}" already has a page (${other})` });
+    seen.set(data.theme, file);
+    for (const id of data.datasets) {
+      if (!catalog.has(id))
+        problems.push({
+          file,
+          message: `frontmatter field "datasets": "${id}" is not a dataset in data/ (known: ${known(catalog.keys())})`,
+        });
+    }
+    for (const id of data.related ?? []) {
+      if (!themeRows.has(id))
+        problems.push({
+          file,
+          message: `frontmatter field "related": "${id}" is not a theme id in data/themes.csv (known: ${known(themeRows.keys())})`,
+        });
+      if (id === data.theme)
+        problems.push({ file, message: `frontmatter field "related": a page cannot list its own theme "${id}"` });
+    }
+  }
+  for (const [id] of themeRows) {
+    if (!seen.has(id))
+      problems.push({
+        file: themes?.path ?? 'data/themes.csv',
+        message: `theme "${id}" has no page: add content/themes/${id}.mdx with "theme: ${id}" in its frontmatter`,
+      });
+  }
+  return problems;
+}
+
+/** Every check on the given theme entries and their files; what the content loader runs at build time. */
+export function checkThemeContent(
+  entries: ThemeEntry[],
+  catalog: Catalog,
+  root: string = process.cwd(),
+): ContentProblem[] {
+  const problems = checkThemeEntries(entries, catalog);
+  for (const entry of entries) {
+    const display = relative(root, entry.file) || entry.file;
+    const scan = scanMdx(readFileSync(entry.file, 'utf8'), display, catalog);
+    problems.push(...scan.problems);
+    for (const id of scan.datasetsUsed) {
+      if (catalog.has(id) && !entry.data.datasets.includes(id))
+        problems.push({
+          file: display,
+          message: `frontmatter field "datasets": the page reads dataset "${id}" but does not list it (add it so readers can find and download it)`,
+        });
+    }
+  }
+  return problems.map((p) => ({ ...p, file: relative(root, p.file) || p.file }));
+}
+
+/**
+ * The same checks for a folder of theme pages, outside Astro: frontmatter is read from each page's
+ * (shared, cached) parse. `npm run validate` and the build run this before `astro build`, so a failure
+ * is printed as plain file:line:column messages, without Astro's "Location / Stack trace" block.
+ */
+export function checkThemeFolder(
+  dir: string,
+  catalog: Catalog,
+  root: string = process.cwd(),
+): { pages: number; problems: ContentProblem[] } {
+  const entries: ThemeEntry[] = [];
+  const problems: ContentProblem[] = [];
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
+  for (const name of files) {
+    const file = join(dir, name);
+    const display = relative(root, file) || file;
+    let tree: Node;
+    try {
+      tree = mdxTree(readFileSync(file, 'utf8'));
+    } catch (error) {
+      problems.push({ file: display, message: `cannot be parsed as MDX: ${(error as Error).message}` });
+      continue;
+    }
+    const yaml = tree.children?.find((n) => n.type === 'yaml');
+    let data: Record<string, unknown> = {};
+    try {
+      data = (parseYaml(yaml?.value ?? '') ?? {}) as Record<string, unknown>;
+    } catch {
+      problems.push({ file: display, line: 1, column: 1, message: 'the frontmatter is not valid YAML' });
+      continue;
+    }
+    const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+    entries.push({
+      file,
+      data: {
+        title: String(data.title ?? ''),
+        theme: String(data.theme ?? ''),
+        order: Number(data.order),
+        datasets: list(data.datasets),
+        related: list(data.related),
+      },
+    });
+  }
+  problems.push(...checkThemeContent(entries, catalog, root));
+  return { pages: entries.length, problems };
+}
