@@ -53,7 +53,8 @@ export default defineConfig({
       rolldownOptions: {
         onwarn(warning, warn) {
           // Harmless, known Astro issue with MDX imports (withastro/astro#18087).
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject'))
+            return;
           warn(warning);
         },
       },

@@ -47,7 +47,11 @@ const { values } = parseArgs({
   },
   allowPositionals: false,
   // `--scale` alone (no list) is allowed: parseArgs needs a value, so accept an empty one.
-  args: process.argv.slice(2).flatMap((a, i, all) => ((a === '--scale' || a === '--size') && (all[i + 1] === undefined || all[i + 1]!.startsWith('--')) ? [a, ''] : [a])),
+  args: process.argv
+    .slice(2)
+    .flatMap((a, i, all) =>
+      (a === '--scale' || a === '--size') && (all[i + 1] === undefined || all[i + 1]!.startsWith('--')) ? [a, ''] : [a],
+    ),
 });
 
 const root = resolve(import.meta.dirname, '..');
@@ -76,7 +80,19 @@ export function pageRows(pages: PageReport[]): (string | number)[][] {
   });
 }
 
-export const PAGE_HEADERS = ['page', 'HTML', 'HTML gz', 'CSS', 'CSS gz', 'JS', 'JS gz', 'req', 'SVGs', 'largest SVG (KB raw, figure)', 'budgets'];
+export const PAGE_HEADERS = [
+  'page',
+  'HTML',
+  'HTML gz',
+  'CSS',
+  'CSS gz',
+  'JS',
+  'JS gz',
+  'req',
+  'SVGs',
+  'largest SVG (KB raw, figure)',
+  'budgets',
+];
 
 function printPages(pages: PageReport[]): void {
   console.log(table(PAGE_HEADERS, pageRows(pages), { right: PAGE_HEADERS.map((_, i) => i > 0 && i < 9) }));
@@ -92,7 +108,8 @@ function printPages(pages: PageReport[]): void {
 }
 
 export function printBuildLog(log: BuildLog, top = 8): void {
-  if (log.phases.length) console.log(`Astro phases: ${log.phases.map((p) => `${p.name} ${seconds(p.ms)}`).join('; ')}.`);
+  if (log.phases.length)
+    console.log(`Astro phases: ${log.phases.map((p) => `${p.name} ${seconds(p.ms)}`).join('; ')}.`);
   if (log.routes.length === 0) return;
   console.log(`\nSlowest route groups (Astro's per-route times; the first page to use a figure also builds it):\n`);
   console.log(
@@ -129,12 +146,17 @@ function printLighthouse(results: LighthouseScores[]): void {
   );
   console.log(
     `\nMedian of ${results[0]?.runs ?? 0} runs per page. Targets: 100 / 100 / 100 / 100, LCP < 1.5 s, CLS 0, TBT 0 (✗ marks a miss).\n` +
-      'Mobile: Moto G Power emulation, simulated slow 4G (150 ms RTT, 1.6 Mbit/s), 4x CPU slowdown. CPU index = Lighthouse\'s benchmarkIndex of this\n' +
+      "Mobile: Moto G Power emulation, simulated slow 4G (150 ms RTT, 1.6 Mbit/s), 4x CPU slowdown. CPU index = Lighthouse's benchmarkIndex of this\n" +
       'machine during the run: simulated CPU time scales with it, so TBT on a busy machine is higher than on a quiet one.',
   );
   for (const r of results) {
     const path = new URL(r.url).pathname;
-    console.log(`  ${path}: main thread ${r.mainThread.slice(0, 4).map((m) => `${m.group} ${Math.round(m.ms)} ms`).join(', ')}`);
+    console.log(
+      `  ${path}: main thread ${r.mainThread
+        .slice(0, 4)
+        .map((m) => `${m.group} ${Math.round(m.ms)} ms`)
+        .join(', ')}`,
+    );
     for (const f of r.failing) console.log(`  ${path}: ${f}`);
     for (const w of r.warnings) console.log(`  ${path}: Lighthouse warning: ${w}`);
   }
@@ -152,16 +174,20 @@ export function lighthousePages(pages: PageReport[]): PageReport[] {
 /** The size run: the data loader on synthetic files of 10k, 100k and 1M rows (scripts/bench/size.ts). */
 function printSizeRun(list: string): void {
   const sizes = list === '' ? DEFAULT_SIZES : list.split(',').map((n) => Number.parseInt(n, 10));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--size takes positive whole numbers, e.g. --size 10000,100000 (got "${list}")`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--size takes positive whole numbers, e.g. --size 10000,100000 (got "${list}")`);
   heading('Size run: loading and validating one large dataset (synthetic rows, fresh process each)');
   console.log(sizeReport(sizes));
-  console.log('\nTime per row vs first: about 1.0 at every size when time grows linearly. Peak memory = max RSS of the loading process.');
+  console.log(
+    '\nTime per row vs first: about 1.0 at every size when time grows linearly. Peak memory = max RSS of the loading process.',
+  );
 }
 
 async function main(): Promise<void> {
   if (values.scale !== undefined) {
     const list = values.scale === '' ? undefined : values.scale.split(',').map((n) => Number.parseInt(n, 10));
-    if (list?.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--scale takes positive whole numbers, e.g. --scale 1,10,100 (got "${values.scale}")`);
+    if (list?.some((n) => !Number.isInteger(n) || n < 1))
+      throw new Error(`--scale takes positive whole numbers, e.g. --scale 1,10,100 (got "${values.scale}")`);
     await scalingRun(root, list);
     return;
   }
@@ -181,7 +207,9 @@ async function main(): Promise<void> {
       console.error(build.output);
       throw new Error('The build failed (output above).');
     }
-    console.log(`Wall time ${seconds(build.wallMs)}; peak memory ${mib(build.peakRss)} (max RSS of the largest process in the build, from GNU time).`);
+    console.log(
+      `Wall time ${seconds(build.wallMs)}; peak memory ${mib(build.peakRss)} (max RSS of the largest process in the build, from GNU time).`,
+    );
     printBuildLog(build.log);
   }
 
@@ -194,7 +222,9 @@ async function main(): Promise<void> {
   if (typeof timings === 'string') {
     console.log(timings);
   } else {
-    console.log(`Datasets: ${timings.datasets} loaded, parsed and validated once in ${timings.catalogMs.toFixed(0)} ms.\n`);
+    console.log(
+      `Datasets: ${timings.datasets} loaded, parsed and validated once in ${timings.catalogMs.toFixed(0)} ms.\n`,
+    );
     console.log(
       table(
         ['figure', 'charts', 'SVG KB (both layouts)', 'first ms', 'median ms'],
@@ -202,7 +232,9 @@ async function main(): Promise<void> {
       ),
     );
     const total = timings.figures.reduce((n, f) => n + f.medianMs, 0);
-    console.log(`\nOne figure = every chart in it drawn wide and narrow, plus its table and summary. All figures: ${total.toFixed(0)} ms (medians summed).`);
+    console.log(
+      `\nOne figure = every chart in it drawn wide and narrow, plus its table and summary. All figures: ${total.toFixed(0)} ms (medians summed).`,
+    );
   }
 
   if (!values['no-size']) printSizeRun('');
@@ -219,10 +251,18 @@ async function main(): Promise<void> {
       const seen = await countRequests(targets.map((p) => origin + p.url));
       console.log(
         `Requests in Chromium (360 px, to network idle) against the static count: ${seen
-          .map((r, i) => `${new URL(r.url).pathname.replace(BASE_PATH, '/') || '/'} ${r.requests.length} (static ${targets[i]!.requests}${targets[i]!.lazyRequests ? `+${targets[i]!.lazyRequests} lazy` : ''})${r.thirdParty.length ? `, third-party: ${r.thirdParty.join(' ')}` : ''}`)
+          .map(
+            (r, i) =>
+              `${new URL(r.url).pathname.replace(BASE_PATH, '/') || '/'} ${r.requests.length} (static ${targets[i]!.requests}${targets[i]!.lazyRequests ? `+${targets[i]!.lazyRequests} lazy` : ''})${r.thirdParty.length ? `, third-party: ${r.thirdParty.join(' ')}` : ''}`,
+          )
           .join('; ')}.\n`,
       );
-      printLighthouse(await runLighthouse(targets.map((p) => origin + p.url), Number.parseInt(values['lighthouse-runs'], 10)));
+      printLighthouse(
+        await runLighthouse(
+          targets.map((p) => origin + p.url),
+          Number.parseInt(values['lighthouse-runs'], 10),
+        ),
+      );
     } finally {
       await server.close();
     }

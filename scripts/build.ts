@@ -20,14 +20,29 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const builds = join(dirname(outDir), `.dist-builds-${basename(outDir).replace(/^\.+/, '')}`);
-const astroBin = process.env.BUILD_ASTRO_BIN ?? join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+const astroBin =
+  process.env.BUILD_ASTRO_BIN ??
+  join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 // When this script is started from a Vitest worker, Vite's import.meta.env is mirrored into
 // process.env (BASE_URL=/, MODE=test…); Astro would take BASE_URL=/ over the configured base path.
@@ -104,9 +119,10 @@ const started = performance.now();
 const siteWarning = process.env.SITE
   ? undefined
   : '\n\u001b[33mWarning: SITE is not set, so absolute URLs in this build (citations, embed code, canonical links, the sitemap, datapackage.json) point to http://localhost:4321.\n' +
-      'Do not publish this dist/. For a build to publish, set the origin and path, e.g.\n  SITE=https://example.github.io BASE_PATH=/worcestershire-community-safety/ npm run build\u001b[0m\n';
+    'Do not publish this dist/. For a build to publish, set the origin and path, e.g.\n  SITE=https://example.github.io BASE_PATH=/worcestershire-community-safety/ npm run build\u001b[0m\n';
 if (siteWarning) console.warn(siteWarning);
-if ((await run([resolve(import.meta.dirname, 'validate-data.ts')])) !== 0) stop(`Build stopped: fix the problems above. ${basename(outDir)}/ was not changed.`, 1);
+if ((await run([resolve(import.meta.dirname, 'validate-data.ts')])) !== 0)
+  stop(`Build stopped: fix the problems above. ${basename(outDir)}/ was not changed.`, 1);
 if (interrupted) stop('', 1);
 
 mkdirSync(builds, { recursive: true });
@@ -116,7 +132,8 @@ chmodSync(tmp, 0o755);
 const astro = await run([astroBin, 'build', '--outDir', tmp]);
 if (astro !== 0 || interrupted) stop(`Build failed. ${basename(outDir)}/ was not changed.`, astro || 1);
 const search = await run([resolve(import.meta.dirname, 'search-index.ts'), tmp]);
-if (search !== 0 || interrupted) stop(`Build failed: the search index could not be built. ${basename(outDir)}/ was not changed.`, search || 1);
+if (search !== 0 || interrupted)
+  stop(`Build failed: the search index could not be built. ${basename(outDir)}/ was not changed.`, search || 1);
 writeFileSync(join(tmp, 'SHA256SUMS'), sha256sums(tmp));
 swapIn(tmp);
 tmp = undefined;
@@ -125,14 +142,29 @@ if (siteWarning) console.warn(siteWarning);
 
 /** Files readers download (data, figures, packages): everything but pages, bundles and icons. */
 function isDownload(path: string): boolean {
-  return /\.(csv|json|zip|xlsx|svg|png)$/.test(path) && !/^(_astro|pagefind|cards)\//.test(path) && path !== 'favicon.svg';
+  return (
+    /\.(csv|json|zip|xlsx|svg|png)$/.test(path) && !/^(_astro|pagefind|cards)\//.test(path) && path !== 'favicon.svg'
+  );
 }
 
 function sha256sums(root: string): string {
-  const files = (readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+  const files = (
+    readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{
+      isFile(): boolean;
+      parentPath: string;
+      name: string;
+    }>
+  )
     .filter((e) => e.isFile())
     .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
     .filter(isDownload)
     .sort();
-  return files.map((f) => `${createHash('sha256').update(readFileSync(join(root, f))).digest('hex')}  ${f}\n`).join('');
+  return files
+    .map(
+      (f) =>
+        `${createHash('sha256')
+          .update(readFileSync(join(root, f)))
+          .digest('hex')}  ${f}\n`,
+    )
+    .join('');
 }

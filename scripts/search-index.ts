@@ -18,13 +18,28 @@ import { close, createIndex } from 'pagefind';
 export const INDEXED = /^(themes\/[^/]+|data\/(?!changelog\/)[^/]+|glossary)\/index\.html$/;
 
 /** Parts of `<main>` that are not worth finding: navigation, chart drawings, controls, download and embed links. */
-export const EXCLUDED = ['nav', 'svg', 'button', '[data-js-only]', '.skip-link', '.figure-downloads', '.figure-links', '.figure-embed'];
+export const EXCLUDED = [
+  'nav',
+  'svg',
+  'button',
+  '[data-js-only]',
+  '.skip-link',
+  '.figure-downloads',
+  '.figure-links',
+  '.figure-embed',
+];
 
 /** Pagefind's own interface files, which the site does not use. */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 function files(root: string): string[] {
-  return (readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+  return (
+    readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{
+      isFile(): boolean;
+      parentPath: string;
+      name: string;
+    }>
+  )
     .filter((e) => e.isFile())
     .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
@@ -39,11 +54,18 @@ export interface SearchIndexReport {
 export async function buildSearchIndex(dir: string): Promise<SearchIndexReport> {
   const pages = files(dir).filter((f) => INDEXED.test(f));
   if (pages.length === 0) throw new Error(`No pages to index in ${dir}`);
-  const { index, errors } = await createIndex({ rootSelector: 'main', excludeSelectors: EXCLUDED, forceLanguage: 'en' });
+  const { index, errors } = await createIndex({
+    rootSelector: 'main',
+    excludeSelectors: EXCLUDED,
+    forceLanguage: 'en',
+  });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     for (const page of pages) {
-      const added = await index.addHTMLFile({ url: `/${page.replace(/index\.html$/, '')}`, content: readFileSync(join(dir, page), 'utf8') });
+      const added = await index.addHTMLFile({
+        url: `/${page.replace(/index\.html$/, '')}`,
+        content: readFileSync(join(dir, page), 'utf8'),
+      });
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${added.errors.join('; ')}`);
     }
     const out = join(dir, 'pagefind');
@@ -67,7 +89,9 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   try {
     const started = performance.now();
     const report = await buildSearchIndex(dir);
-    console.log(`Search index: ${report.pages.length} pages, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `Search index: ${report.pages.length} pages, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
   } catch (error) {
     console.error(`Search index failed: ${(error as Error).message}`);
     process.exit(1);

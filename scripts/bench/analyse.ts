@@ -167,7 +167,17 @@ function srcsetUrls(srcset: string): string[] {
     .filter((u) => u !== '');
 }
 
-const SUBRESOURCE_RELS = new Set(['stylesheet', 'icon', 'shortcut', 'apple-touch-icon', 'mask-icon', 'manifest', 'preload', 'modulepreload', 'prefetch']);
+const SUBRESOURCE_RELS = new Set([
+  'stylesheet',
+  'icon',
+  'shortcut',
+  'apple-touch-icon',
+  'mask-icon',
+  'manifest',
+  'preload',
+  'modulepreload',
+  'prefetch',
+]);
 const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 
 interface Ctx {
@@ -202,7 +212,8 @@ function read(ctx: Ctx, file: string): { bytes: Buffer; size: Size } {
  */
 function resolveRef(ctx: Ctx, ref: string, from: string, figure?: string): string | undefined {
   const trimmed = ref.trim();
-  if (trimmed === '' || trimmed.startsWith('#') || /^(data|blob|about|javascript|mailto|tel):/i.test(trimmed)) return undefined;
+  if (trimmed === '' || trimmed.startsWith('#') || /^(data|blob|about|javascript|mailto|tel):/i.test(trimmed))
+    return undefined;
   let url: URL;
   try {
     url = new URL(trimmed, ORIGIN + from);
@@ -216,14 +227,22 @@ function resolveRef(ctx: Ctx, ref: string, from: string, figure?: string): strin
   }
   const path = decodeURIComponent(url.pathname);
   if (!path.startsWith(ctx.base)) {
-    ctx.report.missing.push({ what: `a reference outside the base path ${ctx.base} (built with a different BASE_PATH?)`, resource: ref, ...(figure ? { figure } : {}) });
+    ctx.report.missing.push({
+      what: `a reference outside the base path ${ctx.base} (built with a different BASE_PATH?)`,
+      resource: ref,
+      ...(figure ? { figure } : {}),
+    });
     return undefined;
   }
   let file = path.slice(ctx.base.length);
   if (file === '' || file.endsWith('/')) file += 'index.html';
   const full = join(ctx.root, file);
   if (!full.startsWith(ctx.root) || !existsSync(full) || !statSync(full).isFile()) {
-    ctx.report.missing.push({ what: 'a reference to a file that is not in the build', resource: ref, ...(figure ? { figure } : {}) });
+    ctx.report.missing.push({
+      what: 'a reference to a file that is not in the build',
+      resource: ref,
+      ...(figure ? { figure } : {}),
+    });
     return undefined;
   }
   return file;
@@ -246,7 +265,8 @@ function addAsset(ctx: Ctx, file: string, lazy: boolean, figure?: string): boole
   const kind = kindOf(file);
   const { size } = read(ctx, file);
   ctx.report.assets.push({ file, kind, size, lazy, ...(figure ? { figure } : {}) });
-  if (kind === 'font') ctx.report.webFonts.push({ what: 'a web font file', resource: file, ...(figure ? { figure } : {}) });
+  if (kind === 'font')
+    ctx.report.webFonts.push({ what: 'a web font file', resource: file, ...(figure ? { figure } : {}) });
   return true;
 }
 
@@ -318,9 +338,11 @@ function analysePage(ctx: Ctx, page: string): void {
     const target = resolveRef(ctx, el.getAttribute('href') ?? '', from, figure);
     if (!target) continue;
     const as = (el.getAttribute('as') ?? '').toLowerCase();
-    if (rels.includes('preload') && as === 'font') report.webFonts.push({ what: 'a preloaded font', resource: target, ...(figure ? { figure } : {}) });
+    if (rels.includes('preload') && as === 'font')
+      report.webFonts.push({ what: 'a preloaded font', resource: target, ...(figure ? { figure } : {}) });
     if (kindOf(target) === 'css' || rels.includes('stylesheet')) walkStylesheet(ctx, target, figure);
-    else if (kindOf(target) === 'js' || rels.includes('modulepreload')) walkScript(ctx, target, rels.includes('prefetch'), figure);
+    else if (kindOf(target) === 'js' || rels.includes('modulepreload'))
+      walkScript(ctx, target, rels.includes('prefetch'), figure);
     else addAsset(ctx, target, rels.includes('prefetch'), figure);
   }
 
@@ -334,7 +356,12 @@ function analysePage(ctx: Ctx, page: string): void {
     if (inHead && !deferred) {
       // An external classic script stops rendering until it has downloaded and run. An inline one
       // needs no download (defer and async do not apply to it); it is held to a byte budget instead.
-      if (src !== null) report.renderBlockingScripts.push({ what: 'a render-blocking script in <head> (no type="module", defer or async)', resource: describe(el), ...(figure ? { figure } : {}) });
+      if (src !== null)
+        report.renderBlockingScripts.push({
+          what: 'a render-blocking script in <head> (no type="module", defer or async)',
+          resource: describe(el),
+          ...(figure ? { figure } : {}),
+        });
       else report.inlineHeadScript += Buffer.byteLength(el.textContent ?? '');
     }
     if (src !== null) {
@@ -355,7 +382,9 @@ function analysePage(ctx: Ctx, page: string): void {
     walkCss(ctx, code, from, figure);
   }
 
-  for (const el of Array.from(document.querySelectorAll('img, source, video, audio, track, iframe, embed, object, input[type="image"]'))) {
+  for (const el of Array.from(
+    document.querySelectorAll('img, source, video, audio, track, iframe, embed, object, input[type="image"]'),
+  )) {
     const tag = el.tagName.toLowerCase();
     const figure = figureOf(el);
     const refs: string[] = [];
@@ -370,7 +399,11 @@ function analysePage(ctx: Ctx, page: string): void {
       if (target) addAsset(ctx, target, el.getAttribute('loading') === 'lazy', figure);
     }
     if (tag === 'img' && (!el.hasAttribute('width') || !el.hasAttribute('height'))) {
-      report.imagesWithoutSize.push({ what: 'an image without width and height attributes', resource: describe(el), ...(figure ? { figure } : {}) });
+      report.imagesWithoutSize.push({
+        what: 'an image without width and height attributes',
+        resource: describe(el),
+        ...(figure ? { figure } : {}),
+      });
     }
   }
 
@@ -395,7 +428,8 @@ export async function analyseSite(folder: string, options: { base?: string } = {
   lexerReady ??= initLexer;
   await lexerReady;
   const root = resolve(folder);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`No built site in ${folder} (no index.html): run the build first.`);
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`No built site in ${folder} (no index.html): run the build first.`);
   const base = normaliseBase(options.base);
   const cache: FileCache = new Map();
   const pages: PageReport[] = [];

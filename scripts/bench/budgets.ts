@@ -31,9 +31,20 @@ function largest(parts: Part[], count = 3): string {
   return ` (largest: ${list})`;
 }
 
-function bytesViolation(page: PageReport, budget: 'jsGzip' | 'cssGzip' | 'htmlGzip', label: string, total: number, limit: number, parts: Part[]): Violation | undefined {
+function bytesViolation(
+  page: PageReport,
+  budget: 'jsGzip' | 'cssGzip' | 'htmlGzip',
+  label: string,
+  total: number,
+  limit: number,
+  parts: Part[],
+): Violation | undefined {
   if (total <= limit) return undefined;
-  return { page: page.page, budget, message: `${page.page}: ${label} ${kb(total)} gzip > ${kb(limit)} budget${largest(parts)}` };
+  return {
+    page: page.page,
+    budget,
+    message: `${page.page}: ${label} ${kb(total)} gzip > ${kb(limit)} budget${largest(parts)}`,
+  };
 }
 
 function countViolation(page: PageReport, budget: keyof Budgets, problems: Problem[], limit: number): Violation[] {
@@ -48,8 +59,18 @@ function countViolation(page: PageReport, budget: keyof Budgets, problems: Probl
 /** The violations of one analysed page. */
 export function pageViolations(page: PageReport, budgets: Budgets = BUDGETS): Violation[] {
   const out: (Violation | undefined)[] = [];
-  const inline = (kind: 'js' | 'css'): Part[] => page.inline.filter((i) => i.kind === kind).map((i, n) => ({ name: `inline ${kind === 'js' ? '<script>' : '<style>'} #${n + 1}`, size: i.size, figure: i.figure }));
-  const files = (kind: 'js' | 'css'): Part[] => page.assets.filter((a) => a.kind === kind).map((a) => ({ name: `${a.file}${a.lazy ? ' (lazy)' : ''}`, size: a.size, figure: a.figure }));
+  const inline = (kind: 'js' | 'css'): Part[] =>
+    page.inline
+      .filter((i) => i.kind === kind)
+      .map((i, n) => ({
+        name: `inline ${kind === 'js' ? '<script>' : '<style>'} #${n + 1}`,
+        size: i.size,
+        figure: i.figure,
+      }));
+  const files = (kind: 'js' | 'css'): Part[] =>
+    page.assets
+      .filter((a) => a.kind === kind)
+      .map((a) => ({ name: `${a.file}${a.lazy ? ' (lazy)' : ''}`, size: a.size, figure: a.figure }));
   out.push(bytesViolation(page, 'jsGzip', 'JS', page.js.gzip, budgets.jsGzip, [...files('js'), ...inline('js')]));
   out.push(bytesViolation(page, 'cssGzip', 'CSS', page.css.gzip, budgets.cssGzip, [...files('css'), ...inline('css')]));
   out.push(
@@ -69,9 +90,19 @@ export function pageViolations(page: PageReport, budgets: Budgets = BUDGETS): Vi
     ...countViolation(page, 'renderBlockingScripts', page.renderBlockingScripts, budgets.renderBlockingScripts),
     ...countViolation(page, 'thirdPartyRequests', page.thirdParty, budgets.thirdPartyRequests),
     ...(page.inlineHeadScript > budgets.inlineHeadScriptBytes
-      ? [{ page: page.page, budget: 'inlineHeadScriptBytes' as const, message: `${page.page}: inline scripts in <head> ${page.inlineHeadScript} bytes > ${budgets.inlineHeadScriptBytes} bytes budget (they run before first paint)` }]
+      ? [
+          {
+            page: page.page,
+            budget: 'inlineHeadScriptBytes' as const,
+            message: `${page.page}: inline scripts in <head> ${page.inlineHeadScript} bytes > ${budgets.inlineHeadScriptBytes} bytes budget (they run before first paint)`,
+          },
+        ]
       : []),
-    ...page.missing.map((p) => ({ page: page.page, budget: 'missing' as const, message: `${page.page}: ${p.what}: ${p.resource}${p.figure ? ` (figure ${p.figure})` : ''}` })),
+    ...page.missing.map((p) => ({
+      page: page.page,
+      budget: 'missing' as const,
+      message: `${page.page}: ${p.what}: ${p.resource}${p.figure ? ` (figure ${p.figure})` : ''}`,
+    })),
   ];
 }
 
@@ -81,7 +112,10 @@ export interface BudgetResult {
 }
 
 /** Analyse a built site and check every page. `base` defaults to `BASE_PATH` from the environment, else `/`. */
-export async function checkBudgets(folder: string, options: { base?: string; budgets?: Budgets } = {}): Promise<BudgetResult> {
+export async function checkBudgets(
+  folder: string,
+  options: { base?: string; budgets?: Budgets } = {},
+): Promise<BudgetResult> {
   const report = await analyseSite(folder, { base: options.base ?? process.env.BASE_PATH ?? '/' });
   const violations = report.pages.flatMap((p) => pageViolations(p, options.budgets ?? BUDGETS));
   return { report, violations };

@@ -24,12 +24,18 @@ export interface BuildRun {
   log: BuildLog;
 }
 
-export async function runBuild(options: { cwd: string; outDir: string; env?: Record<string, string> }): Promise<BuildRun> {
+export async function runBuild(options: {
+  cwd: string;
+  outDir: string;
+  env?: Record<string, string>;
+}): Promise<BuildRun> {
   const script = join(options.cwd, 'scripts/build.ts');
   const tmp = mkdtempSync(join(tmpdir(), 'bench-time-'));
   const timeFile = join(tmp, 'time.txt');
   const useTime = existsSync(GNU_TIME);
-  const [cmd, args] = useTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, process.execPath, script]] : [process.execPath, [script]];
+  const [cmd, args] = useTime
+    ? [GNU_TIME, ['-f', '%M', '-o', timeFile, process.execPath, script]]
+    : [process.execPath, [script]];
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: options.outDir, ...options.env };
   const started = performance.now();
   let output = '';
@@ -84,7 +90,10 @@ export function parseBuildLog(output: string): BuildLog {
   const phases: { name: string; ms: number }[] = [];
   const types = new RegExp(`\\[types\\] Generated ${TIME}`).exec(output);
   if (types) phases.push({ name: 'setup: config, content sync, types', ms: parseTimeStat(types[1]!) });
-  const bundles = [...output.matchAll(new RegExp(`\\[vite\\] ✓ built in ${TIME}`, 'g'))].reduce((n, m) => n + parseTimeStat(m[1]!), 0);
+  const bundles = [...output.matchAll(new RegExp(`\\[vite\\] ✓ built in ${TIME}`, 'g'))].reduce(
+    (n, m) => n + parseTimeStat(m[1]!),
+    0,
+  );
   if (bundles) phases.push({ name: 'bundling (vite)', ms: bundles });
   const generate = new RegExp(`generating static routes[\\s\\S]*?✓ Completed in ${TIME}`).exec(output);
   if (generate) phases.push({ name: 'page generation', ms: parseTimeStat(generate[1]!) });

@@ -44,14 +44,17 @@ export function median(values: number[]): number {
 export async function timeFigures(root: string, runs = 20): Promise<ChartTimings | string> {
   const registryPath = join(root, 'src/figures/index.ts');
   if (!existsSync(registryPath)) return 'no charts yet (no src/figures/index.ts)';
-  const data = (await import(pathToFileURL(join(root, 'src/data/index.ts')).href)) as { getCatalog: () => Map<string, unknown> };
+  const data = (await import(pathToFileURL(join(root, 'src/data/index.ts')).href)) as {
+    getCatalog: () => Map<string, unknown>;
+  };
   const started = performance.now();
   const catalog = data.getCatalog();
   const catalogMs = performance.now() - started;
 
   const url = pathToFileURL(registryPath).href;
   const first = (await import(`${url}?run=0`)) as Registry;
-  if (!Array.isArray(first.FIGURE_IDS) || typeof first.getFigure !== 'function') return 'no charts yet (the registry exports no FIGURE_IDS and getFigure)';
+  if (!Array.isArray(first.FIGURE_IDS) || typeof first.getFigure !== 'function')
+    return 'no charts yet (the registry exports no FIGURE_IDS and getFigure)';
   const ids = [...first.FIGURE_IDS];
   if (ids.length === 0) return 'no charts yet (the registry is empty)';
 
@@ -65,7 +68,10 @@ export async function timeFigures(root: string, runs = 20): Promise<ChartTimings
       samples.get(id)!.push(performance.now() - t);
       if (!shapes.has(id)) {
         const views = spec.views ?? [];
-        shapes.set(id, { views: views.length, svgBytes: views.reduce((n, v) => n + Object.values(v.svg).reduce((m, s) => m + Buffer.byteLength(s), 0), 0) });
+        shapes.set(id, {
+          views: views.length,
+          svgBytes: views.reduce((n, v) => n + Object.values(v.svg).reduce((m, s) => m + Buffer.byteLength(s), 0), 0),
+        });
       }
     }
   }
@@ -73,6 +79,11 @@ export async function timeFigures(root: string, runs = 20): Promise<ChartTimings
     catalogMs,
     datasets: catalog.size,
     runs,
-    figures: ids.map((id) => ({ id, ...shapes.get(id)!, firstMs: samples.get(id)![0]!, medianMs: median(samples.get(id)!) })),
+    figures: ids.map((id) => ({
+      id,
+      ...shapes.get(id)!,
+      firstMs: samples.get(id)![0]!,
+      medianMs: median(samples.get(id)!),
+    })),
   };
 }

@@ -12,7 +12,13 @@ import lighthouse from 'lighthouse';
 import { median } from './charts.ts';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'];
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-dev-shm-usage',
+];
 
 export interface LighthouseScores {
   url: string;
@@ -56,10 +62,16 @@ function medianOrNull(values: (number | null)[]): number | null {
 }
 
 async function auditOnce(url: string, port: number): Promise<Run> {
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+  });
   if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
   const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError)
+    throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const score = (id: string) => {
     const s = lhr.categories[id]?.score;
     return s === null || s === undefined ? null : Math.round(s * 100);
@@ -73,22 +85,34 @@ async function auditOnce(url: string, port: number): Promise<Run> {
       if (audit.score < 1) failing.push(`${category.id}/${ref.id}: ${audit.title}`);
     }
   }
-  const details = lhr.audits['mainthread-work-breakdown']?.details as { items?: { groupLabel?: string; duration?: number }[] } | undefined;
+  const details = lhr.audits['mainthread-work-breakdown']?.details as
+    { items?: { groupLabel?: string; duration?: number }[] } | undefined;
   return {
-    scores: { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') },
+    scores: {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      'best-practices': score('best-practices'),
+      seo: score('seo'),
+    },
     lcp: metric('largest-contentful-paint'),
     cls: metric('cumulative-layout-shift'),
     tbt: metric('total-blocking-time'),
     benchmarkIndex: lhr.environment.benchmarkIndex ?? null,
     domSize: metric('dom-size'),
-    mainThread: (details?.items ?? []).map((i) => ({ group: i.groupLabel ?? '?', ms: i.duration ?? 0 })).sort((a, b) => b.ms - a.ms),
+    mainThread: (details?.items ?? [])
+      .map((i) => ({ group: i.groupLabel ?? '?', ms: i.duration ?? 0 }))
+      .sort((a, b) => b.ms - a.ms),
     failing,
     warnings: lhr.runWarnings,
   };
 }
 
 export async function runLighthouse(urls: string[], runs = 3): Promise<LighthouseScores[]> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROME_PATH,
+    chromeFlags: CHROME_FLAGS,
+    logLevel: 'silent',
+  });
   const results: LighthouseScores[] = [];
   try {
     for (const url of urls) {
@@ -109,7 +133,9 @@ export async function runLighthouse(urls: string[], runs = 3): Promise<Lighthous
         benchmarkIndex: medianOrNull(all.map((r) => r.benchmarkIndex)),
         domSize: mid.domSize,
         mainThread: mid.mainThread,
-        failing: [...new Set(all.flatMap((r) => r.failing))].map((f) => `${f} (below 100 in ${all.filter((r) => r.failing.includes(f)).length} of ${runs} runs)`),
+        failing: [...new Set(all.flatMap((r) => r.failing))].map(
+          (f) => `${f} (below 100 in ${all.filter((r) => r.failing.includes(f)).length} of ${runs} runs)`,
+        ),
         warnings: [...new Set(all.flatMap((r) => r.warnings))],
       });
     }

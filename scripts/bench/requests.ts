@@ -13,17 +13,28 @@ export interface BrowserRequests {
 }
 
 export async function countRequests(urls: string[]): Promise<BrowserRequests[]> {
-  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROME_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   const out: BrowserRequests[] = [];
   try {
     for (const url of urls) {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+      const context = await browser.newContext({
+        viewport: { width: 360, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+      });
       const page = await context.newPage();
       const requests: string[] = [];
       page.on('request', (r) => requests.push(r.url()));
       await page.goto(url, { waitUntil: 'networkidle' });
       const origin = new URL(url).origin;
-      out.push({ url, requests: requests.filter((r) => r.startsWith(origin)), thirdParty: requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:')) });
+      out.push({
+        url,
+        requests: requests.filter((r) => r.startsWith(origin)),
+        thirdParty: requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:')),
+      });
       await context.close();
     }
   } finally {

@@ -17,7 +17,17 @@
  * - src/figures/index.ts: registers one figure per synthetic dataset through the registry's own
  *   `periodFigure` builder (the same code path as the real year-by-year figures).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -84,7 +94,8 @@ function instrumentFunction(file: string, name: string, code: (firstParam: strin
       param = node.parameters[0]?.name.getText(sf) ?? '';
     }
   });
-  if (at < 0 || param === '') throw new Error(`Scaling run: cannot instrument ${name}() in ${file} (not found): update scripts/bench/scale.ts`);
+  if (at < 0 || param === '')
+    throw new Error(`Scaling run: cannot instrument ${name}() in ${file} (not found): update scripts/bench/scale.ts`);
   const header = `import { appendFileSync as __benchAppend } from 'node:fs';\nconst __benchCount = (kind: string, key: string): void => { if (process.env.BENCH_COUNTER_FILE) __benchAppend(process.env.BENCH_COUNTER_FILE, kind + '\\t' + key + '\\t' + process.pid + '\\n'); };\n`;
   writeFileSync(file, header + source.slice(0, at) + `\n  ${code(param)}\n` + source.slice(at));
 }
@@ -92,7 +103,8 @@ function instrumentFunction(file: string, name: string, code: (firstParam: strin
 function replaceOnce(file: string, anchor: string | RegExp, replacement: string): void {
   const source = readFileSync(file, 'utf8');
   const next = source.replace(anchor, replacement);
-  if (next === source) throw new Error(`Scaling run: anchor ${String(anchor)} not found in ${file}: update scripts/bench/scale.ts`);
+  if (next === source)
+    throw new Error(`Scaling run: anchor ${String(anchor)} not found in ${file}: update scripts/bench/scale.ts`);
   writeFileSync(file, next);
 }
 
@@ -110,8 +122,17 @@ function generate(dir: string, n: number): string {
   const data = join(dir, 'data');
   const section = firstDataCell(join(data, 'sections.csv'));
   const themesCsv = readFileSync(join(data, 'themes.csv'), 'utf8').trimEnd();
-  const maxOrder = Math.max(0, ...themesCsv.split('\n').slice(1).map((l) => Number.parseInt(/,(\d+),[^,]*$/.exec(l)?.[1] ?? '0', 10)));
-  const template = JSON.parse(readFileSync(join(data, 'domestic-abuse.meta.json'), 'utf8')) as Record<string, unknown> & { columns: { name: string }[] };
+  const maxOrder = Math.max(
+    0,
+    ...themesCsv
+      .split('\n')
+      .slice(1)
+      .map((l) => Number.parseInt(/,(\d+),[^,]*$/.exec(l)?.[1] ?? '0', 10)),
+  );
+  const template = JSON.parse(readFileSync(join(data, 'domestic-abuse.meta.json'), 'utf8')) as Record<
+    string,
+    unknown
+  > & { columns: { name: string }[] };
   const periods = ['2014/15', '2015/16', '2016/17', '2017/18', '2018/19'];
 
   const measures: string[] = [];
@@ -121,8 +142,13 @@ function generate(dir: string, n: number): string {
     const id = `syn-${pad(i)}`;
     ids.push(id);
     const measure = `${id}-count`;
-    const rows = periods.map((p, k) => `worcestershire,${p},${measure},${100 + ((i * 37 + k * 11) % 900)},count,reported,,${section}`);
-    writeFileSync(join(data, `${id}.csv`), `area,period,measure,value,unit,status,notes,source_section\n${rows.join('\n')}\n`);
+    const rows = periods.map(
+      (p, k) => `worcestershire,${p},${measure},${100 + ((i * 37 + k * 11) % 900)},count,reported,,${section}`,
+    );
+    writeFileSync(
+      join(data, `${id}.csv`),
+      `area,period,measure,value,unit,status,notes,source_section\n${rows.join('\n')}\n`,
+    );
     const meta = {
       ...template,
       id,
@@ -137,10 +163,27 @@ function generate(dir: string, n: number): string {
       footnotes: [],
     };
     writeFileSync(join(data, `${id}.meta.json`), `${JSON.stringify(meta, null, 2)}\n`);
-    measures.push([measure, `Synthetic count ${title(i)}`, 'count', `A generated count for synthetic theme ${title(i)}.`, id].map(csvCell).join(','));
-    themes.push([id, `Synthetic theme ${title(i)}`, `A generated theme page for the scaling benchmark, called ${title(i)}.`, String(maxOrder + i), id].map(csvCell).join(','));
+    measures.push(
+      [measure, `Synthetic count ${title(i)}`, 'count', `A generated count for synthetic theme ${title(i)}.`, id]
+        .map(csvCell)
+        .join(','),
+    );
+    themes.push(
+      [
+        id,
+        `Synthetic theme ${title(i)}`,
+        `A generated theme page for the scaling benchmark, called ${title(i)}.`,
+        String(maxOrder + i),
+        id,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
-  writeFileSync(join(data, 'measures.csv'), `${readFileSync(join(data, 'measures.csv'), 'utf8').trimEnd()}\n${measures.join('\n')}\n`);
+  writeFileSync(
+    join(data, 'measures.csv'),
+    `${readFileSync(join(data, 'measures.csv'), 'utf8').trimEnd()}\n${measures.join('\n')}\n`,
+  );
   writeFileSync(join(data, 'themes.csv'), `${themesCsv}\n${themes.join('\n')}\n`);
 
   // Schemas: one generated module, added to the registry in the copy only.
@@ -149,7 +192,10 @@ function generate(dir: string, n: number): string {
     `import { observationSchema } from './observation.ts';\nconst schema = observationSchema(['count'] as const);\nexport const SYNTHETIC_SCHEMAS = {\n${ids.map((id) => `  '${id}': schema,`).join('\n')}\n};\n`,
   );
   const schemasIndex = join(dir, 'src/schemas/index.ts');
-  writeFileSync(schemasIndex, `${readFileSync(schemasIndex, 'utf8')}\nimport { SYNTHETIC_SCHEMAS } from './synthetic.bench.ts';\nObject.assign(DATASET_SCHEMAS, SYNTHETIC_SCHEMAS);\n`);
+  writeFileSync(
+    schemasIndex,
+    `${readFileSync(schemasIndex, 'utf8')}\nimport { SYNTHETIC_SCHEMAS } from './synthetic.bench.ts';\nObject.assign(DATASET_SCHEMAS, SYNTHETIC_SCHEMAS);\n`,
+  );
 
   // Figures: register one per dataset with the registry's own builder, if the registry has one.
   const registry = join(dir, 'src/figures/index.ts');
@@ -157,8 +203,15 @@ function generate(dir: string, n: number): string {
   let figureNote: string;
   let useFigures = false;
   const periodFamily = join(dir, 'src/figures/period-bars.ts');
-  if (existsSync(registry) && existsSync(figureComponent) && existsSync(periodFamily) && /function periodFigure\(/.test(readFileSync(periodFamily, 'utf8'))) {
-    const list = ids.map((id, k) => `['${id}-figure', '${id}', 'Synthetic count ${title(k + 1)}, by year']`).join(',\n  ');
+  if (
+    existsSync(registry) &&
+    existsSync(figureComponent) &&
+    existsSync(periodFamily) &&
+    /function periodFigure\(/.test(readFileSync(periodFamily, 'utf8'))
+  ) {
+    const list = ids
+      .map((id, k) => `['${id}-figure', '${id}', 'Synthetic count ${title(k + 1)}, by year']`)
+      .join(',\n  ');
     writeFileSync(
       registry,
       `${readFileSync(registry, 'utf8')}\n// Added by the scaling benchmark (temporary copy only).\nimport { periodFigure } from './period-bars.ts';\nfor (const [id, dataset, title] of [\n  ${list},\n] as const) {\n  (FIGURE_IDS as unknown as string[]).push(id);\n  (BUILDERS as Record<string, () => FigureParts>)[id] = () => periodFigure(id, dataset, dataset, dataset + '-count', title, (r) => 'Synthetic count: ' + r.length + ' years.');\n}\n`,
@@ -176,7 +229,9 @@ function generate(dir: string, n: number): string {
   const pages = readdirSync(themesDir)
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => readFileSync(join(themesDir, f), 'utf8'));
-  const importLine = pages.map((s) => /^import\s+Figure\s+from\s+['"][^'"]+['"];?$/m.exec(s)?.[0]).find((x) => x !== undefined);
+  const importLine = pages
+    .map((s) => /^import\s+Figure\s+from\s+['"][^'"]+['"];?$/m.exec(s)?.[0])
+    .find((x) => x !== undefined);
   const injected = importLine === undefined && pages.some((s) => /<Figure\s/.test(s));
   for (const [k, id] of ids.entries()) {
     const body = [
@@ -206,7 +261,12 @@ function patchCopy(dir: string): void {
   replaceOnce(join(dir, 'astro.config.mjs'), /defineConfig\(\{/, "defineConfig({\n  cacheDir: './.bench-cache/astro',");
   instrumentFunction(join(dir, 'src/data/csv.ts'), 'parseCsv', (p) => `__benchCount('parse', String(${p}));`);
   const render = join(dir, 'src/charts/render.ts');
-  if (existsSync(render)) instrumentFunction(render, 'renderSvg', (p) => `__benchCount('render', [${p}?.id, ${p}?.view, ${p}?.layout].filter((x) => x !== undefined).join(' '));`);
+  if (existsSync(render))
+    instrumentFunction(
+      render,
+      'renderSvg',
+      (p) => `__benchCount('render', [${p}?.id, ${p}?.view, ${p}?.layout].filter((x) => x !== undefined).join(' '));`,
+    );
 }
 
 function readCounters(file: string): Counters {
@@ -225,7 +285,8 @@ function readCounters(file: string): Counters {
 
 function folderBytes(dir: string): number {
   let total = 0;
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) total += readFileSync(join(e.parentPath, e.name)).byteLength;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (e.isFile()) total += readFileSync(join(e.parentPath, e.name)).byteLength;
   return total;
 }
 
@@ -242,7 +303,14 @@ export async function scaleOnce(root: string, n: number): Promise<ScaleResult> {
       throw new Error(`Scaling run: the build with N = ${n} failed (last lines above; copy kept at ${dir})`);
     }
     const report = await analyseSite(outDir, { base: BASE_PATH });
-    const result = { n, build, pages: report.pages, distBytes: folderBytes(outDir), counters: readCounters(counterFile), figures };
+    const result = {
+      n,
+      build,
+      pages: report.pages,
+      distBytes: folderBytes(outDir),
+      counters: readCounters(counterFile),
+      figures,
+    };
     rmSync(dir, { recursive: true, force: true });
     return result;
   } catch (error) {
@@ -251,7 +319,13 @@ export async function scaleOnce(root: string, n: number): Promise<ScaleResult> {
   }
 }
 
-function maxCount(bucket: Map<number, Map<string, number>>): { processes: number; keys: number; max: number; calls: number; repeated: string[] } {
+function maxCount(bucket: Map<number, Map<string, number>>): {
+  processes: number;
+  keys: number;
+  max: number;
+  calls: number;
+  repeated: string[];
+} {
   let max = 0;
   let calls = 0;
   const keys = new Set<string>();
@@ -276,7 +350,19 @@ function printResults(results: ScaleResult[]): void {
   const synthetic = (r: ScaleResult) => r.pages.filter((p) => /^themes\/syn-[a-z]+\/index\.html$/.test(p.page));
   console.log(
     table(
-      ['N', 'pages', 'build', 'ms/theme', 'peak RSS', 'dist MB', 'home HTML gz', 'theme HTML gz', 'theme JS gz', 'theme CSS gz', 'theme req'],
+      [
+        'N',
+        'pages',
+        'build',
+        'ms/theme',
+        'peak RSS',
+        'dist MB',
+        'home HTML gz',
+        'theme HTML gz',
+        'theme JS gz',
+        'theme CSS gz',
+        'theme req',
+      ],
       results.map((r, i) => {
         const prev = results[i - 1];
         const perTheme = prev ? ((r.build.wallMs - prev.build.wallMs) / (r.n - prev.n)).toFixed(0) : '-';
@@ -299,8 +385,12 @@ function printResults(results: ScaleResult[]): void {
       }),
     ),
   );
-  console.log('\nbuild = wall time of `npm run build` (validate + astro build); ms/theme = extra build time per added theme since the previous N;');
-  console.log('theme columns = median over the synthetic theme pages (KB gzip). Peak RSS = max RSS of the largest build process (GNU time).');
+  console.log(
+    '\nbuild = wall time of `npm run build` (validate + astro build); ms/theme = extra build time per added theme since the previous N;',
+  );
+  console.log(
+    'theme columns = median over the synthetic theme pages (KB gzip). Peak RSS = max RSS of the largest build process (GNU time).',
+  );
 
   if (results.length >= 3) {
     // t(N) = fixed + k·f(N): take the smallest run as the fixed cost and fit the growth of the rest,
@@ -308,18 +398,32 @@ function printResults(results: ScaleResult[]): void {
     const base = results[0]!;
     const a = results[results.length - 2]!;
     const b = results[results.length - 1]!;
-    const grow = (f: (r: ScaleResult) => number) => slope(a.n - base.n, Math.max(1e-9, f(a) - f(base)), b.n - base.n, Math.max(1e-9, f(b) - f(base)));
+    const grow = (f: (r: ScaleResult) => number) =>
+      slope(a.n - base.n, Math.max(1e-9, f(a) - f(base)), b.n - base.n, Math.max(1e-9, f(b) - f(base)));
     const t = grow((r) => r.build.wallMs);
     const pages = grow((r) => r.pages.length);
     const bytes = grow((r) => r.distBytes);
-    const memPerTheme = a.build.peakRss !== null && b.build.peakRss !== null ? `${((b.build.peakRss - a.build.peakRss) / (b.n - a.n) / 1024 / 1024).toFixed(1)} MB` : 'n/a';
-    console.log(`\nGrowth from N = ${a.n} to ${b.n}, above the N = ${base.n} run (log-log slope; 1 = linear, 2 = quadratic): build time ${t.toFixed(2)}, pages ${pages.toFixed(2)}, output bytes ${bytes.toFixed(2)}.`);
-    console.log(`Peak memory per added theme between N = ${a.n} and ${b.n}: ${memPerTheme} (a fixed ~${mib(base.build.peakRss)} before that).`);
-    console.log(t <= 1.2 ? 'Build time grows linearly with the number of themes.' : `Build time grows faster than linearly (slope ${t.toFixed(2)}): look for work repeated per page.`);
+    const memPerTheme =
+      a.build.peakRss !== null && b.build.peakRss !== null
+        ? `${((b.build.peakRss - a.build.peakRss) / (b.n - a.n) / 1024 / 1024).toFixed(1)} MB`
+        : 'n/a';
+    console.log(
+      `\nGrowth from N = ${a.n} to ${b.n}, above the N = ${base.n} run (log-log slope; 1 = linear, 2 = quadratic): build time ${t.toFixed(2)}, pages ${pages.toFixed(2)}, output bytes ${bytes.toFixed(2)}.`,
+    );
+    console.log(
+      `Peak memory per added theme between N = ${a.n} and ${b.n}: ${memPerTheme} (a fixed ~${mib(base.build.peakRss)} before that).`,
+    );
+    console.log(
+      t <= 1.2
+        ? 'Build time grows linearly with the number of themes.'
+        : `Build time grows faster than linearly (slope ${t.toFixed(2)}): look for work repeated per page.`,
+    );
   }
 
   const largest = results[results.length - 1]!;
-  console.log(`\nWhere the time goes at N = ${largest.n}: ${largest.build.log.phases.map((p) => `${p.name} ${seconds(p.ms)}`).join('; ')}.\n`);
+  console.log(
+    `\nWhere the time goes at N = ${largest.n}: ${largest.build.log.phases.map((p) => `${p.name} ${seconds(p.ms)}`).join('; ')}.\n`,
+  );
   console.log(
     table(
       ['route', 'files', 'total ms', 'ms each'],
@@ -327,10 +431,21 @@ function printResults(results: ScaleResult[]): void {
     ),
   );
 
-  console.log('\nOnce per build? (counters in the instrumented copy; each build runs validation and astro build as separate processes)');
+  console.log(
+    '\nOnce per build? (counters in the instrumented copy; each build runs validation and astro build as separate processes)',
+  );
   console.log(
     table(
-      ['N', 'processes parsing', 'datasets', 'parse calls', 'max parses of one file in one process', 'figure×layout renders', 'render calls', 'max renders of one'],
+      [
+        'N',
+        'processes parsing',
+        'datasets',
+        'parse calls',
+        'max parses of one file in one process',
+        'figure×layout renders',
+        'render calls',
+        'max renders of one',
+      ],
       results.map((r) => {
         const p = maxCount(r.counters.parses);
         const q = maxCount(r.counters.renders);
@@ -345,8 +460,14 @@ function printResults(results: ScaleResult[]): void {
     `${p.max === 1 ? 'Each dataset is parsed and validated once per build process' : `Some dataset is parsed ${p.max} times in one process`} (${p.processes} processes: the validation step and astro build); ` +
       `${q.keys === 0 ? 'no charts were rendered' : q.max === 1 ? 'each chart is rendered once per figure and layout' : `some chart is rendered ${q.max} times for one figure and layout`}.`,
   );
-  if (p.repeated.length) console.log(`  parsed more than once in one process: ${p.repeated.slice(0, 4).join('; ')}${p.repeated.length > 4 ? `; … ${p.repeated.length} in all` : ''}`);
-  if (q.repeated.length) console.log(`  rendered more than once: ${q.repeated.slice(0, 4).join('; ')}${q.repeated.length > 4 ? `; … ${q.repeated.length} in all` : ''}`);
+  if (p.repeated.length)
+    console.log(
+      `  parsed more than once in one process: ${p.repeated.slice(0, 4).join('; ')}${p.repeated.length > 4 ? `; … ${p.repeated.length} in all` : ''}`,
+    );
+  if (q.repeated.length)
+    console.log(
+      `  rendered more than once: ${q.repeated.slice(0, 4).join('; ')}${q.repeated.length > 4 ? `; … ${q.repeated.length} in all` : ''}`,
+    );
   console.log(`Figures: ${last.figures}.`);
 }
 
@@ -354,7 +475,9 @@ function printResults(results: ScaleResult[]): void {
 export async function scalingRun(root: string, series?: number[]): Promise<ScaleResult[]> {
   const started = performance.now();
   const list = series ?? DEFAULT_SERIES;
-  console.log(`\n## Scaling run: N = ${list.join(', ')}${series ? '' : ` (and ${BIG} if it fits in ${TIME_LIMIT_MS / 60000} minutes)`}\n`);
+  console.log(
+    `\n## Scaling run: N = ${list.join(', ')}${series ? '' : ` (and ${BIG} if it fits in ${TIME_LIMIT_MS / 60000} minutes)`}\n`,
+  );
   const results: ScaleResult[] = [];
   for (const n of list) {
     const r = await scaleOnce(root, n);
@@ -370,10 +493,14 @@ export async function scalingRun(root: string, series?: number[]): Promise<Scale
     if (elapsed + estimate < TIME_LIMIT_MS) {
       console.log(`N = ${BIG}: estimated ${seconds(estimate)}, running it.`);
       const r = await scaleOnce(root, BIG);
-      console.log(`N = ${BIG}: built ${r.pages.length} pages in ${seconds(r.build.wallMs)}, peak ${mib(r.build.peakRss)}`);
+      console.log(
+        `N = ${BIG}: built ${r.pages.length} pages in ${seconds(r.build.wallMs)}, peak ${mib(r.build.peakRss)}`,
+      );
       results.push(r);
     } else {
-      console.log(`N = ${BIG}: skipped, estimated ${seconds(estimate)} would pass the ${TIME_LIMIT_MS / 60000}-minute limit (${seconds(elapsed)} used).`);
+      console.log(
+        `N = ${BIG}: skipped, estimated ${seconds(estimate)} would pass the ${TIME_LIMIT_MS / 60000}-minute limit (${seconds(elapsed)} used).`,
+      );
     }
   }
   console.log('');

@@ -42,13 +42,20 @@ export function writeSyntheticData(rows: number): string {
   writeFileSync(
     join(dir, 'areas.meta.json'),
     JSON.stringify(
-      META('areas', 'reference', 'areas.csv', [], ['id'], [
-        { name: 'id', type: 'id', description: 'Id.' },
-        { name: 'name', type: 'string', description: 'Name.' },
-        { name: 'type', type: 'enum', description: 'Type.' },
-        { name: 'parent', type: 'id', description: 'Parent.', required: false, references: 'areas' },
-        { name: 'description', type: 'string', description: 'Description.' },
-      ]),
+      META(
+        'areas',
+        'reference',
+        'areas.csv',
+        [],
+        ['id'],
+        [
+          { name: 'id', type: 'id', description: 'Id.' },
+          { name: 'name', type: 'string', description: 'Name.' },
+          { name: 'type', type: 'enum', description: 'Type.' },
+          { name: 'parent', type: 'id', description: 'Parent.', required: false, references: 'areas' },
+          { name: 'description', type: 'string', description: 'Description.' },
+        ],
+      ),
     ),
   );
   const lines = ['area,period,measure,value,unit,status,notes,source_section'];
@@ -57,16 +64,23 @@ export function writeSyntheticData(rows: number): string {
   writeFileSync(
     join(dir, 'counts.meta.json'),
     JSON.stringify(
-      META('counts', 'observations', 'counts.csv', ['count'], ['area', 'period', 'measure'], [
-        { name: 'area', type: 'id', description: 'Area.', references: 'areas' },
-        { name: 'period', type: 'period', description: 'Period.' },
-        { name: 'measure', type: 'id', description: 'Measure.' },
-        { name: 'value', type: 'number', description: 'Value.' },
-        { name: 'unit', type: 'enum', description: 'Unit.' },
-        { name: 'status', type: 'enum', description: 'Status.' },
-        { name: 'notes', type: 'id-list', description: 'Notes.', required: false },
-        { name: 'source_section', type: 'id', description: 'Section.' },
-      ]),
+      META(
+        'counts',
+        'observations',
+        'counts.csv',
+        ['count'],
+        ['area', 'period', 'measure'],
+        [
+          { name: 'area', type: 'id', description: 'Area.', references: 'areas' },
+          { name: 'period', type: 'period', description: 'Period.' },
+          { name: 'measure', type: 'id', description: 'Measure.' },
+          { name: 'value', type: 'number', description: 'Value.' },
+          { name: 'unit', type: 'enum', description: 'Unit.' },
+          { name: 'status', type: 'enum', description: 'Status.' },
+          { name: 'notes', type: 'id-list', description: 'Notes.', required: false },
+          { name: 'source_section', type: 'id', description: 'Section.' },
+        ],
+      ),
     ),
   );
   return dir;
@@ -84,8 +98,18 @@ export function sizeRun(rows: number, timeoutMs: number): SizeResult | { rows: n
   const dir = writeSyntheticData(rows);
   try {
     const bytes = statSync(join(dir, 'counts.csv')).size;
-    const run = spawnSync(process.execPath, ['--max-old-space-size=8192', join(import.meta.dirname, 'size-worker.ts'), dir], { encoding: 'utf8', timeout: timeoutMs });
-    if (run.error || run.status !== 0) return { rows, error: run.error ? `${run.error.message}` : (run.stderr || run.stdout).trim().split('\n').slice(0, 3).join(' / ') };
+    const run = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=8192', join(import.meta.dirname, 'size-worker.ts'), dir],
+      { encoding: 'utf8', timeout: timeoutMs },
+    );
+    if (run.error || run.status !== 0)
+      return {
+        rows,
+        error: run.error
+          ? `${run.error.message}`
+          : (run.stderr || run.stdout).trim().split('\n').slice(0, 3).join(' / '),
+      };
     const { ms, maxRssBytes, loaded } = JSON.parse(run.stdout) as { ms: number; maxRssBytes: number; loaded: number };
     if (loaded !== rows) return { rows, error: `loaded ${loaded} rows, expected ${rows}` };
     return { rows, bytes, ms, maxRssBytes };

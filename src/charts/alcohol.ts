@@ -22,14 +22,32 @@ export const alcoholViolenceShare: ChartFunction<AlcoholShareRow> = (rows, optio
     const { width, fontSize } = LAYOUT[layout];
     const max = Math.max(...rows.map((r) => r.value));
     const text = (r: AlcoholShareRow) => formatValue(r.value, 'percent', 1);
-    const room = endRoom(rows.map((r) => ({ band: r.period, x: r.value, text: text(r) })), fontSize);
-    const labelWidth = layout === 'wide' ? Math.max(...rows.map((r) => textWidth(r.periodLabel, fontSize))) + 12 : undefined;
+    const room = endRoom(
+      rows.map((r) => ({ band: r.period, x: r.value, text: text(r) })),
+      fontSize,
+    );
+    const labelWidth =
+      layout === 'wide' ? Math.max(...rows.map((r) => textWidth(r.periodLabel, fontSize))) + 12 : undefined;
     let y = 0;
     rows.forEach((r, i) => {
       if (i > 0 && options.annotation) {
         // The break: a dashed rule across the chart, the caveat under it.
         y += 8;
-        svgEl(doc, 'line', { x1: 0, x2: width, y1: y, y2: y, class: 'chart-break', stroke: 'currentColor', 'stroke-dasharray': '6 4', 'stroke-width': 1.5 }, svg);
+        svgEl(
+          doc,
+          'line',
+          {
+            x1: 0,
+            x2: width,
+            y1: y,
+            y2: y,
+            class: 'chart-break',
+            stroke: 'currentColor',
+            'stroke-dasharray': '6 4',
+            'stroke-width': 1.5,
+          },
+          svg,
+        );
         y += 4;
         y += drawNote(svg, doc, layout, `\u26A0 ${options.annotation}`, y, 'chart-caveat');
         y += 2;
@@ -37,7 +55,16 @@ export const alcoholViolenceShare: ChartFunction<AlcoholShareRow> = (rows, optio
       const panel = barPanel(doc, {
         bands: [r.period],
         bandLabels: { [r.period]: r.periodLabel },
-        segments: [{ band: r.period, x1: 0, x2: r.value, colour: periodRole(i, rows.length), key: r.period, tip: `${r.periodLabel}: ${text(r)} of violent crime was violence with injury with an alcohol marker` }],
+        segments: [
+          {
+            band: r.period,
+            x1: 0,
+            x2: r.value,
+            colour: periodRole(i, rows.length),
+            key: r.period,
+            tip: `${r.periodLabel}: ${text(r)} of violent crime was violence with injury with an alcohol marker`,
+          },
+        ],
         labels: [{ band: r.period, x: r.value, text: text(r) }],
         domain: [0, max],
         room,

@@ -64,7 +64,9 @@ export function barPanel(doc: Document, spec: BarPanelSpec): { svg: SVGElement; 
   const width = spec.width ?? LAYOUT[spec.layout].width;
   const wide = spec.layout === 'wide';
   const row = wide ? BAR.wideRow : BAR.narrowRow;
-  const labelWidth = wide ? (spec.labelWidth ?? Math.max(...spec.bands.map((b) => textWidth(spec.bandLabels[b] ?? b, fontSize))) + 12) : 0;
+  const labelWidth = wide
+    ? (spec.labelWidth ?? Math.max(...spec.bands.map((b) => textWidth(spec.bandLabels[b] ?? b, fontSize))) + 12)
+    : 0;
   const room = spec.room ?? endRoom(spec.labels, fontSize);
   const hasNegative = spec.domain[0] < 0;
   const marginTop = wide ? 4 : 4 + fontSize * 1.2;
@@ -81,7 +83,12 @@ export function barPanel(doc: Document, spec: BarPanelSpec): { svg: SVGElement; 
       render: annotate((i) => {
         const s = spec.segments[i]!;
         const role = ROLES[s.colour];
-        return { key: s.key, label: s.tip, cls: `role-${s.colour}`, fill: 'hatch' in role && s.hatchId ? `url(#${s.hatchId})` : undefined };
+        return {
+          key: s.key,
+          label: s.tip,
+          cls: `role-${s.colour}`,
+          fill: 'hatch' in role && s.hatchId ? `url(#${s.hatchId})` : undefined,
+        };
       }),
     }),
     Plot.text(posLabels, { x: 'x', y: 'band', text: 'text', textAnchor: 'start', dx: 5, className: 'chart-value' }),
@@ -111,7 +118,15 @@ export function barPanel(doc: Document, spec: BarPanelSpec): { svg: SVGElement; 
     marginRight: 0,
     x: { domain: spec.domain, axis: null, insetLeft: hasNegative ? room : 0, insetRight: room },
     y: wide
-      ? { domain: spec.bands, paddingInner: padding, paddingOuter: padding / 2, tickSize: 0, tickPadding: 8, tickFormat: (b: string) => spec.bandLabels[b] ?? b, label: null }
+      ? {
+          domain: spec.bands,
+          paddingInner: padding,
+          paddingOuter: padding / 2,
+          tickSize: 0,
+          tickPadding: 8,
+          tickFormat: (b: string) => spec.bandLabels[b] ?? b,
+          label: null,
+        }
       : { domain: spec.bands, paddingInner: padding, paddingOuter: padding / 2, axis: null },
     marks,
   });

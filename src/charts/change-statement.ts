@@ -21,11 +21,30 @@ export const changeStatement: ChartFunction<PeriodBarRow> = (rows, options) =>
     const big = Math.min(layout === 'wide' ? 44 : 34, (column - arrowRoom - 6) / widest);
     rows.forEach((r, i) => {
       const x = i * column;
-      svgEl(doc, 'rect', { x: x + 0.75, y: 3.75, width: 12.5, height: 12.5, fill: ROLES[periodRole(i, rows.length)].fill }, svg);
+      svgEl(
+        doc,
+        'rect',
+        { x: x + 0.75, y: 3.75, width: 12.5, height: 12.5, fill: ROLES[periodRole(i, rows.length)].fill },
+        svg,
+      );
       svgText(doc, r.periodLabel, { x: x + 18, y: 15, class: 'chart-muted' }, svg);
-      const value = svgText(doc, formatValue(r.value, r.unit), { x, y: 24 + big * 0.9, 'font-size': big, 'font-weight': 'bold' }, svg);
-      markElement(value, { key: r.period, label: `${r.measureLabel}, ${r.periodLabel}: ${formatValue(r.value, r.unit)}` });
-      if (i < rows.length - 1) svgText(doc, '→', { x: x + column - arrowRoom, y: 24 + big * 0.85, 'font-size': Math.min(big, 30) * 0.8, class: 'chart-muted' }, svg);
+      const value = svgText(
+        doc,
+        formatValue(r.value, r.unit),
+        { x, y: 24 + big * 0.9, 'font-size': big, 'font-weight': 'bold' },
+        svg,
+      );
+      markElement(value, {
+        key: r.period,
+        label: `${r.measureLabel}, ${r.periodLabel}: ${formatValue(r.value, r.unit)}`,
+      });
+      if (i < rows.length - 1)
+        svgText(
+          doc,
+          '→',
+          { x: x + column - arrowRoom, y: 24 + big * 0.85, 'font-size': Math.min(big, 30) * 0.8, class: 'chart-muted' },
+          svg,
+        );
     });
     let y = 24 + big + 12;
     const first = rows[0];
@@ -33,7 +52,12 @@ export const changeStatement: ChartFunction<PeriodBarRow> = (rows, options) =>
     if (first && last && first !== last) {
       const diff = last.value - first.value;
       const pct = first.value === 0 ? '' : ` (${formatChange((diff / first.value) * 100, 'percent', 1)})`;
-      svgText(doc, `Change: ${formatChange(diff, first.unit === 'count' ? 'count' : first.unit)}${pct}`, { x: 0, y: y + fontSize, 'font-weight': 'bold' }, svg);
+      svgText(
+        doc,
+        `Change: ${formatChange(diff, first.unit === 'count' ? 'count' : first.unit)}${pct}`,
+        { x: 0, y: y + fontSize, 'font-weight': 'bold' },
+        svg,
+      );
       y += fontSize * 1.6;
       if (isSmallCount(first.unit, first.value, last.value)) y += drawNote(svg, doc, layout, SMALL_NUMBERS_NOTE, y) + 4;
     }

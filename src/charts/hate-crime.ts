@@ -54,7 +54,11 @@ export const hateCrimeCounts: ChartFunction<HateCrimeCountRow> = (rows, options)
         key: `${r.area}|${r.measure}|${r.period}`,
         tip: `${r.areaLabel}, ${r.measureLabel.toLowerCase()}, ${r.period}: ${formatValue(r.value, 'count')}`,
       }));
-      const labels = own.map((r) => ({ band: `${r.area}|${r.period}`, x: r.value, text: formatValue(r.value, 'count') }));
+      const labels = own.map((r) => ({
+        band: `${r.area}|${r.period}`,
+        x: r.value,
+        text: formatValue(r.value, 'count'),
+      }));
       return {
         heading: own[0]?.measureLabel ?? measure,
         panel: barPanel(doc, { bands, bandLabels, segments, labels, domain: [0, max], layout: options.layout }),
@@ -69,8 +73,14 @@ export const hateCrimeChange: ChartFunction<HateCrimeChangeRow> = (rows, options
     const lo = Math.min(0, ...rows.map((r) => r.change));
     const hi = Math.max(0, ...rows.map((r) => r.change));
     // The absolute change always goes beside the percentage: "+6.3% (+20)".
-    const labelText = (r: HateCrimeChangeRow) => (r.difference === undefined ? formatChange(r.change, 'percent', 1) : `${formatChange(r.change, 'percent', 1)} (${formatChange(r.difference, 'count')})`);
-    const room = endRoom(rows.map((r) => ({ band: r.area, x: r.change, text: labelText(r) })), LAYOUT[options.layout].fontSize);
+    const labelText = (r: HateCrimeChangeRow) =>
+      r.difference === undefined
+        ? formatChange(r.change, 'percent', 1)
+        : `${formatChange(r.change, 'percent', 1)} (${formatChange(r.difference, 'count')})`;
+    const room = endRoom(
+      rows.map((r) => ({ band: r.area, x: r.change, text: labelText(r) })),
+      LAYOUT[options.layout].fontSize,
+    );
     const panels = measures.map((measure) => {
       const own = rows.filter((r) => r.measure === measure);
       const segments: Segment[] = own.map((r) => ({
@@ -95,5 +105,7 @@ export const hateCrimeChange: ChartFunction<HateCrimeChangeRow> = (rows, options
       };
     });
     const height = stackPanels(svg, doc, options.layout, panels, 16);
-    return options.annotation ? height + 6 + drawNote(svg, doc, options.layout, options.annotation, height + 6) : height;
+    return options.annotation
+      ? height + 6 + drawNote(svg, doc, options.layout, options.annotation, height + 6)
+      : height;
   });

@@ -23,14 +23,38 @@ export function frameMarks(doc: Document, svg: SVGElement, layout: Layout): void
   const frame = (g: Element, box: { x: number; y: number; w: number; h: number }, shape?: Element) => {
     const { x, y, w, h } = box;
     // Attributes keep the extra rectangles invisible in the standalone SVG (no site CSS there).
-    const ring = (cls: string, pad: number) => svgEl(doc, 'rect', { x: x - pad, y: y - pad, width: w + pad * 2, height: h + pad * 2, fill: 'none', stroke: 'none', visibility: 'hidden', class: cls, 'vector-effect': 'non-scaling-stroke' });
+    const ring = (cls: string, pad: number) =>
+      svgEl(doc, 'rect', {
+        x: x - pad,
+        y: y - pad,
+        width: w + pad * 2,
+        height: h + pad * 2,
+        fill: 'none',
+        stroke: 'none',
+        visibility: 'hidden',
+        class: cls,
+        'vector-effect': 'non-scaling-stroke',
+      });
     g.insertBefore(ring('mark-halo', 3), g.firstChild);
     if (shape) g.appendChild(shape);
     g.appendChild(ring('mark-ring', 3));
     if (w < min || h < min) {
       const hw = Math.max(w, min);
       const hh = Math.max(h, min);
-      svgEl(doc, 'rect', { x: x + w / 2 - hw / 2, y: y + h / 2 - hh / 2, width: hw, height: hh, fill: 'transparent', stroke: 'none', class: 'mark-hit' }, g);
+      svgEl(
+        doc,
+        'rect',
+        {
+          x: x + w / 2 - hw / 2,
+          y: y + h / 2 - hh / 2,
+          width: hw,
+          height: hh,
+          fill: 'transparent',
+          stroke: 'none',
+          class: 'mark-hit',
+        },
+        g,
+      );
     }
   };
   const wrap = (el: Element): Element => {
@@ -64,20 +88,32 @@ export function frameMarks(doc: Document, svg: SVGElement, layout: Layout): void
     let cx = 0;
     let cy = 0;
     for (const [, cmd, args] of (path.getAttribute('d') ?? '').matchAll(/([MLHVmlhvZz])([^MLHVmlhvZz]*)/g)) {
-      const n = (args ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
-      if (cmd === 'M' || cmd === 'L') for (let i = 0; i + 1 < n.length; i += 2) points.push([(cx = n[i]!), (cy = n[i + 1]!)]);
-      else if (cmd === 'm' || cmd === 'l') for (let i = 0; i + 1 < n.length; i += 2) points.push([(cx += n[i]!), (cy += n[i + 1]!)]);
+      const n = (args ?? '')
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(Number);
+      if (cmd === 'M' || cmd === 'L')
+        for (let i = 0; i + 1 < n.length; i += 2) points.push([(cx = n[i]!), (cy = n[i + 1]!)]);
+      else if (cmd === 'm' || cmd === 'l')
+        for (let i = 0; i + 1 < n.length; i += 2) points.push([(cx += n[i]!), (cy += n[i + 1]!)]);
       else if (cmd === 'H' || cmd === 'h') for (const v of n) points.push([(cx = cmd === 'H' ? v : cx + v), cy]);
       else if (cmd === 'V' || cmd === 'v') for (const v of n) points.push([cx, (cy = cmd === 'V' ? v : cy + v)]);
     }
     if (points.length === 0) continue;
     const xs = points.map((p) => p[0]);
     const ys = points.map((p) => p[1]);
-    const box = { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+    const box = {
+      x: Math.min(...xs),
+      y: Math.min(...ys),
+      w: Math.max(...xs) - Math.min(...xs),
+      h: Math.max(...ys) - Math.min(...ys),
+    };
     frame(wrap(path), box, path);
   }
   // Groups of shapes (a waffle's two parts): framed around the rectangles they hold.
-  for (const g of Array.from(svg.querySelectorAll('g.mark')).filter((e) => !e.querySelector('.mark-ring') && !e.classList.contains('gov-node'))) {
+  for (const g of Array.from(svg.querySelectorAll('g.mark')).filter(
+    (e) => !e.querySelector('.mark-ring') && !e.classList.contains('gov-node'),
+  )) {
     const rects = Array.from(g.querySelectorAll('rect'));
     if (rects.length === 0) continue;
     const x = Math.min(...rects.map((r) => num(r, 'x')));

@@ -46,7 +46,13 @@ export const ROLES = {
 export type Role = keyof typeof ROLES;
 
 /** Every distinct colour a data mark can have (for contrast tests): the palette hues in ROLES. */
-export const MARK_COLOURS: string[] = [...new Set(Object.values(ROLES).map((r) => r.fill).filter((f) => f.startsWith('#')))];
+export const MARK_COLOURS: string[] = [
+  ...new Set(
+    Object.values(ROLES)
+      .map((r) => r.fill)
+      .filter((f) => f.startsWith('#')),
+  ),
+];
 
 /** The role of a period among the periods a chart compares (the last one is the later period). */
 export function periodRole(index: number, count: number): Role {

@@ -80,13 +80,24 @@ export function markElement(el: Element, info: MarkInfo): void {
 /** A diagonal hatch in `colour` on the page background, for a role with `hatch` (defined once per SVG). */
 export function hatchPattern(doc: Document, svg: SVGElement, id: string, colour: string): void {
   const defs = svgEl(doc, 'defs', {}, svg);
-  const pattern = svgEl(doc, 'pattern', { id, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
+  const pattern = svgEl(
+    doc,
+    'pattern',
+    { id, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+    defs,
+  );
   svgEl(doc, 'rect', { width: 6, height: 6, fill: colour }, pattern);
   svgEl(doc, 'rect', { width: 2, height: 6, fill: '#ffffff', 'fill-opacity': 0.65 }, pattern);
 }
 
 /** A one-line legend of swatches and words at y (returns its height). Roles: ROLES in palette.ts. */
-export function drawLegend(doc: Document, svg: SVGElement, layout: Layout, items: { fill: string; stroke?: string; text: string }[], y: number): number {
+export function drawLegend(
+  doc: Document,
+  svg: SVGElement,
+  layout: Layout,
+  items: { fill: string; stroke?: string; text: string }[],
+  y: number,
+): number {
   const { width, fontSize } = LAYOUT[layout];
   const g = svgEl(doc, 'g', { class: 'chart-legend' }, svg);
   let x = 0;
@@ -98,7 +109,20 @@ export function drawLegend(doc: Document, svg: SVGElement, layout: Layout, items
       line += 1;
     }
     const top = y + line * fontSize * 1.5;
-    svgEl(doc, 'rect', { x: x + 0.75, y: top + 0.75, width: 12.5, height: 12.5, fill: item.fill, stroke: item.stroke, 'stroke-width': item.stroke ? 1.5 : undefined }, g);
+    svgEl(
+      doc,
+      'rect',
+      {
+        x: x + 0.75,
+        y: top + 0.75,
+        width: 12.5,
+        height: 12.5,
+        fill: item.fill,
+        stroke: item.stroke,
+        'stroke-width': item.stroke ? 1.5 : undefined,
+      },
+      g,
+    );
     svgText(doc, item.text, { x: x + 18, y: top + 11.5 }, g);
     x += w;
   }

@@ -24,12 +24,22 @@ export const reoffendingCohort: ChartFunction<ReoffendingRow> = (rows, options) 
     const bandLabels = Object.fromEntries(rows.map((r) => [r.period, r.periodLabel]));
     const bands = rows.map((r) => r.period);
     const countMax = Math.max(...rows.map((r) => Math.max(r.offenders, r.offences)));
-    const countRoom = endRoom(rows.map((r) => ({ band: r.period, x: 0, text: formatValue(r.offences, 'count') })), LAYOUT[layout].fontSize);
+    const countRoom = endRoom(
+      rows.map((r) => ({ band: r.period, x: 0, text: formatValue(r.offences, 'count') })),
+      LAYOUT[layout].fontSize,
+    );
     const countPanel = (field: 'offenders' | 'offences', noun: string) =>
       barPanel(doc, {
         bands,
         bandLabels,
-        segments: rows.map((r, i) => ({ band: r.period, x1: 0, x2: r[field], colour: colour(i), key: `${r.period}|${field}`, tip: `${r.periodLabel}: ${formatValue(r[field], 'count')} ${noun}` })),
+        segments: rows.map((r, i) => ({
+          band: r.period,
+          x1: 0,
+          x2: r[field],
+          colour: colour(i),
+          key: `${r.period}|${field}`,
+          tip: `${r.periodLabel}: ${formatValue(r[field], 'count')} ${noun}`,
+        })),
         labels: rows.map((r) => ({ band: r.period, x: r[field], text: formatValue(r[field], 'count') })),
         domain: [0, countMax],
         room: countRoom,
@@ -46,14 +56,27 @@ export const reoffendingCohort: ChartFunction<ReoffendingRow> = (rows, options) 
         key: `${r.period}|per-offender`,
         tip: `${r.periodLabel}: ${formatNumber(r.offencesPerOffender, 2)} offences per offender`,
       })),
-      labels: rows.map((r) => ({ band: r.period, x: r.offencesPerOffender, text: formatNumber(r.offencesPerOffender, 2) })),
+      labels: rows.map((r) => ({
+        band: r.period,
+        x: r.offencesPerOffender,
+        text: formatNumber(r.offencesPerOffender, 2),
+      })),
       domain: [0, Math.max(...rows.map((r) => r.offencesPerOffender))],
       room: countRoom,
       layout,
     });
-    return stackPanels(svg, doc, layout, [
-      { heading: 'Offenders on the cohort', panel: countPanel('offenders', 'offenders on the cohort') },
-      { heading: 'Offences committed by the cohort', panel: countPanel('offences', 'offences committed by the cohort') },
-      { heading: 'Offences per offender', panel: ratioPanel },
-    ], 16);
+    return stackPanels(
+      svg,
+      doc,
+      layout,
+      [
+        { heading: 'Offenders on the cohort', panel: countPanel('offenders', 'offenders on the cohort') },
+        {
+          heading: 'Offences committed by the cohort',
+          panel: countPanel('offences', 'offences committed by the cohort'),
+        },
+        { heading: 'Offences per offender', panel: ratioPanel },
+      ],
+      16,
+    );
   });

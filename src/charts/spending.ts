@@ -36,8 +36,12 @@ export const spendingLines: ChartFunction<SpendingRow> = (rows, options) =>
       const own = rows.filter((r) => r.line === line && r.column === column);
       const pcc = own.find((r) => r.funder === 'west-mercia-pcc');
       const ph = own.find((r) => r.funder === 'wcc-public-health');
-      if (pcc && ph && layout === 'wide') return `${formatValue(ph.value, 'gbp')} + ${formatValue(pcc.value, 'gbp')} PCC`;
-      return formatValue(own.reduce((s, r) => s + r.value, 0), 'gbp');
+      if (pcc && ph && layout === 'wide')
+        return `${formatValue(ph.value, 'gbp')} + ${formatValue(pcc.value, 'gbp')} PCC`;
+      return formatValue(
+        own.reduce((s, r) => s + r.value, 0),
+        'gbp',
+      );
     };
     // Narrow: the PCC part moves into the label above the bar, so the bar keeps its width.
     const bandLabel = (own: readonly SpendingRow[], column: string): string => {
@@ -47,7 +51,9 @@ export const spendingLines: ChartFunction<SpendingRow> = (rows, options) =>
       return layout === 'narrow' && pcc ? `${label}, incl. ${formatValue(pcc.value, 'gbp')} PCC` : label;
     };
     const allLabels: EndLabel[] = [];
-    for (const line of lines) for (const column of new Set(rows.filter((r) => r.line === line).map((r) => r.column))) allLabels.push({ band: column, x: 0, text: labelFor(line, column) });
+    for (const line of lines)
+      for (const column of new Set(rows.filter((r) => r.line === line).map((r) => r.column)))
+        allLabels.push({ band: column, x: 0, text: labelFor(line, column) });
     const room = endRoom(allLabels, fontSize);
     const panels = lines.map((line) => {
       const own = rows.filter((r) => r.line === line);
@@ -56,7 +62,9 @@ export const spendingLines: ChartFunction<SpendingRow> = (rows, options) =>
       for (const column of columns) {
         let x = 0;
         // Public health first, then the PCC contribution stacked after it.
-        const parts = own.filter((r) => r.column === column).sort((a, b) => (a.funder === b.funder ? 0 : a.funder === 'wcc-public-health' ? -1 : 1));
+        const parts = own
+          .filter((r) => r.column === column)
+          .sort((a, b) => (a.funder === b.funder ? 0 : a.funder === 'wcc-public-health' ? -1 : 1));
         for (const r of parts) {
           segments.push({
             band: column,
@@ -85,6 +93,9 @@ export const spendingLines: ChartFunction<SpendingRow> = (rows, options) =>
     });
     const height = stackPanels(svg, doc, layout, panels, 16);
     const funders = new Map(rows.map((r) => [r.funder, r.funderLabel]));
-    const legend = [...funders].map(([funder, label]) => ({ fill: funder === 'west-mercia-pcc' ? `url(#${hatchId})` : ROLES.money.fill, text: label }));
+    const legend = [...funders].map(([funder, label]) => ({
+      fill: funder === 'west-mercia-pcc' ? `url(#${hatchId})` : ROLES.money.fill,
+      text: label,
+    }));
     return height + 8 + drawLegend(doc, svg, layout, legend, height + 8);
   });

@@ -38,7 +38,16 @@ export const statTiles: ChartFunction<StatRow> = (rows, options) =>
     const heights = rows.map((r) => {
       const labelLines = wrapText(r.label, inner, fontSize).length;
       const periodLines = wrapText(r.periodLabel, inner, fontSize - 1).length;
-      return pad + big + 8 + labelLines * fontSize * 1.25 + periodLines * (fontSize - 1) * 1.25 + 4 + (r.kind === 'share' ? 26 : 0) + pad;
+      return (
+        pad +
+        big +
+        8 +
+        labelLines * fontSize * 1.25 +
+        periodLines * (fontSize - 1) * 1.25 +
+        4 +
+        (r.kind === 'share' ? 26 : 0) +
+        pad
+      );
     });
     let y = 0;
     for (let start = 0; start < rows.length; start += columns) {
@@ -46,21 +55,53 @@ export const statTiles: ChartFunction<StatRow> = (rows, options) =>
       rows.slice(start, start + columns).forEach((r, c) => {
         const x = c * (tileWidth + gap);
         const g = svgEl(doc, 'g', { transform: `translate(${x},${y})` }, svg);
-        svgEl(doc, 'rect', { x: 0.5, y: 0.5, width: tileWidth - 1, height: rowHeight - 1, rx: 6, class: 'chart-tile', fill: 'none', stroke: 'currentColor', 'stroke-opacity': 0.35 }, g);
+        svgEl(
+          doc,
+          'rect',
+          {
+            x: 0.5,
+            y: 0.5,
+            width: tileWidth - 1,
+            height: rowHeight - 1,
+            rx: 6,
+            class: 'chart-tile',
+            fill: 'none',
+            stroke: 'currentColor',
+            'stroke-opacity': 0.35,
+          },
+          g,
+        );
         let ty = pad;
         const value = statText(r);
         const tip = `${r.label}, ${r.periodLabel}: ${value}`;
         if (r.kind === 'change') {
           // An arrow for the direction, then the number.
           const up = r.value >= 0;
-          const mark = svgEl(doc, 'path', {
-            d: up ? `M${pad},${ty + big} l${big * 0.4},${-big * 0.8} l${big * 0.4},${big * 0.8} z` : `M${pad},${ty + big * 0.2} l${big * 0.4},${big * 0.8} l${big * 0.4},${-big * 0.8} z`,
-            fill: ROLES.figure.fill,
-          }, g);
+          const mark = svgEl(
+            doc,
+            'path',
+            {
+              d: up
+                ? `M${pad},${ty + big} l${big * 0.4},${-big * 0.8} l${big * 0.4},${big * 0.8} z`
+                : `M${pad},${ty + big * 0.2} l${big * 0.4},${big * 0.8} l${big * 0.4},${-big * 0.8} z`,
+              fill: ROLES.figure.fill,
+            },
+            g,
+          );
           markElement(mark, { key: r.key, label: tip, cls: 'role-figure' });
-          svgText(doc, value, { x: pad + big * 0.95, y: ty + big * 0.85, 'font-size': big, 'font-weight': 'bold', class: 'chart-stat' }, g);
+          svgText(
+            doc,
+            value,
+            { x: pad + big * 0.95, y: ty + big * 0.85, 'font-size': big, 'font-weight': 'bold', class: 'chart-stat' },
+            g,
+          );
         } else {
-          const num = svgText(doc, value, { x: pad, y: ty + big * 0.85, 'font-size': big, 'font-weight': 'bold', class: 'chart-stat' }, g);
+          const num = svgText(
+            doc,
+            value,
+            { x: pad, y: ty + big * 0.85, 'font-size': big, 'font-weight': 'bold', class: 'chart-stat' },
+            g,
+          );
           if (r.kind === 'count') markElement(num, { key: r.key, label: tip });
         }
         ty += big + 8;
@@ -68,13 +109,38 @@ export const statTiles: ChartFunction<StatRow> = (rows, options) =>
         svgLines(doc, lines, { x: pad, y: ty + fontSize * 0.9, class: 'chart-stat-label' }, fontSize * 1.25, g);
         ty += lines.length * fontSize * 1.25;
         const periodLines = wrapText(r.periodLabel, inner, fontSize - 1);
-        svgLines(doc, periodLines, { x: pad, y: ty + fontSize * 0.95, class: 'chart-muted', 'font-size': fontSize - 1 }, (fontSize - 1) * 1.25, g);
+        svgLines(
+          doc,
+          periodLines,
+          { x: pad, y: ty + fontSize * 0.95, class: 'chart-muted', 'font-size': fontSize - 1 },
+          (fontSize - 1) * 1.25,
+          g,
+        );
         ty += periodLines.length * (fontSize - 1) * 1.25 + 4;
         if (r.kind === 'share') {
           const scale = scaleLinear([0, 100], [pad, pad + inner]);
           ty += 6;
-          svgEl(doc, 'rect', { x: scale(0), y: ty, width: scale(100) - scale(0), height: 16, fill: 'none', stroke: PALETTE.grey, 'stroke-width': 1.5, class: 'chart-whole' }, g);
-          const part = svgEl(doc, 'rect', { x: scale(0), y: ty, width: scale(r.value) - scale(0), height: 16, fill: ROLES.figure.fill }, g);
+          svgEl(
+            doc,
+            'rect',
+            {
+              x: scale(0),
+              y: ty,
+              width: scale(100) - scale(0),
+              height: 16,
+              fill: 'none',
+              stroke: PALETTE.grey,
+              'stroke-width': 1.5,
+              class: 'chart-whole',
+            },
+            g,
+          );
+          const part = svgEl(
+            doc,
+            'rect',
+            { x: scale(0), y: ty, width: scale(r.value) - scale(0), height: 16, fill: ROLES.figure.fill },
+            g,
+          );
           markElement(part, { key: r.key, label: tip, cls: 'role-figure' });
         }
       });

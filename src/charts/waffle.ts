@@ -46,29 +46,67 @@ export const waffle: ChartFunction<ShareRow> = (rows, options) =>
       const col = row.total ? i % perRow : Math.floor(i / 10);
       const rowIndex = row.total ? Math.floor(i / perRow) : 9 - (i % 10);
       const inset = i < filled ? 0 : 0.75;
-      svgEl(doc, 'rect', { x: col * step + inset, y: rowIndex * step + inset, width: cells.bandwidth() - inset * 2, height: cells.bandwidth() - inset * 2 }, i < filled ? part : rest);
+      svgEl(
+        doc,
+        'rect',
+        {
+          x: col * step + inset,
+          y: rowIndex * step + inset,
+          width: cells.bandwidth() - inset * 2,
+          height: cells.bandwidth() - inset * 2,
+        },
+        i < filled ? part : rest,
+      );
     }
     const gridHeight = row.total ? gridRows * step : size;
     const value = formatValue(row.value, 'percent');
     markElement(part, { key: row.key, label: `${row.label}, ${row.periodLabel}: ${value}`, cls: 'role-figure' });
-    markElement(rest, { key: `${row.key}-rest`, label: `${row.restLabel}, ${row.periodLabel}: ${formatValue(100 - row.value, 'percent')}` });
+    markElement(rest, {
+      key: `${row.key}-rest`,
+      label: `${row.restLabel}, ${row.periodLabel}: ${formatValue(100 - row.value, 'percent')}`,
+    });
     const big = fontSize * 2.4;
     const textX = row.total ? 0 : size + 16;
     const textTop = row.total ? gridHeight + 12 : 0;
     const textWidth = width - textX;
-    svgText(doc, value, { x: textX, y: textTop + big * 0.85, 'font-size': big, 'font-weight': 'bold', class: 'chart-stat' }, svg);
+    svgText(
+      doc,
+      value,
+      { x: textX, y: textTop + big * 0.85, 'font-size': big, 'font-weight': 'bold', class: 'chart-stat' },
+      svg,
+    );
     const lines = wrapText(row.label, textWidth, fontSize);
     svgLines(doc, lines, { x: textX, y: textTop + big + 8 + fontSize }, fontSize * 1.25, svg);
     let after = textTop + big + 8 + fontSize + lines.length * fontSize * 1.25;
     const periodLines = wrapText(row.periodLabel, textWidth, fontSize - 1);
-    svgLines(doc, periodLines, { x: textX, y: after + 2, class: 'chart-muted', 'font-size': fontSize - 1 }, (fontSize - 1) * 1.25, svg);
+    svgLines(
+      doc,
+      periodLines,
+      { x: textX, y: after + 2, class: 'chart-muted', 'font-size': fontSize - 1 },
+      (fontSize - 1) * 1.25,
+      svg,
+    );
     after += (periodLines.length - 1) * (fontSize - 1) * 1.25;
     // A key for the two parts (the squares themselves carry no words).
     const key = svgEl(doc, 'g', {}, svg);
     let keyY = Math.max(gridHeight, after + 8) + 12;
     const keyLine = (swatch: 'part' | 'rest', words: string) => {
       if (swatch === 'part') svgEl(doc, 'rect', { x: 0, y: keyY, width: 12, height: 12, fill: ROLES.figure.fill }, key);
-      else svgEl(doc, 'rect', { x: 0.75, y: keyY + 0.75, width: 10.5, height: 10.5, fill: 'none', stroke: PALETTE.grey, 'stroke-width': 1.5 }, key);
+      else
+        svgEl(
+          doc,
+          'rect',
+          {
+            x: 0.75,
+            y: keyY + 0.75,
+            width: 10.5,
+            height: 10.5,
+            fill: 'none',
+            stroke: PALETTE.grey,
+            'stroke-width': 1.5,
+          },
+          key,
+        );
       const keyLines = wrapText(words, width - 20, fontSize - 1);
       svgLines(doc, keyLines, { x: 18, y: keyY + 11, 'font-size': fontSize - 1 }, (fontSize - 1) * 1.25, key);
       keyY += keyLines.length * (fontSize - 1) * 1.25 + 6;

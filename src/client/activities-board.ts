@@ -6,8 +6,10 @@
 import { enhanceFigure, setFigureState } from './enhance.ts';
 
 export function applyFilters(fig: HTMLElement, theme: string, status: string): number {
-  const matches = (el: HTMLElement | SVGElement) => (!theme || el.dataset['theme'] === theme) && (!status || el.dataset['status'] === status);
-  for (const m of Array.from(fig.querySelectorAll<SVGElement>('.act-item'))) m.classList.toggle('is-filtered', !matches(m));
+  const matches = (el: HTMLElement | SVGElement) =>
+    (!theme || el.dataset['theme'] === theme) && (!status || el.dataset['status'] === status);
+  for (const m of Array.from(fig.querySelectorAll<SVGElement>('.act-item')))
+    m.classList.toggle('is-filtered', !matches(m));
   // Each layout (wide, narrow) holds every activity once: count one of them.
   const inOneLayout = Array.from(fig.querySelectorAll<SVGElement>('.chart--wide .act-item'));
   const visible = inOneLayout.filter(matches).length;
@@ -25,7 +27,8 @@ export function enhanceActivities(fig: HTMLElement, win: Window = window): void 
   enhanceFigure(fig, win);
   fig.addEventListener('change', (event) => {
     const select = (event.target as Element).closest<HTMLSelectElement>('select[data-filter]');
-    if (select) setFigureState(fig, { [select.dataset['filter'] === 'status' ? 'status' : 'theme']: select.value }, win);
+    if (select)
+      setFigureState(fig, { [select.dataset['filter'] === 'status' ? 'status' : 'theme']: select.value }, win);
   });
   fig.addEventListener('figurestate', (event) => {
     const detail = (event as CustomEvent<{ theme?: string; status?: string }>).detail;
@@ -33,5 +36,9 @@ export function enhanceActivities(fig: HTMLElement, win: Window = window): void 
   });
   const url = new URL(win.location.href);
   const own = url.hash === `#${fig.id}`;
-  applyFilters(fig, own ? (url.searchParams.get('theme') ?? '') : '', own ? (url.searchParams.get('status') ?? '') : '');
+  applyFilters(
+    fig,
+    own ? (url.searchParams.get('theme') ?? '') : '',
+    own ? (url.searchParams.get('status') ?? '') : '',
+  );
 }

@@ -68,13 +68,15 @@ function applyState(ctx: FigureContext): void {
   const views = Array.from(fig.querySelectorAll<HTMLElement>('.figure-view'));
   if (!views.some((v) => v.dataset['view'] === view)) state.view = ctx.defaults.view ?? '';
   for (const v of views) v.hidden = views.length > 1 && v.dataset['view'] !== (state.view ?? ctx.defaults.view);
-  for (const b of Array.from(fig.querySelectorAll<HTMLButtonElement>('[data-set-view]'))) b.setAttribute('aria-pressed', String(b.dataset['setView'] === (state.view ?? ctx.defaults.view)));
+  for (const b of Array.from(fig.querySelectorAll<HTMLButtonElement>('[data-set-view]')))
+    b.setAttribute('aria-pressed', String(b.dataset['setView'] === (state.view ?? ctx.defaults.view)));
   const show = state.show === 'table' ? 'table' : 'chart';
   const chart = fig.querySelector<HTMLElement>('.figure-chart');
   const table = fig.querySelector<HTMLElement>('.figure-table');
   if (chart) chart.hidden = show !== 'chart';
   if (table) table.hidden = show !== 'table';
-  for (const b of Array.from(fig.querySelectorAll<HTMLButtonElement>('[data-set-show]'))) b.setAttribute('aria-pressed', String(b.dataset['setShow'] === show));
+  for (const b of Array.from(fig.querySelectorAll<HTMLButtonElement>('[data-set-show]')))
+    b.setAttribute('aria-pressed', String(b.dataset['setShow'] === show));
   fig.dispatchEvent(new CustomEvent('figurestate', { detail: { ...state } }));
   hideTip(fig);
 }
@@ -98,7 +100,12 @@ export function hideTip(fig: HTMLElement): void {
  * to the right of the mark, else to its left, vertically centred on it, so it never covers the next
  * mark in a column of bars. Only when neither side has room does it sit over the mark itself.
  */
-export function placeTip(box: { left: number; top: number; width: number; height: number }, tip: { width: number; height: number }, frame: { width: number; height: number }, gap = 8): { left: number; top: number } {
+export function placeTip(
+  box: { left: number; top: number; width: number; height: number },
+  tip: { width: number; height: number },
+  frame: { width: number; height: number },
+  gap = 8,
+): { left: number; top: number } {
   const right = box.left + box.width + gap;
   const left = box.left - gap - tip.width;
   let x: number;
@@ -120,7 +127,11 @@ export function showTip(fig: HTMLElement, mark: Element): void {
   tip.hidden = false;
   const shape = (mark.querySelector('.mark-shape') ?? mark).getBoundingClientRect();
   const frame = host.getBoundingClientRect();
-  const at = placeTip({ left: shape.left - frame.left, top: shape.top - frame.top, width: shape.width, height: shape.height }, { width: tip.offsetWidth, height: tip.offsetHeight }, { width: frame.width, height: frame.height });
+  const at = placeTip(
+    { left: shape.left - frame.left, top: shape.top - frame.top, width: shape.width, height: shape.height },
+    { width: tip.offsetWidth, height: tip.offsetHeight },
+    { width: frame.width, height: frame.height },
+  );
   // CSSOM positioning (allowed by the CSP, unlike style attributes in the markup).
   tip.style.left = `${at.left}px`;
   tip.style.top = `${at.top}px`;

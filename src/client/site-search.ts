@@ -28,7 +28,11 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   preload(term: string): Promise<void>;
-  debouncedSearch(term: string, options?: Record<string, unknown>, ms?: number): Promise<{ results: PagefindResult[] } | null>;
+  debouncedSearch(
+    term: string,
+    options?: Record<string, unknown>,
+    ms?: number,
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
 
 /** One entry of the results list. */
@@ -61,7 +65,8 @@ export function hitsOf(data: PagefindResultData, base: string): SearchHit[] {
   const title = data.meta.title ?? data.url;
   if (kind === 'Glossary') {
     const terms = data.sub_results.filter((s) => s.url.includes('#') && !/#letter-/.test(s.url) && s.title !== title);
-    if (terms.length > 0) return terms.slice(0, 5).map((s) => ({ url: s.url, title: s.title, kind: 'Glossary term', excerpt: s.excerpt }));
+    if (terms.length > 0)
+      return terms.slice(0, 5).map((s) => ({ url: s.url, title: s.title, kind: 'Glossary term', excerpt: s.excerpt }));
   }
   return [{ url: data.url, title, kind, excerpt: data.excerpt }];
 }
@@ -169,7 +174,11 @@ export function initSearch(root: HTMLElement): void {
     list!.hidden = results.length === 0;
     more!.hidden = true;
     if (results.length > 0) await showMore();
-    say(results.length === 0 ? `No pages found for “${query}”. Try another word, or browse every page below.` : `${results.length} ${results.length === 1 ? 'page' : 'pages'} found for “${query}”.`);
+    say(
+      results.length === 0
+        ? `No pages found for “${query}”. Try another word, or browse every page below.`
+        : `${results.length} ${results.length === 1 ? 'page' : 'pages'} found for “${query}”.`,
+    );
   }
 
   input.addEventListener('focus', () => void load(), { once: true });

@@ -20,7 +20,10 @@ export function updateCue(box: HTMLElement): void {
 
 export function setUpTableCues(doc: Document = document): void {
   const boxes = Array.from(doc.querySelectorAll<HTMLElement>('.table-scroll'));
-  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => entries.forEach((e) => updateCue(e.target as HTMLElement))) : undefined;
+  const observer =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver((entries) => entries.forEach((e) => updateCue(e.target as HTMLElement)))
+      : undefined;
   for (const box of boxes) {
     updateCue(box);
     observer?.observe(box);

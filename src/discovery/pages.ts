@@ -17,7 +17,16 @@ import { formatNumber } from '../lib/format.ts';
 import { cardSlug } from '../lib/seo.ts';
 import { mdxTree } from '../lib/mdx-tree.ts';
 import type { GlossaryRow } from '../schemas/glossary.ts';
-import { activityPeriods, areaName, findRow, formatRow, longPeriodLabel, matchingRows, period as toPeriod, rowLabel } from '../components/prose/data-lookup.ts';
+import {
+  activityPeriods,
+  areaName,
+  findRow,
+  formatRow,
+  longPeriodLabel,
+  matchingRows,
+  period as toPeriod,
+  rowLabel,
+} from '../components/prose/data-lookup.ts';
 import { FIGURE_IDS, getFigure } from '../figures/index.ts';
 
 export type PageKind = 'home' | 'theme' | 'dataset' | 'glossary' | 'chart' | 'page';
@@ -44,7 +53,9 @@ export interface ThemeInput {
 }
 
 /** The first `<KeyFigure>` or `<KeyCount>` of an MDX page: its element name and string props. */
-export function firstKeyFigure(mdx: string): { element: 'KeyFigure' | 'KeyCount'; props: Record<string, string> } | undefined {
+export function firstKeyFigure(
+  mdx: string,
+): { element: 'KeyFigure' | 'KeyCount'; props: Record<string, string> } | undefined {
   interface Node {
     type: string;
     name?: string | null;
@@ -56,9 +67,13 @@ export function firstKeyFigure(mdx: string): { element: 'KeyFigure' | 'KeyCount'
   // Depth-first, in document order.
   while (stack.length > 0) {
     const node = stack.shift()!;
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node.name === 'KeyFigure' || node.name === 'KeyCount')) {
+    if (
+      (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+      (node.name === 'KeyFigure' || node.name === 'KeyCount')
+    ) {
       const props: Record<string, string> = {};
-      for (const a of node.attributes ?? []) if (a.type === 'mdxJsxAttribute' && a.name && typeof a.value === 'string') props[a.name] = a.value;
+      for (const a of node.attributes ?? [])
+        if (a.type === 'mdxJsxAttribute' && a.name && typeof a.value === 'string') props[a.name] = a.value;
       return { element: node.name, props };
     }
     stack.unshift(...(node.children ?? []));
@@ -70,7 +85,11 @@ export function firstKeyFigure(mdx: string): { element: 'KeyFigure' | 'KeyCount'
  * The card figure of a key figure element, worded as the page shows it: the value, its label (the
  * element's `label`, else the measure's), and where and when (as <KeyFigure> and <KeyCount> do).
  */
-export function keyFigureCard(element: 'KeyFigure' | 'KeyCount', props: Record<string, string>, who: string): NonNullable<CardSpec['figure']> {
+export function keyFigureCard(
+  element: 'KeyFigure' | 'KeyCount',
+  props: Record<string, string>,
+  who: string,
+): NonNullable<CardSpec['figure']> {
   const { of, label } = props;
   if (!of) throw new Error(`${who}: <${element}> has no "of"`);
   if (element === 'KeyCount') {
@@ -84,21 +103,82 @@ export function keyFigureCard(element: 'KeyFigure' | 'KeyCount', props: Record<s
   if (!props.row) throw new Error(`${who}: <KeyFigure> has no "row"`);
   const row = findRow(of, props.row, who);
   const when = longPeriodLabel(row.period);
-  const context = row.raw.basis === 'budget' ? `Budget for ${when}` : row.raw.basis === 'actual' ? `Spent in ${when}` : [areaName(row.raw.area), when].filter(Boolean).join(', ');
+  const context =
+    row.raw.basis === 'budget'
+      ? `Budget for ${when}`
+      : row.raw.basis === 'actual'
+        ? `Spent in ${when}`
+        : [areaName(row.raw.area), when].filter(Boolean).join(', ');
   return { value: formatRow(row), label: label ?? rowLabel(row), context };
 }
 
 /** Fixed pages: path, title (as the page's <h1> says), description and card line. */
 const FIXED: Array<Omit<SitePage, 'card'> & { text?: string }> = [
-  { path: '', kind: 'home', title: SITE_NAME, description: 'Plain-English explainers and downloadable data from Worcestershire County Council’s community safety report.', listed: true },
-  { path: 'themes', kind: 'page', title: 'Themes', description: 'Every theme covered by the site, each explained in plain English with its figures.', listed: true },
-  { path: 'data', kind: 'page', title: 'Data', description: 'Every dataset behind the site as clean CSV and JSON, with column dictionaries, sources and caveats.', listed: true },
-  { path: 'data/changelog', kind: 'page', title: 'Data changelog', description: 'Every version of the site’s data: what was added, corrected, changed or withdrawn, and when.', listed: true },
-  { path: 'figures', kind: 'page', title: 'All figures', description: 'Every chart on the site, each with its table, summary, source and downloads.', listed: true },
-  { path: 'glossary', kind: 'glossary', title: 'Glossary', description: 'The terms and abbreviations used on this site, explained in plain English.', listed: true },
-  { path: 'source', kind: 'page', title: 'The report', description: 'The full text of Worcestershire County Council’s Community Safety overview, in reading order, with every line numbered and linked to the data taken from it.', listed: true },
-  { path: 'about', kind: 'page', title: 'About the figures', description: 'Where the figures come from, how they were checked, and what they can and cannot tell you.', listed: true },
-  { path: 'search', kind: 'page', title: 'Search', description: 'Search the theme pages, datasets and glossary, or browse a list of every page.', listed: false },
+  {
+    path: '',
+    kind: 'home',
+    title: SITE_NAME,
+    description:
+      'Plain-English explainers and downloadable data from Worcestershire County Council’s community safety report.',
+    listed: true,
+  },
+  {
+    path: 'themes',
+    kind: 'page',
+    title: 'Themes',
+    description: 'Every theme covered by the site, each explained in plain English with its figures.',
+    listed: true,
+  },
+  {
+    path: 'data',
+    kind: 'page',
+    title: 'Data',
+    description: 'Every dataset behind the site as clean CSV and JSON, with column dictionaries, sources and caveats.',
+    listed: true,
+  },
+  {
+    path: 'data/changelog',
+    kind: 'page',
+    title: 'Data changelog',
+    description: 'Every version of the site’s data: what was added, corrected, changed or withdrawn, and when.',
+    listed: true,
+  },
+  {
+    path: 'figures',
+    kind: 'page',
+    title: 'All figures',
+    description: 'Every chart on the site, each with its table, summary, source and downloads.',
+    listed: true,
+  },
+  {
+    path: 'glossary',
+    kind: 'glossary',
+    title: 'Glossary',
+    description: 'The terms and abbreviations used on this site, explained in plain English.',
+    listed: true,
+  },
+  {
+    path: 'source',
+    kind: 'page',
+    title: 'The report',
+    description:
+      'The full text of Worcestershire County Council’s Community Safety overview, in reading order, with every line numbered and linked to the data taken from it.',
+    listed: true,
+  },
+  {
+    path: 'about',
+    kind: 'page',
+    title: 'About the figures',
+    description: 'Where the figures come from, how they were checked, and what they can and cannot tell you.',
+    listed: true,
+  },
+  {
+    path: 'search',
+    kind: 'page',
+    title: 'Search',
+    description: 'Search the theme pages, datasets and glossary, or browse a list of every page.',
+    listed: false,
+  },
   { path: '404', kind: 'page', title: 'Page not found', description: 'This page could not be found.', listed: false },
 ];
 
@@ -138,7 +218,11 @@ export function sitePages(themes: ThemeInput[]): SitePage[] {
       card: {
         kicker: 'Dataset',
         title: meta.title,
-        figure: { value: formatNumber(rows.length), label: `${rows.length === 1 ? 'row' : 'rows'} of data, as CSV and JSON`, context: meta.period.label },
+        figure: {
+          value: formatNumber(rows.length),
+          label: `${rows.length === 1 ? 'row' : 'rows'} of data, as CSV and JSON`,
+          context: meta.period.label,
+        },
         footer,
       },
     });
@@ -148,9 +232,23 @@ export function sitePages(themes: ThemeInput[]): SitePage[] {
 
   for (const id of FIGURE_IDS) {
     const f = getFigure(id);
-    pages.push({ path: `embed/${id}`, kind: 'chart', title: f.title, description: f.takeaway, listed: false, card: { kicker: 'Chart', title: f.title, text: f.takeaway, footer } });
+    pages.push({
+      path: `embed/${id}`,
+      kind: 'chart',
+      title: f.title,
+      description: f.takeaway,
+      listed: false,
+      card: { kicker: 'Chart', title: f.title, text: f.takeaway, footer },
+    });
     // The compact embed (chart and source only) of the same figure.
-    pages.push({ path: `embed/compact/${id}`, kind: 'chart', title: f.title, description: f.takeaway, listed: false, card: { kicker: 'Chart', title: f.title, text: f.takeaway, footer } });
+    pages.push({
+      path: `embed/compact/${id}`,
+      kind: 'chart',
+      title: f.title,
+      description: f.takeaway,
+      listed: false,
+      card: { kicker: 'Chart', title: f.title, text: f.takeaway, footer },
+    });
   }
 
   return pages;
@@ -168,7 +266,8 @@ export function cardSlugs(pages: SitePage[]): Map<string, SitePage> {
   const bySlug = new Map<string, SitePage>();
   for (const p of pages) {
     const slug = cardSlug(p.path);
-    if (bySlug.has(slug)) throw new Error(`Two pages share the social card slug "${slug}": ${bySlug.get(slug)?.path} and ${p.path}`);
+    if (bySlug.has(slug))
+      throw new Error(`Two pages share the social card slug "${slug}": ${bySlug.get(slug)?.path} and ${p.path}`);
     bySlug.set(slug, p);
   }
   return bySlug;

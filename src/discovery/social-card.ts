@@ -26,7 +26,13 @@ export interface CardSpec {
   footer?: string;
 }
 
-export const CARD_COLOURS = { bg: '#0b2540', fg: '#ffffff', accent: '#ffc857', soft: '#d6e2ee', rule: '#3d5a78' } as const;
+export const CARD_COLOURS = {
+  bg: '#0b2540',
+  fg: '#ffffff',
+  accent: '#ffc857',
+  soft: '#d6e2ee',
+  rule: '#3d5a78',
+} as const;
 
 /** Title size: the longer the title, the smaller (never below 52 px, about 13 px in a 300 px preview). */
 export function titleSize(title: string, hasFigure: boolean): number {
@@ -46,29 +52,61 @@ function box(style: Record<string, string | number>, children: Node[] | string):
 
 /** Text that wraps and is cut with an ellipsis after `lines` lines. */
 function lines(text: string, size: number, max: number, style: Record<string, string | number> = {}): Node {
-  return { type: 'div', props: { style: { display: 'block', fontSize: size, lineHeight: 1.15, lineClamp: max, ...style }, children: text } };
+  return {
+    type: 'div',
+    props: { style: { display: 'block', fontSize: size, lineHeight: 1.15, lineClamp: max, ...style }, children: text },
+  };
 }
 
 /** The element tree of a card (exported for tests). */
 export function cardTree(spec: CardSpec): Node {
   const c = CARD_COLOURS;
   const top: Node[] = [];
-  if (spec.kicker) top.push(lines(spec.kicker.toUpperCase(), 32, 1, { color: c.accent, fontWeight: 700, letterSpacing: 2, marginBottom: 18 }));
-  top.push(lines(spec.title, titleSize(spec.title, spec.figure !== undefined), spec.figure ? 2 : 3, { fontWeight: 700, color: c.fg }));
+  if (spec.kicker)
+    top.push(
+      lines(spec.kicker.toUpperCase(), 32, 1, { color: c.accent, fontWeight: 700, letterSpacing: 2, marginBottom: 18 }),
+    );
+  top.push(
+    lines(spec.title, titleSize(spec.title, spec.figure !== undefined), spec.figure ? 2 : 3, {
+      fontWeight: 700,
+      color: c.fg,
+    }),
+  );
   if (!spec.figure && spec.text) top.push(lines(spec.text, 36, 3, { color: c.soft, marginTop: 24 }));
 
   const body: Node[] = [box({ flexDirection: 'column' }, top)];
   if (spec.figure) {
-    const fig: Node[] = [lines(spec.figure.value, spec.figure.value.length > 9 ? 100 : 112, 1, { fontWeight: 700, color: c.accent, lineHeight: 1 })];
+    const fig: Node[] = [
+      lines(spec.figure.value, spec.figure.value.length > 9 ? 100 : 112, 1, {
+        fontWeight: 700,
+        color: c.accent,
+        lineHeight: 1,
+      }),
+    ];
     const about: Node[] = [lines(spec.figure.label, 32, 2, { color: c.fg, fontWeight: 700 })];
     if (spec.figure.context) about.push(lines(spec.figure.context, 30, 1, { color: c.soft, marginTop: 6 }));
     fig.push(box({ flexDirection: 'column', marginTop: 14 }, about));
     body.push(box({ flexDirection: 'column', marginTop: 28 }, fig));
   }
   const children: Node[] = [box({ flexDirection: 'column', flexGrow: 1, flexShrink: 1, overflow: 'hidden' }, body)];
-  if (spec.footer) children.push(box({ borderTop: `3px solid ${c.rule}`, paddingTop: 18, marginTop: 18 }, [lines(spec.footer, 30, 1, { color: c.soft, fontWeight: 700 })]));
+  if (spec.footer)
+    children.push(
+      box({ borderTop: `3px solid ${c.rule}`, paddingTop: 18, marginTop: 18 }, [
+        lines(spec.footer, 30, 1, { color: c.soft, fontWeight: 700 }),
+      ]),
+    );
   return box(
-    { flexDirection: 'column', boxSizing: 'border-box', width: CARD_WIDTH, height: CARD_HEIGHT, padding: '48px 64px 40px', backgroundColor: c.bg, color: c.fg, fontFamily: 'DejaVu Sans', borderLeft: `16px solid ${c.accent}` },
+    {
+      flexDirection: 'column',
+      boxSizing: 'border-box',
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      padding: '48px 64px 40px',
+      backgroundColor: c.bg,
+      color: c.fg,
+      fontFamily: 'DejaVu Sans',
+      borderLeft: `16px solid ${c.accent}`,
+    },
     children,
   );
 }
@@ -89,7 +127,11 @@ function satoriFonts() {
 
 /** The card as SVG (text as paths, so it needs no fonts to display). */
 export async function cardSvg(spec: CardSpec): Promise<string> {
-  return satori(cardTree(spec) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: satoriFonts() });
+  return satori(cardTree(spec) as unknown as Parameters<typeof satori>[0], {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: satoriFonts(),
+  });
 }
 
 /** The card as a 1200 x 630 PNG. */

@@ -67,8 +67,18 @@ export function datasetJsonLd(id: string, site: URL | string | undefined) {
     })),
     size: `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`,
     distribution: [
-      { '@type': 'DataDownload', name: `${meta.title} (CSV)`, encodingFormat: 'text/csv', contentUrl: absoluteUrl(`/data/${id}.csv`, site) },
-      { '@type': 'DataDownload', name: `${meta.title} (JSON)`, encodingFormat: 'application/json', contentUrl: absoluteUrl(`/data/${id}.json`, site) },
+      {
+        '@type': 'DataDownload',
+        name: `${meta.title} (CSV)`,
+        encodingFormat: 'text/csv',
+        contentUrl: absoluteUrl(`/data/${id}.csv`, site),
+      },
+      {
+        '@type': 'DataDownload',
+        name: `${meta.title} (JSON)`,
+        encodingFormat: 'application/json',
+        contentUrl: absoluteUrl(`/data/${id}.json`, site),
+      },
     ],
     includedInDataCatalog: { '@type': 'DataCatalog', name: `${PUBLISHER}: data`, url: absoluteUrl('/data/', site) },
   };

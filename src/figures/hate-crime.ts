@@ -1,11 +1,26 @@
 /** Hate crime: recorded counts by area and year, and the percentage change (two views). */
-import { hateCrimeChange, hateCrimeCounts, type HateCrimeChangeRow, type HateCrimeCountRow } from '../charts/hate-crime.ts';
+import {
+  hateCrimeChange,
+  hateCrimeCounts,
+  type HateCrimeChangeRow,
+  type HateCrimeCountRow,
+} from '../charts/hate-crime.ts';
 import { hateCrimeSummary } from '../charts/summaries.ts';
 import { difference, percentChange } from '../data/derive.ts';
 import { isSmallCount, SMALL_NUMBERS_NOTE } from '../lib/comparison.ts';
 import { formatChange, formatValue } from '../lib/format.ts';
 import { comparePeriods } from '../lib/period.ts';
-import { areaName, checkedClaims, cite, measureLabel, must, obs, observationFigure, render, type Obs } from './helpers.ts';
+import {
+  areaName,
+  checkedClaims,
+  cite,
+  measureLabel,
+  must,
+  obs,
+  observationFigure,
+  render,
+  type Obs,
+} from './helpers.ts';
 import type { FigureParts } from './types.ts';
 
 export function hateCrime(): FigureParts {
@@ -13,7 +28,14 @@ export function hateCrime(): FigureParts {
   const data = obs('hate-crime', () => true);
   // Bars grouped by area, years in order within each area.
   const byArea = [...data].sort((a, b) => a.area.localeCompare(b.area) || comparePeriods(a.period, b.period));
-  const counts: HateCrimeCountRow[] = byArea.map((r) => ({ area: r.area, areaLabel: areaName(r.area), measure: r.measure, measureLabel: measureLabel(r.measure), period: r.period.label, value: r.value }));
+  const counts: HateCrimeCountRow[] = byArea.map((r) => ({
+    area: r.area,
+    areaLabel: areaName(r.area),
+    measure: r.measure,
+    measureLabel: measureLabel(r.measure),
+    period: r.period.label,
+    value: r.value,
+  }));
   const groups = [...new Set(data.map((r) => `${r.measure}|${r.area}`))];
   const changes: (HateCrimeChangeRow & { before: Obs; after: Obs })[] = groups.map((g) => {
     const own = data.filter((r) => `${r.measure}|${r.area}` === g);
@@ -36,7 +58,8 @@ export function hateCrime(): FigureParts {
   const offences = changes.filter((c) => c.measure === 'hate-offences');
   const crimed = changes.filter((c) => c.measure === 'hate-incidents-crimed');
   // Every percentage with its absolute change; small counts flagged (src/lib/comparison.ts).
-  const both = (c: (typeof changes)[number]) => `${c.areaLabel.split(' ')[0]} ${formatChange(c.difference ?? 0, 'count')}, ${formatChange(c.change, 'percent', 1)}`;
+  const both = (c: (typeof changes)[number]) =>
+    `${c.areaLabel.split(' ')[0]} ${formatChange(c.difference ?? 0, 'count')}, ${formatChange(c.change, 'percent', 1)}`;
   const smallCounts = changes.some((c) => isSmallCount('count', c.before.value, c.after.value));
   const takeaway = `Recorded hate offences rose in both areas (${offences.map(both).join('; ')}), while hate incidents recorded as crimes fell (${crimed.map(both).join('; ')})${smallCounts ? ': small numbers, so a few cases move the percentage a lot' : ''}.`;
   const base = { id, title, description: summary.join(' ') };
@@ -49,7 +72,15 @@ export function hateCrime(): FigureParts {
     summary,
     views: [
       { id: 'count', label: 'Counts', svg: render(hateCrimeCounts, counts, { ...base, view: 'count' }) },
-      { id: 'percent', label: '% change', svg: render(hateCrimeChange, changes, { ...base, view: 'percent', ...(smallCounts ? { annotation: SMALL_NUMBERS_NOTE } : {}) }) },
+      {
+        id: 'percent',
+        label: '% change',
+        svg: render(hateCrimeChange, changes, {
+          ...base,
+          view: 'percent',
+          ...(smallCounts ? { annotation: SMALL_NUMBERS_NOTE } : {}),
+        }),
+      },
     ],
     table: {
       caption: `${title}: recorded counts and percentage change`,
@@ -61,13 +92,40 @@ export function hateCrime(): FigureParts {
         { key: 'difference', label: 'Change', numeric: true },
         { key: 'change', label: '% change', numeric: true },
       ],
-      rows: changes.map((c) => ({ area: c.areaLabel, measure: c.measureLabel, before: formatValue(c.before.value, 'count'), after: formatValue(c.after.value, 'count'), difference: formatChange(c.difference ?? 0, 'count'), change: formatChange(c.change, 'percent', 1) })),
+      rows: changes.map((c) => ({
+        area: c.areaLabel,
+        measure: c.measureLabel,
+        before: formatValue(c.before.value, 'count'),
+        after: formatValue(c.after.value, 'count'),
+        difference: formatChange(c.difference ?? 0, 'count'),
+        change: formatChange(c.change, 'percent', 1),
+      })),
       rowSources: changes.map((c) => cite(c.before, c.after)),
     },
     csv: {
-      columns: ['area', 'measure', 'period_before', 'value_before', 'period_after', 'value_after', 'percent_change', 'status'],
-      rows: changes.map((c) => [c.area, c.measure, c.before.period.id, c.before.value, c.after.period.id, c.after.value, Number(c.change.toFixed(4)), c.after.status]),
+      columns: [
+        'area',
+        'measure',
+        'period_before',
+        'value_before',
+        'period_after',
+        'value_after',
+        'percent_change',
+        'status',
+      ],
+      rows: changes.map((c) => [
+        c.area,
+        c.measure,
+        c.before.period.id,
+        c.before.value,
+        c.after.period.id,
+        c.after.value,
+        Number(c.change.toFixed(4)),
+        c.after.status,
+      ]),
     },
-    checked: hateChecked.length ? [`The four percentage changes agree with the ones printed in the report (${hateChecked.join(', ')}).`] : [],
+    checked: hateChecked.length
+      ? [`The four percentage changes agree with the ones printed in the report (${hateChecked.join(', ')}).`]
+      : [],
   });
 }

@@ -58,9 +58,13 @@ export function getFigure(id: string): FigureSpec {
   if (!spec) {
     const base = (BUILDERS as Record<FigureId, () => FigureParts>)[id]();
     const theme = themeInfo(base.theme);
-    spec = { ...base, ...theme, permalink: `${theme.themeUrl}#${id}`, licence: getDataset(base.sources[0]?.dataset ?? 'hate-crime').meta.licence };
+    spec = {
+      ...base,
+      ...theme,
+      permalink: `${theme.themeUrl}#${id}`,
+      licence: getDataset(base.sources[0]?.dataset ?? 'hate-crime').meta.licence,
+    };
     cache.set(id, spec);
   }
   return spec;
 }
-

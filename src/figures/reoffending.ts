@@ -10,11 +10,21 @@ export function reoffending(): FigureParts {
   const id = 'reoffending-cohort';
   const data = obs('reoffending-cohort', () => true);
   const periods = [...new Map(data.map((r) => [r.period.id, r.period])).values()];
-  const value = (p: string, m: string) => must(data.find((r) => r.period.id === p && r.measure === m), `${p} ${m}`).value;
+  const value = (p: string, m: string) =>
+    must(
+      data.find((r) => r.period.id === p && r.measure === m),
+      `${p} ${m}`,
+    ).value;
   const chartRows: ReoffendingRow[] = periods.map((p) => {
     const offenders = value(p.id, 'cohort-offenders');
     const offences = value(p.id, 'cohort-offences');
-    return { period: p.id, periodLabel: p.label, offenders, offences, offencesPerOffender: offencesPerOffender(offences, offenders) };
+    return {
+      period: p.id,
+      periodLabel: p.label,
+      offenders,
+      offences,
+      offencesPerOffender: offencesPerOffender(offences, offenders),
+    };
   });
   const first = must(chartRows[0], 'first quarter');
   const last = must(chartRows[chartRows.length - 1], 'last quarter');
@@ -26,7 +36,13 @@ export function reoffending(): FigureParts {
     title,
     takeaway: `Between ${first.periodLabel} and ${last.periodLabel} the cohort shrank from ${first.offenders} to ${last.offenders} offenders, and offences per offender (our calculation) fell from ${formatNumber(first.offencesPerOffender, 2)} to ${formatNumber(last.offencesPerOffender, 2)}.`,
     summary,
-    views: [{ id: 'chart', label: 'Chart', svg: render(reoffendingCohort, chartRows, { id, title, description: summary.join(' ') }) }],
+    views: [
+      {
+        id: 'chart',
+        label: 'Chart',
+        svg: render(reoffendingCohort, chartRows, { id, title, description: summary.join(' ') }),
+      },
+    ],
     table: {
       caption: `${title}, by quarter`,
       columns: [
@@ -35,10 +51,18 @@ export function reoffending(): FigureParts {
         { key: 'offences', label: 'Offences', numeric: true },
         { key: 'ratio', label: 'Offences per offender', numeric: true },
       ],
-      rows: chartRows.map((r) => ({ period: r.periodLabel, offenders: formatValue(r.offenders, 'count'), offences: formatValue(r.offences, 'count'), ratio: formatNumber(r.offencesPerOffender, 2) })),
+      rows: chartRows.map((r) => ({
+        period: r.periodLabel,
+        offenders: formatValue(r.offenders, 'count'),
+        offences: formatValue(r.offences, 'count'),
+        ratio: formatNumber(r.offencesPerOffender, 2),
+      })),
       rowSources: chartRows.map((r) => cite(...data.filter((d) => d.period.id === r.period))),
     },
-    csv: { columns: ['period', 'offenders', 'offences', 'offences_per_offender'], rows: chartRows.map((r) => [r.period, r.offenders, r.offences, Number(r.offencesPerOffender.toFixed(4))]) },
+    csv: {
+      columns: ['period', 'offenders', 'offences', 'offences_per_offender'],
+      rows: chartRows.map((r) => [r.period, r.offenders, r.offences, Number(r.offencesPerOffender.toFixed(4))]),
+    },
     checked: [],
   });
 }

@@ -63,7 +63,9 @@ export function spending(): FigureParts {
         pcc: t.byFunder['west-mercia-pcc'] === undefined ? '–' : formatValue(t.byFunder['west-mercia-pcc'], 'gbp'),
         total: formatValue(t.total, 'gbp'),
       })),
-      rowSources: totals.map((t) => cite(...data.filter((r) => r.line === t.line && r.period.id === t.period && r.basis === t.basis))),
+      rowSources: totals.map((t) =>
+        cite(...data.filter((r) => r.line === t.line && r.period.id === t.period && r.basis === t.basis)),
+      ),
     },
     csv: {
       columns: ['line', 'funder', 'period', 'basis', 'value', 'unit', 'status'],

@@ -16,8 +16,18 @@ export function domesticAbuseSingleYear(): FigureParts {
   ];
   const data = wanted.map((w) => must(obs('domestic-abuse', (r) => r.measure === w.measure)[0], w.measure));
   const periodText = (r: Obs) =>
-    r.measure === 'children-exposed-change' ? `${r.period.label}, against the same months a year earlier` : r.status === 'snapshot' ? `${r.period.label}, at the time of the report` : r.period.label;
-  const chartRows: StatRow[] = data.map((r, i) => ({ key: r.measure, label: measureLabel(r.measure), value: r.value, kind: must(wanted[i], 'kind').kind, periodLabel: periodText(r) }));
+    r.measure === 'children-exposed-change'
+      ? `${r.period.label}, against the same months a year earlier`
+      : r.status === 'snapshot'
+        ? `${r.period.label}, at the time of the report`
+        : r.period.label;
+  const chartRows: StatRow[] = data.map((r, i) => ({
+    key: r.measure,
+    label: measureLabel(r.measure),
+    value: r.value,
+    kind: must(wanted[i], 'kind').kind,
+    periodLabel: periodText(r),
+  }));
   const title = 'Domestic abuse: single-year figures';
   const summary = statSummary(chartRows);
   const dv = must(chartRows[0], 'dvpos');
@@ -28,7 +38,9 @@ export function domesticAbuseSingleYear(): FigureParts {
     title,
     takeaway: `${formatValue(dv.value, 'count')} Domestic Violence Protection Orders were taken out in ${dv.periodLabel}, and ${statText(s42)} of adult safeguarding referrals linked to domestic abuse involved someone over 50. The report gives no earlier years for these, so none of them shows a trend; the children figure is itself a change on a year earlier.`,
     summary,
-    views: [{ id: 'chart', label: 'Chart', svg: render(statTiles, chartRows, { id, title, description: summary.join(' ') }) }],
+    views: [
+      { id: 'chart', label: 'Chart', svg: render(statTiles, chartRows, { id, title, description: summary.join(' ') }) },
+    ],
     table: {
       caption: title,
       columns: [
@@ -37,7 +49,12 @@ export function domesticAbuseSingleYear(): FigureParts {
         { key: 'value', label: 'Value', numeric: true },
         { key: 'status', label: 'Status' },
       ],
-      rows: data.map((r, i) => ({ measure: measureLabel(r.measure), period: r.period.label, value: statText(must(chartRows[i], 'row')), status: STATUS_LABELS[r.status] })),
+      rows: data.map((r, i) => ({
+        measure: measureLabel(r.measure),
+        period: r.period.label,
+        value: statText(must(chartRows[i], 'row')),
+        status: STATUS_LABELS[r.status],
+      })),
       rowSources: data.map((r) => cite(r)),
     },
     csv: obsCsv(data),

@@ -31,7 +31,9 @@ export function channelVulnerabilities(): FigureParts {
     title,
     takeaway: `Autism, a learning difficulty or mental health played a part in ${formatValue(r.value, 'percent')} of Channel referrals: more than half.${referrals ? ` Of the ${formatValue(referrals.value, 'count')} referrals in ${referrals.period.label}, that would be about ${formatValue(Math.round((r.value / 100) * referrals.value), 'count')} (our calculation; the report does not say exactly which period the share covers).` : ''}`,
     summary,
-    views: [{ id: 'chart', label: 'Chart', svg: render(waffle, chartRows, { id, title, description: summary.join(' ') }) }],
+    views: [
+      { id: 'chart', label: 'Chart', svg: render(waffle, chartRows, { id, title, description: summary.join(' ') }) },
+    ],
     table: {
       caption: title,
       columns: [
@@ -39,7 +41,10 @@ export function channelVulnerabilities(): FigureParts {
         { key: 'value', label: 'Share', numeric: true },
       ],
       rows: [
-        { part: 'Autism, a learning difficulty or mental health played a part', value: formatValue(r.value, 'percent') },
+        {
+          part: 'Autism, a learning difficulty or mental health played a part',
+          value: formatValue(r.value, 'percent'),
+        },
         { part: 'Other referrals', value: formatValue(100 - r.value, 'percent') },
       ],
       rowSources: [cite(r), cite(r)],

@@ -29,7 +29,8 @@ function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export const PERIOD_FORMATS = 'a financial year like 2017/18, a quarter like 2017-Q1, or a month span like 2014-02/2015-02';
+export const PERIOD_FORMATS =
+  'a financial year like 2017/18, a quarter like 2017-Q1, or a month span like 2014-02/2015-02';
 
 /** Parse a period string; returns `undefined` when it is not one of the three forms (or impossible). */
 export function parsePeriod(text: string): Period | undefined {

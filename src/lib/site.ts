@@ -34,7 +34,9 @@ export const TITLE_MAX = 70;
  */
 export function documentTitle(page: string, tooLong: (page: string) => string = (p) => p): string {
   if (page === SITE_NAME) return page;
-  return [`${page} – ${SITE_NAME}`, `${page} – ${SHORT_SITE_NAME}`, page].find((t) => t.length <= TITLE_MAX) ?? tooLong(page);
+  return (
+    [`${page} – ${SITE_NAME}`, `${page} – ${SHORT_SITE_NAME}`, page].find((t) => t.length <= TITLE_MAX) ?? tooLong(page)
+  );
 }
 
 /** localStorage key that remembers the reader's colour choice (`light` or `dark`; absent = follow the system). */
@@ -52,19 +54,21 @@ export function repositoryUrl(env: Record<string, string | undefined> = process.
 }
 
 /** Where "Report an error" leads: the issue tracker when the repository is known, else plain words. */
-export type ErrorReport =
-  | { kind: 'tracker'; newIssue: string; issues: string }
-  | { kind: 'text'; text: string };
+export type ErrorReport = { kind: 'tracker'; newIssue: string; issues: string } | { kind: 'text'; text: string };
 
 /** What a reader should put in a report; also the body of a new issue. */
-export const ERROR_REPORT_PROMPT = 'Which page or dataset, what you expected, what you found, and where it is in the report if you know (the line numbers on the report page).';
+export const ERROR_REPORT_PROMPT =
+  'Which page or dataset, what you expected, what you found, and where it is in the report if you know (the line numbers on the report page).';
 
 /**
  * The "Report an error" destination. In a deploy build (GitHub Actions sets GITHUB_REPOSITORY) it is
  * the repository's issue tracker, with a new issue that names the page; otherwise a plain-text
  * fallback, never a link that goes nowhere.
  */
-export function errorReport(page: { title?: string; url?: string } = {}, env: Record<string, string | undefined> = process.env): ErrorReport {
+export function errorReport(
+  page: { title?: string; url?: string } = {},
+  env: Record<string, string | undefined> = process.env,
+): ErrorReport {
   const repo = repositoryUrl(env);
   if (!repo) {
     return {
@@ -74,5 +78,9 @@ export function errorReport(page: { title?: string; url?: string } = {}, env: Re
   }
   const title = page.title ? `Error on “${page.title}”` : 'Error on the site';
   const body = `${page.url ? `Page: ${page.url}\n\n` : ''}${ERROR_REPORT_PROMPT}\n`;
-  return { kind: 'tracker', newIssue: `${repo}/issues/new?title=${encodeURIComponent(title)}&body=${encodeURIComponent(body)}`, issues: `${repo}/issues` };
+  return {
+    kind: 'tracker',
+    newIssue: `${repo}/issues/new?title=${encodeURIComponent(title)}&body=${encodeURIComponent(body)}`,
+    issues: `${repo}/issues`,
+  };
 }

@@ -7,6 +7,9 @@ import { getCatalog } from '../data/index.ts';
 import { getRelease } from '../data/release.ts';
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(stringifyJson(buildDataPackage(getCatalog().values(), getRelease(), { homepage: absoluteUrl('/data/', site) })), {
-    headers: { 'Content-Type': 'application/json' },
-  });
+  new Response(
+    stringifyJson(buildDataPackage(getCatalog().values(), getRelease(), { homepage: absoluteUrl('/data/', site) })),
+    {
+      headers: { 'Content-Type': 'application/json' },
+    },
+  );

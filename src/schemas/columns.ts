@@ -19,7 +19,17 @@ import { parsePeriod, PERIOD_FORMATS, type Period } from '../lib/period.ts';
 import { DECIMAL_SHAPE, inRange, INTEGER_TEXT, isSafeIntegerText, readDecimal, reasonText } from './numbers.ts';
 
 /** The types a column dictionary may declare. */
-export const COLUMN_TYPES = ['id', 'string', 'integer', 'number', 'period', 'date', 'enum', 'boolean', 'id-list'] as const;
+export const COLUMN_TYPES = [
+  'id',
+  'string',
+  'integer',
+  'number',
+  'period',
+  'date',
+  'enum',
+  'boolean',
+  'id-list',
+] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 /** What a schema says about one of its columns, checked against the dataset's column dictionary. */
@@ -86,13 +96,22 @@ export function integer(opts: { min?: number; max?: number } = {}) {
 export function decimal(opts: { min?: number; max?: number } = {}) {
   const { min, max } = opts;
   const range =
-    min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of ${min} or more` : max !== undefined ? ` of ${max} or less` : '';
+    min !== undefined && max !== undefined
+      ? ` from ${min} to ${max}`
+      : min !== undefined
+        ? ` of ${min} or more`
+        : max !== undefined
+          ? ` of ${max} or less`
+          : '';
   const e = `a plain decimal number${range}`;
   return cell(e)
     .transform((s, ctx) => {
       const read = readDecimal(s);
       if (!read.ok) {
-        ctx.addIssue({ code: 'custom', message: read.reason === 'shape' || !DECIMAL_SHAPE.test(s) ? e : `${e} ${reasonText(read.reason)}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: read.reason === 'shape' || !DECIMAL_SHAPE.test(s) ? e : `${e} ${reasonText(read.reason)}`,
+        });
         return z.NEVER;
       }
       if (!inRange(s, min, max)) {
@@ -138,9 +157,7 @@ export function date() {
 /** One of a fixed list of values. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   const e = `one of ${values.join(', ')}`;
-  return z
-    .enum(values, { error: e })
-    .register(columns, { type: 'enum', required: true, values });
+  return z.enum(values, { error: e }).register(columns, { type: 'enum', required: true, values });
 }
 
 /** A `;`-separated list of kebab-case ids with no spaces, e.g. `hate-crime;prevent`. */

@@ -35,7 +35,15 @@ export const footnoteSchema = z.strictObject({
 });
 
 /** Dataset kinds; each kind has one row schema family. */
-export const DATASET_KINDS = ['observations', 'spending', 'claims', 'reference', 'bodies', 'relationships', 'activities'] as const;
+export const DATASET_KINDS = [
+  'observations',
+  'spending',
+  'claims',
+  'reference',
+  'bodies',
+  'relationships',
+  'activities',
+] as const;
 
 /** Metadata for one dataset. */
 export const datasetMetaSchema = z.strictObject({

@@ -62,7 +62,10 @@ export function compareDecimalText(a: string, b: string): number {
 
 /** Is `text` within [min, max] (either bound optional), compared exactly on the text? */
 export function inRange(text: string, min: number | undefined, max: number | undefined): boolean {
-  return (min === undefined || compareDecimalText(text, String(min)) >= 0) && (max === undefined || compareDecimalText(text, String(max)) <= 0);
+  return (
+    (min === undefined || compareDecimalText(text, String(min)) >= 0) &&
+    (max === undefined || compareDecimalText(text, String(max)) <= 0)
+  );
 }
 
 /** The sentence added to an "expected" when a number's text is not exact. */

@@ -15,17 +15,30 @@ import { lineRange } from './source-lines.ts';
  * the file (docs/validation.md, "Numbers").
  */
 const VALUE_RULES = new Map<Unit, { ok: (text: string) => boolean; expected: string }>([
-  ['count', { ok: (t) => isSafeIntegerText(t) && inRange(t, 0, undefined), expected: 'a whole number of 0 or more (unit count)' }],
+  [
+    'count',
+    {
+      ok: (t) => isSafeIntegerText(t) && inRange(t, 0, undefined),
+      expected: 'a whole number of 0 or more (unit count)',
+    },
+  ],
   ['percent', { ok: (t) => inRange(t, 0, 100), expected: 'a percentage from 0 to 100 (unit percent)' }],
   ['percent-change', { ok: () => true, expected: 'a signed percentage change' }],
-  ['gbp', { ok: (t) => isSafeIntegerText(t) && inRange(t, 0, undefined), expected: 'whole pounds of 0 or more (unit gbp)' }],
-  ['fte', { ok: (t) => inRange(t, 0, undefined), expected: 'a number of full-time equivalents of 0 or more (unit fte)' }],
+  [
+    'gbp',
+    { ok: (t) => isSafeIntegerText(t) && inRange(t, 0, undefined), expected: 'whole pounds of 0 or more (unit gbp)' },
+  ],
+  [
+    'fte',
+    { ok: (t) => inRange(t, 0, undefined), expected: 'a number of full-time equivalents of 0 or more (unit fte)' },
+  ],
 ]);
 
 /** Check a value against its unit's rule; shared by the observation and spending schemas. */
 export function checkValue(row: { value: number; unit: Unit }, ctx: z.RefinementCtx): void {
   const rule = VALUE_RULES.get(row.unit);
-  if (!rule || !rule.ok(String(row.value))) ctx.addIssue({ code: 'custom', path: ['value'], message: rule?.expected ?? 'a known unit' });
+  if (!rule || !rule.ok(String(row.value)))
+    ctx.addIssue({ code: 'custom', path: ['value'], message: rule?.expected ?? 'a known unit' });
 }
 
 export function observationShape<const U extends readonly [Unit, ...Unit[]]>(units: U) {

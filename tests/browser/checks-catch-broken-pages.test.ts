@@ -6,7 +6,14 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useBrowserSession } from '../support/session.ts';
 import { TabPool } from '../support/tabs.ts';
-import { checkCspPolicy, checkKeyboard, checkNoJs, checkPage, type Failure, type FailureKind } from '../support/page-checks.ts';
+import {
+  checkCspPolicy,
+  checkKeyboard,
+  checkNoJs,
+  checkPage,
+  type Failure,
+  type FailureKind,
+} from '../support/page-checks.ts';
 import { type HtmlProblem, runHtmlValidate, runNuChecker } from '../support/html-validity.ts';
 import { checkLinks } from '../support/links.ts';
 import { startStaticServer, type StaticServer } from '../support/server.ts';
@@ -16,15 +23,22 @@ let server: StaticServer;
 const session = useBrowserSession(inject('wsEndpoint'));
 /** The Nu checker takes ~4 s to start, so it runs once over every fixture page. */
 let nuProblems: HtmlProblem[] = [];
-const nuFor = (name: string): string[] => nuProblems.filter((p) => p.file === join(fixtures, name, 'index.html')).map((p) => p.message);
+const nuFor = (name: string): string[] =>
+  nuProblems.filter((p) => p.file === join(fixtures, name, 'index.html')).map((p) => p.message);
 const url = (name: string): string => new URL(`${name}/`, server.baseUrl).href;
 const pageChecks = (name: string): Promise<Failure[]> => checkPage(session.tabs, url(name), { origin: server.origin });
 const kinds = (failures: Failure[]): FailureKind[] => [...new Set(failures.map((f) => f.kind))].sort();
-const details = (failures: Failure[], kind: FailureKind): string => failures.filter((f) => f.kind === kind).map((f) => f.detail).join('\n');
+const details = (failures: Failure[], kind: FailureKind): string =>
+  failures
+    .filter((f) => f.kind === kind)
+    .map((f) => f.detail)
+    .join('\n');
 
 beforeAll(async () => {
   server = await startStaticServer(fixtures, '/fixture-base/');
-  nuProblems = await runNuChecker(['good', 'html-error', 'svg-font-variant'].map((name) => join(fixtures, name, 'index.html')));
+  nuProblems = await runNuChecker(
+    ['good', 'html-error', 'svg-font-variant'].map((name) => join(fixtures, name, 'index.html')),
+  );
 });
 afterAll(async () => {
   await server.close();
@@ -53,7 +67,10 @@ describe.concurrent('each broken fixture page fails its gate', () => {
     expect(kinds(failures)).toEqual(['axe']);
     expect(details(failures, 'axe')).toContain('color-contrast');
     // The pale grey fails on white at both widths; on the dark background it has enough contrast.
-    expect(failures.map((f) => f.detail.slice(0, f.detail.indexOf(']') + 1)).sort()).toEqual(['[1280 px light]', '[360 px light]']);
+    expect(failures.map((f) => f.detail.slice(0, f.detail.indexOf(']') + 1)).sort()).toEqual([
+      '[1280 px light]',
+      '[360 px light]',
+    ]);
   });
 
   it('broken link, including a link outside the base path', async () => {
@@ -182,14 +199,22 @@ describe('reused tabs', () => {
 
 describe('checkCspPolicy', () => {
   it("accepts the site's kind of policy", () => {
-    expect(checkCspPolicy("default-src 'self'; img-src 'self' data:; script-src 'self' 'sha256-AbC+/1='; style-src 'self' 'sha384-x='")).toEqual([]);
+    expect(
+      checkCspPolicy(
+        "default-src 'self'; img-src 'self' data:; script-src 'self' 'sha256-AbC+/1='; style-src 'self' 'sha384-x='",
+      ),
+    ).toEqual([]);
   });
   it('rejects a missing or weak policy', () => {
     expect(checkCspPolicy(null)).toHaveLength(1);
-    expect(checkCspPolicy("default-src *")).toEqual(['default-src is "*", expected "\'self\'"', 'default-src allows *']);
+    expect(checkCspPolicy('default-src *')).toEqual([
+      'default-src is "*", expected "\'self\'"',
+      'default-src allows *',
+    ]);
     expect(checkCspPolicy("default-src 'self'; script-src 'self' 'unsafe-eval'").join()).toContain("'unsafe-eval'");
-    expect(checkCspPolicy("default-src 'self'; style-src 'self' 'nonce-abc'").join()).toContain("only 'self' and hashes");
+    expect(checkCspPolicy("default-src 'self'; style-src 'self' 'nonce-abc'").join()).toContain(
+      "only 'self' and hashes",
+    );
     expect(checkCspPolicy("img-src 'self'").join()).toContain('default-src');
   });
 });
-

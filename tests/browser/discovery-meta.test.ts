@@ -38,9 +38,12 @@ function fileOf(url: string): string {
   return join(dist, rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest);
 }
 function jsonLdBlocks(file: string): unknown[] {
-  return [...doc(file).querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? ''));
+  return [...doc(file).querySelectorAll('script[type="application/ld+json"]')].map((s) =>
+    JSON.parse(s.textContent ?? ''),
+  );
 }
-const meta = (d: Document, key: string) => d.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ?? undefined;
+const meta = (d: Document, key: string) =>
+  d.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ?? undefined;
 
 describe('JSON-LD', () => {
   const datasetPages = htmlFiles.filter((f) => /^data\/(?!changelog\/)[^/]+\/index\.html$/.test(f));
@@ -54,7 +57,9 @@ describe('JSON-LD', () => {
   it.each(htmlFiles)('%s: every block parses and validates against the type it claims', (file) => {
     for (const block of jsonLdBlocks(file)) {
       const result = jsonLdSchema.safeParse(block);
-      expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), file).toEqual([]);
+      expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), file).toEqual(
+        [],
+      );
     }
   });
 
@@ -83,7 +88,9 @@ describe('JSON-LD', () => {
     expect(ld.description).toContain(PAYLOAD);
     // No script element other than the page's own: the payload created none.
     const scripts = [...d.querySelectorAll('script')].map((s) => s.getAttribute('type') ?? 'classic');
-    const clean = [...doc('data/hate-crime/index.html').querySelectorAll('script')].map((s) => s.getAttribute('type') ?? 'classic');
+    const clean = [...doc('data/hate-crime/index.html').querySelectorAll('script')].map(
+      (s) => s.getAttribute('type') ?? 'classic',
+    );
     expect(scripts).toEqual(clean);
     expect(meta(d, 'og:description')).toContain(PAYLOAD.split('\u2028')[0]);
   });
@@ -98,15 +105,20 @@ describe('in Chromium', () => {
     await browser?.close();
   });
 
-  it.each([`data/${INJECTED_DATASET}/`, 'themes/hate-crime/'])('%s: JSON-LD runs nothing and breaks no CSP rule', async (path) => {
-    const w = await watchedPage(browser);
-    await w.page.goto(`${baseUrl}${path}`);
-    await w.page.waitForLoadState('networkidle');
-    const parsed = await w.page.$$eval('script[type="application/ld+json"]', (els) => els.map((e) => JSON.parse(e.textContent ?? '') as { '@type': string }));
-    expect(parsed.map((p) => p['@type'])).toEqual([path.startsWith('data/') ? 'Dataset' : 'Article']);
-    expect(w.problems).toEqual([]);
-    await w.page.context().close();
-  });
+  it.each([`data/${INJECTED_DATASET}/`, 'themes/hate-crime/'])(
+    '%s: JSON-LD runs nothing and breaks no CSP rule',
+    async (path) => {
+      const w = await watchedPage(browser);
+      await w.page.goto(`${baseUrl}${path}`);
+      await w.page.waitForLoadState('networkidle');
+      const parsed = await w.page.$$eval('script[type="application/ld+json"]', (els) =>
+        els.map((e) => JSON.parse(e.textContent ?? '') as { '@type': string }),
+      );
+      expect(parsed.map((p) => p['@type'])).toEqual([path.startsWith('data/') ? 'Dataset' : 'Article']);
+      expect(w.problems).toEqual([]);
+      await w.page.context().close();
+    },
+  );
 });
 
 describe('social meta and cards', () => {
@@ -120,7 +132,18 @@ describe('social meta and cards', () => {
   it.each(htmlFiles)('%s: Open Graph and Twitter meta, with its own 1200 x 630 card', (file) => {
     const d = doc(file);
     const path = pathOf(file);
-    for (const key of ['og:type', 'og:title', 'og:description', 'og:url', 'og:image', 'og:image:alt', 'twitter:card', 'twitter:title', 'twitter:description', 'twitter:image']) {
+    for (const key of [
+      'og:type',
+      'og:title',
+      'og:description',
+      'og:url',
+      'og:image',
+      'og:image:alt',
+      'twitter:card',
+      'twitter:title',
+      'twitter:description',
+      'twitter:image',
+    ]) {
       expect(meta(d, key), `${file}: ${key}`).toBeTruthy();
     }
     expect(meta(d, 'twitter:card')).toBe('summary_large_image');
@@ -145,7 +168,13 @@ describe('social meta and cards', () => {
       const first = doc(`${p.path}/index.html`).querySelector('.key-figure');
       const shown = first?.querySelector('.key-figure__value')?.textContent?.trim();
       expect(p.card.figure?.value, p.path).toBe(shown);
-      expect(first?.querySelector('.key-figure__label')?.textContent?.trim().startsWith(p.card.figure?.label ?? '?'), p.path).toBe(true);
+      expect(
+        first
+          ?.querySelector('.key-figure__label')
+          ?.textContent?.trim()
+          .startsWith(p.card.figure?.label ?? '?'),
+        p.path,
+      ).toBe(true);
     }
   });
 
@@ -153,21 +182,25 @@ describe('social meta and cards', () => {
     expect(meta(doc('themes/hate-crime/index.html'), 'og:type')).toBe('article');
     expect(meta(doc('index.html'), 'og:type')).toBe('website');
   });
-
 });
 
 describe('canonical URLs, sitemap and robots.txt', () => {
   const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
 
-  it.each(htmlFiles.filter((f) => !/^(404\.html|embed\/)/.test(f)))('%s: canonical is SITE + base + its path', (file) => {
-    const canonical = doc(file).querySelector('link[rel="canonical"]')?.getAttribute('href');
-    expect(canonical).toBe(new URL(file.replace(/index\.html$/, ''), root).href);
-    expect(meta(doc(file), 'og:url')).toBe(canonical);
-  });
+  it.each(htmlFiles.filter((f) => !/^(404\.html|embed\/)/.test(f)))(
+    '%s: canonical is SITE + base + its path',
+    (file) => {
+      const canonical = doc(file).querySelector('link[rel="canonical"]')?.getAttribute('href');
+      expect(canonical).toBe(new URL(file.replace(/index\.html$/, ''), root).href);
+      expect(meta(doc(file), 'og:url')).toBe(canonical);
+    },
+  );
 
   it('the 404 page has none; an embed points at its theme page', () => {
     expect(doc('404.html').querySelector('link[rel="canonical"]')).toBeNull();
-    expect(doc('embed/hate-crime-trend/index.html').querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(new URL('themes/hate-crime/', root).href);
+    expect(doc('embed/hate-crime-trend/index.html').querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      new URL('themes/hate-crime/', root).href,
+    );
   });
 
   it('the sitemap lists every content page by its canonical URL, and nothing else', () => {
@@ -178,9 +211,15 @@ describe('canonical URLs, sitemap and robots.txt', () => {
     for (const url of urls) {
       const file = fileOf(url);
       expect(existsSync(file), url).toBe(true);
-      expect(doc(file.slice(dist.length + 1)).querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(url);
+      expect(
+        doc(file.slice(dist.length + 1))
+          .querySelector('link[rel="canonical"]')
+          ?.getAttribute('href'),
+      ).toBe(url);
     }
-    const expected = htmlFiles.filter((f) => !/^(404\.html|embed\/|search\/)/.test(f)).map((f) => new URL(f.replace(/index\.html$/, ''), root).href);
+    const expected = htmlFiles
+      .filter((f) => !/^(404\.html|embed\/|search\/)/.test(f))
+      .map((f) => new URL(f.replace(/index\.html$/, ''), root).href);
     expect([...urls].sort()).toEqual(expected.sort());
   });
 

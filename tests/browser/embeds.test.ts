@@ -16,7 +16,9 @@ const dist = inject('siteDir');
 const baseUrl = inject('siteBaseUrl');
 const basePath = inject('basePath');
 // Figure ids (the compact variants live under embed/compact/<id>/).
-const ids = readdirSync(join(dist, 'embed')).filter((id) => id !== 'compact').sort();
+const ids = readdirSync(join(dist, 'embed'))
+  .filter((id) => id !== 'compact')
+  .sort();
 const WIDTHS = [280, 320, 480, 768, 1200];
 
 let browser: Browser;
@@ -36,8 +38,13 @@ describe('figure embeds in an iframe', () => {
     const w = await watchedPage(browser, { viewport: { width: 1300, height: 900 } });
     // A host page (about:blank, like another site) with one iframe per width; `load` waits for them all.
     const src = `${baseUrl}embed/${id}/`;
-    const iframes = WIDTHS.map((width) => `<iframe src="${src}" width="${width}" height="700" title="embed ${width}"></iframe>`).join('');
-    await w.page.setContent(`<!doctype html><html lang="en"><title>host</title><body>${iframes}</body></html>`, { waitUntil: 'load', timeout: 60_000 });
+    const iframes = WIDTHS.map(
+      (width) => `<iframe src="${src}" width="${width}" height="700" title="embed ${width}"></iframe>`,
+    ).join('');
+    await w.page.setContent(`<!doctype html><html lang="en"><title>host</title><body>${iframes}</body></html>`, {
+      waitUntil: 'load',
+      timeout: 60_000,
+    });
     const frames = await Promise.all((await w.page.$$('iframe')).map(async (el) => (await el.contentFrame())!));
     expect(frames).toHaveLength(WIDTHS.length);
     for (const frame of frames) {

@@ -19,8 +19,14 @@ describe.concurrent('links', () => {
   it('has no broken link, image, stylesheet, download or fragment under the base path', async () => {
     // The build's own absolute base (SITE + base, from the home page's canonical link) is checked on
     // the local server (the shared build is made with SITE=https://example.org).
-    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(join(siteDir, 'index.html'), 'utf8'))?.[1];
-    const report = await checkLinks([baseUrl, ...inject('sitePages')], new URL(baseUrl).origin, canonical === undefined ? undefined : { from: canonical, to: baseUrl });
+    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(
+      readFileSync(join(siteDir, 'index.html'), 'utf8'),
+    )?.[1];
+    const report = await checkLinks(
+      [baseUrl, ...inject('sitePages')],
+      new URL(baseUrl).origin,
+      canonical === undefined ? undefined : { from: canonical, to: baseUrl },
+    );
     expect(report.broken, `\n${report.broken.join('\n')}\n`).toEqual([]);
     // The crawl really ran: at least the home page and its stylesheet were fetched.
     expect(report.checked).toBeGreaterThan(1);
@@ -34,11 +40,17 @@ describe.concurrent('HTML', () => {
 
   it('every HTML file passes html-validate', async () => {
     const problems = await runHtmlValidate(htmlFiles);
-    expect(problems.map((p) => formatProblem(p, siteDir)), 'html-validate').toEqual([]);
+    expect(
+      problems.map((p) => formatProblem(p, siteDir)),
+      'html-validate',
+    ).toEqual([]);
   });
 
   it('every HTML file passes the Nu HTML checker', async () => {
     const problems = await runNuChecker(htmlFiles);
-    expect(problems.map((p) => formatProblem(p, siteDir)), 'Nu HTML checker').toEqual([]);
+    expect(
+      problems.map((p) => formatProblem(p, siteDir)),
+      'Nu HTML checker',
+    ).toEqual([]);
   });
 });

@@ -19,7 +19,10 @@ describe.concurrent('with JavaScript off', () => {
 
 describe.concurrent('by keyboard', () => {
   it.each(pages)('%s can be used with Tab and Escape', async (url) => {
-    const failures = [...(await checkKeyboard(session.tabs, url, 360)), ...(await checkKeyboard(session.tabs, url, 1280))];
+    const failures = [
+      ...(await checkKeyboard(session.tabs, url, 360)),
+      ...(await checkKeyboard(session.tabs, url, 1280)),
+    ];
     expect(failures, `\n${describeFailures(failures)}\n`).toEqual([]);
   });
 });

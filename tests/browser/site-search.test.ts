@@ -22,7 +22,9 @@ const basePath = inject('basePath');
 /** The text Pagefind indexes of each indexed page (its <main>, less the excluded parts), lower case. */
 function indexedText(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const file of (readdirSync(dist, { recursive: true }) as string[]).map((f) => f.split('\\').join('/')).filter((f) => INDEXED.test(f))) {
+  for (const file of (readdirSync(dist, { recursive: true }) as string[])
+    .map((f) => f.split('\\').join('/'))
+    .filter((f) => INDEXED.test(f))) {
     const { document } = parseHTML(readFileSync(join(dist, file), 'utf8'));
     const main = document.querySelector('main');
     if (!main) continue;
@@ -42,10 +44,19 @@ const stem = (word: string) => word.replace(/(ations?|ing|ings|ed|es|ers?|ly|s)$
  */
 function proseWord(url: string, texts: Map<string, string>): { word: string; elsewhere: number } {
   const { document } = parseHTML(readFileSync(join(dist, url.slice(basePath.length), 'index.html'), 'utf8'));
-  const heading = `${document.querySelector('h1')?.textContent ?? ''} ${document.querySelector('.standfirst')?.textContent ?? ''}`.toLowerCase();
-  const prose = [...document.querySelectorAll('.theme-page__body > p')].map((p) => p.textContent ?? '').join(' ').toLowerCase();
-  const words = [...new Set(prose.match(/\b[a-z]{6,}\b/g) ?? [])].filter((w) => stem(w).length >= 5 && !heading.includes(stem(w)));
-  const scored = words.map((word) => ({ word, elsewhere: [...texts].filter(([u, t]) => u !== url && t.includes(stem(word))).length }));
+  const heading =
+    `${document.querySelector('h1')?.textContent ?? ''} ${document.querySelector('.standfirst')?.textContent ?? ''}`.toLowerCase();
+  const prose = [...document.querySelectorAll('.theme-page__body > p')]
+    .map((p) => p.textContent ?? '')
+    .join(' ')
+    .toLowerCase();
+  const words = [...new Set(prose.match(/\b[a-z]{6,}\b/g) ?? [])].filter(
+    (w) => stem(w).length >= 5 && !heading.includes(stem(w)),
+  );
+  const scored = words.map((word) => ({
+    word,
+    elsewhere: [...texts].filter(([u, t]) => u !== url && t.includes(stem(word))).length,
+  }));
   scored.sort((a, b) => a.elsewhere - b.elsewhere || a.word.localeCompare(b.word));
   const best = scored[0];
   if (!best) throw new Error(`${url}: no prose words to search for`);
@@ -56,7 +67,10 @@ function proseWord(url: string, texts: Map<string, string>): { word: string; els
 function uniqueColumns(): Array<{ column: string; dataset: string }> {
   const owners = new Map<string, string[]>();
   for (const file of readdirSync(join(ROOT, 'data')).filter((f) => f.endsWith('.meta.json'))) {
-    const meta = JSON.parse(readFileSync(join(ROOT, 'data', file), 'utf8')) as { id: string; columns: Array<{ name: string }> };
+    const meta = JSON.parse(readFileSync(join(ROOT, 'data', file), 'utf8')) as {
+      id: string;
+      columns: Array<{ name: string }>;
+    };
     for (const c of meta.columns) owners.set(c.name, [...(owners.get(c.name) ?? []), meta.id]);
   }
   return [...owners].filter(([, ids]) => ids.length === 1).map(([column, ids]) => ({ column, dataset: ids[0]! }));
@@ -68,7 +82,11 @@ function uniqueColumns(): Array<{ column: string; dataset: string }> {
  */
 async function search(page: Page, query: string, all = false): Promise<{ status: string; hrefs: string[] }> {
   await page.fill('#search-input', query);
-  await page.waitForFunction((q) => (document.querySelector('[data-search-status]')?.textContent ?? '').includes(`“${q}”`), query, { timeout: 30_000 });
+  await page.waitForFunction(
+    (q) => (document.querySelector('[data-search-status]')?.textContent ?? '').includes(`“${q}”`),
+    query,
+    { timeout: 30_000 },
+  );
   const status = (await page.textContent('[data-search-status]')) ?? '';
   while (all && (await page.isVisible('[data-search-more]'))) {
     const before = await page.$$eval('.search-result', (els) => els.length);
@@ -127,7 +145,14 @@ describe('search under the base path', () => {
 
   it('a column every figure dataset shares finds them all', async () => {
     const { hrefs, status } = await search(w.page, 'source_section');
-    for (const id of ['hate-crime', 'domestic-abuse', 'prevent-channel', 'reoffending-cohort', 'alcohol-violence', 'spending']) {
+    for (const id of [
+      'hate-crime',
+      'domestic-abuse',
+      'prevent-channel',
+      'reoffending-cohort',
+      'alcohol-violence',
+      'spending',
+    ]) {
       expect(hrefs, status).toContain(`${basePath}data/${id}/`);
     }
   });
@@ -180,13 +205,18 @@ describe('keyboard and screen readers', () => {
       found = await k.page.evaluate(() => document.activeElement?.id === 'search-input');
     }
     expect(found).toBe(true);
-    expect(await k.page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toMatch(/Search/);
+    expect(await k.page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toMatch(
+      /Search/,
+    );
     await k.page.keyboard.type('hate crime');
     await k.page.keyboard.press('Enter');
     await k.page.waitForFunction(() => /found for/.test(document.querySelector('[role="status"]')?.textContent ?? ''));
     await k.page.keyboard.press('Tab'); // the Search button
     await k.page.keyboard.press('Tab'); // the first result
-    const active = await k.page.evaluate(() => ({ cls: document.activeElement?.closest('li')?.className, href: document.activeElement?.getAttribute('href') }));
+    const active = await k.page.evaluate(() => ({
+      cls: document.activeElement?.closest('li')?.className,
+      href: document.activeElement?.getAttribute('href'),
+    }));
     expect(active.cls).toBe('search-result');
     expect(active.href?.startsWith(basePath)).toBe(true);
     expect(k.problems).toEqual([]);

@@ -26,10 +26,23 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function onPage<T>(url: string, run: (page: Page) => Promise<T>, options: { width?: number; scheme?: 'light' | 'dark' } = {}): Promise<T> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 360, height: 800 }, colorScheme: options.scheme ?? 'light' });
+async function onPage<T>(
+  url: string,
+  run: (page: Page) => Promise<T>,
+  options: { width?: number; scheme?: 'light' | 'dark' } = {},
+): Promise<T> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 360, height: 800 },
+    colorScheme: options.scheme ?? 'light',
+  });
   // Nothing leaves the machine: the quick exit's outside address is answered here.
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Neutral</title><p>Neutral page</p>' }));
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: '<!doctype html><title>Neutral</title><p>Neutral page</p>',
+    }),
+  );
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load' });
@@ -39,7 +52,13 @@ async function onPage<T>(url: string, run: (page: Page) => Promise<T>, options: 
   }
 }
 const fixture = (name: string) => new URL(`${name}/`, fixtures.baseUrl).href;
-const all = async (page: Page) => [...(await checkLayout(page)), ...(await checkTargets(page)), ...(await checkFocusRings(page)), ...(await checkTableCues(page)), ...(await checkHasChart(page))];
+const all = async (page: Page) => [
+  ...(await checkLayout(page)),
+  ...(await checkTargets(page)),
+  ...(await checkFocusRings(page)),
+  ...(await checkTableCues(page)),
+  ...(await checkHasChart(page)),
+];
 
 describe.concurrent('each story measurement fails on its broken fixture', () => {
   it('the good fixture passes every measurement', async () => {
@@ -49,16 +68,22 @@ describe.concurrent('each story measurement fails on its broken fixture', () => 
     expect((await onPage(fixture('story-header-tall'), checkLayout)).join('\n')).toMatch(/header is \d+ px tall/);
   });
   it('first chart below 1,200 px', async () => {
-    expect((await onPage(fixture('story-chart-low'), checkLayout)).join('\n')).toMatch(/first chart starts \d+ px down/);
+    expect((await onPage(fixture('story-chart-low'), checkLayout)).join('\n')).toMatch(
+      /first chart starts \d+ px down/,
+    );
   });
   it('a mark smaller than 24 x 24 px with no hit area', async () => {
     expect((await onPage(fixture('story-target-small'), checkTargets)).join('\n')).toContain('"A sliver: 2" is');
   });
   it('a focus ring without 3:1 against the mark colour', async () => {
-    expect((await onPage(fixture('story-focus-weak'), checkFocusRings)).join('\n')).toMatch(/against the mark colour rgb\(213, 94, 0\)/);
+    expect((await onPage(fixture('story-focus-weak'), checkFocusRings)).join('\n')).toMatch(
+      /against the mark colour rgb\(213, 94, 0\)/,
+    );
   });
   it('a table wider than its box with no cue', async () => {
-    expect((await onPage(fixture('story-table-no-cue'), checkTableCues)).join('\n')).toMatch(/hides \d+ px of columns with no visible cue/);
+    expect((await onPage(fixture('story-table-no-cue'), checkTableCues)).join('\n')).toMatch(
+      /hides \d+ px of columns with no visible cue/,
+    );
   });
   it('a page with no chart', async () => {
     expect(await onPage(fixture('story-no-chart'), checkHasChart)).toEqual(['no chart on the page']);
@@ -70,7 +95,13 @@ describe.concurrent('every theme page at 360 x 800', () => {
     expect(themePages.length).toBeGreaterThanOrEqual(9);
   });
   it.each(themePages)('%s: header, first chart, targets, tables', async (url) => {
-    expect(await onPage(url, async (page) => [...(await checkLayout(page)), ...(await checkTargets(page)), ...(await checkTableCues(page))])).toEqual([]);
+    expect(
+      await onPage(url, async (page) => [
+        ...(await checkLayout(page)),
+        ...(await checkTargets(page)),
+        ...(await checkTableCues(page)),
+      ]),
+    ).toEqual([]);
   });
   it.each(themePages)('%s: focus rings in light and dark', async (url) => {
     expect(await onPage(url, checkFocusRings, { scheme: 'light' })).toEqual([]);

@@ -16,7 +16,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyDataDir, FIXTURES } from '../support/fixtures.ts';
 import { buildSite, ROOT } from '../support/build-site.ts';
 
-const PAYLOADS = ['=HYPERLINK("http://x","y")', '@SUM(A1)', '+1', '-cmd <script>alert(1)</script>', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '-2+3'];
+const PAYLOADS = [
+  '=HYPERLINK("http://x","y")',
+  '@SUM(A1)',
+  '+1',
+  '-cmd <script>alert(1)</script>',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '-2+3',
+];
 let dist: string;
 let data: string;
 
@@ -24,7 +32,10 @@ beforeAll(() => {
   data = copyDataDir(join(ROOT, 'data'));
   const fixture = readFileSync(join(FIXTURES, 'injection', 'bodies.csv'), 'utf8');
   const existing = readFileSync(join(data, 'bodies.csv'), 'utf8');
-  appendFileSync(join(data, 'bodies.csv'), `${existing.endsWith('\n') ? '' : '\n'}${fixture.slice(fixture.indexOf('\n') + 1)}`);
+  appendFileSync(
+    join(data, 'bodies.csv'),
+    `${existing.endsWith('\n') ? '' : '\n'}${fixture.slice(fixture.indexOf('\n') + 1)}`,
+  );
   dist = buildSite({ dataDir: data });
 }, 600_000);
 
@@ -34,7 +45,9 @@ afterAll(() => {
 });
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 describe('a malicious label in the data', () => {
@@ -80,12 +93,17 @@ describe('a malicious label in the data', () => {
       const source = readFileSync(file, 'utf8');
       expect(source, file).not.toContain('<script>alert(1)');
       expect(source, file).not.toContain('<img src=x');
-      const { document } = parseHTML(file.endsWith('.svg') ? `<!doctype html><html><body>${source}</body></html>` : source);
+      const { document } = parseHTML(
+        file.endsWith('.svg') ? `<!doctype html><html><body>${source}</body></html>` : source,
+      );
       for (const element of document.querySelectorAll('*')) {
-        for (const attr of element.getAttributeNames()) expect(/^on/i.test(attr), `${file}: <${element.localName} ${attr}>`).toBe(false);
+        for (const attr of element.getAttributeNames())
+          expect(/^on/i.test(attr), `${file}: <${element.localName} ${attr}>`).toBe(false);
       }
-      for (const script of document.querySelectorAll('script')) expect(script.textContent ?? '', file).not.toContain('alert(1)');
-      if (file.endsWith('.svg') && PAYLOADS.some((p) => (document.body.textContent ?? '').includes(p))) svgsShowingPayload.push(file);
+      for (const script of document.querySelectorAll('script'))
+        expect(script.textContent ?? '', file).not.toContain('alert(1)');
+      if (file.endsWith('.svg') && PAYLOADS.some((p) => (document.body.textContent ?? '').includes(p)))
+        svgsShowingPayload.push(file);
     }
     // Not vacuous: at least one chart (the governance diagram draws every body) carries a payload as text.
     expect(svgsShowingPayload.length).toBeGreaterThan(0);

@@ -9,7 +9,9 @@ import { checkBudgets } from '../../scripts/bench/budgets.ts';
 
 const own = process.env.BUDGETS_DIR;
 const folder = resolve(own ?? inject('siteDir'));
-const { report, violations } = await checkBudgets(folder, { base: own ? (process.env.BASE_PATH ?? '/') : inject('basePath') });
+const { report, violations } = await checkBudgets(folder, {
+  base: own ? (process.env.BASE_PATH ?? '/') : inject('basePath'),
+});
 
 describe(`performance budgets of ${folder}`, () => {
   test('the build has a home page', () => {

@@ -24,7 +24,9 @@ it('a second clean build is byte-identical to the shared one', { timeout: 600_00
   try {
     const second = hashes(again);
     expect(first.size).toBeGreaterThan(10);
-    const differing = [...new Set([...first.keys(), ...second.keys()])].filter((f) => first.get(f) !== second.get(f)).sort();
+    const differing = [...new Set([...first.keys(), ...second.keys()])]
+      .filter((f) => first.get(f) !== second.get(f))
+      .sort();
     expect(differing).toEqual([]);
   } finally {
     rmSync(dirname(again), { recursive: true, force: true });

@@ -32,7 +32,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await startStaticServer(built.siteDir, built.basePath);
   // Empty the screenshots folder of old PNGs (file by file: another run may be writing there too).
   mkdirSync(screenshotsDir, { recursive: true });
-  for (const file of readdirSync(screenshotsDir)) if (file.endsWith('.png')) rmSync(join(screenshotsDir, file), { force: true });
+  for (const file of readdirSync(screenshotsDir))
+    if (file.endsWith('.png')) rmSync(join(screenshotsDir, file), { force: true });
 
   const browser = await launchBrowserServer();
   const pages = await discoverPages(built.siteDir, server.baseUrl);
@@ -45,7 +46,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('sitePages', pages);
   project.provide('wsEndpoint', browser.wsEndpoint());
   project.provide('screenshotsDir', screenshotsDir);
-  console.log(`browser tests: serving ${pages.length} page(s) of ${built.siteDir} at ${server.baseUrl} (setup ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `browser tests: serving ${pages.length} page(s) of ${built.siteDir} at ${server.baseUrl} (setup ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
 
   return async () => {
     await browser.close();

@@ -36,7 +36,13 @@ export interface BuildOptions {
 /** Build the whole site; returns the output folder. Throws with the build's output if it fails. */
 export function buildSite(options: BuildOptions = {}): string {
   const out = options.outDir ?? join(mkdtempSync(join(tmpdir(), 'wcsn-site-')), 'dist');
-  const env: Record<string, string | undefined> = { ...process.env, OUT_DIR: out, SITE: options.site ?? TEST_SITE, BASE_PATH: options.base ?? TEST_BASE, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    OUT_DIR: out,
+    SITE: options.site ?? TEST_SITE,
+    BASE_PATH: options.base ?? TEST_BASE,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   // Vitest mirrors import.meta.env into process.env (BASE_URL=/, MODE=test, NODE_ENV=test…); a child
   // Astro build inheriting BASE_URL=/ would drop the base path from every link. Remove them.
   for (const key of Object.keys(env)) {

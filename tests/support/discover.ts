@@ -91,6 +91,9 @@ export async function discoverPages(dir: string, baseUrl: string): Promise<strin
 /** A short, file-name-safe label for a page URL: `/base/themes/hate-crime/` -> `themes-hate-crime`. */
 export function pageSlug(url: string, baseUrl: string): string {
   const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : new URL(url).pathname;
-  const slug = path.replace(/\/index\.html$|\.html$/, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+  const slug = path
+    .replace(/\/index\.html$|\.html$/, '')
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '');
   return slug === '' ? 'home' : slug.toLowerCase();
 }

@@ -33,7 +33,14 @@ export async function runHtmlValidate(files: string[]): Promise<HtmlProblem[]> {
     for (const result of report.results) {
       for (const message of result.messages) {
         // severity 2 = error; warnings are not configured, but count them too so none slips by.
-        problems.push({ file, line: message.line, column: message.column, rule: message.ruleId, message: message.message, validator: 'html-validate' });
+        problems.push({
+          file,
+          line: message.line,
+          column: message.column,
+          rule: message.ruleId,
+          message: message.message,
+          validator: 'html-validate',
+        });
       }
     }
   }
@@ -49,7 +56,9 @@ function run(command: string, args: string[]): Promise<{ status: number | null; 
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (status) =>
+      resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
   });
 }
 
@@ -65,16 +74,28 @@ export async function runNuChecker(files: string[]): Promise<HtmlProblem[]> {
   try {
     result = await run(java, ['-Xss2m', '-jar', jar, '--errors-only', '--format', 'json', ...files]);
   } catch (error) {
-    throw new Error(`Could not run the Nu HTML checker with "${java}" (install Java 11+, e.g. apt-get install default-jre-headless): ${(error as Error).message}`);
+    throw new Error(
+      `Could not run the Nu HTML checker with "${java}" (install Java 11+, e.g. apt-get install default-jre-headless): ${(error as Error).message}`,
+    );
   }
-  let parsed: { messages: Array<{ type: string; subType?: string; url?: string; lastLine?: number; firstColumn?: number; lastColumn?: number; message: string }> };
+  let parsed: {
+    messages: Array<{
+      type: string;
+      subType?: string;
+      url?: string;
+      lastLine?: number;
+      firstColumn?: number;
+      lastColumn?: number;
+      message: string;
+    }>;
+  };
   try {
     parsed = JSON.parse(result.stderr || result.stdout) as typeof parsed;
   } catch {
     throw new Error(`The Nu HTML checker printed no JSON (exit ${result.status}):\n${result.stderr}\n${result.stdout}`);
   }
   return parsed.messages
-    .filter((m) => m.type === 'error' || (m.type === 'non-document-error') || m.subType === 'fatal')
+    .filter((m) => m.type === 'error' || m.type === 'non-document-error' || m.subType === 'fatal')
     .map((m) => ({
       file: m.url?.startsWith('file:') ? fileURLToPath(m.url) : (m.url ?? '(unknown)'),
       line: m.lastLine ?? 0,

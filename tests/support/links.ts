@@ -20,12 +20,22 @@ export interface LinkReport {
  * served at; links that start with the first are checked at the second. Needed when the build's SITE
  * is not the local server (the shared test build uses https://example.org).
  */
-export async function checkLinks(startUrls: string[], origin: string, rewrite?: { from: string; to: string }): Promise<LinkReport> {
+export async function checkLinks(
+  startUrls: string[],
+  origin: string,
+  rewrite?: { from: string; to: string },
+): Promise<LinkReport> {
   const external = new Set<string>();
   const checker = new LinkChecker();
   const result = await checker.check({
     path: startUrls,
-    ...(rewrite !== undefined && rewrite.from !== rewrite.to ? { urlRewriteExpressions: [{ pattern: new RegExp(`^${rewrite.from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), replacement: rewrite.to }] } : {}),
+    ...(rewrite !== undefined && rewrite.from !== rewrite.to
+      ? {
+          urlRewriteExpressions: [
+            { pattern: new RegExp(`^${rewrite.from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), replacement: rewrite.to },
+          ],
+        }
+      : {}),
     recurse: true,
     checkFragments: true,
     checkCss: true,
@@ -35,7 +45,8 @@ export async function checkLinks(startUrls: string[], origin: string, rewrite?: 
     retry: false,
     // linkinator asks this before it rewrites, so the rewrite is applied here too.
     linksToSkip: async (raw: string) => {
-      const link = rewrite !== undefined && raw.startsWith(rewrite.from) ? `${rewrite.to}${raw.slice(rewrite.from.length)}` : raw;
+      const link =
+        rewrite !== undefined && raw.startsWith(rewrite.from) ? `${rewrite.to}${raw.slice(rewrite.from.length)}` : raw;
       if (link.startsWith(`${origin}/`) || link === origin) return false;
       external.add(link);
       return true;
@@ -43,9 +54,16 @@ export async function checkLinks(startUrls: string[], origin: string, rewrite?: 
   });
   const broken = result.links
     .filter((link) => link.state === LinkState.BROKEN)
-    .map((link) => `${link.status ?? 'error'} ${link.url}${link.parent === undefined ? '' : ` (linked from ${link.parent})`}`);
+    .map(
+      (link) =>
+        `${link.status ?? 'error'} ${link.url}${link.parent === undefined ? '' : ` (linked from ${link.parent})`}`,
+    );
   for (const link of external) {
     if (!/^(https:|mailto:)/.test(link)) broken.push(`insecure or unknown scheme: ${link}`);
   }
-  return { broken: [...new Set(broken)].sort(), checked: result.links.filter((l) => l.state === LinkState.OK).length, external: [...external].sort() };
+  return {
+    broken: [...new Set(broken)].sort(),
+    checked: result.links.filter((l) => l.state === LinkState.OK).length,
+    external: [...external].sort(),
+  };
 }

@@ -14,7 +14,9 @@ import { z } from 'zod';
 const url = z.url({ protocol: /^https?$/ });
 const isoDate = z.iso.date();
 /** An ISO 8601 interval of dates, `start/end` (Google: "temporalCoverage ... ISO 8601 format"). */
-const isoInterval = z.string().regex(/^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/, 'an ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD');
+const isoInterval = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/, 'an ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD');
 const mime = z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'a MIME type');
 
 /** schema.org/Organization (Thing: name, url). */

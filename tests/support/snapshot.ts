@@ -21,7 +21,8 @@ export function compareSnapshot(name: string, svg: string): { ok: boolean; messa
   const changedPath = resolve(SNAPSHOT_DIR, `${name}-changed.svg`);
   const actual = normalise(svg);
   if (!existsSync(expectedPath)) {
-    if (process.env['CI']) return { ok: false, message: `Missing snapshot ${expectedPath}: run the tests locally and commit it.` };
+    if (process.env['CI'])
+      return { ok: false, message: `Missing snapshot ${expectedPath}: run the tests locally and commit it.` };
     mkdirSync(dirname(expectedPath), { recursive: true });
     writeFileSync(expectedPath, `${actual}\n`);
     return { ok: true, message: `Wrote new snapshot ${expectedPath}` };

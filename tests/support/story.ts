@@ -12,20 +12,28 @@ export const LIMITS = { header: 120, firstChartTop: 1200, target: 24, focusContr
 export async function checkLayout(page: Page): Promise<string[]> {
   const m = await page.evaluate(() => {
     const header = document.querySelector('.site-header')?.getBoundingClientRect();
-    const chart = [...document.querySelectorAll('main figure.figure .figure-chart, main figure.figure svg')].find((e) => e.getBoundingClientRect().height > 0);
-    return { header: header ? header.height : null, chartTop: chart ? chart.getBoundingClientRect().top + window.scrollY : null };
+    const chart = [...document.querySelectorAll('main figure.figure .figure-chart, main figure.figure svg')].find(
+      (e) => e.getBoundingClientRect().height > 0,
+    );
+    return {
+      header: header ? header.height : null,
+      chartTop: chart ? chart.getBoundingClientRect().top + window.scrollY : null,
+    };
   });
   const out: string[] = [];
   if (m.header === null) out.push('no .site-header');
   else if (m.header > LIMITS.header) out.push(`header is ${Math.round(m.header)} px tall (at most ${LIMITS.header})`);
   if (m.chartTop === null) out.push('no chart on the page');
-  else if (m.chartTop > LIMITS.firstChartTop) out.push(`first chart starts ${Math.round(m.chartTop)} px down (at most ${LIMITS.firstChartTop})`);
+  else if (m.chartTop > LIMITS.firstChartTop)
+    out.push(`first chart starts ${Math.round(m.chartTop)} px down (at most ${LIMITS.firstChartTop})`);
   return out;
 }
 
 /** The page has a drawn chart (an SVG inside a figure in main). */
 export async function checkHasChart(page: Page): Promise<string[]> {
-  const n = await page.evaluate(() => [...document.querySelectorAll('main figure svg')].filter((s) => s.getBoundingClientRect().height > 0).length);
+  const n = await page.evaluate(
+    () => [...document.querySelectorAll('main figure svg')].filter((s) => s.getBoundingClientRect().height > 0).length,
+  );
   return n > 0 ? [] : ['no chart on the page'];
 }
 
@@ -38,12 +46,19 @@ export async function checkTargets(page: Page): Promise<string[]> {
     const out: string[] = [];
     for (const mark of document.querySelectorAll('main .mark')) {
       if (mark.getClientRects().length === 0 || mark.classList.contains('gov-node')) continue;
-      const parts = [mark.querySelector('.mark-shape'), mark.querySelector('.mark-hit')].filter((e): e is Element => e !== null);
-      const boxes = (parts.length > 0 ? parts : [mark]).map((e) => e.getBoundingClientRect()).filter((b) => b.width > 0 || b.height > 0);
+      const parts = [mark.querySelector('.mark-shape'), mark.querySelector('.mark-hit')].filter(
+        (e): e is Element => e !== null,
+      );
+      const boxes = (parts.length > 0 ? parts : [mark])
+        .map((e) => e.getBoundingClientRect())
+        .filter((b) => b.width > 0 || b.height > 0);
       if (boxes.length === 0) continue;
       const w = Math.max(...boxes.map((b) => b.width));
       const h = Math.max(...boxes.map((b) => b.height));
-      if (w < min - 0.5 || h < min - 0.5) out.push(`mark "${mark.getAttribute('aria-label') ?? mark.getAttribute('data-key')}" is ${w.toFixed(1)} x ${h.toFixed(1)} px (at least ${min} x ${min})`);
+      if (w < min - 0.5 || h < min - 0.5)
+        out.push(
+          `mark "${mark.getAttribute('aria-label') ?? mark.getAttribute('data-key')}" is ${w.toFixed(1)} x ${h.toFixed(1)} px (at least ${min} x ${min})`,
+        );
     }
     return out;
   }, LIMITS.target);
@@ -76,7 +91,9 @@ export async function checkFocusRings(page: Page): Promise<string[]> {
       return parse(getComputedStyle(document.documentElement).backgroundColor) ?? [255, 255, 255, 1];
     };
     const out: string[] = [];
-    const marks = [...document.querySelectorAll<SVGElement>('main .mark')].filter((m) => m.getClientRects().length > 0 && !m.classList.contains('gov-node'));
+    const marks = [...document.querySelectorAll<SVGElement>('main .mark')].filter(
+      (m) => m.getClientRects().length > 0 && !m.classList.contains('gov-node'),
+    );
     const seen = new Set<string>();
     for (const mark of marks) {
       const shape = mark.querySelector('.mark-shape') ?? mark;
@@ -93,7 +110,12 @@ export async function checkFocusRings(page: Page): Promise<string[]> {
       const ringEl = mark.querySelector('.mark-ring');
       const haloEl = mark.querySelector('.mark-halo');
       const ringStyle = ringEl ? getComputedStyle(ringEl) : null;
-      const ring = ringStyle && ringStyle.visibility === 'visible' ? parse(ringStyle.stroke) : getComputedStyle(mark).outlineStyle !== 'none' ? parse(getComputedStyle(mark).outlineColor) : null;
+      const ring =
+        ringStyle && ringStyle.visibility === 'visible'
+          ? parse(ringStyle.stroke)
+          : getComputedStyle(mark).outlineStyle !== 'none'
+            ? parse(getComputedStyle(mark).outlineColor)
+            : null;
       const haloStyle = haloEl ? getComputedStyle(haloEl) : null;
       const halo = haloStyle && haloStyle.visibility === 'visible' ? parse(haloStyle.stroke) : null;
       const bg = background(mark.closest('figure') ?? document.body);
@@ -103,9 +125,13 @@ export async function checkFocusRings(page: Page): Promise<string[]> {
         continue;
       }
       const onPage = contrast(ring, bg);
-      if (onPage < limit) out.push(`mark "${name}": focus ring ${onPage.toFixed(2)}:1 against the page (at least ${limit})`);
+      if (onPage < limit)
+        out.push(`mark "${name}": focus ring ${onPage.toFixed(2)}:1 against the page (at least ${limit})`);
       const onMark = Math.max(contrast(ring, fill), halo ? contrast(halo, fill) : 0);
-      if (onMark < limit) out.push(`mark "${name}": focus ring ${onMark.toFixed(2)}:1 against the mark colour ${fillText} (at least ${limit}, ring or halo)`);
+      if (onMark < limit)
+        out.push(
+          `mark "${name}": focus ring ${onMark.toFixed(2)}:1 against the mark colour ${fillText} (at least ${limit}, ring or halo)`,
+        );
       mark.blur();
     }
     return out;
@@ -126,12 +152,20 @@ export async function checkTableCues(page: Page): Promise<string[]> {
     const out: string[] = [];
     for (const box of document.querySelectorAll<HTMLElement>('main .table-scroll')) {
       if (box.getClientRects().length === 0) continue;
-      const name = box.getAttribute('aria-label') ?? box.querySelector('caption')?.textContent ?? box.previousElementSibling?.textContent ?? '';
+      const name =
+        box.getAttribute('aria-label') ??
+        box.querySelector('caption')?.textContent ??
+        box.previousElementSibling?.textContent ??
+        '';
       const cue = box.previousElementSibling;
       const cued = cue !== null && cue.hasAttribute('data-scroll-cue') && cue.checkVisibility();
-      if (box.scrollWidth > box.clientWidth + 1 && !cued) out.push(`table "${name.trim().slice(0, 60)}" hides ${box.scrollWidth - box.clientWidth} px of columns with no visible cue`);
+      if (box.scrollWidth > box.clientWidth + 1 && !cued)
+        out.push(
+          `table "${name.trim().slice(0, 60)}" hides ${box.scrollWidth - box.clientWidth} px of columns with no visible cue`,
+        );
       const caption = box.querySelector('caption');
-      if (box.closest('figure') && caption && caption.getBoundingClientRect().width > box.clientWidth + 1) out.push(`table "${name.trim().slice(0, 60)}": caption cut off inside the scrolling box`);
+      if (box.closest('figure') && caption && caption.getBoundingClientRect().width > box.clientWidth + 1)
+        out.push(`table "${name.trim().slice(0, 60)}": caption cut off inside the scrolling box`);
     }
     return out;
   });

@@ -78,10 +78,13 @@ export class Tab {
     page.on('pageerror', (error) => this.report('page-error', error.message));
     page.on('request', (request) => {
       const url = request.url();
-      if (this.#origin === undefined || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return;
+      if (this.#origin === undefined || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank')
+        return;
       if (new URL(url).origin !== this.#origin) this.report('other-host', `request to ${url}`);
     });
-    page.on('requestfailed', (request) => this.report('request-failed', `${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
+    page.on('requestfailed', (request) =>
+      this.report('request-failed', `${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
+    );
     page.on('response', (response) => {
       if (response.status() >= 400) this.report('response-error', `${response.status()} for ${response.url()}`);
     });
@@ -120,16 +123,23 @@ export class TabPool {
   }
 
   async #newContext(javaScript: boolean): Promise<BrowserContext> {
-    const context = await this.#browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 1280, height: 800 } });
+    const context = await this.#browser.newContext({
+      javaScriptEnabled: javaScript,
+      viewport: { width: 1280, height: 800 },
+    });
     if (javaScript) {
       // CSP violations are events inside the page; a binding carries them out to the tab's watcher.
       // Binding and init script go in over CDP, so the page's own CSP cannot block them. Both are set
       // once on the context (set per page, they raced when several tabs opened at once).
-      await context.exposeBinding('__e2eCspViolation', ({ page }, detail: string) => this.#tabs.get(page)?.report('csp-violation', detail));
+      await context.exposeBinding('__e2eCspViolation', ({ page }, detail: string) =>
+        this.#tabs.get(page)?.report('csp-violation', detail),
+      );
       await context.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
           const report = (window as unknown as { __e2eCspViolation: (detail: string) => void }).__e2eCspViolation;
-          void report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} in ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
+          void report(
+            `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} in ${event.sourceFile || event.documentURI}:${event.lineNumber}`,
+          );
         });
       });
     }

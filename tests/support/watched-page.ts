@@ -38,7 +38,10 @@ export async function watchedPage(browser: Browser, options: BrowserContextOptio
   page.on('request', (r) => void requests.push(r.url()));
   page.on('requestfailed', (r) => problems.push(`request-failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   page.on('requestfinished', (r) => {
-    void r.sizes().then((s) => bytes.set(r.url(), s.responseBodySize)).catch(() => undefined);
+    void r
+      .sizes()
+      .then((s) => bytes.set(r.url(), s.responseBodySize))
+      .catch(() => undefined);
   });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`response-error: ${r.status()} ${r.url()}`);

@@ -43,7 +43,9 @@ describe('benchmark helpers', () => {
     expect(parseTimeStat('523ms')).toBe(523);
     expect(parseTimeStat('12.69s')).toBe(12690);
     expect(parseTimeStat('1m 23s')).toBe(83000);
-    expect(parseBuildLog('generating static routes\n09:11:05 ✓ Completed in 2m 5s.').phases).toEqual([{ name: 'page generation', ms: 125000 }]);
+    expect(parseBuildLog('generating static routes\n09:11:05 ✓ Completed in 2m 5s.').phases).toEqual([
+      { name: 'page generation', ms: 125000 },
+    ]);
   });
 
   test('maps built files to the paths they are served at', () => {

@@ -13,7 +13,11 @@ import { checkBudgets, type BudgetResult } from '../../scripts/bench/budgets.ts'
 const fixture = resolve(import.meta.dirname, '../fixtures/budgets/site');
 
 /** Deterministic noise (mulberry32), so the heavy payloads do not compress and are the same every run. */
-function noise(seed: number, length: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'): string {
+function noise(
+  seed: number,
+  length: number,
+  alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
+): string {
   let a = seed;
   let out = '';
   for (let i = 0; i < length; i++) {
@@ -28,7 +32,8 @@ function noise(seed: number, length: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVW
 function pathData(seed: number, points: number): string {
   const digits = noise(seed, points * 6, '0123456789');
   const parts: string[] = [];
-  for (let i = 0; i < points; i++) parts.push(`${i === 0 ? 'M' : 'L'}${digits.slice(i * 6, i * 6 + 3)} ${digits.slice(i * 6 + 3, i * 6 + 6)}`);
+  for (let i = 0; i < points; i++)
+    parts.push(`${i === 0 ? 'M' : 'L'}${digits.slice(i * 6, i * 6 + 3)} ${digits.slice(i * 6 + 3, i * 6 + 6)}`);
   return parts.join('');
 }
 
@@ -69,10 +74,17 @@ describe('the budget check on a fixture site', () => {
     // HTML, site.css, favicon.svg (linked and as an <img>: one request), page.js, shared.js; lazy.js on demand.
     expect(home.requests).toBe(5);
     expect(home.lazyRequests).toBe(1);
-    expect(home.assets.map((a) => `${a.file}${a.lazy ? ' (lazy)' : ''}`).sort()).toEqual(['_astro/lazy.js (lazy)', '_astro/page.js', '_astro/shared.js', '_astro/site.css', 'favicon.svg']);
+    expect(home.assets.map((a) => `${a.file}${a.lazy ? ' (lazy)' : ''}`).sort()).toEqual([
+      '_astro/lazy.js (lazy)',
+      '_astro/page.js',
+      '_astro/shared.js',
+      '_astro/site.css',
+      'favicon.svg',
+    ]);
     // JS = three files plus the inline script; the JSON-LD block is data, not script.
     const files = ['page.js', 'shared.js', 'lazy.js'].map((f) => readFileSync(join(fixture, '_astro', f)).byteLength);
-    const inline = "document.documentElement.dataset.ok = '1';".length + "document.documentElement.classList.add('js');".length;
+    const inline =
+      "document.documentElement.dataset.ok = '1';".length + "document.documentElement.classList.add('js');".length;
     expect(home.js.raw).toBe(files.reduce((a, b) => a + b, 0) + inline);
     expect(home.html.raw).toBe(readFileSync(join(fixture, 'index.html')).byteLength);
     expect(home.svgs.map((s) => s.figure)).toEqual(['fig-ok']);
@@ -82,9 +94,13 @@ describe('the budget check on a fixture site', () => {
     const heavy = on('heavy/index.html');
     expect(heavy.map((v) => v.budget)).toEqual(['jsGzip', 'cssGzip', 'htmlGzip']);
     const [js, css, html] = heavy.map((v) => v.message);
-    expect(js).toMatch(/^heavy\/index\.html: JS \d+\.\d KB gzip > 15\.0 KB budget \(largest: _astro\/Figure\.heavy\.js \d+\.\d KB\)$/);
+    expect(js).toMatch(
+      /^heavy\/index\.html: JS \d+\.\d KB gzip > 15\.0 KB budget \(largest: _astro\/Figure\.heavy\.js \d+\.\d KB\)$/,
+    );
     expect(css).toMatch(/^heavy\/index\.html: CSS \d+\.\d KB gzip > 12\.0 KB budget \(largest: _astro\/heavy\.css /);
-    expect(html).toMatch(/^heavy\/index\.html: HTML \d+\.\d KB gzip > 60\.0 KB budget \(largest: inline SVG heavy-chart \d+\.\d KB\)$/);
+    expect(html).toMatch(
+      /^heavy\/index\.html: HTML \d+\.\d KB gzip > 60\.0 KB budget \(largest: inline SVG heavy-chart \d+\.\d KB\)$/,
+    );
     const page = result.report.pages.find((p) => p.page === 'heavy/index.html')!;
     expect(page.js.gzip).toBeGreaterThan(BUDGETS.jsGzip);
     expect(page.css.gzip).toBeGreaterThan(BUDGETS.cssGzip);
@@ -108,17 +124,25 @@ describe('the budget check on a fixture site', () => {
   });
 
   test('fails an image without width and height, naming its figure', () => {
-    expect(on('image/index.html').map((v) => v.message)).toEqual(['image/index.html: an image without width and height attributes: <img src="/favicon.svg"> (figure fig-map)']);
+    expect(on('image/index.html').map((v) => v.message)).toEqual([
+      'image/index.html: an image without width and height attributes: <img src="/favicon.svg"> (figure fig-map)',
+    ]);
   });
 
   test('fails a third-party request and a reference to a file not in the build', () => {
-    expect(on('third-party/index.html').map((v) => v.message)).toEqual(['third-party/index.html: a third-party request: https://cdn.example.com/analytics.js']);
-    expect(on('missing/index.html').map((v) => v.message)).toEqual(['missing/index.html: a reference to a file that is not in the build: /_astro/gone.css']);
+    expect(on('third-party/index.html').map((v) => v.message)).toEqual([
+      'third-party/index.html: a third-party request: https://cdn.example.com/analytics.js',
+    ]);
+    expect(on('missing/index.html').map((v) => v.message)).toEqual([
+      'missing/index.html: a reference to a file that is not in the build: /_astro/gone.css',
+    ]);
   });
 
   test('resolves references under a base path, and reports the wrong base', async () => {
     const wrong = await checkBudgets(fixture, { base: '/repo/' });
     const home = wrong.violations.filter((v) => v.page === 'index.html').map((v) => v.message);
-    expect(home).toContain('index.html: a reference outside the base path /repo/ (built with a different BASE_PATH?): /_astro/site.css');
+    expect(home).toContain(
+      'index.html: a reference outside the base path /repo/ (built with a different BASE_PATH?): /_astro/site.css',
+    );
   });
 });

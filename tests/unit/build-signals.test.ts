@@ -5,7 +5,17 @@
  * and leaves nothing untracked behind. Astro is replaced by tests/fixtures/build/fake-astro.mjs.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,9 +41,19 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 }
 
 function startBuild(parent: string, extra: Record<string, string>) {
-  const env: Record<string, string | undefined> = { ...process.env, OUT_DIR: join(parent, 'dist'), BUILD_ASTRO_BIN: FAKE, ...extra };
-  for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) delete env[key];
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    OUT_DIR: join(parent, 'dist'),
+    BUILD_ASTRO_BIN: FAKE,
+    ...extra,
+  };
+  for (const key of Object.keys(env))
+    if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) delete env[key];
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   child.stdout.resume();
@@ -45,49 +65,82 @@ describe('interrupting the build', () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
-  ] as const)('%s is passed to Astro, which is waited for; the unfinished folder is removed; dist is unchanged', { timeout: 60_000 }, async (signal, code) => {
-    const parent = mkdtempSync(join(tmpdir(), 'wcsn-signal-'));
-    mkdirSync(join(parent, 'dist'));
-    writeFileSync(join(parent, 'dist/marker.txt'), 'previous build');
-    const pidFile = join(parent, 'astro.pid');
-    const build = startBuild(parent, { FAKE_ASTRO_PID_FILE: pidFile });
-    await waitFor(() => existsSync(pidFile), 30_000);
-    const astroPid = Number(readFileSync(pidFile, 'utf8'));
-    expect(alive(astroPid)).toBe(true);
-    build.child.kill(signal);
-    const { code: exitCode } = await build.exit;
-    expect(exitCode).toBe(code);
-    expect(build.stderr()).toContain(`Build interrupted (${signal}). dist/ was not changed.`);
-    expect(alive(astroPid)).toBe(false);
-    expect(readdirSync(join(parent, '.dist-builds-dist'))).toEqual([]);
-    expect(readFileSync(join(parent, 'dist/marker.txt'), 'utf8')).toBe('previous build');
-    expect(readdirSync(parent).sort()).toEqual(['.dist-builds-dist', 'astro.pid', 'dist']);
-  });
+  ] as const)(
+    '%s is passed to Astro, which is waited for; the unfinished folder is removed; dist is unchanged',
+    { timeout: 60_000 },
+    async (signal, code) => {
+      const parent = mkdtempSync(join(tmpdir(), 'wcsn-signal-'));
+      mkdirSync(join(parent, 'dist'));
+      writeFileSync(join(parent, 'dist/marker.txt'), 'previous build');
+      const pidFile = join(parent, 'astro.pid');
+      const build = startBuild(parent, { FAKE_ASTRO_PID_FILE: pidFile });
+      await waitFor(() => existsSync(pidFile), 30_000);
+      const astroPid = Number(readFileSync(pidFile, 'utf8'));
+      expect(alive(astroPid)).toBe(true);
+      build.child.kill(signal);
+      const { code: exitCode } = await build.exit;
+      expect(exitCode).toBe(code);
+      expect(build.stderr()).toContain(`Build interrupted (${signal}). dist/ was not changed.`);
+      expect(alive(astroPid)).toBe(false);
+      expect(readdirSync(join(parent, '.dist-builds-dist'))).toEqual([]);
+      expect(readFileSync(join(parent, 'dist/marker.txt'), 'utf8')).toBe('previous build');
+      expect(readdirSync(parent).sort()).toEqual(['.dist-builds-dist', 'astro.pid', 'dist']);
+    },
+  );
 });
 
 describe('a build that succeeds', () => {
-  it('replaces dist by one rename of a link, readable by all, keeping the build it replaced until the next', { timeout: 120_000 }, async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'wcsn-swap-'));
-    mkdirSync(join(parent, 'dist'));
-    writeFileSync(join(parent, 'dist/index.html'), 'a folder from before builds were linked');
-    const builds: string[] = [];
-    for (const label of ['first', 'second', 'third']) {
-      const build = startBuild(parent, { FAKE_ASTRO: 'ok', FAKE_ASTRO_LABEL: label });
-      expect((await build.exit).code, build.stderr()).toBe(0);
-      const dist = join(parent, 'dist');
-      expect(lstatSync(dist).isSymbolicLink()).toBe(true);
-      expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain(`<title>${label}</title>`);
-      expect(statSync(dist).mode & 0o777).toBe(0o755);
-      expect(readFileSync(join(dist, 'SHA256SUMS'), 'utf8')).toBe('');
-      builds.push(realpathSync(dist));
-    }
-    // The current build and the one it replaced remain; older ones are gone; nothing else is left.
-    expect(readdirSync(join(parent, '.dist-builds-dist')).sort()).toEqual(builds.slice(1).map((b) => b.split('/').pop()).sort());
-    expect(readdirSync(parent).sort()).toEqual(['.dist-builds-dist', 'dist']);
-  });
+  it(
+    'replaces dist by one rename of a link, readable by all, keeping the build it replaced until the next',
+    { timeout: 120_000 },
+    async () => {
+      const parent = mkdtempSync(join(tmpdir(), 'wcsn-swap-'));
+      mkdirSync(join(parent, 'dist'));
+      writeFileSync(join(parent, 'dist/index.html'), 'a folder from before builds were linked');
+      const builds: string[] = [];
+      for (const label of ['first', 'second', 'third']) {
+        const build = startBuild(parent, { FAKE_ASTRO: 'ok', FAKE_ASTRO_LABEL: label });
+        expect((await build.exit).code, build.stderr()).toBe(0);
+        const dist = join(parent, 'dist');
+        expect(lstatSync(dist).isSymbolicLink()).toBe(true);
+        expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain(`<title>${label}</title>`);
+        expect(statSync(dist).mode & 0o777).toBe(0o755);
+        expect(readFileSync(join(dist, 'SHA256SUMS'), 'utf8')).toBe('');
+        builds.push(realpathSync(dist));
+      }
+      // The current build and the one it replaced remain; older ones are gone; nothing else is left.
+      expect(readdirSync(join(parent, '.dist-builds-dist')).sort()).toEqual(
+        builds
+          .slice(1)
+          .map((b) => b.split('/').pop())
+          .sort(),
+      );
+      expect(readdirSync(parent).sort()).toEqual(['.dist-builds-dist', 'dist']);
+    },
+  );
 
   it('leaves nothing git would track: dist (a link), the builds folder and dist.old-* are ignored', () => {
-    const ignored = execFileSync('git', ['check-ignore', '--no-index', 'dist', '.dist-builds-dist', '.dist-builds-dist/build-x', '.dist-link-1', 'dist.old-1', '.dist-bench'], { cwd: ROOT, encoding: 'utf8' });
-    expect(ignored.trim().split('\n')).toEqual(['dist', '.dist-builds-dist', '.dist-builds-dist/build-x', '.dist-link-1', 'dist.old-1', '.dist-bench']);
+    const ignored = execFileSync(
+      'git',
+      [
+        'check-ignore',
+        '--no-index',
+        'dist',
+        '.dist-builds-dist',
+        '.dist-builds-dist/build-x',
+        '.dist-link-1',
+        'dist.old-1',
+        '.dist-bench',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(ignored.trim().split('\n')).toEqual([
+      'dist',
+      '.dist-builds-dist',
+      '.dist-builds-dist/build-x',
+      '.dist-link-1',
+      'dist.old-1',
+      '.dist-bench',
+    ]);
   });
 });

@@ -21,9 +21,14 @@ function texts(node: ReturnType<typeof cardTree>): Array<{ text: string; size: n
 
 describe('the first key figure of a theme page', () => {
   it('is the first <KeyFigure> or <KeyCount> in document order, inside <KeyFigures>', () => {
-    const mdx = 'Intro with <Term id="csp" />.\n\n<KeyFigures>\n  <KeyCount of="bodies" label="organisations" />\n  <KeyFigure of="hate-crime" row="a|b|c" />\n</KeyFigures>\n';
+    const mdx =
+      'Intro with <Term id="csp" />.\n\n<KeyFigures>\n  <KeyCount of="bodies" label="organisations" />\n  <KeyFigure of="hate-crime" row="a|b|c" />\n</KeyFigures>\n';
     expect(firstKeyFigure(mdx)).toEqual({ element: 'KeyCount', props: { of: 'bodies', label: 'organisations' } });
-    expect(firstKeyFigure('<KeyFigures>\n<KeyFigure of="x" row="r" label="What" />\n<KeyCount of="y" label="z" />\n</KeyFigures>')?.props).toEqual({ of: 'x', row: 'r', label: 'What' });
+    expect(
+      firstKeyFigure(
+        '<KeyFigures>\n<KeyFigure of="x" row="r" label="What" />\n<KeyCount of="y" label="z" />\n</KeyFigures>',
+      )?.props,
+    ).toEqual({ of: 'x', row: 'r', label: 'What' });
     expect(firstKeyFigure('Just prose, and a <Value of="hate-crime" row="x" />.')).toBeUndefined();
   });
 
@@ -33,19 +38,27 @@ describe('the first key figure of a theme page', () => {
     const card = keyFigureCard('KeyFigure', { of: 'hate-crime', row: key }, 'test');
     expect(card.value).toBe(formatRow(row));
     expect(card.context).toBe('North Worcestershire, 2017/18');
-    expect(keyFigureCard('KeyFigure', { of: 'hate-crime', row: key, label: 'Offences' }, 'test').label).toBe('Offences');
+    expect(keyFigureCard('KeyFigure', { of: 'hate-crime', row: key, label: 'Offences' }, 'test').label).toBe(
+      'Offences',
+    );
   });
 
   it('a <KeyCount> counts the rows, singular for one', () => {
     const n = matchingRows('activities', { theme: 'prevent', period: '2017/18' }, 'test').length;
-    const card = keyFigureCard('KeyCount', { of: 'activities', theme: 'prevent', period: '2017/18', label: 'pieces of work completed' }, 'test');
+    const card = keyFigureCard(
+      'KeyCount',
+      { of: 'activities', theme: 'prevent', period: '2017/18', label: 'pieces of work completed' },
+      'test',
+    );
     expect(card.value).toBe(String(n));
     expect(card.label).toBe(n === 1 ? 'piece of work completed' : 'pieces of work completed');
     expect(card.context).toBe('2017/18');
   });
 
   it('a wrong row fails the build with the page named', () => {
-    expect(() => keyFigureCard('KeyFigure', { of: 'hate-crime', row: 'nowhere|2017/18|hate-offences' }, 'content/themes/x.mdx')).toThrow(/content\/themes\/x\.mdx/);
+    expect(() =>
+      keyFigureCard('KeyFigure', { of: 'hate-crime', row: 'nowhere|2017/18|hate-offences' }, 'content/themes/x.mdx'),
+    ).toThrow(/content\/themes\/x\.mdx/);
   });
 });
 
@@ -63,12 +76,18 @@ describe('the site pages and their cards', () => {
   it('every theme card shows a figure; every card has words and no placeholder', () => {
     for (const p of pages) {
       if (p.kind === 'theme') expect(p.card.figure, p.path).toBeDefined();
-      const words = [p.card.kicker, p.card.title, p.card.text, p.card.figure?.value, p.card.figure?.label, p.card.figure?.context].join(' ');
+      const words = [
+        p.card.kicker,
+        p.card.title,
+        p.card.text,
+        p.card.figure?.value,
+        p.card.figure?.label,
+        p.card.figure?.context,
+      ].join(' ');
       expect(words, p.path).not.toMatch(/undefined|NaN|null|\[object/);
       expect(p.card.title.length, p.path).toBeGreaterThan(0);
     }
   });
-
 
   it('two pages with the same slug are refused', () => {
     const [a] = pages;
@@ -82,14 +101,24 @@ describe('card layout (legible as a thumbnail)', () => {
       expect(titleSize(title, true)).toBeGreaterThanOrEqual(52);
       expect(titleSize(title, false)).toBeGreaterThanOrEqual(52);
     }
-    const tree = cardTree({ kicker: 'Theme', title: 'Hate crime', figure: { value: '£3,780,100', label: 'Spent', context: '2017/18' }, footer: 'Site' });
+    const tree = cardTree({
+      kicker: 'Theme',
+      title: 'Hate crime',
+      figure: { value: '£3,780,100', label: 'Spent', context: '2017/18' },
+      footer: 'Site',
+    });
     const sizes = texts(tree);
     expect(sizes.find((t) => t.text === '£3,780,100')!.size).toBeGreaterThanOrEqual(100);
     expect(Math.min(...sizes.map((t) => t.size))).toBeGreaterThanOrEqual(30);
   });
 
   it('renders a 1200 x 630 PNG, the same bytes each time', async () => {
-    const spec = { kicker: 'Dataset', title: 'Hate crime offences and crimed incidents by area', figure: { value: '24', label: 'rows of data', context: '2016/17 and 2017/18' }, footer: 'Site' };
+    const spec = {
+      kicker: 'Dataset',
+      title: 'Hate crime offences and crimed incidents by area',
+      figure: { value: '24', label: 'rows of data', context: '2016/17 and 2017/18' },
+      footer: 'Site',
+    };
     const a = await cardPng(spec);
     expect(pngSize(a)).toEqual({ width: 1200, height: 630 });
     expect((await cardPng(spec)).equals(a)).toBe(true);

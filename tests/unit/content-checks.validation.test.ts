@@ -34,8 +34,16 @@ describe('figures typed where the check did not look', () => {
     [26, '"a dozen"', 'the number word "dozen"'],
     [28, '⅓', '"⅓" in the text'],
     [30, '²', '"km²" in the text'],
-    [32, 'an external image', 'the image "https://example.org/map.png" is on another site: loading it would be a third-party request'],
-    [34, 'a string in a prop expression', '<Figure caption={\'a quarter of all offences\'}> carries the number word "a quarter of"'],
+    [
+      32,
+      'an external image',
+      'the image "https://example.org/map.png" is on another site: loading it would be a third-party request',
+    ],
+    [
+      34,
+      'a string in a prop expression',
+      '<Figure caption={\'a quarter of all offences\'}> carries the number word "a quarter of"',
+    ],
   ])('line %i: %s', (line, _what, message) => {
     expect(at(line)).toEqual([expect.stringContaining(message)]);
   });
@@ -46,7 +54,9 @@ describe('figures typed where the check did not look', () => {
 });
 
 it('parses each MDX source once, however many checks read it', () => {
-  const source = `${readFileSync(FIXTURE, 'utf8')}\n<!-- ${Math.random()} -->\n`.replace('<!--', 'Unique').replace('-->', '');
+  const source = `${readFileSync(FIXTURE, 'utf8')}\n<!-- ${Math.random()} -->\n`
+    .replace('<!--', 'Unique')
+    .replace('-->', '');
   const before = mdxParseCount();
   scanMdx(source, 'a.mdx', catalog);
   scanMdx(source, 'a.mdx', catalog);
@@ -57,8 +67,14 @@ it('a content failure in the build prints plain file:line:column lines, no stack
   const content = mkdtempSync(join(tmpdir(), 'wcsn-content-'));
   cpSync(join(ROOT, 'content/themes'), content, { recursive: true });
   editFile(join(content, 'hate-crime.mdx'), '\n\n', '\n\nOffences rose to ３３８.\n\n');
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/validate-data.ts')], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: content }, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/validate-data.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, CONTENT_DIR: content },
+    encoding: 'utf8',
+  });
   expect(run.status).toBe(1);
-  expect(run.stderr).toMatch(/^Theme pages failed their checks: 1 problem\n {2}\S*hate-crime\.mdx:\d+:\d+: "３３８\." in the text looks like a figure typed by hand/);
+  expect(run.stderr).toMatch(
+    /^Theme pages failed their checks: 1 problem\n {2}\S*hate-crime\.mdx:\d+:\d+: "３３８\." in the text looks like a figure typed by hand/,
+  );
   expect(run.stderr).not.toMatch(/Stack trace|Location|at .*\(.*:\d+:\d+\)/);
 });

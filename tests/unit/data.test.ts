@@ -42,18 +42,42 @@ describe('cross-dataset checks', () => {
     const problems = problemsAfter((dir) => editFile(join(dir, 'claims.csv'), ',6.3,', ',6.5,'));
     // Two independent checks catch it: the recomputation, and the report's lines (which print +6.3%).
     expect(problems.map((p) => p.column)).toEqual(['stated_value', 'source_lines']);
-    expect(problems[0]).toMatchObject({ file: expect.stringMatching(/claims\.csv$/), column: 'stated_value', found: '"6.5"' });
+    expect(problems[0]).toMatchObject({
+      file: expect.stringMatching(/claims\.csv$/),
+      column: 'stated_value',
+      found: '"6.5"',
+    });
     expect(problems[0]!.expected).toMatch(/recomputed percent-change 6\.2893 \(from 318 to 338\) within ±0\.05/);
   });
 
   it('a claim pointing at a missing row fails', () => {
-    const problems = problemsAfter((dir) => editFile(join(dir, 'claims.csv'), 'north-worcestershire|2017/18|hate-offences', 'north-worcestershire|2019/20|hate-offences'));
+    const problems = problemsAfter((dir) =>
+      editFile(
+        join(dir, 'claims.csv'),
+        'north-worcestershire|2017/18|hate-offences',
+        'north-worcestershire|2019/20|hate-offences',
+      ),
+    );
     expect(problems.map((p) => p.column)).toEqual(['subject']);
   });
 
   it('an unknown area id fails with file, line and column', () => {
-    const problems = problemsAfter((dir) => editFile(join(dir, 'hate-crime.csv'), 'north-worcestershire,2016/17,hate-offences', 'west-worcestershire,2016/17,hate-offences'));
-    expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/hate-crime\.csv$/), line: 2, column: 'area', columnNumber: 1, found: 'the unknown id "west-worcestershire"' }));
+    const problems = problemsAfter((dir) =>
+      editFile(
+        join(dir, 'hate-crime.csv'),
+        'north-worcestershire,2016/17,hate-offences',
+        'west-worcestershire,2016/17,hate-offences',
+      ),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringMatching(/hate-crime\.csv$/),
+        line: 2,
+        column: 'area',
+        columnNumber: 1,
+        found: 'the unknown id "west-worcestershire"',
+      }),
+    );
     // The claim built on that row can no longer find it, and says so too.
     expect(problems.map((p) => p.column).sort()).toEqual(['area', 'baseline']);
   });
@@ -66,20 +90,35 @@ describe('cross-dataset checks', () => {
       const theme = firstRow.split(',')[1]!;
       editFile(path, firstRow, firstRow.replace(`,${theme},`, ',no-such-theme,'));
     });
-    expect(problems).toEqual([expect.objectContaining({ file: expect.stringMatching(/activities\.csv$/), line: 2, column: 'theme', found: 'the unknown id "no-such-theme"' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/activities\.csv$/),
+        line: 2,
+        column: 'theme',
+        found: 'the unknown id "no-such-theme"',
+      }),
+    ]);
   });
 
   it('a unit that disagrees with its measure fails', () => {
-    const problems = problemsAfter((dir) => editFile(join(dir, 'domestic-abuse.csv'), 'dvpos,88,count', 'dvpos,88,percent'));
+    const problems = problemsAfter((dir) =>
+      editFile(join(dir, 'domestic-abuse.csv'), 'dvpos,88,count', 'dvpos,88,percent'),
+    );
     expect(problems).toEqual([
-      expect.objectContaining({ column: 'unit', found: '"percent"', expected: expect.stringContaining('"count", the unit of the measure dvpos') }),
+      expect.objectContaining({
+        column: 'unit',
+        found: '"percent"',
+        expected: expect.stringContaining('"count", the unit of the measure dvpos'),
+      }),
       // The report prints 88, not 88%: the row's cited lines disagree with the new unit too.
       expect.objectContaining({ column: 'source_lines', expected: expect.stringContaining('the value 88%') }),
     ]);
   });
 
   it('an unknown footnote id fails', () => {
-    const problems = problemsAfter((dir) => editFile(join(dir, 'hate-crime.csv'), 'police-under-reporting', 'no-such-note'));
+    const problems = problemsAfter((dir) =>
+      editFile(join(dir, 'hate-crime.csv'), 'police-under-reporting', 'no-such-note'),
+    );
     expect(problems).toEqual([expect.objectContaining({ line: 2, column: 'notes', found: '"no-such-note"' })]);
   });
 });
@@ -99,8 +138,14 @@ describe('claim arithmetic', () => {
     expect(agrees({ ...claim, stated_value: 106000, kind: 'equals', rounding: 1000 }, 106600)).toBe(false);
   });
   it('checks a stated direction against the sign', () => {
-    expect(agrees({ kind: 'direction', stated_value: undefined, stated_direction: 'decrease', rounding: undefined }, -154)).toBe(true);
-    expect(agrees({ kind: 'direction', stated_value: undefined, stated_direction: 'increase', rounding: undefined }, -154)).toBe(false);
-    expect(agrees({ kind: 'difference', stated_value: 526, stated_direction: 'decrease', rounding: 1 }, 526)).toBe(false);
+    expect(
+      agrees({ kind: 'direction', stated_value: undefined, stated_direction: 'decrease', rounding: undefined }, -154),
+    ).toBe(true);
+    expect(
+      agrees({ kind: 'direction', stated_value: undefined, stated_direction: 'increase', rounding: undefined }, -154),
+    ).toBe(false);
+    expect(agrees({ kind: 'difference', stated_value: 526, stated_direction: 'decrease', rounding: 1 }, 526)).toBe(
+      false,
+    );
   });
 });

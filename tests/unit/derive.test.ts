@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { difference, direction, offencesPerOffender, percentChange, spendingSum, spendingTotals } from '../../src/data/derive.ts';
+import {
+  difference,
+  direction,
+  offencesPerOffender,
+  percentChange,
+  spendingSum,
+  spendingTotals,
+} from '../../src/data/derive.ts';
 
 describe('derived measures', () => {
   it('computes percentage changes as the report states them', () => {
@@ -32,7 +39,13 @@ describe('derived measures', () => {
       { line: 'staffing', funder: 'ph', period: fy('2018/19'), basis: 'budget', value: 145784 },
     ]);
     expect(totals).toHaveLength(3);
-    expect(totals[0]).toEqual({ line: 'substance', period: '2017/18', basis: 'actual', byFunder: { ph: 3780100, pcc: 106000 }, total: 3886100 });
+    expect(totals[0]).toEqual({
+      line: 'substance',
+      period: '2017/18',
+      basis: 'actual',
+      byFunder: { ph: 3780100, pcc: 106000 },
+      total: 3886100,
+    });
     expect(spendingSum(totals, '2017/18')).toBe(4032470);
     expect(spendingSum(totals, '2017/18', 'ph')).toBe(3926470);
     expect(spendingSum(totals, '2018/19', 'pcc')).toBe(0);

@@ -19,8 +19,12 @@ describe('data/CHANGELOG.md', () => {
     expect(first.date).toBe('2026-11-26');
     const added = first.changes.filter((c) => c.kind === 'Added').map((c) => c.dataset);
     expect(new Set(added).size).toBe(added.length);
-    const withdrawnLater = new Set(release.entries.flatMap((e) => e.changes.filter((c) => c.kind === 'Withdrawn').map((c) => c.dataset)));
-    const addedLater = release.entries.slice(0, -1).flatMap((e) => e.changes.filter((c) => c.kind === 'Added').map((c) => c.dataset));
+    const withdrawnLater = new Set(
+      release.entries.flatMap((e) => e.changes.filter((c) => c.kind === 'Withdrawn').map((c) => c.dataset)),
+    );
+    const addedLater = release.entries
+      .slice(0, -1)
+      .flatMap((e) => e.changes.filter((c) => c.kind === 'Added').map((c) => c.dataset));
     // Every dataset now published was added at some point; every dataset added and not withdrawn is published.
     expect([...catalog.keys()].filter((id) => !added.includes(id) && !addedLater.includes(id))).toEqual([]);
     expect([...added, ...addedLater].filter((id) => !catalog.has(id) && !withdrawnLater.has(id))).toEqual([]);
@@ -32,7 +36,21 @@ describe('data/CHANGELOG.md', () => {
 });
 
 describe('parseChangelog', () => {
-  const good = ['# Data changelog', 'Preamble.', '', '## 1.1.0 (2027-01-15)', 'Corrections.', '### Corrected', '- `hate-crime`: a value fixed.', '### Withdrawn', '- `old-set`: removed.', '', '## 1.0.0 (2026-11-26)', '### Added', '- `hate-crime`: first.'].join('\n');
+  const good = [
+    '# Data changelog',
+    'Preamble.',
+    '',
+    '## 1.1.0 (2027-01-15)',
+    'Corrections.',
+    '### Corrected',
+    '- `hate-crime`: a value fixed.',
+    '### Withdrawn',
+    '- `old-set`: removed.',
+    '',
+    '## 1.0.0 (2026-11-26)',
+    '### Added',
+    '- `hate-crime`: first.',
+  ].join('\n');
 
   it('reads versions newest first, with summaries and changes by kind', () => {
     const r = parseChangelog(good);

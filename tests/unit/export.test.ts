@@ -44,11 +44,15 @@ function parseDownload(csv: string): string[][] {
 /** Undo the documented neutralisation and turn empty cells back into `undefined`, as the loader does. */
 function restoreRows(dataset: ExportableDataset, records: string[][]): Array<Record<string, string | undefined>> {
   const columns = dataset.meta.columns;
-  return records.map((cells) => Object.fromEntries(columns.map((c, i) => {
-    const cell = cells[i]!;
-    if (cell === '') return [c.name, undefined];
-    return [c.name, isNumericColumn(c) ? cell : restoreText(cell)];
-  })));
+  return records.map((cells) =>
+    Object.fromEntries(
+      columns.map((c, i) => {
+        const cell = cells[i]!;
+        if (cell === '') return [c.name, undefined];
+        return [c.name, isNumericColumn(c) ? cell : restoreText(cell)];
+      }),
+    ),
+  );
 }
 
 function injectionDataset(): LoadedDataset {
@@ -140,7 +144,12 @@ describe('round trip of every real dataset', () => {
     });
 
     it(`${id}: the JSON parses back to the validated rows, typed, with the data version`, () => {
-      const json = JSON.parse(toJson(dataset, RELEASE)) as { dataVersion: string; id: string; columns: unknown[]; rows: Array<Record<string, unknown>> };
+      const json = JSON.parse(toJson(dataset, RELEASE)) as {
+        dataVersion: string;
+        id: string;
+        columns: unknown[];
+        rows: Array<Record<string, unknown>>;
+      };
       expect(json.dataVersion).toBe(RELEASE.version);
       expect(json.id).toBe(id);
       expect(json.columns).toEqual(dataset.meta.columns);

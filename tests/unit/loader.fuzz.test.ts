@@ -19,7 +19,10 @@ import { FIXTURES, copyDataDir } from '../support/fixtures.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
-const schemas = { areas: areasSchema, counts: observationSchema(['count', 'percent'] as const) } as unknown as Record<string, DatasetSchema>;
+const schemas = { areas: areasSchema, counts: observationSchema(['count', 'percent'] as const) } as unknown as Record<
+  string,
+  DatasetSchema
+>;
 const COLUMNS = ['area', 'period', 'measure', 'value', 'unit', 'status', 'notes', 'source_section'];
 
 /** Values that are valid for each column of the fixture's counts dataset. */
@@ -36,7 +39,34 @@ const VALID: Record<string, fc.Arbitrary<string>> = {
 
 /** Cells chosen to break things: separators, quotes, newlines, padding, exotic numbers, unicode. */
 const NASTY = fc.oneof(
-  fc.constantFrom('', ' ', ' 12 ', '12a', '1e3', '-4', '33.5', '0x10', '١٢', 'NaN', 'Infinity', '+5', '12,5', '"', '""', 'a"b', 'x,y', 'line\nbreak', 'cr\r\nlf', '\t', '=SUM(A1)', '\u202Eevil', 'Café', '2017-18', '2017/19', 'WORCESTERSHIRE'),
+  fc.constantFrom(
+    '',
+    ' ',
+    ' 12 ',
+    '12a',
+    '1e3',
+    '-4',
+    '33.5',
+    '0x10',
+    '١٢',
+    'NaN',
+    'Infinity',
+    '+5',
+    '12,5',
+    '"',
+    '""',
+    'a"b',
+    'x,y',
+    'line\nbreak',
+    'cr\r\nlf',
+    '\t',
+    '=SUM(A1)',
+    '\u202Eevil',
+    'Café',
+    '2017-18',
+    '2017/19',
+    'WORCESTERSHIRE',
+  ),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
 );
@@ -71,7 +101,9 @@ const spec: fc.Arbitrary<Spec> = fc
     const cleanRow = fc.tuple(...header.map((name) => VALID[name] ?? NASTY));
     const nastyRow = fc
       .tuple(
-        ...header.map((name) => fc.oneof({ weight: 2, arbitrary: VALID[name] ?? NASTY }, { weight: 1, arbitrary: NASTY })),
+        ...header.map((name) =>
+          fc.oneof({ weight: 2, arbitrary: VALID[name] ?? NASTY }, { weight: 1, arbitrary: NASTY }),
+        ),
         fc.constantFrom(0, 0, 1, -1), // sometimes one cell too many or too few
       )
       .map((cells) => {
@@ -133,68 +165,85 @@ describe('loader properties (fast-check)', () => {
   const dir = copyDataDir(join(FIXTURES, 'loader/base'));
   const file = join(dir, 'counts.csv');
 
-  it(`never throws anything but a located DataValidationError, and never coerces (${RUNS} runs, seed ${SEED})`, { timeout: 120_000 }, () => {
-    let accepted = 0;
-    let rejected = 0;
-    fc.assert(
-      fc.property(spec, (s) => {
-        const { bytes, starts, rowsWritten } = serialise(s);
-        writeFileSync(file, bytes);
-        let catalog;
-        try {
-          catalog = loadCatalog(dir, schemas);
-        } catch (error) {
-          if (!(error instanceof DataValidationError)) throw error;
-          rejected++;
-          for (const p of error.problems) {
-            expect(p.file).toMatch(/counts\.csv$/);
-            expect(p.expected.length).toBeGreaterThan(0);
-            if (p.line !== undefined && p.line > 1 && p.expected !== 'UTF-8 text') expect(starts).toContain(p.line);
-            if (p.column !== undefined && p.columnNumber !== undefined && p.line !== undefined && p.line > 1) {
-              expect(COLUMNS).toContain(p.column.split('+')[0]);
+  it(
+    `never throws anything but a located DataValidationError, and never coerces (${RUNS} runs, seed ${SEED})`,
+    { timeout: 120_000 },
+    () => {
+      let accepted = 0;
+      let rejected = 0;
+      fc.assert(
+        fc.property(spec, (s) => {
+          const { bytes, starts, rowsWritten } = serialise(s);
+          writeFileSync(file, bytes);
+          let catalog;
+          try {
+            catalog = loadCatalog(dir, schemas);
+          } catch (error) {
+            if (!(error instanceof DataValidationError)) throw error;
+            rejected++;
+            for (const p of error.problems) {
+              expect(p.file).toMatch(/counts\.csv$/);
+              expect(p.expected.length).toBeGreaterThan(0);
+              if (p.line !== undefined && p.line > 1 && p.expected !== 'UTF-8 text') expect(starts).toContain(p.line);
+              if (p.column !== undefined && p.columnNumber !== undefined && p.line !== undefined && p.line > 1) {
+                expect(COLUMNS).toContain(p.column.split('+')[0]);
+              }
             }
+            return;
           }
-          return;
-        }
-        accepted++;
-        // Accepted: the header was right, every byte was UTF-8, and each row is exactly what was written.
-        expect(s.header).toEqual(COLUMNS);
-        expect(s.badByteRow).toBeUndefined();
-        const rows = catalog.get('counts')!.rows;
-        expect(rows.map((r) => r.line)).toEqual(starts);
-        rows.forEach((row, i) => {
-          const cells = rowsWritten[i]!;
-          COLUMNS.forEach((name, j) => expect(row.raw[name]).toBe(cells[j] === '' ? undefined : cells[j]));
-          const value = (row.value as { value: number }).value;
-          expect(cells[3]).toMatch(/^\d+(\.\d+)?$/); // never "", " 12 ", "1e3", "0x10"
-          expect(value).toBe(Number(cells[3]));
-        });
-      }),
-      { seed: SEED, numRuns: RUNS },
-    );
-    // The generator must exercise both outcomes, or the property proves little.
-    expect(accepted).toBeGreaterThan(RUNS / 20);
-    expect(rejected).toBeGreaterThan(RUNS / 4);
-  });
+          accepted++;
+          // Accepted: the header was right, every byte was UTF-8, and each row is exactly what was written.
+          expect(s.header).toEqual(COLUMNS);
+          expect(s.badByteRow).toBeUndefined();
+          const rows = catalog.get('counts')!.rows;
+          expect(rows.map((r) => r.line)).toEqual(starts);
+          rows.forEach((row, i) => {
+            const cells = rowsWritten[i]!;
+            COLUMNS.forEach((name, j) => expect(row.raw[name]).toBe(cells[j] === '' ? undefined : cells[j]));
+            const value = (row.value as { value: number }).value;
+            expect(cells[3]).toMatch(/^\d+(\.\d+)?$/); // never "", " 12 ", "1e3", "0x10"
+            expect(value).toBe(Number(cells[3]));
+          });
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+      // The generator must exercise both outcomes, or the property proves little.
+      expect(accepted).toBeGreaterThan(RUNS / 20);
+      expect(rejected).toBeGreaterThan(RUNS / 4);
+    },
+  );
 
-  it('accepts every file made only of valid cells, whatever the quoting, line ends, BOM and blank lines', { timeout: 120_000 }, () => {
-    const validSpec = fc.record({
-      rows: fc.uniqueArray(fc.tuple(...COLUMNS.map((c) => VALID[c]!)), { minLength: 1, maxLength: 6, selector: (r) => `${r[0]}|${r[1]}|${r[2]}` }),
-      quoteAll: fc.boolean(),
-      eol: fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'),
-      bom: fc.boolean(),
-      blankLines: fc.array(fc.nat({ max: 6 }), { maxLength: 2 }),
-      trailingBlank: fc.nat({ max: 3 }),
-    });
-    fc.assert(
-      fc.property(validSpec, (v) => {
-        const { bytes, starts } = serialise({ ...v, header: COLUMNS, rows: v.rows.map((r) => [...r]), badByteRow: undefined });
-        writeFileSync(file, bytes);
-        const rows = loadCatalog(dir, schemas).get('counts')!.rows;
-        expect(rows.map((r) => r.line)).toEqual(starts);
-        expect(rows.map((r) => r.raw.value)).toEqual(v.rows.map((r) => r[3]));
-      }),
-      { seed: SEED, numRuns: Math.ceil(RUNS / 2) },
-    );
-  });
+  it(
+    'accepts every file made only of valid cells, whatever the quoting, line ends, BOM and blank lines',
+    { timeout: 120_000 },
+    () => {
+      const validSpec = fc.record({
+        rows: fc.uniqueArray(fc.tuple(...COLUMNS.map((c) => VALID[c]!)), {
+          minLength: 1,
+          maxLength: 6,
+          selector: (r) => `${r[0]}|${r[1]}|${r[2]}`,
+        }),
+        quoteAll: fc.boolean(),
+        eol: fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'),
+        bom: fc.boolean(),
+        blankLines: fc.array(fc.nat({ max: 6 }), { maxLength: 2 }),
+        trailingBlank: fc.nat({ max: 3 }),
+      });
+      fc.assert(
+        fc.property(validSpec, (v) => {
+          const { bytes, starts } = serialise({
+            ...v,
+            header: COLUMNS,
+            rows: v.rows.map((r) => [...r]),
+            badByteRow: undefined,
+          });
+          writeFileSync(file, bytes);
+          const rows = loadCatalog(dir, schemas).get('counts')!.rows;
+          expect(rows.map((r) => r.line)).toEqual(starts);
+          expect(rows.map((r) => r.raw.value)).toEqual(v.rows.map((r) => r[3]));
+        }),
+        { seed: SEED, numRuns: Math.ceil(RUNS / 2) },
+      );
+    },
+  );
 });

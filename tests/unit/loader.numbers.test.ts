@@ -18,11 +18,17 @@ const TWO_53 = 2n ** 53n;
 const integerText = fc.oneof(
   fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).map(String),
   fc.bigInt({ min: TWO_53 - 1000n, max: TWO_53 + 1000n }).map(String),
-  fc.tuple(fc.constantFrom('0', '00', '-', '-0', '+', ''), fc.bigInt({ min: 0n, max: 10n ** 20n })).map(([p, n]) => `${p}${n}`),
+  fc
+    .tuple(fc.constantFrom('0', '00', '-', '-0', '+', ''), fc.bigInt({ min: 0n, max: 10n ** 20n }))
+    .map(([p, n]) => `${p}${n}`),
 );
 /** Decimal texts: any digits before and after the point, with or without a sign. */
 const decimalText = fc
-  .tuple(fc.constantFrom('', '-'), fc.stringMatching(/^[0-9]{1,25}$/), fc.option(fc.stringMatching(/^[0-9]{1,25}$/), { nil: undefined }))
+  .tuple(
+    fc.constantFrom('', '-'),
+    fc.stringMatching(/^[0-9]{1,25}$/),
+    fc.option(fc.stringMatching(/^[0-9]{1,25}$/), { nil: undefined }),
+  )
   .map(([sign, whole, fraction]) => `${sign}${whole}${fraction === undefined ? '' : `.${fraction}`}`);
 
 describe('integer()', () => {
@@ -49,7 +55,8 @@ describe('integer()', () => {
     expect(wide.safeParse(String(Number.MAX_SAFE_INTEGER)).success).toBe(true);
   });
   it('leading zeros, "-0" and "+" are rejected', () => {
-    for (const text of ['007', '00', '-0', '+1', '01', '-01']) expect(integer({ min: -10 }).safeParse(text).success, text).toBe(false);
+    for (const text of ['007', '00', '-0', '+1', '01', '-01'])
+      expect(integer({ min: -10 }).safeParse(text).success, text).toBe(false);
   });
 });
 
@@ -105,9 +112,18 @@ describe('bounds are compared on the text', () => {
     );
   });
   it('a percentage a hair over 100 is rejected; 100 is not', () => {
-    const row = (value: string) => ({ area: 'a', period: '2017/18', measure: 'm', value, unit: 'percent', status: 'reported', source_section: 's' });
+    const row = (value: string) => ({
+      area: 'a',
+      period: '2017/18',
+      measure: 'm',
+      value,
+      unit: 'percent',
+      status: 'reported',
+      source_section: 's',
+    });
     const schema = observationSchema(['percent'] as const).row;
     expect(schema.safeParse(row('100')).success).toBe(true);
-    for (const v of ['100.00000000000001', '100.00000000000000001', '-0.00000000000001']) expect(schema.safeParse(row(v)).success, v).toBe(false);
+    for (const v of ['100.00000000000001', '100.00000000000000001', '-0.00000000000001'])
+      expect(schema.safeParse(row(v)).success, v).toBe(false);
   });
 });

@@ -8,7 +8,10 @@ import { areasSchema } from '../../src/schemas/reference.ts';
 import type { DatasetSchema } from '../../src/schemas/index.ts';
 import { FIXTURES, copyDataDir } from '../support/fixtures.ts';
 
-const schemas = { areas: areasSchema, counts: observationSchema(['count', 'percent'] as const) } as unknown as Record<string, DatasetSchema>;
+const schemas = { areas: areasSchema, counts: observationSchema(['count', 'percent'] as const) } as unknown as Record<
+  string,
+  DatasetSchema
+>;
 const BASE = join(FIXTURES, 'loader/base');
 
 /** Load the base fixture with counts.csv replaced by a bad-input case; return the problems (or the catalog). */
@@ -35,8 +38,16 @@ describe('loader on the valid fixture', () => {
     expect(counts.rows).toHaveLength(6);
     const first = counts.rows[0]!;
     expect(first.line).toBe(2);
-    expect(first.value).toMatchObject({ area: 'north-worcestershire', value: 318, unit: 'count', notes: ['police-view'] });
-    expect((first.value as { period: { start: string; end: string } }).period).toMatchObject({ start: '2016-04-01', end: '2017-03-31' });
+    expect(first.value).toMatchObject({
+      area: 'north-worcestershire',
+      value: 318,
+      unit: 'count',
+      notes: ['police-view'],
+    });
+    expect((first.value as { period: { start: string; end: string } }).period).toMatchObject({
+      start: '2016-04-01',
+      end: '2017-03-31',
+    });
     expect((counts.rows[2]!.value as { notes?: unknown }).notes).toBeUndefined();
   });
 });
@@ -44,7 +55,13 @@ describe('loader on the valid fixture', () => {
 describe('bad inputs fail with file, line, column, expected and found', () => {
   it('wrong type: "12a" in a count', () => {
     const p = only(loadCase('wrong-type').problems);
-    expect(p).toMatchObject({ file: expect.stringMatching(/counts\.csv$/), line: 3, column: 'value', columnNumber: 4, found: '"12a"' });
+    expect(p).toMatchObject({
+      file: expect.stringMatching(/counts\.csv$/),
+      line: 3,
+      column: 'value',
+      columnNumber: 4,
+      found: '"12a"',
+    });
     expect(p.expected).toMatch(/plain decimal number/);
   });
 
@@ -75,33 +92,62 @@ describe('bad inputs fail with file, line, column, expected and found', () => {
 
   it('duplicate key rows name both lines', () => {
     const p = only(loadCase('duplicate-key').problems);
-    expect(p).toMatchObject({ line: 4, column: 'area+period+measure', found: expect.stringContaining('first on line 2') });
+    expect(p).toMatchObject({
+      line: 4,
+      column: 'area+period+measure',
+      found: expect.stringContaining('first on line 2'),
+    });
   });
 
   it('negative count', () => {
     const p = only(loadCase('negative-count').problems);
-    expect(p).toMatchObject({ line: 3, column: 'value', found: '"-4"', expected: expect.stringContaining('whole number of 0 or more') });
+    expect(p).toMatchObject({
+      line: 3,
+      column: 'value',
+      found: '"-4"',
+      expected: expect.stringContaining('whole number of 0 or more'),
+    });
   });
 
   it('non-integer count', () => {
     const p = only(loadCase('non-integer-count').problems);
-    expect(p).toMatchObject({ line: 3, column: 'value', found: '"33.5"', expected: expect.stringContaining('whole number') });
+    expect(p).toMatchObject({
+      line: 3,
+      column: 'value',
+      found: '"33.5"',
+      expected: expect.stringContaining('whole number'),
+    });
   });
 
   it('percentage out of range', () => {
     const p = only(loadCase('percent-out-of-range').problems);
-    expect(p).toMatchObject({ line: 3, column: 'value', found: '"108.2"', expected: expect.stringContaining('0 to 100') });
+    expect(p).toMatchObject({
+      line: 3,
+      column: 'value',
+      found: '"108.2"',
+      expected: expect.stringContaining('0 to 100'),
+    });
   });
 
   it('unknown area id (a foreign key)', () => {
     const p = only(loadCase('unknown-area').problems);
-    expect(p).toMatchObject({ line: 3, column: 'area', columnNumber: 1, found: 'the unknown id "west-worcestershire"' });
+    expect(p).toMatchObject({
+      line: 3,
+      column: 'area',
+      columnNumber: 1,
+      found: 'the unknown id "west-worcestershire"',
+    });
     expect(p.expected).toContain('north-worcestershire');
   });
 
   it('unknown period format', () => {
     const p = only(loadCase('unknown-period').problems);
-    expect(p).toMatchObject({ line: 3, column: 'period', found: '"2017-18"', expected: expect.stringContaining('2017/18') });
+    expect(p).toMatchObject({
+      line: 3,
+      column: 'period',
+      found: '"2017-18"',
+      expected: expect.stringContaining('2017/18'),
+    });
   });
 
   it('surrounding spaces and exponents are errors, not silently coerced', () => {
@@ -120,7 +166,13 @@ describe('bad inputs fail with file, line, column, expected and found', () => {
 
   it('reports every problem in a file at once', () => {
     const { problems, message } = loadCase('many-problems');
-    expect(problems.map((p) => `${p.line}:${p.column}`)).toEqual(['3:value', '4:period', '4:value', '4:status', '5:area+period+measure']);
+    expect(problems.map((p) => `${p.line}:${p.column}`)).toEqual([
+      '3:value',
+      '4:period',
+      '4:value',
+      '4:status',
+      '5:area+period+measure',
+    ]);
     expect(message).toContain('5 problems in 1 file');
     expect(formatProblem(problems[0]!)).toMatch(/counts\.csv:3:4: column "value": expected .*, found "12a"$/);
   });

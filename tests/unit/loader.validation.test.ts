@@ -44,12 +44,14 @@ describe('1. numbers are checked on their text, never through a Number() round t
 
 describe('2. lookups keyed by file content', () => {
   it('a dataset called "constructor" is an unknown dataset, not a crash', () => {
-    expect(fault('dataset-named-constructor')).toMatch(/^constructor\.meta\.json: field "id": expected a dataset with a row schema .*found "constructor"$/);
+    expect(fault('dataset-named-constructor')).toMatch(
+      /^constructor\.meta\.json: field "id": expected a dataset with a row schema .*found "constructor"$/,
+    );
   });
 });
 
 describe('3. metadata cannot switch checks off', () => {
-  it('a kind other than the registry\'s is rejected', () => {
+  it("a kind other than the registry's is rejected", () => {
     expect(fault('kind-from-metadata')).toBe(
       'counts.meta.json: field "kind": expected "observations" (a dataset\'s kind is fixed by its schema in src/schemas/index.ts, not by its metadata), found "reference"',
     );
@@ -58,10 +60,14 @@ describe('3. metadata cannot switch checks off', () => {
 
 describe('4. every file in the data folder is accounted for', () => {
   it('a CSV with no metadata', () => {
-    expect(fault('csv-without-metadata')).toMatch(/^stray\.csv: expected only datasets .*found a data file with no metadata/);
+    expect(fault('csv-without-metadata')).toMatch(
+      /^stray\.csv: expected only datasets .*found a data file with no metadata/,
+    );
   });
   it('a folder nobody checks', () => {
-    expect(fault('stray-folder')).toMatch(/drafts: expected only dataset files and source\/ .*found a folder nobody checks/);
+    expect(fault('stray-folder')).toMatch(
+      /drafts: expected only dataset files and source\/ .*found a folder nobody checks/,
+    );
   });
   it('a symbolic link is refused, never followed', () => {
     const { lines } = loadCase(undefined, (dir) => {
@@ -83,7 +89,9 @@ describe('4. every file in the data folder is accounted for', () => {
   });
   it('a file over the size limit is refused before it is read', () => {
     const line = fault('', (dir) => truncateSync(join(dir, 'counts.csv'), 50 * 1024 * 1024 + 1));
-    expect(line).toBe('counts.csv: expected a data file of at most 50.0 MB (the site\'s limit: readers download it whole), found 50.0 MB; not read');
+    expect(line).toBe(
+      "counts.csv: expected a data file of at most 50.0 MB (the site's limit: readers download it whole), found 50.0 MB; not read",
+    );
   });
 });
 
@@ -106,23 +114,37 @@ describe('6. metadata consistency', () => {
     );
   });
   it('period.start after period.end', () => {
-    expect(fault('period-start-after-end')).toMatch(/^counts\.meta\.json:\d+:\d+: field "period\.start": expected a start no later than the end \(2014-02-01\), found "2018-03-31"$/);
+    expect(fault('period-start-after-end')).toMatch(
+      /^counts\.meta\.json:\d+:\d+: field "period\.start": expected a start no later than the end \(2014-02-01\), found "2018-03-31"$/,
+    );
   });
   it('a duplicate key in a meta file', () => {
-    expect(fault('meta-duplicate-key')).toBe('counts.meta.json:4:3: field "title": expected each key once in an object, found "title" again (first on line 3); JSON readers keep only the last');
+    expect(fault('meta-duplicate-key')).toBe(
+      'counts.meta.json:4:3: field "title": expected each key once in an object, found "title" again (first on line 3); JSON readers keep only the last',
+    );
   });
   it('duplicate footnote ids', () => {
-    expect(fault('footnote-duplicate-id')).toMatch(/field "footnotes\.1\.id": expected a footnote id used once, found "police-view" again/);
+    expect(fault('footnote-duplicate-id')).toMatch(
+      /field "footnotes\.1\.id": expected a footnote id used once, found "police-view" again/,
+    );
   });
   it('an area its own parent', () => {
-    expect(fault('area-own-parent')).toBe('areas.csv:2:4: column "parent": expected a parent chain that ends (no cycles), found "worcestershire" is its own parent');
+    expect(fault('area-own-parent')).toBe(
+      'areas.csv:2:4: column "parent": expected a parent chain that ends (no cycles), found "worcestershire" is its own parent',
+    );
   });
-  it('two areas each other\'s parent', () => {
-    expect(fault('areas-each-others-parent')).toMatch(/^areas\.csv:5:4: column "parent": expected a parent chain that ends \(no cycles\), found the cycle "east" → "west" → "east"$/);
+  it("two areas each other's parent", () => {
+    expect(fault('areas-each-others-parent')).toMatch(
+      /^areas\.csv:5:4: column "parent": expected a parent chain that ends \(no cycles\), found the cycle "east" → "west" → "east"$/,
+    );
   });
   it('a year 0000 in a row and in the metadata', () => {
-    expect(fault('year-0000')).toMatch(/^counts\.csv:7:2: column "period": expected .*\(years 1900 to 2099\), found "0000-Q1"$/);
-    expect(fault('meta-year-0000')).toMatch(/field "period\.start": expected a date in the years 1900 to 2099, found "0000-01-01"$/);
+    expect(fault('year-0000')).toMatch(
+      /^counts\.csv:7:2: column "period": expected .*\(years 1900 to 2099\), found "0000-Q1"$/,
+    );
+    expect(fault('meta-year-0000')).toMatch(
+      /field "period\.start": expected a date in the years 1900 to 2099, found "0000-01-01"$/,
+    );
   });
 });
 
@@ -145,9 +167,11 @@ describe('7. messages say what is wrong, not a consequence of it', () => {
     expect(fault(name).endsWith(found)).toBe(true);
   });
   it('a JSON syntax error names the line and column', () => {
-    expect(fault('meta-trailing-comma')).toMatch(/^counts\.meta\.json:83:1: expected valid JSON \(strict: no comments, no trailing commas, keys in double quotes\), found "}\\n"/);
+    expect(fault('meta-trailing-comma')).toMatch(
+      /^counts\.meta\.json:83:1: expected valid JSON \(strict: no comments, no trailing commas, keys in double quotes\), found "}\\n"/,
+    );
   });
-  it('a missing metadata field is said in the site\'s words, not zod\'s', () => {
+  it("a missing metadata field is said in the site's words, not zod's", () => {
     const line = fault('meta-missing-field');
     expect(line).toBe('counts.meta.json:1:1: field "title": expected text (a JSON string), found no such field');
     expect(line).not.toMatch(/Invalid input|received/);
@@ -156,7 +180,9 @@ describe('7. messages say what is wrong, not a consequence of it', () => {
     expect(loadCase('meta-bom').lines).toEqual([]);
   });
   it('an empty column name says where it probably came from', () => {
-    expect(fault('header-trailing-comma')).toBe('counts.csv:1:9: expected only columns in the column dictionary, found an empty column name (from a trailing comma?)');
+    expect(fault('header-trailing-comma')).toBe(
+      'counts.csv:1:9: expected only columns in the column dictionary, found an empty column name (from a trailing comma?)',
+    );
   });
 });
 

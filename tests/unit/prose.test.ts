@@ -1,6 +1,16 @@
 /** The helpers behind the prose components: row lookup, en-GB formatting, periods, claims, helplines. */
 import { describe, expect, it } from 'vitest';
-import { activityPeriods, claimFor, findRow, formatActivityDate, formatRow, glossaryEntry, longPeriodLabel, matchingRows, period } from '../../src/components/prose/data-lookup.ts';
+import {
+  activityPeriods,
+  claimFor,
+  findRow,
+  formatActivityDate,
+  formatRow,
+  glossaryEntry,
+  longPeriodLabel,
+  matchingRows,
+  period,
+} from '../../src/components/prose/data-lookup.ts';
 import { HELPLINE_SETS, HELPLINES } from '../../src/components/prose/helplines.ts';
 
 describe('findRow', () => {
@@ -15,7 +25,9 @@ describe('findRow', () => {
     expect(() => findRow('hate-crime', 'north-worcestershire|2017/18|hate-offence', '<Value>')).toThrow(
       /<Value>: dataset "hate-crime" has no row "north-worcestershire\|2017\/18\|hate-offence" \(key columns area\|period\|measure; rows: north-worcestershire\|2016\/17\|hate-offences/,
     );
-    expect(() => findRow('knife-crime', 'x', '<Value>')).toThrow('<Value>: there is no dataset "knife-crime" in data/.');
+    expect(() => findRow('knife-crime', 'x', '<Value>')).toThrow(
+      '<Value>: there is no dataset "knife-crime" in data/.',
+    );
     expect(() => findRow('themes', 'hate-crime', '<Value>')).toThrow(/not a figure dataset/);
   });
 });
@@ -52,14 +64,25 @@ describe('periods in words', () => {
 
 describe('claims and glossary', () => {
   it('finds the stated claim for a change, and none for an unstated one', () => {
-    expect(claimFor('domestic-abuse', 'worcestershire|2017/18|da-incidents-crimes', 'worcestershire|2016/17|da-incidents-crimes')?.ok).toBe(true);
+    expect(
+      claimFor(
+        'domestic-abuse',
+        'worcestershire|2017/18|da-incidents-crimes',
+        'worcestershire|2016/17|da-incidents-crimes',
+      )?.ok,
+    ).toBe(true);
     expect(claimFor('domestic-abuse', 'worcestershire|2017/18|dvpos', undefined)).toBeUndefined();
     expect(claimFor('spending', 'substance-misuse-contract|west-mercia-pcc|2018/19|budget')?.claim.kind).toBe('equals');
   });
 
   it('reads glossary entries and rejects unknown ids', () => {
-    expect(glossaryEntry('marac', 't')).toMatchObject({ term: 'Multi-Agency Risk Assessment Conference', abbreviation: 'MARAC' });
-    expect(() => glossaryEntry('marc', '<Term id="marc">')).toThrow(/<Term id="marc">: no term "marc" in data\/glossary.csv/);
+    expect(glossaryEntry('marac', 't')).toMatchObject({
+      term: 'Multi-Agency Risk Assessment Conference',
+      abbreviation: 'MARAC',
+    });
+    expect(() => glossaryEntry('marc', '<Term id="marc">')).toThrow(
+      /<Term id="marc">: no term "marc" in data\/glossary.csv/,
+    );
   });
 
   it('counts rows by column values and rejects unknown columns', () => {

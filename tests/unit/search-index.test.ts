@@ -24,9 +24,15 @@ function fixtureSite(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wcsn-search-'));
   made.push(dir);
   const files: Record<string, string> = {
-    'themes/hate-crime/index.html': page('Hate crime', '<p>Offences recorded by the police.</p><svg><text>svgword</text></svg><button type="button">buttonword</button>'),
+    'themes/hate-crime/index.html': page(
+      'Hate crime',
+      '<p>Offences recorded by the police.</p><svg><text>svgword</text></svg><button type="button">buttonword</button>',
+    ),
     'data/spending/index.html': page('Spending', '<dl><dt><code>funder</code></dt><dd>Who paid.</dd></dl>'),
-    'glossary/index.html': page('Glossary', '<h2 id="letter-m">M</h2><h3 id="marac">Multi-Agency Risk Assessment Conference (MARAC)</h3><p>A meeting.</p>'),
+    'glossary/index.html': page(
+      'Glossary',
+      '<h2 id="letter-m">M</h2><h3 id="marac">Multi-Agency Risk Assessment Conference (MARAC)</h3><p>A meeting.</p>',
+    ),
     'about/index.html': page('About', '<p>Not indexed.</p>'),
     'data/changelog/index.html': page('Data changelog', '<p>Not indexed.</p>'),
   };
@@ -51,8 +57,20 @@ function tree(dir: string): Record<string, string> {
 
 describe('the search index step', () => {
   it('chooses theme pages, dataset pages and the glossary', () => {
-    expect(['themes/x/index.html', 'data/x/index.html', 'glossary/index.html'].every((f) => INDEXED.test(f))).toBe(true);
-    expect(['index.html', 'about/index.html', 'data/index.html', 'data/changelog/index.html', 'embed/x/index.html', 'search/index.html', '404.html'].some((f) => INDEXED.test(f))).toBe(false);
+    expect(['themes/x/index.html', 'data/x/index.html', 'glossary/index.html'].every((f) => INDEXED.test(f))).toBe(
+      true,
+    );
+    expect(
+      [
+        'index.html',
+        'about/index.html',
+        'data/index.html',
+        'data/changelog/index.html',
+        'embed/x/index.html',
+        'search/index.html',
+        '404.html',
+      ].some((f) => INDEXED.test(f)),
+    ).toBe(false);
   });
 
   it('writes an index of those pages only, without Pagefind UI files, the same bytes each time', async () => {
@@ -80,7 +98,8 @@ describe('the search index step', () => {
       .join('\n');
     expect(text).toContain('Offences recorded by the police');
     expect(text).toContain('funder');
-    for (const word of ['navigationword', 'footerword', 'svgword', 'buttonword', 'Not indexed']) expect(text).not.toContain(word);
+    for (const word of ['navigationword', 'footerword', 'svgword', 'buttonword', 'Not indexed'])
+      expect(text).not.toContain(word);
   });
 
   it('fails when there is nothing to index, which fails the build', () => {

@@ -22,7 +22,12 @@ describe('serializeJsonLd', () => {
   ];
 
   it.each(PAYLOADS)('keeps %j inside the JSON, and the value unchanged', (payload) => {
-    const value = { '@type': 'Dataset', name: 'x', description: `A description ${payload} end`, nested: [{ text: payload }] };
+    const value = {
+      '@type': 'Dataset',
+      name: 'x',
+      description: `A description ${payload} end`,
+      nested: [{ text: payload }],
+    };
     const json = serializeJsonLd(value);
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
     expect(JSON.parse(json)).toEqual(value);
@@ -38,7 +43,9 @@ describe('serializeJsonLd', () => {
 
   it('without escaping, the same payload would close the element (the test can fail)', () => {
     const html = `<script type="application/ld+json">${JSON.stringify({ d: '</script><script>alert(1)</script>' })}</script>`;
-    expect(parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.querySelectorAll('script').length).toBe(2);
+    expect(
+      parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.querySelectorAll('script').length,
+    ).toBe(2);
   });
 
   it('refuses a value that is not JSON', () => {

@@ -66,7 +66,12 @@ describe('the source page model', () => {
     const block = page.sections.find((s) => s.id === 'domestic-abuse-data')!.blocks.find((b) => b.lines[0]?.n === 351)!;
     // The incident figures (351-352) and the helpline named in bodies.csv (352-353) both start here.
     expect(block.anchors).toEqual(['L351-L352', 'L352-L353']);
-    expect(block.citations.map((c) => c.label).sort()).toEqual(['10,421', '10,947', '526', 'Specialist domestic abuse helpline']);
+    expect(block.citations.map((c) => c.label).sort()).toEqual([
+      '10,421',
+      '10,947',
+      '526',
+      'Specialist domestic abuse helpline',
+    ]);
     const dhr = page.sections.flatMap((s) => s.blocks).find((b) => b.lines[0]?.n === 294)!;
     // The figure, and the activity that lists the same bullet (activities cite their lines too).
     expect(dhr.citations).toEqual([

@@ -34,7 +34,12 @@ describe('Dataset JSON-LD', () => {
     expect(datasetSchema.safeParse({ ...noLicense, licence: license }).success).toBe(false); // not a schema.org property
     expect(datasetSchema.safeParse({ ...good, description: 'Too short.' }).success).toBe(false);
     expect(datasetSchema.safeParse({ ...good, temporalCoverage: '2016/17 and 2017/18' }).success).toBe(false);
-    expect(datasetSchema.safeParse({ ...good, distribution: [{ '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: '/data/x.csv' }] }).success).toBe(false);
+    expect(
+      datasetSchema.safeParse({
+        ...good,
+        distribution: [{ '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: '/data/x.csv' }],
+      }).success,
+    ).toBe(false);
     expect(datasetSchema.safeParse({ ...good, spatialCoverage: { '@type': 'Place' } }).success).toBe(false);
     const { name: _name, ...noName } = good;
     expect(datasetSchema.safeParse(noName).success).toBe(false);
@@ -46,12 +51,21 @@ describe('Article JSON-LD', () => {
 
   it.each(themes.map((t) => [t.id, t] as const))('%s validates as a schema.org Article', (_id, t) => {
     const ld = articleJsonLd(
-      { theme: t.id, title: t.title, summary: t.summary, lastReviewed: new Date('2026-11-26'), datasets: t.datasets, image: `${SITE}/cards/themes--${t.id}.png` },
+      {
+        theme: t.id,
+        title: t.title,
+        summary: t.summary,
+        lastReviewed: new Date('2026-11-26'),
+        datasets: t.datasets,
+        image: `${SITE}/cards/themes--${t.id}.png`,
+      },
       SITE,
     );
     expect(problems(articleSchema.safeParse(ld))).toEqual([]);
     expect(ld.url).toBe(`${SITE}/themes/${t.id}/`);
     // Every dataset the page reads is named, pointing at its Dataset description.
-    expect(ld.isBasedOn.flatMap((b) => ('url' in b ? [b.url] : []))).toEqual(t.datasets.map((d) => `${SITE}/data/${d}/`));
+    expect(ld.isBasedOn.flatMap((b) => ('url' in b ? [b.url] : []))).toEqual(
+      t.datasets.map((d) => `${SITE}/data/${d}/`),
+    );
   });
 });

@@ -24,7 +24,11 @@ describe('joinBase', () => {
     ['/worcestershire-community-safety', '/themes/hate-crime/', '/worcestershire-community-safety/themes/hate-crime/'],
     ['worcestershire-community-safety/', 'themes//hate-crime/', '/worcestershire-community-safety/themes/hate-crime/'],
     ['/repo/', '/data/hate-crime.csv', '/repo/data/hate-crime.csv'],
-    ['/repo/', '/themes/hate-crime/?view=percent#hate-crime-trend', '/repo/themes/hate-crime/?view=percent#hate-crime-trend'],
+    [
+      '/repo/',
+      '/themes/hate-crime/?view=percent#hate-crime-trend',
+      '/repo/themes/hate-crime/?view=percent#hate-crime-trend',
+    ],
   ])('base %s + %s -> %s', (base, path, expected) => {
     expect(joinBase(base, path)).toBe(expected);
   });
@@ -44,9 +48,13 @@ describe('withBase', () => {
 
 describe('absoluteUrl', () => {
   it('builds absolute URLs with the origin and the base path', () => {
-    expect(absoluteUrl('/cards/home.png', 'https://example.org', '/repo/')).toBe('https://example.org/repo/cards/home.png');
+    expect(absoluteUrl('/cards/home.png', 'https://example.org', '/repo/')).toBe(
+      'https://example.org/repo/cards/home.png',
+    );
     expect(absoluteUrl('/', new URL('https://example.org/'), '/')).toBe('https://example.org/');
-    expect(absoluteUrl('sitemap-index.xml', 'https://example.org', 'repo')).toBe('https://example.org/repo/sitemap-index.xml');
+    expect(absoluteUrl('sitemap-index.xml', 'https://example.org', 'repo')).toBe(
+      'https://example.org/repo/sitemap-index.xml',
+    );
     expect(absoluteUrl('/x/', undefined, '/')).toBe('http://localhost:4321/x/');
   });
 });

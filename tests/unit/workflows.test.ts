@@ -26,7 +26,10 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const WRITE = (p: Record<string, string> | undefined) => Object.entries(p ?? {}).filter(([, v]) => v === 'write').map(([k]) => k);
+const WRITE = (p: Record<string, string> | undefined) =>
+  Object.entries(p ?? {})
+    .filter(([, v]) => v === 'write')
+    .map(([k]) => k);
 
 describe.each(workflows)('$file', ({ doc }) => {
   it('grants nothing but read at the workflow level', () => {
@@ -43,10 +46,12 @@ describe.each(workflows)('$file', ({ doc }) => {
   });
   it('checks out without persisting credentials', () => {
     for (const job of Object.values(doc.jobs)) {
-      for (const step of job.steps ?? []) if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials']).toBe(false);
+      for (const step of job.steps ?? [])
+        if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials']).toBe(false);
     }
   });
   it('pins every action to a full commit SHA', () => {
-    for (const job of Object.values(doc.jobs)) for (const step of job.steps ?? []) if (step.uses) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+    for (const job of Object.values(doc.jobs))
+      for (const step of job.steps ?? []) if (step.uses) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
   });
 });

@@ -45,10 +45,20 @@ export function findRow(datasetId: string, key: string, who: string): BoundRow {
   const found: LoadedRow | undefined = d.rows.find((r) => rowKey(r.raw, d.meta.primaryKey) === key);
   if (!found) {
     const keys = d.rows.map((r) => rowKey(r.raw, d.meta.primaryKey));
-    throw new Error(`${who}: dataset "${datasetId}" has no row "${key}" (key columns ${d.meta.primaryKey.join('|')}; rows: ${preview(keys)}).`);
+    throw new Error(
+      `${who}: dataset "${datasetId}" has no row "${key}" (key columns ${d.meta.primaryKey.join('|')}; rows: ${preview(keys)}).`,
+    );
   }
-  const v = found.value as { value?: unknown; unit?: unknown; status?: unknown; period?: unknown; notes?: unknown; source_section?: unknown };
-  if (typeof v.value !== 'number' || typeof v.unit !== 'string') throw new Error(`${who}: dataset "${datasetId}" is not a figure dataset (its rows have no value and unit).`);
+  const v = found.value as {
+    value?: unknown;
+    unit?: unknown;
+    status?: unknown;
+    period?: unknown;
+    notes?: unknown;
+    source_section?: unknown;
+  };
+  if (typeof v.value !== 'number' || typeof v.unit !== 'string')
+    throw new Error(`${who}: dataset "${datasetId}" is not a figure dataset (its rows have no value and unit).`);
   return {
     dataset: datasetId,
     key,
@@ -131,13 +141,18 @@ export function marker(status: Status): string | undefined {
 
 /** The report's stated claim about these rows, if there is one (matched on dataset, subject, baseline). */
 export function claimFor(datasetId: string, subject: string, baseline?: string): ClaimResult | undefined {
-  return getClaims().find((c) => c.claim.dataset === datasetId && c.claim.subject === subject && (c.claim.baseline ?? undefined) === baseline);
+  return getClaims().find(
+    (c) => c.claim.dataset === datasetId && c.claim.subject === subject && (c.claim.baseline ?? undefined) === baseline,
+  );
 }
 
 /** A period by id, checked: "2017/18", "2017-Q1", "2014-02/2015-02". */
 export function period(id: string, who: string): Period {
   const p = parsePeriod(id);
-  if (!p) throw new Error(`${who}: "${id}" is not a period (a financial year like 2017/18, a quarter like 2017-Q1 or a month span like 2014-02/2015-02).`);
+  if (!p)
+    throw new Error(
+      `${who}: "${id}" is not a period (a financial year like 2017/18, a quarter like 2017-Q1 or a month span like 2014-02/2015-02).`,
+    );
   return p;
 }
 
@@ -156,7 +171,20 @@ export function activityPeriods(): Period[] {
   return [...seen.values()].sort((a, b) => a.start.localeCompare(b.start));
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** An activity date (`2017-10` or `2018`) in words: "October 2017", "2018". */
 export function formatActivityDate(date: string): string {
@@ -169,7 +197,8 @@ export function formatActivityDate(date: string): string {
 export function glossaryEntry(id: string, who: string): GlossaryRow {
   const rows = getDataset<GlossaryRow>('glossary').rows;
   const entry = rows.find((r) => r.value.id === id)?.value;
-  if (!entry) throw new Error(`${who}: no term "${id}" in data/glossary.csv (known: ${preview(rows.map((r) => r.value.id))}).`);
+  if (!entry)
+    throw new Error(`${who}: no term "${id}" in data/glossary.csv (known: ${preview(rows.map((r) => r.value.id))}).`);
   return entry;
 }
 
@@ -178,7 +207,8 @@ export function matchingRows(datasetId: string, filters: Record<string, string>,
   const d = dataset(datasetId, who);
   const names = d.meta.columns.map((c) => c.name);
   for (const column of Object.keys(filters)) {
-    if (!names.includes(column)) throw new Error(`${who}: dataset "${datasetId}" has no column "${column}" (columns: ${names.join(', ')}).`);
+    if (!names.includes(column))
+      throw new Error(`${who}: dataset "${datasetId}" has no column "${column}" (columns: ${names.join(', ')}).`);
   }
   return d.rows.filter((r) => Object.entries(filters).every(([column, want]) => r.raw[column] === want));
 }

@@ -30,7 +30,8 @@ export const HELPLINES: Record<string, Helpline> = {
     name: 'National Domestic Abuse Helpline',
     number: '0808 2000 247',
     tel: '+448082000247',
-    description: 'Free and confidential, open 24 hours a day, every day. Run by Refuge. For anyone experiencing domestic abuse, and for friends, family and professionals.',
+    description:
+      'Free and confidential, open 24 hours a day, every day. Run by Refuge. For anyone experiencing domestic abuse, and for friends, family and professionals.',
   },
   'police-non-emergency': {
     id: 'police-non-emergency',

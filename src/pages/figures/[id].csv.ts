@@ -5,4 +5,5 @@ import { FIGURE_IDS } from '../../figures/index.ts';
 
 export const getStaticPaths: GetStaticPaths = () => FIGURE_IDS.map((id) => ({ params: { id } }));
 
-export const GET: APIRoute = ({ params }) => new Response(figureCsv(String(params['id'])), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = ({ params }) =>
+  new Response(figureCsv(String(params['id'])), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -47,9 +47,20 @@ const CASES: { name: string; chart: AnyChart; rows: unknown[]; options?: Partial
   { name: 'stat-tiles', chart: statTiles, rows: small.stats },
   { name: 'waffle', chart: waffle, rows: small.share },
   // At its true size: one square per case of a known whole.
-  { name: 'waffle-count', chart: waffle, rows: small.share.map((r: object) => ({ ...r, total: 22, unitLabel: 'referral' })) },
+  {
+    name: 'waffle-count',
+    chart: waffle,
+    rows: small.share.map((r: object) => ({ ...r, total: 22, unitLabel: 'referral' })),
+  },
   // Two periods said as numbers; a small count brings the caution.
-  { name: 'change-statement', chart: changeStatement, rows: [{ period: '2016/17', periodLabel: '2016/17', measureLabel: 'Referrals', value: 17, unit: 'count' }, { period: '2017/18', periodLabel: '2017/18', measureLabel: 'Referrals', value: 22, unit: 'count' }] },
+  {
+    name: 'change-statement',
+    chart: changeStatement,
+    rows: [
+      { period: '2016/17', periodLabel: '2016/17', measureLabel: 'Referrals', value: 17, unit: 'count' },
+      { period: '2017/18', periodLabel: '2017/18', measureLabel: 'Referrals', value: 22, unit: 'count' },
+    ],
+  },
   { name: 'activities', chart: activitiesBoard, rows: gov.activities },
 ];
 
@@ -117,10 +128,20 @@ class DOMParserLite {
 
 describe('honest comparisons', () => {
   it('a percentage change is labelled with its absolute change', () => {
-    expect(render(CASES.find((c) => c.name === 'hate-crime-change')!, 'wide')).toMatch(/[+\u2212]\d+(\.\d)?% \([+\u2212]\d+\)/);
+    expect(
+      render(
+        CASES.find((c) => c.name === 'hate-crime-change')!,
+        'wide',
+      ),
+    ).toMatch(/[+\u2212]\d+(\.\d)?% \([+\u2212]\d+\)/);
   });
   it('the waffle of a known count has one square per case, filled in proportion', () => {
-    const { document } = parseHTML(`<!doctype html><html><body>${render(CASES.find((c) => c.name === 'waffle-count')!, 'wide')}</body></html>`);
+    const { document } = parseHTML(
+      `<!doctype html><html><body>${render(
+        CASES.find((c) => c.name === 'waffle-count')!,
+        'wide',
+      )}</body></html>`,
+    );
     const [part, rest] = Array.from(document.querySelectorAll('g.mark'));
     const squares = (g: Element) => g.querySelectorAll('rect:not([class])').length;
     const filled = squares(part!);
@@ -128,7 +149,10 @@ describe('honest comparisons', () => {
     expect(filled).toBe(Math.round((small.share[0].value / 100) * 22));
   });
   it('two periods are said as numbers with the change and the small-numbers caution', () => {
-    const svg = render(CASES.find((c) => c.name === 'change-statement')!, 'narrow');
+    const svg = render(
+      CASES.find((c) => c.name === 'change-statement')!,
+      'narrow',
+    );
     expect(svg).toContain('Change: +5 (+29.4%)');
     expect(svg).toContain('Small numbers (under 50)');
     expect(svg).not.toContain('<rect class="mark');
@@ -160,19 +184,29 @@ describe('text labels', () => {
 });
 
 describe('targets and focus rings (WCAG 2.2 target size, focus appearance)', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s: every mark has a focus ring and a hit area of at least the minimum target', (_, c) => {
-    for (const layout of ['wide', 'narrow'] as const) {
-      const { document } = parseHTML(`<!doctype html><html><body>${render(c, layout)}</body></html>`);
-      for (const mark of Array.from(document.querySelectorAll('.mark')).filter((g) => !g.classList.contains('gov-node'))) {
-        expect(mark.querySelector('.mark-ring'), mark.getAttribute('data-key') ?? '').not.toBeNull();
-        expect(mark.querySelector('.mark-halo')).not.toBeNull();
-        // The shape's size is the ring's less its padding (3 units a side); the hit area's is its own.
-        const ring = mark.querySelector('.mark-ring')!;
-        const hit = mark.querySelector('.mark-hit');
-        const side = (name: string) => Math.max(Number(ring.getAttribute(name)) - 6, Number(hit?.getAttribute(name) ?? 0));
-        expect(side('width'), `${c.name} ${layout} ${mark.getAttribute('data-key')}`).toBeGreaterThanOrEqual(MIN_TARGET[layout]);
-        expect(side('height'), `${c.name} ${layout} ${mark.getAttribute('data-key')}`).toBeGreaterThanOrEqual(MIN_TARGET[layout]);
+  it.each(CASES.map((c) => [c.name, c] as const))(
+    '%s: every mark has a focus ring and a hit area of at least the minimum target',
+    (_, c) => {
+      for (const layout of ['wide', 'narrow'] as const) {
+        const { document } = parseHTML(`<!doctype html><html><body>${render(c, layout)}</body></html>`);
+        for (const mark of Array.from(document.querySelectorAll('.mark')).filter(
+          (g) => !g.classList.contains('gov-node'),
+        )) {
+          expect(mark.querySelector('.mark-ring'), mark.getAttribute('data-key') ?? '').not.toBeNull();
+          expect(mark.querySelector('.mark-halo')).not.toBeNull();
+          // The shape's size is the ring's less its padding (3 units a side); the hit area's is its own.
+          const ring = mark.querySelector('.mark-ring')!;
+          const hit = mark.querySelector('.mark-hit');
+          const side = (name: string) =>
+            Math.max(Number(ring.getAttribute(name)) - 6, Number(hit?.getAttribute(name) ?? 0));
+          expect(side('width'), `${c.name} ${layout} ${mark.getAttribute('data-key')}`).toBeGreaterThanOrEqual(
+            MIN_TARGET[layout],
+          );
+          expect(side('height'), `${c.name} ${layout} ${mark.getAttribute('data-key')}`).toBeGreaterThanOrEqual(
+            MIN_TARGET[layout],
+          );
+        }
       }
-    }
-  });
+    },
+  );
 });
