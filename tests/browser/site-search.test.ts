@@ -144,7 +144,7 @@ describe('search under the base path', () => {
   });
 
   it('a column every figure dataset shares finds them all', async () => {
-    const { hrefs, status } = await search(w.page, 'source_section');
+    const { hrefs, status } = await search(w.page, 'source_section', true);
     for (const id of [
       'hate-crime',
       'domestic-abuse',

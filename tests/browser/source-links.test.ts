@@ -18,12 +18,9 @@ interface Link {
   value?: string | undefined;
 }
 
-/** Digits of a shown value, without grouping commas, signs or units: "+11%" -> "11", "£106,000" -> "106000". */
+/** The number a linked value shows, as the report's text would hold it without commas: "rose by 11%" -> "11". */
 function digits(value: string): string {
-  return value
-    .replace(/[,+\u2212\s]/g, '')
-    .replace(/^-/, '')
-    .replace(/[£%]|FTE$/g, '');
+  return /\d+(?:\.\d+)?/.exec(value.replace(/,/g, ''))?.[0] ?? value;
 }
 
 async function highlighted(page: Page): Promise<{ text: string; lines: string[]; inView: boolean }> {

@@ -324,6 +324,10 @@ export async function checkNoJs(tabs: TabPool, url: string): Promise<Failure[]> 
                     ? 'closed-details'
                     : 'hidden',
             summary: visible(summary) && text(summary) !== '',
+            // A compact embed (/embed/compact/<id>/) shows the chart and its source only: it links back
+            // to the full figure, where the downloads are, instead of offering them itself.
+            compact: figure.closest('.embed--compact') !== null,
+            backLink: [...figure.querySelectorAll('.figure-links a[href]')].some((link) => visible(link)),
             downloads: [...figure.querySelectorAll('.figure-download')].map((link) => {
               const href = link.getAttribute('href') ?? link.querySelector('a[href]')?.getAttribute('href') ?? '';
               return href !== '' && visible(link);
@@ -347,7 +351,11 @@ export async function checkNoJs(tabs: TabPool, url: string): Promise<Failure[]> 
           fail(`${label}: <table> still hidden after opening its <details>`);
       }
       if (!figure.summary) fail(`${label}: .figure-summary missing, hidden or empty`);
-      if (figure.downloads.length === 0) fail(`${label}: no .figure-download link`);
+      if (figure.compact) {
+        if (figure.downloads.length > 0)
+          fail(`${label}: a compact embed offers downloads (it should show chart and source only)`);
+        if (!figure.backLink) fail(`${label}: a compact embed has no visible link back to the full figure`);
+      } else if (figure.downloads.length === 0) fail(`${label}: no .figure-download link`);
       figure.downloads.forEach((ok, d) => {
         if (!ok) fail(`${label}: .figure-download[${d}] hidden or without href`);
       });
@@ -488,7 +496,13 @@ export async function checkKeyboard(tabs: TabPool, url: string, width: number): 
           const top = Math.max(rect.top, 0);
           const bottom = Math.min(rect.bottom, document.documentElement.clientHeight);
           const inViewport = right - left >= 1 && bottom - top >= 1;
-          const hit = inViewport ? document.elementFromPoint((left + right) / 2, (top + bottom) / 2) : null;
+          // The topmost element there that can be seen: a chart mark's transparent touch area
+          // (.mark-hit, drawn at build time by src/charts/mark-frames.ts) takes taps but hides nothing.
+          const hit = inViewport
+            ? (document
+                .elementsFromPoint((left + right) / 2, (top + bottom) / 2)
+                .find((e) => !e.classList.contains('mark-hit')) ?? null)
+            : null;
           const covered = hit !== null && hit !== el && !el.contains(hit) && !hit.contains(el);
           const href = el.getAttribute('href') ?? '';
           const target =
