@@ -4,6 +4,7 @@
  * number. Every lookup that fails throws with the page author's mistake spelt out (dataset, key and
  * the keys that do exist), which fails the build.
  */
+import { MONTHS } from '../../lib/words.ts';
 import type { ClaimResult } from '../../data/claims.ts';
 import { getClaims, getDataset } from '../../data/index.ts';
 import { rowKey, type LoadedDataset, type LoadedRow } from '../../data/catalog.ts';
@@ -170,21 +171,6 @@ export function activityPeriods(): Period[] {
   for (const r of getDataset<{ period: Period }>('activities').rows) seen.set(r.value.period.id, r.value.period);
   return [...seen.values()].sort((a, b) => a.start.localeCompare(b.start));
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** An activity date (`2017-10` or `2018`) in words: "October 2017", "2018". */
 export function formatActivityDate(date: string): string {
