@@ -36,7 +36,8 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { filesUnder } from './files.ts';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const builds = join(dirname(outDir), `.dist-builds-${basename(outDir).replace(/^\.+/, '')}`);
@@ -148,17 +149,7 @@ function isDownload(path: string): boolean {
 }
 
 function sha256sums(root: string): string {
-  const files = (
-    readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{
-      isFile(): boolean;
-      parentPath: string;
-      name: string;
-    }>
-  )
-    .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter(isDownload)
-    .sort();
+  const files = filesUnder(root).filter(isDownload);
   return files
     .map(
       (f) =>

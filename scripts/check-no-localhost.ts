@@ -5,9 +5,10 @@
  * publishing: a build made without SITE names http://localhost:4321 in citations, embed code,
  * canonical links, the sitemap and datapackage.json.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { gunzipSync, unzipSync } from 'fflate';
+import { filesUnder } from './files.ts';
 
 const NEEDLE = Buffer.from('localhost', 'latin1');
 
@@ -31,17 +32,7 @@ export function findLocalhost(name: string, bytes: Uint8Array): string[] {
 
 /** Every place `localhost` occurs in a folder, as paths relative to it. */
 export function scanForLocalhost(root: string): string[] {
-  const files = (
-    readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{
-      isFile(): boolean;
-      parentPath: string;
-      name: string;
-    }>
-  )
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-  return files.flatMap((file) => findLocalhost(relative(root, file).split(sep).join('/'), readFileSync(file)));
+  return filesUnder(root).flatMap((file) => findLocalhost(file, readFileSync(join(root, file))));
 }
 
 if (import.meta.main) {

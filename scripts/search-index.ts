@@ -10,9 +10,10 @@
  * Pagefind's ready-made UI files are removed: the site has its own (src/client/site-search.ts).
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
+import { filesUnder } from './files.ts';
 
 /** Pages to index, as paths relative to the build folder. */
 export const INDEXED = /^(themes\/[^/]+|data\/(?!changelog\/)[^/]+|glossary)\/index\.html$/;
@@ -32,19 +33,6 @@ export const EXCLUDED = [
 /** Pagefind's own interface files, which the site does not use. */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
-function files(root: string): string[] {
-  return (
-    readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{
-      isFile(): boolean;
-      parentPath: string;
-      name: string;
-    }>
-  )
-    .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
-
 export interface SearchIndexReport {
   pages: string[];
   files: number;
@@ -52,7 +40,7 @@ export interface SearchIndexReport {
 }
 
 export async function buildSearchIndex(dir: string): Promise<SearchIndexReport> {
-  const pages = files(dir).filter((f) => INDEXED.test(f));
+  const pages = filesUnder(dir).filter((f) => INDEXED.test(f));
   if (pages.length === 0) throw new Error(`No pages to index in ${dir}`);
   const { index, errors } = await createIndex({
     rootSelector: 'main',
@@ -72,7 +60,7 @@ export async function buildSearchIndex(dir: string): Promise<SearchIndexReport> 
     const written = await index.writeFiles({ outputPath: out });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     for (const f of readdirSync(out)) if (UNUSED.test(f)) rmSync(join(out, f));
-    const all = files(out);
+    const all = filesUnder(out);
     return { pages, files: all.length, bytes: all.reduce((sum, f) => sum + statSync(join(out, f)).size, 0) };
   } finally {
     await close();
