@@ -1,9 +1,10 @@
 /**
  * Figure embeds, in real iframes of widths from 280 to 1200 px on another page (about:blank): nothing sticks out
  * sideways, the chart fits, and the page links back to its theme page, its data and the licence,
- * opening those links in the top window.
+ * opening those links in the top window. And the height protocol (src/client/embed-height.ts): with the host
+ * snippet the site offers under "Embed this figure", each iframe ends up exactly as tall as its content.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -69,6 +70,78 @@ describe('figure embeds in an iframe', () => {
     expect(links).toContain(OGL_URL);
     expect(await frames[0]!.textContent('.embed-credit')).toMatch(/Open Government Licence v3\.0/);
     expect(w.problems).toEqual([]);
+    await w.page.context().close();
+  });
+});
+
+/** The host snippet's script as the theme page offers it for `id`, checking messages from `origin`. */
+function hostScript(id: string, origin: string): string {
+  const html = readFileSync(join(dist, 'themes', getFigure(id).theme, 'index.html'), 'utf8');
+  const area = new RegExp(`<textarea id="${id}-embed"[^>]*>([\\s\\S]*?)</textarea>`).exec(html);
+  expect(area, `no embed code for ${id} on its theme page`).not.toBeNull();
+  const snippet = area![1]!
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  const script = /<script>[\s\S]*<\/script>/.exec(snippet)?.[0] ?? '';
+  // The build's SITE is not the test server: point the origin check at the server the iframes load from.
+  return script.replace(/e\.origin !== '[^']*'/, `e.origin !== '${origin}'`);
+}
+
+/** Load `id` (full and compact) at every width in a host page with `script`; each iframe's height and its content's. */
+async function embedHeights(id: string, script: string) {
+  const w = await watchedPage(browser, { viewport: { width: 1300, height: 900 } });
+  const srcs = [`${baseUrl}embed/${id}/`, `${baseUrl}embed/compact/${id}/`];
+  const iframes = srcs
+    .flatMap((src) =>
+      WIDTHS.map(
+        (width) =>
+          `<iframe src="${src}" width="${width}" height="640" title="embed ${width}" data-wcsn-embed></iframe>`,
+      ),
+    )
+    .join('');
+  await w.page.setContent(`<!doctype html><html lang="en"><title>host</title><body>${iframes}${script}</body></html>`, {
+    waitUntil: 'load',
+    timeout: 60_000,
+  });
+  const measure = async () =>
+    Promise.all(
+      (await w.page.$$('iframe')).map(async (el) => {
+        const frame = (await el.contentFrame())!;
+        const inner = await frame.evaluate(() => ({
+          content: Math.ceil(document.body.getBoundingClientRect().height),
+          scrolls: document.documentElement.scrollHeight > window.innerHeight + 1,
+        }));
+        return {
+          src: frame.url(),
+          width: await el.getAttribute('width'),
+          height: Number(await el.getAttribute('height')),
+          ...inner,
+        };
+      }),
+    );
+  return { w, measure };
+}
+
+describe('embed height protocol', () => {
+  it.each(ids)('%s: the host snippet makes each iframe as tall as its content, full and compact', async (id) => {
+    const { w, measure } = await embedHeights(id, hostScript(id, new URL(baseUrl).origin));
+    await expect
+      .poll(async () => (await measure()).filter((m) => m.height !== m.content || m.scrolls), { timeout: 15_000 })
+      .toEqual([]);
+    expect(w.problems).toEqual([]);
+    await w.page.context().close();
+  });
+
+  it('a host that checks another origin leaves its iframes at the height it set (the check can fail)', async () => {
+    const id = ids[0]!;
+    const { w, measure } = await embedHeights(id, hostScript(id, 'https://elsewhere.example'));
+    await w.page.waitForTimeout(1_000);
+    const wrong = (await measure()).filter((m) => m.height !== m.content);
+    expect(wrong.length).toBeGreaterThan(0);
+    expect(wrong.every((m) => m.height === 640)).toBe(true);
     await w.page.context().close();
   });
 });
