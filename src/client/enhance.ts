@@ -149,10 +149,21 @@ export function activeMarks(fig: HTMLElement): Element[] {
   });
 }
 
+/**
+ * One tab stop per chart: the current mark, else the first mark that is not filtered out, in each
+ * chart of the shown view. Only one of those charts is displayed at a time (the wide or the narrow
+ * layout, by container query), and a mark that is not displayed cannot take focus, so Tab reaches
+ * the figure's chart once. No layout is read here: at load this runs for every figure, and reading
+ * boxes would force the layout of blocks the page leaves unrendered below the fold.
+ */
 function rove(fig: HTMLElement, current?: Element): void {
-  const marks = activeMarks(fig);
-  const keep = current && marks.includes(current) ? current : marks[0];
-  for (const m of Array.from(fig.querySelectorAll('.mark'))) m.setAttribute('tabindex', m === keep ? '0' : '-1');
+  const keep = new Set<Element>();
+  for (const svg of Array.from(fig.querySelectorAll('.figure-view:not([hidden]) svg.chart'))) {
+    const marks = Array.from(svg.querySelectorAll('.mark:not(.is-filtered)'));
+    const pick = current && marks.includes(current) ? current : marks[0];
+    if (pick) keep.add(pick);
+  }
+  for (const m of Array.from(fig.querySelectorAll('.mark'))) m.setAttribute('tabindex', keep.has(m) ? '0' : '-1');
 }
 
 function onKey(fig: HTMLElement, event: KeyboardEvent): void {
