@@ -46,6 +46,27 @@ export const BUDGETS = {
   inlineHeadScriptBytes: 1 * KB,
   /** References to other origins: none (no CDNs, fonts, analytics; also a privacy promise). */
   thirdPartyRequests: 0,
+  /**
+   * Elements per page, every page (checked by tests/build/render-budgets.test.ts with
+   * scripts/bench/render.ts). Style and layout time grow with the DOM, and Lighthouse counts that
+   * time on a phone 4x slower than a desktop. A ceiling against regressions: the largest page, the
+   * figures gallery, has about 5,200; a theme page 500-3,700 (the governance map's list).
+   */
+  domElements: 6000,
+  /**
+   * Elements rendered at load on a theme page: those outside blocks with `content-visibility: auto`
+   * (laid out only near the screen). This is the work of the first layouts, which decides TBT on a
+   * simulated phone: with about 1,000 elements of rendering work and less, every theme page scores
+   * Lighthouse Performance 100 (the heaviest is about 660 today; before content-visibility the
+   * governance page rendered 3,700 and scored 84-94).
+   */
+  elementsAtLoad: 1000,
+  /**
+   * A block of a theme page after its first figure with more elements than this must have
+   * `content-visibility: auto`, so that a new kind of block cannot quietly add rendering work at load.
+   * Prose (a paragraph with a few terms and numbers, a short list) stays under it.
+   */
+  heavyBlockElements: 100,
 } as const;
 
 export type Budgets = { -readonly [K in keyof typeof BUDGETS]: number };

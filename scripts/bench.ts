@@ -7,6 +7,9 @@
  *   npm run bench -- --no-lighthouse     skip Lighthouse
  *   npm run bench -- --runs 50           renders per figure for the median (default 20)
  *   npm run bench -- --lighthouse-runs 5 Lighthouse runs per page for the median (default 3)
+ *   npm run bench -- --lighthouse-pages themes   Lighthouse on home, /themes/ and every theme page
+ *                                        (default: home, the heaviest and the lightest theme page)
+ *   npm run bench -- --lighthouse-only   pages table and Lighthouse only (no chart timing, no size run)
  *   npm run bench -- --skip-build        reuse the last .dist-bench/ build
  *   npm run bench -- --scale             scaling run: N = 1, 10, 100 synthetic themes (1000 if it fits in 10 minutes)
  *   npm run bench -- --scale 10,100      scaling run for the given N only
@@ -44,6 +47,8 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     runs: { type: 'string', default: '20' },
     'lighthouse-runs': { type: 'string', default: '3' },
+    'lighthouse-pages': { type: 'string', default: 'default' },
+    'lighthouse-only': { type: 'boolean', default: false },
   },
   allowPositionals: false,
   // `--scale` alone (no list) is allowed: parseArgs needs a value, so accept an empty one.
@@ -129,13 +134,14 @@ function printLighthouse(results: LighthouseScores[]): void {
   const score = (s: number | null) => (s === null ? 'n/a' : `${s}${mark(s === 100)}`);
   console.log(
     table(
-      ['page', 'Perf', 'A11y', 'BP', 'SEO', 'LCP', 'CLS', 'TBT', 'DOM', 'CPU index'],
+      ['page', 'Perf', 'A11y', 'BP', 'SEO', 'FCP', 'LCP', 'CLS', 'TBT', 'DOM', 'CPU index'],
       results.map((r) => [
         new URL(r.url).pathname,
         score(r.performance),
         score(r.accessibility),
         score(r.bestPractices),
         score(r.seo),
+        fmtMs(r.fcp),
         `${fmtMs(r.lcp)}${mark(r.lcp !== null && r.lcp < 1500)}`,
         `${r.cls === null ? 'n/a' : r.cls.toFixed(3)}${mark(r.cls === 0)}`,
         `${r.tbt === null ? 'n/a' : `${Math.round(r.tbt)} ms`}${mark(r.tbt === 0)}`,
@@ -162,12 +168,21 @@ function printLighthouse(results: LighthouseScores[]): void {
   }
 }
 
-/** Lighthouse targets: home, plus the heaviest and the lightest theme page (gzip bytes of HTML + CSS + JS). */
-export function lighthousePages(pages: PageReport[]): PageReport[] {
+/**
+ * Lighthouse targets. `default`: home, plus the heaviest and the lightest theme page (gzip bytes of
+ * HTML + CSS + JS). `themes`: home, the themes index and every theme page, in path order.
+ */
+export function lighthousePages(pages: PageReport[], set: 'default' | 'themes' = 'default'): PageReport[] {
   const weight = (p: PageReport) => p.html.gzip + p.css.gzip + p.js.gzip;
-  const themes = pages.filter((p) => /^themes\/[^/]+\/index\.html$/.test(p.page)).sort((a, b) => weight(b) - weight(a));
-  const picked = themes.length > 2 ? [themes[0]!, themes[themes.length - 1]!] : themes;
   const home = pages.find((p) => p.page === 'index.html');
+  const themes = pages.filter((p) => /^themes\/[^/]+\/index\.html$/.test(p.page));
+  if (set === 'themes') {
+    const index = pages.find((p) => p.page === 'themes/index.html');
+    const sorted = [...themes].sort((a, b) => a.page.localeCompare(b.page));
+    return [...(home ? [home] : []), ...(index ? [index] : []), ...sorted];
+  }
+  themes.sort((a, b) => weight(b) - weight(a));
+  const picked = themes.length > 2 ? [themes[0]!, themes[themes.length - 1]!] : themes;
   return [...(home ? [home] : []), ...picked];
 }
 
@@ -183,6 +198,29 @@ function printSizeRun(list: string): void {
   );
 }
 
+/** Chart render time at build: every figure in the registry (scripts/bench/charts.ts). */
+async function printTimings(runs: number): Promise<void> {
+  heading(`Chart render time at build (median of ${runs})`);
+  const timings = await timeFigures(root, runs);
+  if (typeof timings === 'string') {
+    console.log(timings);
+  } else {
+    console.log(
+      `Datasets: ${timings.datasets} loaded, parsed and validated once in ${timings.catalogMs.toFixed(0)} ms.\n`,
+    );
+    console.log(
+      table(
+        ['figure', 'charts', 'SVG KB (both layouts)', 'first ms', 'median ms'],
+        timings.figures.map((f) => [f.id, f.views, kib(f.svgBytes), f.firstMs.toFixed(1), f.medianMs.toFixed(1)]),
+      ),
+    );
+    const total = timings.figures.reduce((n, f) => n + f.medianMs, 0);
+    console.log(
+      `\nOne figure = every chart in it drawn wide and narrow, plus its table and summary. All figures: ${total.toFixed(0)} ms (medians summed).`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   if (values.scale !== undefined) {
     const list = values.scale === '' ? undefined : values.scale.split(',').map((n) => Number.parseInt(n, 10));
@@ -196,6 +234,7 @@ async function main(): Promise<void> {
     return;
   }
   const runs = Number.parseInt(values.runs, 10);
+  const pageSet = values['lighthouse-pages'];
   const outDir = resolve(root, OUT_DIR);
 
   heading(`Build (BASE_PATH=${BASE_PATH}, OUT_DIR=${OUT_DIR})`);
@@ -217,32 +256,17 @@ async function main(): Promise<void> {
   heading(`Pages (${report.pages.length})`);
   printPages(report.pages);
 
-  heading(`Chart render time at build (median of ${runs})`);
-  const timings = await timeFigures(root, runs);
-  if (typeof timings === 'string') {
-    console.log(timings);
-  } else {
-    console.log(
-      `Datasets: ${timings.datasets} loaded, parsed and validated once in ${timings.catalogMs.toFixed(0)} ms.\n`,
-    );
-    console.log(
-      table(
-        ['figure', 'charts', 'SVG KB (both layouts)', 'first ms', 'median ms'],
-        timings.figures.map((f) => [f.id, f.views, kib(f.svgBytes), f.firstMs.toFixed(1), f.medianMs.toFixed(1)]),
-      ),
-    );
-    const total = timings.figures.reduce((n, f) => n + f.medianMs, 0);
-    console.log(
-      `\nOne figure = every chart in it drawn wide and narrow, plus its table and summary. All figures: ${total.toFixed(0)} ms (medians summed).`,
-    );
-  }
-
-  if (!values['no-size']) printSizeRun('');
+  if (pageSet !== 'default' && pageSet !== 'themes')
+    throw new Error(`--lighthouse-pages takes "default" or "themes" (got "${pageSet}")`);
+  if (!values['lighthouse-only']) await printTimings(runs);
+  if (!values['lighthouse-only'] && !values['no-size']) printSizeRun('');
 
   if (!values['no-lighthouse']) {
-    const targets = lighthousePages(report.pages);
+    const targets = lighthousePages(report.pages, pageSet as 'default' | 'themes');
     const version = (createRequire(import.meta.url)('lighthouse/package.json') as { version: string }).version;
-    heading(`Lighthouse ${version}, mobile: home, the heaviest and the lightest theme page`);
+    heading(
+      `Lighthouse ${version}, mobile: ${pageSet === 'themes' ? 'home, /themes/ and every theme page' : 'home, the heaviest and the lightest theme page'}`,
+    );
     if (targets.length < 3) console.log(`Only ${targets.length - 1} theme page(s) in the build so far.`);
     precompress(outDir);
     const server = await serve(outDir, BASE_PATH);

@@ -28,6 +28,8 @@ export interface LighthouseScores {
   bestPractices: number | null;
   seo: number | null;
   /** Milliseconds. */
+  fcp: number | null;
+  /** Milliseconds. */
   lcp: number | null;
   cls: number | null;
   /** Milliseconds. */
@@ -46,6 +48,7 @@ export interface LighthouseScores {
 
 interface Run {
   scores: Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number | null>;
+  fcp: number | null;
   lcp: number | null;
   cls: number | null;
   tbt: number | null;
@@ -94,6 +97,7 @@ async function auditOnce(url: string, port: number): Promise<Run> {
       'best-practices': score('best-practices'),
       seo: score('seo'),
     },
+    fcp: metric('first-contentful-paint'),
     lcp: metric('largest-contentful-paint'),
     cls: metric('cumulative-layout-shift'),
     tbt: metric('total-blocking-time'),
@@ -127,6 +131,7 @@ export async function runLighthouse(urls: string[], runs = 3): Promise<Lighthous
         accessibility: medianOrNull(all.map((r) => r.scores.accessibility)),
         bestPractices: medianOrNull(all.map((r) => r.scores['best-practices'])),
         seo: medianOrNull(all.map((r) => r.scores.seo)),
+        fcp: medianOrNull(all.map((r) => r.fcp)),
         lcp: medianOrNull(all.map((r) => r.lcp)),
         cls: medianOrNull(all.map((r) => r.cls)),
         tbt: medianOrNull(all.map((r) => r.tbt)),
