@@ -140,23 +140,18 @@ export async function checkFocusRings(page: Page): Promise<string[]> {
 
 /**
  * No table column hidden without a cue: every figure is switched to its table first; then each
- * scrolling table box that is narrower than its table, once scrolled to, must have a visible
- * `[data-scroll-cue]` right before it, and a figure table's caption must sit outside the scrolling box.
+ * scrolling table box that is narrower than its table must have a visible `[data-scroll-cue]` right
+ * before it, and a figure table's caption must sit outside the scrolling box.
  */
 export async function checkTableCues(page: Page): Promise<string[]> {
   await page.evaluate(() => {
     for (const b of document.querySelectorAll<HTMLButtonElement>('[data-set-show="table"]')) b.click();
   });
   await page.waitForTimeout(100);
-  return page.evaluate(async () => {
+  return page.evaluate(() => {
     const out: string[] = [];
-    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     for (const box of document.querySelectorAll<HTMLElement>('main .table-scroll')) {
       if (box.getClientRects().length === 0) continue;
-      // As a reader reaches it: blocks below the fold are rendered, and their cues set, only near
-      // the screen (content-visibility, docs/performance.md).
-      box.scrollIntoView({ block: 'center' });
-      await frame();
       const name =
         box.getAttribute('aria-label') ??
         box.querySelector('caption')?.textContent ??
