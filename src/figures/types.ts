@@ -5,9 +5,31 @@ import type { Status } from '../schemas/common.ts';
 export interface FigureView {
   id: string;
   label: string;
+  /** The whole view (the page shows it unless `parts` is given; downloads use the first view's). */
   svg: Record<Layout, string>;
   /** One SVG for every width (in `svg.wide`; the governance map), not a wide and a narrow layout. */
   single?: boolean;
+  /**
+   * The view drawn as one small SVG per facet value (e.g. per area, on one shared scale): the page
+   * shows these instead of `svg`, and the facet switch hides the ones not chosen (docs/exploration.md).
+   */
+  parts?: FigurePart[];
+  /** A caution shown under the view as text (e.g. small numbers), when it is not drawn in the parts. */
+  note?: string;
+}
+
+export interface FigurePart {
+  /** The facet value this part shows (e.g. `north`). */
+  facet: string;
+  svg: Record<Layout, string>;
+}
+
+/** A switch that narrows every view to one facet value (e.g. North / South / both), kept in `?area=`. */
+export interface FigureFacet {
+  key: 'area';
+  label: string;
+  /** The first option is the default and shows every part (`all`). */
+  options: { value: string; label: string }[];
 }
 
 export interface TableColumn {
@@ -83,6 +105,9 @@ export interface FigureSpec {
   /** Directions the report states (no figure) that the data agrees with: shown in words, never with ✓. */
   agreed?: string[];
   filters?: FilterControl[];
+  facet?: FigureFacet;
+  /** Per summary paragraph, the facet value it is about (shown only when that value or all is chosen). */
+  summaryFacets?: (string | undefined)[];
   /** The governance map's text alternative and legend (src/figures/governance-data.ts). */
   governance?: {
     tiers: { id: string; label: string; bodies: GovernanceEntry[] }[];
@@ -109,4 +134,4 @@ export type FigureParts = Pick<
   | 'footnotes'
   | 'checked'
 > &
-  Partial<Pick<FigureSpec, 'filters' | 'governance' | 'agreed'>>;
+  Partial<Pick<FigureSpec, 'filters' | 'governance' | 'agreed' | 'facet' | 'summaryFacets'>>;
