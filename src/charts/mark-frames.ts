@@ -178,6 +178,9 @@ export function frameMarks(doc: Document, svg: SVGElement, layout: Layout): void
       { x: hit.x, y: hit.y, width: hit.w, height: hit.h, fill: 'transparent', stroke: 'none', class: 'mark-hit' },
       f.g,
     );
-    f.taken = [{ ...hit, x: hit.x + f.dx, y: hit.y + f.dy }, { x: x + f.dx, y: y + f.dy, w, h }];
+    f.taken = [
+      { ...hit, x: hit.x + f.dx, y: hit.y + f.dy },
+      { x: x + f.dx, y: y + f.dy, w, h },
+    ];
   }
 }

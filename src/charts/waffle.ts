@@ -6,7 +6,17 @@
  */
 import { formatValue } from '../lib/format.ts';
 import { PALETTE, ROLES } from './palette.ts';
-import { LAYOUT, markElement, MIN_TARGET, renderSvg, svgEl, svgLines, svgText, wrapText, type ChartFunction } from './render.ts';
+import {
+  LAYOUT,
+  markElement,
+  MIN_TARGET,
+  renderSvg,
+  svgEl,
+  svgLines,
+  svgText,
+  wrapText,
+  type ChartFunction,
+} from './render.ts';
 
 export interface ShareRow {
   key: string;

@@ -14,6 +14,8 @@ export interface FigureView {
    * shows these instead of `svg`, and the facet switch hides the ones not chosen (docs/exploration.md).
    */
   parts?: FigurePart[];
+  /** What the live region says when the view is chosen ("counts"); the label, lower-cased, by default. */
+  says?: string;
   /** A caution shown under the view as text (e.g. small numbers), when it is not drawn in the parts. */
   note?: string;
 }
@@ -29,7 +31,11 @@ export interface FigureFacet {
   key: 'area';
   label: string;
   /** The first option is the default and shows every part (`all`). */
-  options: { value: string; label: string }[];
+  options: {
+    value: string;
+    label: string;
+    /** What the live region says, e.g. "North Worcestershire only". */ says?: string;
+  }[];
 }
 
 export interface TableColumn {
@@ -78,7 +84,11 @@ export interface FigureFootnote {
 export interface FilterControl {
   key: string;
   label: string;
-  options: { value: string; label: string }[];
+  options: {
+    value: string;
+    label: string;
+    /** What the live region says, e.g. "North Worcestershire only". */ says?: string;
+  }[];
 }
 
 export type { EntryLink, EntryWork, GovernanceEntry } from './governance-data.ts';
@@ -106,8 +116,11 @@ export interface FigureSpec {
   agreed?: string[];
   filters?: FilterControl[];
   facet?: FigureFacet;
-  /** Per summary paragraph, the facet value it is about (shown only when that value or all is chosen). */
-  summaryFacets?: (string | undefined)[];
+  /**
+   * Per summary paragraph, the area and the view it is about: with JavaScript it is shown only while
+   * that area (or both) and that view are chosen; without, every paragraph is shown.
+   */
+  summaryFor?: ({ area?: string; view?: string } | undefined)[];
   /** The governance map's text alternative and legend (src/figures/governance-data.ts). */
   governance?: {
     tiers: { id: string; label: string; bodies: GovernanceEntry[] }[];
@@ -134,4 +147,4 @@ export type FigureParts = Pick<
   | 'footnotes'
   | 'checked'
 > &
-  Partial<Pick<FigureSpec, 'filters' | 'governance' | 'agreed' | 'facet' | 'summaryFacets'>>;
+  Partial<Pick<FigureSpec, 'filters' | 'governance' | 'agreed' | 'facet' | 'summaryFor'>>;

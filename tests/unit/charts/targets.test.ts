@@ -17,9 +17,7 @@ describe('the target check fails on broken charts', () => {
     expect(targetProblems(broken('overlapping.svg'))).toEqual(['narrow: the targets of "above" and "below" overlap']);
   });
   it('a mark smaller than 24 x 24 px with no hit area', () => {
-    expect(targetProblems(broken('small.svg'))).toEqual([
-      'wide: "sliver" target is 5.3 x 17.5 px (at least 24 x 24)',
-    ]);
+    expect(targetProblems(broken('small.svg'))).toEqual(['wide: "sliver" target is 5.3 x 17.5 px (at least 24 x 24)']);
   });
 });
 
@@ -29,7 +27,9 @@ function svgsOf(id: string): [string, string][] {
   return f.views.flatMap((v) => {
     const sets = v.parts ? v.parts.map((p) => [`${v.id} ${p.facet}`, p.svg] as const) : [[v.id, v.svg] as const];
     return sets.flatMap(([name, svg]) =>
-      v.single ? [[`${id} ${name}`, svg.wide]] : (['wide', 'narrow'] as const).map((l) => [`${id} ${name} ${l}`, svg[l]]),
+      v.single
+        ? [[`${id} ${name}`, svg.wide]]
+        : (['wide', 'narrow'] as const).map((l) => [`${id} ${name} ${l}`, svg[l]]),
     ) as [string, string][];
   });
 }
