@@ -16,7 +16,7 @@ const AREAS = ['north', 'south'];
 
 /** The markup Figure.astro produces for a faceted figure, reduced to what the script uses. */
 function figure(): HTMLElement {
-  const part = (view: string, area: string, svg: string) =>
+  const part = (area: string, svg: string) =>
     `<div class="figure-part" data-area="${area}"><div class="chart-layout">${svg}</div></div>`;
   document.body.innerHTML = `<figure class="figure" id="hate-crime-trend">
     <div class="figure-controls" data-js-only hidden>
@@ -31,10 +31,10 @@ function figure(): HTMLElement {
     </div>
     <div class="figure-chart">
       <div class="figure-view" data-view="count">${AREAS.map((a) =>
-        part('count', a, hateCrimeCounts(hate.counts, { ...opts, id: `h-${a}`, view: 'count', areas: [a] })),
+        part(a, hateCrimeCounts(hate.counts, { ...opts, id: `h-${a}`, view: 'count', areas: [a] })),
       ).join('')}</div>
       <div class="figure-view" data-view="percent">${AREAS.map((a) =>
-        part('percent', a, hateCrimeChange(hate.change, { ...opts, id: `h-${a}`, view: 'percent', areas: [a] })),
+        part(a, hateCrimeChange(hate.change, { ...opts, id: `h-${a}`, view: 'percent', areas: [a] })),
       ).join('')}</div>
       <div class="chart-tip" role="tooltip" hidden></div>
     </div>
