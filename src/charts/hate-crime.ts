@@ -99,7 +99,8 @@ export const hateCrimeCounts = (rows: readonly HateCrimeCountRow[], options: Hat
       measures.map((m) => {
         const own = rows.filter((r) => r.measure === m);
         const labels = own.map((r) => ({ band: r.period, x: r.value, text: formatValue(r.value, 'count') }));
-        return [m, { max: Math.max(...own.map((r) => r.value)), room: endRoom(labels, fontSize) }];
+        // A little more room than the estimate: the labels stay whole in the PNG's DejaVu Sans.
+        return [m, { max: Math.max(...own.map((r) => r.value)), room: endRoom(labels, fontSize) + fontSize / 2 }];
       }),
     );
     const labelWidth = Math.max(...periods.map((p) => textWidth(p, fontSize))) + 12;
