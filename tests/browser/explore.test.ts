@@ -3,14 +3,16 @@
  * pressed by mouse and by keyboard (Enter, Space) changes what is shown, and only that (marks, parts,
  * summary, table rows, the live region, the URL); a URL carrying a state opens in that state; with
  * JavaScript off the default state is complete; in a non-default state axe finds nothing at 360 and
- * 1280 px, light and dark, and every mark is still a 24 px target. Each check first fails on its broken
- * fixture (tests/fixtures/broken-pages/explore-*).
+ * 1280 px, light and dark, and every mark is still a 24 px target; and on every theme page no two
+ * touch targets overlap as drawn. Each check first fails on its broken fixture
+ * (tests/fixtures/broken-pages/explore-*, story-target-overlap).
  */
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectBrowser } from '../support/browser.ts';
 import { checkNoJsComplete, checkShown, press } from '../support/explore.ts';
+import { checkTargetOverlap } from '../support/hit-areas.ts';
 import { runAxe } from '../support/page-checks.ts';
 import { startStaticServer, type StaticServer } from '../support/server.ts';
 import { checkTargets } from '../support/story.ts';
@@ -18,6 +20,7 @@ import { checkTargets } from '../support/story.ts';
 const base = inject('siteBaseUrl');
 const HATE = `${base}themes/hate-crime/`;
 const FUNDING = `${base}themes/funding/`;
+const themePages = inject('sitePages').filter((u) => /\/themes\/[^/]+\/$/.test(u));
 let browser: Browser;
 let fixtures: StaticServer;
 
@@ -73,6 +76,11 @@ describe.concurrent('each explore check fails on its broken fixture', () => {
       return checkShown(page, 'f');
     });
     expect(failures.join('\n')).toContain('area "north" pressed but "south" is shown');
+  });
+  it('a hit area reaching over another mark', async () => {
+    expect(await onPage(fixture('story-target-overlap'), checkTargetOverlap)).toEqual([
+      'the targets of "2016/17: 40" and "A sliver: 2" overlap',
+    ]);
   });
   it('a part hidden without JavaScript', async () => {
     const failures = await onPage(fixture('explore-nojs-hidden'), checkNoJsComplete, { js: false });
@@ -172,9 +180,16 @@ describe.concurrent('a non-default state: axe and targets', () => {
           url,
           async (page) => {
             expect(await runAxe(page, `${width} ${scheme}`)).toEqual([]);
-            if (width === 360) expect(await checkTargets(page)).toEqual([]);
+            if (width === 360) expect([...(await checkTargets(page)), ...(await checkTargetOverlap(page))]).toEqual([]);
           },
           { width, scheme },
         );
       });
+});
+
+describe.concurrent('no two touch targets overlap, as drawn, on every theme page at 360 and 1280 px', () => {
+  for (const width of [360, 1280])
+    it.each(themePages)(`%s at ${width} px`, async (url) => {
+      expect(await onPage(url, checkTargetOverlap, { width })).toEqual([]);
+    });
 });

@@ -77,3 +77,31 @@ export function targetProblems(svgText: string, minPx = 24): string[] {
   });
   return out;
 }
+
+/**
+ * The same rule in the browser, on what is drawn: no two visible marks' targets (hit area and shapes,
+ * or a group's squares, as rendered) overlap by more than half a pixel.
+ */
+export async function checkTargetOverlap(page: import('playwright-core').Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const marks = [...document.querySelectorAll('main .mark')].filter(
+      (m) => m.getClientRects().length > 0 && !m.classList.contains('gov-node'),
+    );
+    const boxes = marks.map((m) =>
+      [...m.querySelectorAll(':scope > .mark-hit, :scope > .mark-shape, :scope > rect:not([class])')]
+        .map((e) => e.getBoundingClientRect())
+        .filter((b) => b.width > 0 && b.height > 0),
+    );
+    const apart = (a: DOMRect, b: DOMRect) =>
+      a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5;
+    boxes.forEach((own, i) => {
+      for (let j = i + 1; j < boxes.length; j++)
+        if (own.some((a) => boxes[j]!.some((b) => !apart(a, b))))
+          out.push(
+            `the targets of "${marks[i]!.getAttribute('aria-label')}" and "${marks[j]!.getAttribute('aria-label')}" overlap`,
+          );
+    });
+    return out;
+  });
+}
