@@ -1,20 +1,127 @@
-/** The activities board: 2017/18 outcomes and 2018/19 activities by theme, then period (the report's column), then status, with filters. */
-import { activitiesBoard, STATUS_ORDER, type ActivityItem } from '../charts/activities.ts';
+/**
+ * The activities explorer: the report's 2017/18 outcomes and 2018/19 activities, every one as HTML
+ * text (what, status, year, who, where in the report) with filters by theme, period, status and body,
+ * above a small overview chart of counts by theme, period and status. With a theme, only that theme's
+ * work (grouped by period, and no theme filter).
+ */
+import { activitiesOverview, STATUS_ORDER, type ActivityItem } from '../charts/activities.ts';
 import { activitiesSummary, countsByPeriod } from '../charts/summaries.ts';
+import { periodSlug } from '../lib/activity-filter.ts';
 import { comparePeriods } from '../lib/period.ts';
-import { plural } from '../lib/words.ts';
+import { MONTHS, plural } from '../lib/words.ts';
 import type { ActivityRow, BodyRow } from '../schemas/governance.ts';
 import type { ThemeRow } from '../schemas/reference.ts';
-import { lookup, render, rows, sourcesFor } from './helpers.ts';
-import type { FigureParts } from './types.ts';
+import { lookup, rows, sourcesFor } from './helpers.ts';
+import type { ActivityExplorer, ExplorerItem, FigureParts, FilterControl } from './types.ts';
 
-const STATUS_WORDS: Record<ActivityItem['status'], string> = {
+export const STATUS_WORDS: Record<ActivityItem['status'], string> = {
   done: 'Done',
   underway: 'Under way',
   planned: 'Planned or being considered',
 };
 
-/** The activities board; with a theme, only that theme's activities (and no theme filter). Columns: period, then status. */
+function formatDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(date);
+  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : date;
+}
+
+/** A select's options: "any" first, then each value present with its count, in the given order. */
+function control(
+  key: string,
+  label: string,
+  any: string,
+  values: { value: string; label: string }[],
+  count: (value: string) => number,
+): FilterControl {
+  return {
+    key,
+    label,
+    options: [
+      { value: '', label: any },
+      ...values.filter((v) => count(v.value) > 0).map((v) => ({ value: v.value, label: `${v.label} (${count(v.value)})` })),
+    ],
+  };
+}
+
+/** The explorer's items, groups, filters and notes (exported for the unit tests). */
+export function explorerFor(
+  ordered: readonly ActivityRow[],
+  themes: readonly ThemeRow[],
+  bodies: ReadonlyMap<string, BodyRow>,
+  theme?: string,
+): ActivityExplorer {
+  const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
+  const notes: string[] = [];
+  const items: ExplorerItem[] = ordered.map((a) => {
+    let note: number | undefined;
+    if (a.basis === 'inferred' && a.basis_note) {
+      if (!notes.includes(a.basis_note)) notes.push(a.basis_note);
+      note = notes.indexOf(a.basis_note) + 1;
+    }
+    return {
+      id: a.id,
+      theme: a.theme,
+      themeLabel: themeTitle.get(a.theme) ?? a.theme,
+      period: periodSlug(a.period.id),
+      periodLabel: a.period.label,
+      status: a.status,
+      statusLabel: STATUS_WORDS[a.status],
+      description: a.description,
+      body: a.body,
+      bodyName: bodies.get(a.body)?.name ?? a.body,
+      note,
+      lines: a.source_lines || undefined,
+      date: a.date ? formatDate(a.date) : undefined,
+    };
+  });
+  const periods = [...new Map(items.map((i) => [i.period, i.periodLabel])).entries()];
+  const groups = theme
+    ? periods.map(([p, label]) => ({ key: p, label: `Listed for ${label}`, items: items.filter((i) => i.period === p) }))
+    : themes
+        .filter((t) => items.some((i) => i.theme === t.id))
+        .map((t) => ({ key: t.id, label: t.title, items: items.filter((i) => i.theme === t.id) }));
+  const n = (key: keyof ExplorerItem) => (value: string) => items.filter((i) => i[key] === value).length;
+  const bodyIds = [...new Set(items.map((i) => i.body))].sort(
+    (a, b) => n('body')(b) - n('body')(a) || (bodies.get(a)?.name ?? a).localeCompare(bodies.get(b)?.name ?? b),
+  );
+  const filters = [
+    ...(theme
+      ? []
+      : [
+          control(
+            'theme',
+            'Theme',
+            'All themes',
+            themes.map((t) => ({ value: t.id, label: t.title })),
+            n('theme'),
+          ),
+        ]),
+    control(
+      'period',
+      'Listed for',
+      'Both years',
+      periods.map(([value, label]) => ({ value, label })),
+      n('period'),
+    ),
+    control(
+      'status',
+      'Status',
+      'Any status',
+      STATUS_ORDER.map((s) => ({ value: s, label: STATUS_WORDS[s] })),
+      n('status'),
+    ),
+    control(
+      'body',
+      'Who',
+      'Any body',
+      bodyIds.map((b) => ({ value: b, label: bodies.get(b)?.name ?? b })),
+      n('body'),
+    ),
+  ];
+  return { total: items.length, groups, filters, notes };
+}
+
+/** The activities explorer; with a theme, only that theme's activities (and no theme filter). */
 export function activities(theme?: string): FigureParts {
   const id = theme ? `activities-board-${theme}` : 'activities-board';
   const data = rows<ActivityRow>('activities').filter((a) => !theme || a.theme === theme);
@@ -44,38 +151,42 @@ export function activities(theme?: string): FigureParts {
     ? `2017/18 outcomes and 2018/19 activities: ${forTheme}`
     : '2017/18 outcomes and 2018/19 activities, by theme, year and status';
   const summary = activitiesSummary(items, forTheme);
-  const usedThemes = themes.filter((t) => items.some((i) => i.theme === t.id));
   const byPeriod = countsByPeriod(items);
+  const usedThemes = themes.filter((t) => items.some((i) => i.theme === t.id));
+  const statuses = STATUS_ORDER.filter((s) => items.some((i) => i.status === s));
   return {
     id,
     theme: theme ?? 'governance',
     title,
-    takeaway: `${upperFirstWord(byPeriod.map((p) => `${plural(p.total, 'piece of work is', 'pieces of work are')} listed for ${p.periodLabel}`).join(' and '))}; filter by ${theme ? 'status' : 'theme or status'}.`,
+    takeaway: `${upperFirstWord(byPeriod.map((p) => `${plural(p.total, 'piece of work is', 'pieces of work are')} listed for ${p.periodLabel}`).join(' and '))}. Each is listed below with its status and who the report credits.`,
     summary,
     views: [
       {
         id: 'chart',
-        label: 'Board',
-        svg: render(activitiesBoard, items, { id, title, description: summary.join(' ') }),
+        label: 'Overview',
+        single: true,
+        svg: { wide: activitiesOverview(items, { id, layout: 'narrow', title, description: summary.join(' ') }), narrow: '' },
       },
     ],
     table: {
-      caption: title,
+      caption: `${title}: how many pieces of work`,
       columns: [
         { key: 'theme', label: 'Theme' },
         { key: 'period', label: 'Listed for' },
-        { key: 'status', label: 'Status' },
-        { key: 'body', label: 'Who' },
-        { key: 'description', label: 'What' },
+        ...statuses.map((s) => ({ key: s, label: STATUS_WORDS[s], numeric: true })),
+        { key: 'all', label: 'All', numeric: true },
       ],
-      rows: items.map((i) => ({
-        theme: i.themeLabel,
-        period: i.periodLabel,
-        status: i.statusLabel,
-        body: i.bodyLabel,
-        description: i.description,
-      })),
-      rowData: items.map((i) => ({ theme: i.theme, status: i.status })),
+      rows: usedThemes.flatMap((t) =>
+        byPeriod.map((p) => {
+          const own = items.filter((i) => i.theme === t.id && i.period === p.period);
+          return {
+            theme: t.title,
+            period: p.periodLabel,
+            ...Object.fromEntries(statuses.map((s) => [s, String(own.filter((i) => i.status === s).length)])),
+            all: String(own.length),
+          };
+        }),
+      ),
     },
     csv: {
       columns: [
@@ -107,28 +218,7 @@ export function activities(theme?: string): FigureParts {
     markers: [],
     footnotes: [],
     checked: [],
-    filters: [
-      ...(theme
-        ? []
-        : [
-            {
-              key: 'theme',
-              label: 'Theme',
-              options: [
-                { value: '', label: 'All themes' },
-                ...usedThemes.map((t) => ({ value: t.id, label: t.title })),
-              ],
-            },
-          ]),
-      {
-        key: 'status',
-        label: 'Status',
-        options: [
-          { value: '', label: 'Any status' },
-          ...STATUS_ORDER.map((s) => ({ value: s, label: STATUS_WORDS[s] })),
-        ],
-      },
-    ],
+    explorer: explorerFor(ordered, themes, bodies, theme),
   };
 }
 
