@@ -57,6 +57,9 @@ const STEP = 15;
 
 /** Drawn in the narrow layout only (`options.layout` is ignored): one SVG for every width. */
 export const activitiesOverview: ChartFunction<ActivityItem> = (rows, options) =>
+  drawOverview(rows, options).replace('class="chart chart--narrow"', 'class="chart chart--narrow act-overview"');
+
+const drawOverview: ChartFunction<ActivityItem> = (rows, options) =>
   renderSvg({ ...options, layout: 'narrow' }, (svg, doc) => {
     const { width, fontSize } = LAYOUT.narrow;
     const line = fontSize * 1.25;

@@ -153,7 +153,6 @@ export function activities(theme?: string): FigureParts {
   const summary = activitiesSummary(items, forTheme);
   const byPeriod = countsByPeriod(items);
   const usedThemes = themes.filter((t) => items.some((i) => i.theme === t.id));
-  const statuses = STATUS_ORDER.filter((s) => items.some((i) => i.status === s));
   return {
     id,
     theme: theme ?? 'governance',
@@ -169,24 +168,17 @@ export function activities(theme?: string): FigureParts {
       },
     ],
     table: {
-      caption: `${title}: how many pieces of work`,
+      caption: `${title}: how many pieces of work, by status`,
       columns: [
         { key: 'theme', label: 'Theme' },
-        { key: 'period', label: 'Listed for' },
-        ...statuses.map((s) => ({ key: s, label: STATUS_WORDS[s], numeric: true })),
-        { key: 'all', label: 'All', numeric: true },
+        ...byPeriod.map((p) => ({ key: p.period, label: `Listed for ${p.periodLabel}` })),
       ],
-      rows: usedThemes.flatMap((t) =>
-        byPeriod.map((p) => {
-          const own = items.filter((i) => i.theme === t.id && i.period === p.period);
-          return {
-            theme: t.title,
-            period: p.periodLabel,
-            ...Object.fromEntries(statuses.map((s) => [s, String(own.filter((i) => i.status === s).length)])),
-            all: String(own.length),
-          };
-        }),
-      ),
+      rows: usedThemes.map((t) => ({
+        theme: t.title,
+        ...Object.fromEntries(
+          byPeriod.map((p) => [p.period, cellWords(items.filter((i) => i.theme === t.id && i.period === p.period))]),
+        ),
+      })),
     },
     csv: {
       columns: [
@@ -220,6 +212,16 @@ export function activities(theme?: string): FigureParts {
     checked: [],
     explorer: explorerFor(ordered, themes, bodies, theme),
   };
+}
+
+/** A table cell: "3: 2 done, 1 planned or being considered", or "none". */
+function cellWords(own: readonly ActivityItem[]): string {
+  if (own.length === 0) return 'none';
+  const parts = STATUS_ORDER.flatMap((s) => {
+    const n = own.filter((i) => i.status === s).length;
+    return n > 0 ? [`${n} ${STATUS_WORDS[s].toLowerCase()}`] : [];
+  });
+  return `${own.length}: ${parts.join(', ')}`;
 }
 
 function upperFirstWord(s: string): string {

@@ -29,7 +29,7 @@ describe('activities overview', () => {
     expect(draw(rows, 'wide')).toBe(draw(rows, 'narrow'));
     expect(draw()).toBe(draw());
     const root = draw().slice(0, draw().indexOf('>'));
-    expect(root).toContain('class="chart chart--narrow"');
+    expect(root).toContain('class="chart chart--narrow act-overview"');
     expect(root).toContain('width="300"');
   });
   it('is a named group without styles or interactive marks', () => {
