@@ -38,7 +38,9 @@ function control(
     label,
     options: [
       { value: '', label: any },
-      ...values.filter((v) => count(v.value) > 0).map((v) => ({ value: v.value, label: `${v.label} (${count(v.value)})` })),
+      ...values
+        .filter((v) => count(v.value) > 0)
+        .map((v) => ({ value: v.value, label: `${v.label} (${count(v.value)})` })),
     ],
   };
 }
@@ -76,7 +78,11 @@ export function explorerFor(
   });
   const periods = [...new Map(items.map((i) => [i.period, i.periodLabel])).entries()];
   const groups = theme
-    ? periods.map(([p, label]) => ({ key: p, label: `Listed for ${label}`, items: items.filter((i) => i.period === p) }))
+    ? periods.map(([p, label]) => ({
+        key: p,
+        label: `Listed for ${label}`,
+        items: items.filter((i) => i.period === p),
+      }))
     : themes
         .filter((t) => items.some((i) => i.theme === t.id))
         .map((t) => ({ key: t.id, label: t.title, items: items.filter((i) => i.theme === t.id) }));
@@ -164,7 +170,10 @@ export function activities(theme?: string): FigureParts {
         id: 'chart',
         label: 'Overview',
         single: true,
-        svg: { wide: activitiesOverview(items, { id, layout: 'narrow', title, description: summary.join(' ') }), narrow: '' },
+        svg: {
+          wide: activitiesOverview(items, { id, layout: 'narrow', title, description: summary.join(' ') }),
+          narrow: '',
+        },
       },
     ],
     table: {

@@ -11,12 +11,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  checkExplorerDefault,
-  checkExplorerState,
-  checkExplorerTargets,
-  FILTER_KEYS,
-} from '../support/activities.ts';
+import { checkExplorerDefault, checkExplorerState, checkExplorerTargets, FILTER_KEYS } from '../support/activities.ts';
 import { connectBrowser } from '../support/browser.ts';
 import { checkOverflow, runAxe } from '../support/page-checks.ts';
 import { startStaticServer, type StaticServer } from '../support/server.ts';
@@ -47,7 +42,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(url: string, options: BrowserContextOptions = {}): Promise<{ page: Page; close: () => Promise<void> }> {
+async function open(
+  url: string,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -67,7 +65,9 @@ async function open(url: string, options: BrowserContextOptions = {}): Promise<{
 
 const fixture = (name: string, query = '') => `${new URL(`${name}/`, fixtures.baseUrl).href}${query}`;
 const visibleCount = (page: Page, fig = FIG) =>
-  page.locator(`${fig} li[data-status]`).evaluateAll((lis) => lis.filter((li) => li.getClientRects().length > 0).length);
+  page
+    .locator(`${fig} li[data-status]`)
+    .evaluateAll((lis) => lis.filter((li) => li.getClientRects().length > 0).length);
 const selectOf = (page: Page, key: string, fig = FIG) => page.locator(`${fig} select[data-act-filter="${key}"]`);
 
 describe.concurrent('each explorer gate fails on its broken fixture', () => {
@@ -98,7 +98,9 @@ describe.concurrent('each explorer gate fails on its broken fixture', () => {
   it('filters that never reach the URL, and a URL that is not read', async () => {
     const { page, close } = await open(fixture('activities-url-ignored'));
     await selectOf(page, 'body', '#f').selectOption('scb');
-    expect((await checkExplorerState(page, '#f')).join('\n')).toContain('the URL has body="" but the filter shows "scb"');
+    expect((await checkExplorerState(page, '#f')).join('\n')).toContain(
+      'the URL has body="" but the filter shows "scb"',
+    );
     await page.goto(fixture('activities-url-ignored', '?theme=governance#f'));
     expect((await checkExplorerState(page, '#f')).join('\n')).toContain(
       'the URL has theme="governance" but the filter shows ""',

@@ -12,9 +12,9 @@ import { activitiesOverview, overviewCells, type ActivityItem } from '../../../s
 import { ROLES } from '../../../src/charts/palette.ts';
 import { compareSnapshot } from '../../support/snapshot.ts';
 
-const gov = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, '../../fixtures/charts/governance.json'), 'utf8'),
-) as { activities: ActivityItem[] };
+const gov = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts/governance.json'), 'utf8')) as {
+  activities: ActivityItem[];
+};
 const rows = gov.activities;
 const options = { id: 'test-activities', title: 'Title of activities', description: 'Summary of activities.' };
 const draw = (list: readonly ActivityItem[] = rows, layout: 'wide' | 'narrow' = 'narrow') =>
@@ -52,7 +52,13 @@ describe('activities overview', () => {
       } else expect(sq.getAttribute('fill')).toBe(ROLES[status].fill);
     }
     const text = document.querySelector('svg')!.textContent!;
-    for (const label of ['Done', 'Under way', 'Planned or being considered', 'Listed for 2017/18', 'Listed for 2018/19'])
+    for (const label of [
+      'Done',
+      'Under way',
+      'Planned or being considered',
+      'Listed for 2017/18',
+      'Listed for 2018/19',
+    ])
       expect(text).toContain(label);
     // Drugs and alcohol: 2017/18 has 2 (done, planned), 2018/19 has 1 (planned).
     const cells = overviewCells(rows).find((r) => r.theme === 'drugs-and-alcohol')!.cells;

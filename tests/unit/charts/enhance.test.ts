@@ -247,10 +247,7 @@ describe('activity filters', () => {
       `<li data-key="${id}" data-theme="${theme}" data-period="${period}" data-status="${status}" data-body="${body}">${id}</li>`;
     const select = (key: string, values: string[]) =>
       `<select data-act-filter="${key}"><option value=""></option>${values.map((v) => `<option value="${v}"></option>`).join('')}</select>`;
-    document.body.innerHTML = figureHtml(
-      'a',
-      [{ id: 'chart', svg: '<svg></svg>' }],
-    ).replace(
+    document.body.innerHTML = figureHtml('a', [{ id: 'chart', svg: '<svg></svg>' }]).replace(
       '</figure>',
       `<div data-act-explorer><div data-js-only hidden>${select('theme', ['governance', 'hate-crime'])}${select('period', ['2017-18', '2018-19'])}${select('status', ['done', 'underway'])}${select('body', ['scb', 'ph'])}<button type="button" data-act-reset>Show all</button></div>
       <p data-act-count>Showing all 4 pieces of work</p>
