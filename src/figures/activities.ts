@@ -1,8 +1,9 @@
 /**
  * The activities explorer: the report's 2017/18 outcomes and 2018/19 activities, every one as HTML
  * text (what, status, year, who, where in the report) with filters by theme, period, status and body,
- * above a small overview chart of counts by theme, period and status. With a theme, only that theme's
- * work (grouped by period, and no theme filter).
+ * below a small overview chart of counts by theme, period and status. With a theme (the figure on a
+ * theme page), the overview of that theme's work only: the page's own <Activities> list already shows
+ * every item's text, so the figure does not list them a second time.
  */
 import { activitiesOverview, STATUS_ORDER, type ActivityItem } from '../charts/activities.ts';
 import { activitiesSummary, countsByPeriod } from '../charts/summaries.ts';
@@ -50,7 +51,6 @@ export function explorerFor(
   ordered: readonly ActivityRow[],
   themes: readonly ThemeRow[],
   bodies: ReadonlyMap<string, BodyRow>,
-  theme?: string,
 ): ActivityExplorer {
   const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
   const notes: string[] = [];
@@ -77,31 +77,21 @@ export function explorerFor(
     };
   });
   const periods = [...new Map(items.map((i) => [i.period, i.periodLabel])).entries()];
-  const groups = theme
-    ? periods.map(([p, label]) => ({
-        key: p,
-        label: `Listed for ${label}`,
-        items: items.filter((i) => i.period === p),
-      }))
-    : themes
-        .filter((t) => items.some((i) => i.theme === t.id))
-        .map((t) => ({ key: t.id, label: t.title, items: items.filter((i) => i.theme === t.id) }));
+  const groups = themes
+    .filter((t) => items.some((i) => i.theme === t.id))
+    .map((t) => ({ key: t.id, label: t.title, items: items.filter((i) => i.theme === t.id) }));
   const n = (key: keyof ExplorerItem) => (value: string) => items.filter((i) => i[key] === value).length;
   const bodyIds = [...new Set(items.map((i) => i.body))].sort(
     (a, b) => n('body')(b) - n('body')(a) || (bodies.get(a)?.name ?? a).localeCompare(bodies.get(b)?.name ?? b),
   );
   const filters = [
-    ...(theme
-      ? []
-      : [
-          control(
-            'theme',
-            'Theme',
-            'All themes',
-            themes.map((t) => ({ value: t.id, label: t.title })),
-            n('theme'),
-          ),
-        ]),
+    control(
+      'theme',
+      'Theme',
+      'All themes',
+      themes.map((t) => ({ value: t.id, label: t.title })),
+      n('theme'),
+    ),
     control(
       'period',
       'Listed for',
@@ -127,7 +117,7 @@ export function explorerFor(
   return { total: items.length, groups, filters, notes };
 }
 
-/** The activities explorer; with a theme, only that theme's activities (and no theme filter). */
+/** The activities explorer; with a theme, the overview of only that theme's activities, and no list. */
 export function activities(theme?: string): FigureParts {
   const id = theme ? `activities-board-${theme}` : 'activities-board';
   const data = rows<ActivityRow>('activities').filter((a) => !theme || a.theme === theme);
@@ -163,7 +153,7 @@ export function activities(theme?: string): FigureParts {
     id,
     theme: theme ?? 'governance',
     title,
-    takeaway: `${upperFirstWord(byPeriod.map((p) => `${plural(p.total, 'piece of work is', 'pieces of work are')} listed for ${p.periodLabel}`).join(' and '))}. Each is listed below with its status and who the report credits.`,
+    takeaway: `${upperFirstWord(byPeriod.map((p) => `${plural(p.total, 'piece of work is', 'pieces of work are')} listed for ${p.periodLabel}`).join(' and '))}.${theme ? '' : ' Each is listed below with its status and who the report credits.'}`,
     summary,
     views: [
       {
@@ -219,7 +209,7 @@ export function activities(theme?: string): FigureParts {
     markers: [],
     footnotes: [],
     checked: [],
-    explorer: explorerFor(ordered, themes, bodies, theme),
+    ...(theme ? {} : { explorer: explorerFor(ordered, themes, bodies) }),
   };
 }
 

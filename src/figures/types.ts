@@ -84,7 +84,7 @@ export interface ExplorerItem {
 /** The activities explorer: every item as HTML, grouped, with its filters (theme, period, status, body). */
 export interface ActivityExplorer {
   total: number;
-  /** Theme groups on the site-wide figure; period groups on a theme-narrowed one. */
+  /** One group per theme, in the themes' order. */
   groups: { key: string; label: string; items: ExplorerItem[] }[];
   filters: FilterControl[];
   /** Why each "our reading" attribution was made (the activities' basis notes, distinct). */
