@@ -3,10 +3,11 @@
  * each of its two columns (periods), one small square per piece of work coloured by status (done,
  * under way, planned or being considered) with a legend, and the count beside the squares. The items
  * themselves, with their text and filters, are HTML beside it (FigureActivities.astro), so this chart
- * has no interactive marks and ONE layout (the 300-unit narrow grid) that reads from 320 to 1280 px.
+ * has no interactive marks (the explorer's filters dim the squares that do not match) and ONE layout (the 300-unit narrow grid) that reads from 320 to 1280 px.
  * Period (the report's column) and status (what the report says of the item) are separate facts and
  * are never merged.
  */
+import { periodSlug } from '../lib/activity-filter.ts';
 import { ROLES } from './palette.ts';
 import { drawLegend, LAYOUT, renderSvg, svgEl, svgLines, svgText, wrapText, type ChartFunction } from './render.ts';
 
@@ -22,6 +23,8 @@ export interface ActivityItem {
   statusLabel: string;
   description: string;
   bodyLabel: string;
+  /** The body's id (the explorer's filter dims the squares that do not match). */
+  body?: string;
   /** The bullet of the report it comes from (its source_lines); rows split from one bullet share it. */
   bullet?: string;
 }
@@ -119,6 +122,9 @@ const drawOverview: ChartFunction<ActivityItem> = (rows, options) =>
               stroke: paint.stroke,
               'stroke-width': paint.stroke ? 1.5 : undefined,
               'data-status': item.status,
+              'data-theme': item.theme,
+              'data-period': periodSlug(item.period),
+              'data-body': item.body,
             },
             svg,
           );

@@ -1,7 +1,7 @@
 /**
  * The activities explorer's filters: theme, period, status and body (native selects) and a reset.
- * Items that do not match are hidden, a group with none left is hidden, and a polite live line says
- * how many are shown. State goes in the URL, scoped to the figure by the hash
+ * Items that do not match are hidden, a group with none left is hidden (the others say "3 of 10"),
+ * the overview's squares that do not match are dimmed, and a polite live line says how many are shown. State goes in the URL, scoped to the figure by the hash
  * (`?theme=hate-crime&period=2018-19&body=wcc-public-health#activities-board`); values the page does
  * not offer are ignored. The matching itself is pure (src/lib/activity-filter.ts).
  */
@@ -15,7 +15,7 @@ import {
 } from '../lib/activity-filter.ts';
 import { enhanceFigure, readState, setFigureState, type FigureState } from './enhance.ts';
 
-function facets(el: HTMLElement): ActivityFacets {
+function facets(el: HTMLElement | SVGElement): ActivityFacets {
   const d = el.dataset;
   return { theme: d['theme'] ?? '', period: d['period'] ?? '', status: d['status'] ?? '', body: d['body'] ?? '' };
 }
@@ -46,8 +46,16 @@ export function applyFilters(fig: HTMLElement, filters: ActivityFilters): number
     li.hidden = !match;
     if (match) shown += 1;
   }
-  for (const g of Array.from(fig.querySelectorAll<HTMLElement>('[data-act-group]')))
-    g.hidden = !g.querySelector('li[data-status]:not([hidden])');
+  for (const g of Array.from(fig.querySelectorAll<HTMLElement>('[data-act-group]'))) {
+    const all = g.querySelectorAll('li[data-status]').length;
+    const left = g.querySelectorAll('li[data-status]:not([hidden])').length;
+    g.hidden = left === 0;
+    const n = g.querySelector('.act-group-n');
+    if (n) n.textContent = left === all ? `(${all})` : `(${left} of ${all})`;
+  }
+  // The overview's squares: those that do not match are dimmed.
+  for (const sq of Array.from(fig.querySelectorAll<SVGElement>('rect[data-status][data-theme]')))
+    sq.classList.toggle('is-filtered', !matchesFilters(facets(sq), clean));
   for (const s of selects(fig)) s.value = clean[s.dataset['actFilter'] as keyof ActivityFilters] ?? '';
   const count = fig.querySelector<HTMLElement>('[data-act-count]');
   if (count) count.textContent = countLabel(shown, items.length);

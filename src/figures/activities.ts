@@ -140,6 +140,7 @@ export function activities(theme?: string): FigureParts {
     statusLabel: STATUS_WORDS[a.status],
     description: a.description,
     bodyLabel: `${bodies.get(a.body)?.name ?? a.body}${a.basis === 'inferred' ? ' (our reading)' : ''}`,
+    body: a.body,
     bullet: a.source_lines,
   }));
   const forTheme = theme ? themeTitle.get(theme) : undefined;

@@ -180,6 +180,10 @@ describe('with JavaScript', () => {
       chosen[key] = value;
       expect(await visibleCount(page), JSON.stringify(chosen)).toBe(expected(chosen));
       expect(await checkExplorerState(page, FIG)).toEqual([]);
+      // The overview keeps the matching squares and dims the rest.
+      expect(await page.locator(`${FIG} svg.act-overview rect[data-theme]:not(.is-filtered)`).count()).toBe(
+        expected(chosen),
+      );
     }
     expect(expected(chosen)).toBeGreaterThan(0);
     await page.locator(`${FIG} [data-act-reset]`).click();

@@ -247,12 +247,17 @@ describe('activity filters', () => {
       `<li data-key="${id}" data-theme="${theme}" data-period="${period}" data-status="${status}" data-body="${body}">${id}</li>`;
     const select = (key: string, values: string[]) =>
       `<select data-act-filter="${key}"><option value=""></option>${values.map((v) => `<option value="${v}"></option>`).join('')}</select>`;
-    document.body.innerHTML = figureHtml('a', [{ id: 'chart', svg: '<svg></svg>' }]).replace(
+    document.body.innerHTML = figureHtml('a', [
+      {
+        id: 'chart',
+        svg: '<svg><rect data-status="done" data-theme="governance" data-period="2017-18" data-body="scb"></rect><rect data-status="done" data-theme="hate-crime" data-period="2017-18" data-body="ph"></rect></svg>',
+      },
+    ]).replace(
       '</figure>',
       `<div data-act-explorer><div data-js-only hidden>${select('theme', ['governance', 'hate-crime'])}${select('period', ['2017-18', '2018-19'])}${select('status', ['done', 'underway'])}${select('body', ['scb', 'ph'])}<button type="button" data-act-reset>Show all</button></div>
       <p data-act-count>Showing all 4 pieces of work</p>
-      <div data-act-group="governance"><ul>${item('a1', 'governance', '2017-18', 'done', 'scb')}${item('a2', 'governance', '2018-19', 'underway', 'scb')}</ul></div>
-      <div data-act-group="hate-crime"><ul>${item('a3', 'hate-crime', '2017-18', 'done', 'ph')}${item('a4', 'hate-crime', '2018-19', 'underway', 'ph')}</ul></div></div></figure>`,
+      <div data-act-group="governance"><span class="act-group-n">(2)</span><ul>${item('a1', 'governance', '2017-18', 'done', 'scb')}${item('a2', 'governance', '2018-19', 'underway', 'scb')}</ul></div>
+      <div data-act-group="hate-crime"><span class="act-group-n">(2)</span><ul>${item('a3', 'hate-crime', '2017-18', 'done', 'ph')}${item('a4', 'hate-crime', '2018-19', 'underway', 'ph')}</ul></div></div></figure>`,
     );
     return document.getElementById('a')!;
   }
@@ -274,6 +279,12 @@ describe('activity filters', () => {
     expect(fig.querySelector('[data-act-count]')!.textContent).toBe('Showing 1 of 4 pieces of work');
     expect(fig.querySelector<HTMLSelectElement>('select[data-act-filter="status"]')!.value).toBe('');
     expect(fig.querySelector<HTMLElement>('[data-act-group="governance"]')!.hidden).toBe(true);
+    expect(fig.querySelector('[data-act-group="hate-crime"] .act-group-n')!.textContent).toBe('(1 of 2)');
+    // The overview's squares that do not match are dimmed.
+    expect(Array.from(fig.querySelectorAll('rect')).map((r) => r.classList.contains('is-filtered'))).toEqual([
+      true,
+      true,
+    ]);
     expect(fig.querySelector<HTMLElement>('[data-js-only]')!.hidden).toBe(false);
   });
 
