@@ -177,7 +177,8 @@ export const spendingChange: ChartFunction<SpendingChangeRow> = (rows, options) 
       y += fontSize * 1.25 * amounts.length + 2;
       const panel = barPanel(doc, {
         bands: ['change'],
-        bandLabels: { change: 'Change' },
+        // Narrow: the value goes into the label above the bar, so the bars keep the whole width.
+        bandLabels: { change: layout === 'narrow' ? `Change: ${text(r)}` : 'Change' },
         segments: [
           {
             band: 'change',
@@ -188,9 +189,9 @@ export const spendingChange: ChartFunction<SpendingChangeRow> = (rows, options) 
             tip: `${r.lineLabel}, ${r.funderLabel}: ${formatValue(r.before, 'gbp')} (${r.beforeLabel}) to ${formatValue(r.after, 'gbp')} (${r.afterLabel}), ${moneyChange(r.before, r.after)} (our calculation)`,
           },
         ],
-        labels: [{ band: 'change', x: pct(r), text: text(r) }],
+        labels: layout === 'narrow' ? [] : [{ band: 'change', x: pct(r), text: text(r) }],
         domain,
-        room,
+        room: layout === 'narrow' ? 4 : room,
         layout,
       });
       placePanel(svg, panel.svg, 0, y);
