@@ -77,9 +77,14 @@ export function verbLines(verb: string, max = 18): string[] {
   return best < 0 ? [verb] : [verb.slice(0, best), verb.slice(best + 1)];
 }
 
-function tspans(lines: string[], x: number, lineHeight: number): string {
+/** One tspan per line; a space after every line but the last (or after every line, `trail`), so the
+ * text content, and so the accessible name, reads as words ("led by PH", not "led byPH"). */
+function tspans(lines: string[], x: number, lineHeight: number, trail = false): string {
   return lines
-    .map((l, i) => `<tspan x="${x}"${i ? ` dy="${lineHeight}"` : ''}>${esc(i < lines.length - 1 ? `${l} ` : l)}</tspan>`)
+    .map(
+      (l, i) =>
+        `<tspan x="${x}"${i ? ` dy="${lineHeight}"` : ''}>${esc(trail || i < lines.length - 1 ? `${l} ` : l)}</tspan>`,
+    )
     .join('');
 }
 
@@ -112,10 +117,12 @@ export function hoodSvg(input: HoodInput): { svg: string; height: number } {
       const x1 = W - BOX;
       const tip = l.toOther ? `translate(${x1},${mid})` : `translate(${SPINE},${mid}) rotate(180)`;
       parts.push(
-        `<a class="gov-hood-link" href="${href(l.id)}" data-key="${esc(l.id)}" aria-label="${esc(`${l.verb} ${l.lines.join(' ')}`)}">` +
+        `<a class="gov-hood-link" href="${href(l.id)}" data-key="${esc(l.id)}">` +
+          // The whole row takes the tap, not only its strokes and letters.
+          `<rect class="gov-hood-hit" x="${SPINE}" y="${y}" width="${W - SPINE}" height="${Math.max(mid + boxH / 2, mid + 6) - y}" fill="transparent"/>` +
           `<path class="gov-line" d="M${SPINE},${mid}H${x1}" stroke="${esc(l.stroke)}" stroke-width="${l.width}"${l.dash ? ` stroke-dasharray="${esc(l.dash)}"` : ''} fill="none"/>` +
           `<path class="gov-arrow${l.open ? ' gov-arrow--open' : ''}" d="${esc(l.arrow)}" transform="${tip}" fill="${l.open ? 'none' : esc(l.stroke)}" stroke="${esc(l.stroke)}" stroke-width="1.5"/>` +
-          `<text class="gov-hood-verb" x="${SPINE + 16}" y="${mid - 5 - (verb.length - 1) * LABEL_LINE}" font-size="${LABEL_FONT}">${tspans(verb, SPINE + 16, LABEL_LINE)}</text>` +
+          `<text class="gov-hood-verb" x="${SPINE + 16}" y="${mid - 5 - (verb.length - 1) * LABEL_LINE}" font-size="${LABEL_FONT}">${tspans(verb, SPINE + 16, LABEL_LINE, true)}</text>` +
           `<rect class="gov-box" x="${x1 + 0.75}" y="${boxY + 0.75}" width="${BOX - 1.5}" height="${boxH - 1.5}" rx="5"/>` +
           `<text class="gov-label" x="${x1 + PAD}" y="${boxY + PAD + FONT - 1}" font-size="${FONT}">${tspans(l.lines, x1 + PAD, LINE)}</text>` +
           `</a>`,
