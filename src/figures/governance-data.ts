@@ -12,6 +12,7 @@
  * are optional columns: a missing basis means stated, missing lines mean no passage link.
  */
 import { boxLines, governanceMap, mapLayoutInput, TIERS, type GovNode } from '../charts/governance.ts';
+import { compactLayout } from '../charts/governance-compact.ts';
 import { layoutGovernance, type GovLayout } from '../charts/governance-layout.ts';
 import { arrowPath, basisOf, EDGE_KINDS, edgeKind, INFERRED_DASH, type Basis } from '../charts/governance-style.ts';
 import { hoodSvg, type HoodLink } from '../lib/governance-hood.ts';
@@ -131,7 +132,7 @@ export function governanceData(
   let layout = layouts.get(key);
   if (!layout) {
     const input = mapLayoutInput(nodes, focus);
-    layout = layoutGovernance(input.nodes, input.edges);
+    layout = compactLayout(layoutGovernance(input.nodes, input.edges));
     layouts.set(key, layout);
   }
   const entry = (b: BodyData): GovernanceEntry => {
