@@ -86,7 +86,8 @@ export function compactLayout(layout: GovLayout): GovLayout {
     }
     // A point still without an owner (a horizontal piece between two horizontal ones) takes its own.
     for (let i = 0; i < pts.length; i++)
-      if (owners[i]! < 0) owners[i] = add({ x0: pts[i]![0], x1: pts[i]![0], y0: pts[i]![1], y1: pts[i]![1], kind: 'line' });
+      if (owners[i]! < 0)
+        owners[i] = add({ x0: pts[i]![0], x1: pts[i]![0], y0: pts[i]![1], y1: pts[i]![1], kind: 'line' });
     pointOwner.set(id, owners);
     if (e.label) {
       const l = e.label;
@@ -178,7 +179,8 @@ export function compactLayout(layout: GovLayout): GovLayout {
   };
   const [sl, sr] = [span(left), span(right)];
   const pos = new Map(groups.map((g) => [g, (left.get(g)! - sl.lo + right.get(g)! - sr.lo) / 2]));
-  const at = (i: number, x0 = members[i]!.x0) => Math.round(pos.get(members[i]!.group)! + x0 - gx.get(members[i]!.group)!);
+  const at = (i: number, x0 = members[i]!.x0) =>
+    Math.round(pos.get(members[i]!.group)! + x0 - gx.get(members[i]!.group)!);
   const out: GovLayout = { width: 0, height: layout.height, nodes: {}, edges: {} };
   for (const id of nodeIds) {
     const b = layout.nodes[id]!;

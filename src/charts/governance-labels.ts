@@ -56,7 +56,12 @@ export function placeEdgeLabels(
   requests: readonly LabelRequest[],
   fixed: readonly (LabelRequest & { box: Box })[] = [],
 ): Record<string, Box> {
-  const boxes = Object.values(layout.nodes).map((b) => ({ x: b.x - 2, y: b.y - 2, width: b.width + 4, height: b.height + 4 }));
+  const boxes = Object.values(layout.nodes).map((b) => ({
+    x: b.x - 2,
+    y: b.y - 2,
+    width: b.width + 4,
+    height: b.height + 4,
+  }));
   const taken = new Map<string, Box[]>();
   const take = (body: string, box: Box) => taken.set(body, [...(taken.get(body) ?? []), box]);
   for (const f of fixed) {
@@ -72,7 +77,9 @@ export function placeEdgeLabels(
     const total = segs.reduce((s, [x1, y1, x2, y2]) => s + Math.abs(x2 - x1) + Math.abs(y2 - y1), 0);
     // The lines highlighted with this one: every other link of either of its bodies.
     const others = all
-      .filter((o) => o.id !== req.id && (o.from === req.from || o.to === req.from || o.from === req.to || o.to === req.to))
+      .filter(
+        (o) => o.id !== req.id && (o.from === req.from || o.to === req.from || o.from === req.to || o.to === req.to),
+      )
       .flatMap((o) => segments(layout.edges[o.id]?.points ?? []));
     const near = [...(taken.get(req.from) ?? []), ...(taken.get(req.to) ?? [])];
     let best: { box: Box; cost: number } | null = null;

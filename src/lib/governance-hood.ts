@@ -53,8 +53,7 @@ const LABEL_LINE = 15;
 const GAP = 10;
 const HEADING = 26;
 
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Words into lines of at most `max` characters (the header is wide: no need for the map's narrow box). */
 export function wrapChars(text: string, max: number): string[] {

@@ -284,7 +284,9 @@ describe('a selected body on a wide screen', () => {
     const { shown, missing } = await labels(page);
     expect(shown.length).toBeGreaterThan(2);
     expect(missing).toEqual([]);
-    expect(await page.locator(`${FIG} .govmap-hint--wide`).textContent()).toContain('Links of the highlighted body are labelled');
+    expect(await page.locator(`${FIG} .govmap-hint--wide`).textContent()).toContain(
+      'Links of the highlighted body are labelled',
+    );
     // Broken: with the labels hidden again (as before), the same check reports every link.
     await page
       .locator(`${FIG} .gov-edge-label`)

@@ -103,7 +103,9 @@ describe('one-body panel (narrow screens)', () => {
 
 describe('edge labels (every link, shown when highlighted)', () => {
   const labels = edgeLabels(full.nodes, full.layout);
-  const edges = full.nodes.flatMap((n) => n.links.map((l) => ({ id: edgeId(n.id, l.type, l.to), from: n.id, to: l.to })));
+  const edges = full.nodes.flatMap((n) =>
+    n.links.map((l) => ({ id: edgeId(n.id, l.type, l.to), from: n.id, to: l.to })),
+  );
 
   it('gives every link a label inside the map', () => {
     for (const e of edges) {

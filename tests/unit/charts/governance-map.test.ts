@@ -260,7 +260,13 @@ describe('sideways compaction', () => {
       ...compacted,
       edges: {
         ...compacted.edges,
-        [id]: { ...e, points: [[box.x + 5, box.y - 10], [box.x + 5, box.y + box.height + 10]] },
+        [id]: {
+          ...e,
+          points: [
+            [box.x + 5, box.y - 10],
+            [box.x + 5, box.y + box.height + 10],
+          ],
+        },
       },
     };
     expect(throughBoxes(broken).length).toBeGreaterThan(0);
