@@ -72,6 +72,11 @@ export interface FigureSpec {
   title: string;
   takeaway: string;
   summary: string[];
+  /**
+   * The chart prints every number of the summary as text (change statements, stat tiles). The summary
+   * is then kept for screen readers and the embed but hidden on screen, so each number shows once.
+   */
+  summaryInChart?: boolean;
   views: FigureView[];
   table: FigureTable;
   csv: FigureCsv;
@@ -111,4 +116,4 @@ export type FigureParts = Pick<
   | 'footnotes'
   | 'checked'
 > &
-  Partial<Pick<FigureSpec, 'filters' | 'governance' | 'agreed'>>;
+  Partial<Pick<FigureSpec, 'filters' | 'governance' | 'agreed' | 'summaryInChart'>>;
