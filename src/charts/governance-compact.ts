@@ -92,11 +92,18 @@ export function compactLayout(layout: GovLayout): GovLayout {
     if (e.label) {
       const l = e.label;
       const m = add({ x0: l.x, x1: l.x + l.width, y0: l.y, y1: l.y + l.height, kind: 'label' });
-      // A label moves with the vertical piece of its route that it sits on, if any.
-      const host = owners.find((o) => {
+      // A label moves with the nearest vertical piece of its route at its height (ELK puts it on or
+      // beside the line), so it never drifts away from its link.
+      const dist = (o: number) => {
         const h = members[o]!;
-        return h.kind === 'line' && h.x0 >= l.x && h.x0 <= l.x + l.width && h.y1 >= l.y && h.y0 <= l.y + l.height;
-      });
+        return Math.max(l.x - h.x0, h.x0 - (l.x + l.width), 0);
+      };
+      const host = owners
+        .filter((o) => {
+          const h = members[o]!;
+          return h.kind === 'line' && h.y1 >= l.y && h.y0 <= l.y + l.height;
+        })
+        .sort((a, b) => dist(a) - dist(b))[0];
       if (host !== undefined) union(m, host);
       labelOwner.set(id, m);
     }
