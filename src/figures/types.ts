@@ -56,7 +56,39 @@ export interface FigureFootnote {
 export interface FilterControl {
   key: string;
   label: string;
+  /** The first option is "any" (value ''). */
   options: { value: string; label: string }[];
+}
+
+/** One piece of work in the activities explorer (src/figures/activities.ts), as its HTML shows it. */
+export interface ExplorerItem {
+  id: string;
+  theme: string;
+  themeLabel: string;
+  /** The period as a URL-safe slug (`2017-18`), and as it reads. */
+  period: string;
+  periodLabel: string;
+  status: 'done' | 'underway' | 'planned';
+  statusLabel: string;
+  description: string;
+  body: string;
+  bodyName: string;
+  /** 1-based index into `notes` when who did it is our reading (basis inferred), else undefined. */
+  note?: number | undefined;
+  /** The report's lines it comes from (`24-31`), for "Show in the report". */
+  lines?: string | undefined;
+  /** "September 2018", where the report gives a date. */
+  date?: string | undefined;
+}
+
+/** The activities explorer: every item as HTML, grouped, with its filters (theme, period, status, body). */
+export interface ActivityExplorer {
+  total: number;
+  /** One group per theme, in the themes' order. */
+  groups: { key: string; label: string; items: ExplorerItem[] }[];
+  filters: FilterControl[];
+  /** Why each "our reading" attribution was made (the activities' basis notes, distinct). */
+  notes: string[];
 }
 
 export type { EntryLink, EntryWork, GovernanceEntry } from './governance-data.ts';
@@ -87,7 +119,8 @@ export interface FigureSpec {
   checked: string[];
   /** Directions the report states (no figure) that the data agrees with: shown in words, never with ✓. */
   agreed?: string[];
-  filters?: FilterControl[];
+  /** The activities explorer's items and filters (src/components/figure/FigureActivities.astro). */
+  explorer?: ActivityExplorer;
   /** The governance map's text alternative and legend (src/figures/governance-data.ts). */
   governance?: {
     tiers: { id: string; label: string; bodies: GovernanceEntry[] }[];
@@ -116,4 +149,4 @@ export type FigureParts = Pick<
   | 'footnotes'
   | 'checked'
 > &
-  Partial<Pick<FigureSpec, 'filters' | 'governance' | 'agreed' | 'summaryInChart'>>;
+  Partial<Pick<FigureSpec, 'explorer' | 'governance' | 'agreed' | 'summaryInChart'>>;

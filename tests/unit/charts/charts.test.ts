@@ -6,7 +6,6 @@ import { MIN_TARGET } from '../../../src/charts/render.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { activitiesBoard } from '../../../src/charts/activities.ts';
 import { alcoholViolenceShare } from '../../../src/charts/alcohol.ts';
 import { hateCrimeChange, hateCrimeCounts } from '../../../src/charts/hate-crime.ts';
 import { periodBars } from '../../../src/charts/period-bars.ts';
@@ -22,7 +21,7 @@ const fixture = (name: string) =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
 const hate = fixture('hate-crime.json');
 const small = fixture('small.json');
-const gov = fixture('governance.json');
+// The activities overview (one layout, no marks) is tested in activities.test.ts.
 // The governance map has its own layout step and one SVG for every width: tests/unit/charts/governance-map.test.ts.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -61,7 +60,6 @@ const CASES: { name: string; chart: AnyChart; rows: unknown[]; options?: Partial
       { period: '2017/18', periodLabel: '2017/18', measureLabel: 'Referrals', value: 22, unit: 'count' },
     ],
   },
-  { name: 'activities', chart: activitiesBoard, rows: gov.activities },
 ];
 
 function render(c: (typeof CASES)[number], layout: Layout): string {
@@ -172,14 +170,6 @@ describe('text labels', () => {
     );
     expect(change).toContain('\u221210.8%');
     expect(change).toContain('+6.3%');
-  });
-  it('escapes text as XML so the standalone SVG parses', () => {
-    const board = render(
-      CASES.find((c) => c.name === 'activities')!,
-      'wide',
-    );
-    expect(board).toContain('group &amp; set up');
-    expect(board).toContain('&quot;Blue Light&quot;');
   });
 });
 
