@@ -161,6 +161,8 @@ export interface FigureSpec {
     kinds: string[];
     anyInferred: boolean;
     focus?: string;
+    /** The narrow-screen panel of the focus body and its links (SVG), or ''. */
+    hood: string;
   };
   licence: string;
 }
