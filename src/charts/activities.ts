@@ -1,15 +1,15 @@
 /**
- * The activities board: one square per 2017/18 outcome or 2018/19 activity, in a grid of themes (rows)
- * by period (columns: the report's 2017/18 and 2018/19 lists), and within each cell one line per
- * status (done, under way, planned or being considered), coloured by status with a legend, so the
- * reader sees at a glance where the work sits. Period (the report's
- * column) and status (what the report says of the item) are separate facts and are never merged.
- * Each square is a focusable mark whose label is the activity; the client script filters by theme and
- * status by toggling classes. Layout computed with D3 scales.
+ * The activities overview: at a glance, how many pieces of work the report lists for each theme in
+ * each of its two columns (periods), one small square per piece of work coloured by status (done,
+ * under way, planned or being considered) with a legend, and the count beside the squares. The items
+ * themselves, with their text and filters, are HTML beside it (FigureActivities.astro), so this chart
+ * has no interactive marks (the explorer's filters dim the squares that do not match) and ONE layout (the 300-unit narrow grid) that reads from 320 to 1280 px.
+ * Period (the report's column) and status (what the report says of the item) are separate facts and
+ * are never merged.
  */
-import { scaleBand } from 'd3';
+import { periodSlug } from '../lib/activity-filter.ts';
 import { ROLES } from './palette.ts';
-import { LAYOUT, markElement, renderSvg, svgEl, svgLines, wrapText, type ChartFunction } from './render.ts';
+import { drawLegend, LAYOUT, renderSvg, svgEl, svgLines, svgText, wrapText, type ChartFunction } from './render.ts';
 
 export interface ActivityItem {
   id: string;
@@ -23,148 +23,115 @@ export interface ActivityItem {
   statusLabel: string;
   description: string;
   bodyLabel: string;
+  /** The body's id (the explorer's filter dims the squares that do not match). */
+  body?: string;
   /** The bullet of the report it comes from (its source_lines); rows split from one bullet share it. */
   bullet?: string;
 }
 
 export const STATUS_ORDER: ActivityItem['status'][] = ['done', 'underway', 'planned'];
 
-/** The board's columns: each period present, in order, then each status present within it. */
-export function boardColumns(
-  rows: readonly ActivityItem[],
-): { key: string; period: string; status: ActivityItem['status']; label: string }[] {
-  const periods = [...new Set(rows.map((r) => r.period))].sort();
-  return periods.flatMap((p) =>
-    STATUS_ORDER.flatMap((s) => {
-      const first = rows.find((r) => r.period === p && r.status === s);
-      return first
-        ? [
-            {
-              key: `${p}|${s}`,
-              period: p,
-              status: s,
-              label: `${first.periodLabel}: ${first.statusLabel.charAt(0).toLowerCase()}${first.statusLabel.slice(1)}`,
-            },
-          ]
-        : [];
-    }),
-  );
-}
 /** Status colours from the grammar (palette.ts): done green, under way purple, planned hollow. */
-function statusPaint(s: ActivityItem['status']): Record<string, string | number | undefined> {
+export function statusPaint(s: ActivityItem['status']): { fill: string; stroke?: string } {
   const role = ROLES[s];
-  return 'stroke' in role ? { fill: 'none', stroke: role.stroke, 'stroke-width': 2 } : { fill: role.fill };
+  return 'stroke' in role ? { fill: 'none', stroke: role.stroke } : { fill: role.fill };
 }
 
-export const activitiesBoard: ChartFunction<ActivityItem> = (rows, options) =>
-  renderSvg(options, (svg, doc) => {
-    const { layout } = options;
-    const { width, fontSize } = LAYOUT[layout];
-    const wide = layout === 'wide';
-    const labelWidth = wide ? 190 : 0;
-    const line = fontSize * 1.2;
-    const columns = boardColumns(rows);
-    const periods = [
-      ...new Map(
-        columns.map((c) => [c.period, rows.find((r) => r.period === c.period)?.periodLabel ?? c.period]),
-      ).entries(),
-    ];
-    const statuses = STATUS_ORDER.filter((s) => columns.some((c) => c.status === s));
-    // Legend: the status colours, in order (status is read by colour and by its own line in each cell).
-    let lx = 0;
-    let ly = fontSize;
-    for (const s of statuses) {
-      const text = rows.find((r) => r.status === s)?.statusLabel ?? s;
-      const w = 16 + text.length * fontSize * 0.55 + 14;
-      if (lx > 0 && lx + w > width) {
-        lx = 0;
-        ly += line;
-      }
-      svgEl(doc, 'rect', { x: lx + 1, y: ly - fontSize + 3, width: 11, height: 11, ...statusPaint(s) }, svg);
-      svgLines(doc, [text], { x: lx + 16, y: ly, class: 'chart-legend', 'data-status': s }, line, svg);
-      lx += w;
-    }
-    // One column per period (the report's column); inside it, one line of squares per status.
-    const x = scaleBand(
-      periods.map(([p]) => p),
-      [labelWidth, width],
-    ).paddingInner(0.08);
-    // 24 px squares at least (WCAG 2.2 target size), also when the narrow layout is drawn at 300 units.
-    const cell = wide ? 24 : 26;
-    const gap = 4;
-    const perRow = Math.max(1, Math.floor((x.bandwidth() + gap) / (cell + gap)));
-    const headingY = ly + line + 6;
-    for (const [p, label] of periods) {
-      const heading = svgLines(
-        doc,
-        wrapText(`Listed for ${label}`, x.bandwidth(), fontSize),
-        { x: x(p) ?? 0, y: headingY, class: 'chart-heading', 'font-weight': 'bold' },
-        line,
-        svg,
-      );
-      heading.setAttribute('data-period', p);
-    }
-    let y = headingY + 10;
-    const themes = [...new Set(rows.map((r) => r.theme))];
-    for (const theme of themes) {
-      const own = rows.filter((r) => r.theme === theme);
-      const label = own[0]?.themeLabel ?? theme;
-      const group = svgEl(doc, 'g', { 'data-theme': theme, class: 'act-row' }, svg);
-      // Wide: the theme label sits left of its squares; narrow: above them.
-      const lines = wrapText(label, wide ? labelWidth - 12 : width, fontSize);
-      svgLines(doc, lines, { x: 0, y: y + fontSize + (wide ? 2 : 0) }, line, group);
-      const labelHeight = wide ? lines.length * line + 4 : 0;
-      const top = wide ? y : y + lines.length * line + 4;
-      let rowsUsed = 1;
-      for (const [p] of periods) {
-        let lineNo = 0;
-        for (const c of columns.filter((col) => col.period === p)) {
-          const items = own.filter((r) => r.period === c.period && r.status === c.status);
-          items.forEach((r, k) => {
-            const cx = (x(p) ?? 0) + (k % perRow) * (cell + gap);
-            const cy = top + 2 + (lineNo + Math.floor(k / perRow)) * (cell + gap);
-            const rect = svgEl(
-              doc,
-              'rect',
-              {
-                x: cx + 1,
-                y: cy + 1,
-                width: cell - 2,
-                height: cell - 2,
-                rx: 3,
-                ...statusPaint(c.status),
-                'data-theme': r.theme,
-                'data-status': r.status,
-                'data-period': r.period,
-              },
-              group,
-            );
-            markElement(rect, {
-              key: r.id,
-              label: `${c.label}, ${r.themeLabel}: ${r.description} (${r.bodyLabel})`,
-              cls: `act-item role-${c.status}`,
-            });
-          });
-          lineNo += Math.ceil(items.length / perRow);
-        }
-        rowsUsed = Math.max(rowsUsed, lineNo);
-      }
-      const height = Math.max(labelHeight, top - y + rowsUsed * (cell + gap) + 2);
+/** Per theme (in row order) and period (in column order), the items, done first, then under way, then planned. */
+export function overviewCells(
+  rows: readonly ActivityItem[],
+): { theme: string; label: string; cells: { period: string; items: ActivityItem[] }[] }[] {
+  const periods = [...new Set(rows.map((r) => r.period))].sort();
+  const themes = [...new Set(rows.map((r) => r.theme))];
+  return themes.map((theme) => ({
+    theme,
+    label: rows.find((r) => r.theme === theme)?.themeLabel ?? theme,
+    cells: periods.map((period) => ({
+      period,
+      items: rows
+        .filter((r) => r.theme === theme && r.period === period)
+        .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)),
+    })),
+  }));
+}
+
+const SQUARE = 12;
+const STEP = 15;
+
+/** Drawn in the narrow layout only (`options.layout` is ignored): one SVG for every width. */
+export const activitiesOverview: ChartFunction<ActivityItem> = (rows, options) =>
+  drawOverview(rows, options).replace('class="chart chart--narrow"', 'class="chart chart--narrow act-overview"');
+
+const drawOverview: ChartFunction<ActivityItem> = (rows, options) =>
+  renderSvg({ ...options, layout: 'narrow' }, (svg, doc) => {
+    const { width, fontSize } = LAYOUT.narrow;
+    const line = fontSize * 1.25;
+    const statuses = STATUS_ORDER.filter((s) => rows.some((r) => r.status === s));
+    let y = drawLegend(
+      doc,
+      svg,
+      'narrow',
+      statuses.map((s) => ({ ...statusPaint(s), text: rows.find((r) => r.status === s)?.statusLabel ?? s })),
+      0,
+    );
+    const periods = [...new Map(rows.map((r) => [r.period, r.periodLabel])).entries()].sort();
+    const gap = 10;
+    const colWidth = (width - gap * (periods.length - 1)) / Math.max(1, periods.length);
+    const colX = (i: number) => i * (colWidth + gap);
+    y += 6;
+    let headingLines = 1;
+    periods.forEach(([, label], i) => {
+      const lines = wrapText(`Listed for ${label}`, colWidth, fontSize);
+      headingLines = Math.max(headingLines, lines.length);
+      svgLines(doc, lines, { x: colX(i), y: y + fontSize, class: 'chart-heading', 'font-weight': 'bold' }, line, svg);
+    });
+    y += headingLines * line + 4;
+    const countWidth = fontSize * 1.4;
+    const perLine = Math.max(1, Math.floor((colWidth - countWidth + STEP - SQUARE) / STEP));
+    for (const row of overviewCells(rows)) {
       svgEl(
         doc,
         'line',
-        {
-          x1: 0,
-          x2: width,
-          y1: y + height + 4,
-          y2: y + height + 4,
-          stroke: 'currentColor',
-          'stroke-opacity': 0.25,
-          class: 'act-divider',
-        },
+        { x1: 0, x2: width, y1: y + 0.5, y2: y + 0.5, stroke: 'currentColor', 'stroke-opacity': 0.25 },
         svg,
       );
-      y += height + 10;
+      const label = wrapText(row.label, width, fontSize);
+      svgLines(doc, label, { x: 0, y: y + fontSize + 4, 'data-theme': row.theme }, line, svg);
+      const top = y + 4 + label.length * line + 4;
+      let lines = 1;
+      for (const cell of row.cells) {
+        const x0 = colX(periods.findIndex(([p]) => p === cell.period));
+        svgText(
+          doc,
+          String(cell.items.length),
+          { x: x0 + countWidth - 6, y: top + SQUARE - 1, 'text-anchor': 'end', 'font-weight': 'bold' },
+          svg,
+        );
+        cell.items.forEach((item, k) => {
+          const paint = statusPaint(item.status);
+          svgEl(
+            doc,
+            'rect',
+            {
+              x: x0 + countWidth + (k % perLine) * STEP + 0.75,
+              y: top + Math.floor(k / perLine) * STEP + 0.75,
+              width: SQUARE - 1.5,
+              height: SQUARE - 1.5,
+              rx: 1.5,
+              fill: paint.fill,
+              stroke: paint.stroke,
+              'stroke-width': paint.stroke ? 1.5 : undefined,
+              'data-status': item.status,
+              'data-theme': item.theme,
+              'data-period': periodSlug(item.period),
+              'data-body': item.body,
+            },
+            svg,
+          );
+        });
+        lines = Math.max(lines, Math.ceil(cell.items.length / perLine));
+      }
+      y = top + lines * STEP + 6;
     }
     return y;
   });

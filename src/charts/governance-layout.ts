@@ -93,6 +93,9 @@ export const LAYOUT_OPTIONS: Record<string, string> = {
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.spacing.nodeNode': '14',
   'elk.layered.spacing.nodeNodeBetweenLayers': '34',
+  // Routing channels between rows: ELK's defaults (10 and 10) made the map half as tall again.
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '4',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '6',
   'elk.spacing.edgeNode': '10',
   'elk.spacing.edgeEdge': '5',
   'elk.spacing.edgeLabel': '2',
@@ -130,10 +133,14 @@ function runElk(graph: unknown): ElkOut {
 const r = (n: number | undefined) => Math.round(n ?? 0);
 
 /** Lay out the map. Same input, same output, in any process. */
-export function layoutGovernance(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[]): GovLayout {
+export function layoutGovernance(
+  nodes: readonly LayoutNodeInput[],
+  edges: readonly LayoutEdgeInput[],
+  options: Record<string, string> = LAYOUT_OPTIONS,
+): GovLayout {
   const graph = {
     id: 'root',
-    layoutOptions: LAYOUT_OPTIONS,
+    layoutOptions: options,
     children: nodes.map((n) => ({
       id: n.id,
       width: n.width,

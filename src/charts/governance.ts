@@ -10,7 +10,8 @@
  * client script (src/client/governance-diagram.ts) highlights the links of a selected body instead.
  * One SVG serves every screen width (the page shows a tiered list first on phones).
  */
-import type { GovLayout, LayoutEdgeInput, LayoutNodeInput } from './governance-layout.ts';
+import type { Box, GovLayout, LayoutEdgeInput, LayoutNodeInput } from './governance-layout.ts';
+import { placeEdgeLabels, type LabelRequest } from './governance-labels.ts';
 import { arrowPath, basisOf, edgeKind, INFERRED_DASH, type Basis } from './governance-style.ts';
 import { PALETTE } from './palette.ts';
 import { markElement, renderSvg, svgEl, svgLines, textWidth, wrapText, type ChartOptions } from './render.ts';
@@ -106,8 +107,34 @@ function angle(a: [number, number], b: [number, number]): number {
   return Math.round((Math.atan2(b[1] - a[1], b[0] - a[0]) * 180) / Math.PI);
 }
 
+/** Label size of a link kind's verb (SVG units). */
+function labelSize(type: string): { width: number; height: number } {
+  return { width: Math.ceil(textWidth(edgeKind(type).active, LABEL_FONT)) + 6, height: LABEL_FONT + 4 };
+}
+
+/**
+ * Where every link's label goes: ELK's place for the focus body's links (it made room for them), and
+ * for the rest a place on the route found after layout (governance-labels.ts); those are drawn hidden
+ * and shown when a selection highlights their link.
+ */
+export function edgeLabels(rows: readonly GovNode[], layout: GovLayout): Record<string, Box> {
+  const requests: LabelRequest[] = [];
+  const fixed: (LabelRequest & { box: Box })[] = [];
+  for (const r of rows)
+    for (const l of r.links) {
+      const id = edgeId(r.id, l.type, l.to);
+      const route = layout.edges[id];
+      if (!route) continue;
+      const req = { id, from: r.id, to: l.to, ...labelSize(l.type) };
+      if (route.label) fixed.push({ ...req, box: route.label });
+      else requests.push(req);
+    }
+  return { ...placeEdgeLabels(layout, requests, fixed), ...Object.fromEntries(fixed.map((f) => [f.id, f.box])) };
+}
+
 export function governanceMap(rows: readonly GovNode[], layout: GovLayout, options: GovMapOptions): string {
   const width = Math.ceil(layout.width);
+  const labels = edgeLabels(rows, layout);
   return renderSvg(
     options,
     (svg, doc) => {
@@ -198,8 +225,10 @@ export function governanceMap(rows: readonly GovNode[], layout: GovLayout, optio
             },
             g,
           );
-          if (route.label && focused) {
-            const { x, y, width: w, height: h } = route.label;
+          const label = labels[id];
+          if (label) {
+            // Hidden until the link is highlighted, except the focus body's (govmap.css).
+            const { x, y, width: w, height: h } = label;
             svgEl(doc, 'rect', { class: 'gov-edge-label-bg', x, y, width: w, height: h, rx: 3, fill: '#ffffff' }, g);
             svgEl(
               doc,

@@ -1,15 +1,30 @@
 /**
  * Hate crime, North vs South Worcestershire, 2016/17 vs 2017/18.
- * - `hateCrimeCounts`: one panel per measure (offences; incidents recorded as crimes), zero-based bars
- *   for each area and year. The two measures differ ten-fold and are not additive, so each panel has
- *   its own scale and heading rather than sharing an axis.
- * - `hateCrimeChange`: the percentage change per area and measure, diverging from zero, on one shared
- *   scale (same unit), in the colour grammar's `change` colour (the text colour), each labelled with its sign.
+ * Small multiples by area: one section per area (North, South), each under the area's name, every
+ * section on the same scales, so the page can show each area as its own small SVG and the area switch
+ * (North / South / both) only hides whole SVGs (docs/exploration.md).
+ * - `hateCrimeCounts`: per area, one panel per measure (offences; incidents recorded as crimes), with
+ *   zero-based bars for each year. The two measures differ ten-fold and are not additive, so each has
+ *   its own scale (shared by the areas) and heading rather than sharing an axis.
+ * - `hateCrimeChange`: per area, the percentage change of each measure, diverging from zero, on one
+ *   shared scale (same unit), in the colour grammar's `change` colour (the text colour), each labelled
+ *   with its sign and the absolute change.
  */
 import { formatChange, formatValue } from '../lib/format.ts';
 import { barPanel, endRoom, type Segment } from './bars.ts';
 import { periodRole } from './palette.ts';
-import { drawNote, LAYOUT, renderSvg, stackPanels, type ChartFunction } from './render.ts';
+import {
+  drawNote,
+  LAYOUT,
+  placePanel,
+  renderSvg,
+  svgLines,
+  svgText,
+  textWidth,
+  wrapText,
+  type ChartOptions,
+  type Layout,
+} from './render.ts';
 
 export interface HateCrimeCountRow {
   area: string;
@@ -37,39 +52,92 @@ function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
-export const hateCrimeCounts: ChartFunction<HateCrimeCountRow> = (rows, options) =>
+/** Options of the hate crime charts: `areas` draws only those areas, on the scale of every row. */
+export type HateCrimeOptions = ChartOptions & { areas?: string[] };
+
+type Panel = { heading?: string; panel: { svg: SVGElement; height: number } };
+
+/**
+ * One section per area, each under the area's name, its panels stacked below; returns the height. The
+ * page shows each area as its own small SVG (one section), so the area switch only hides whole SVGs.
+ */
+function stackAreas(svg: SVGElement, doc: Document, layout: Layout, sections: { name: string; panels: Panel[] }[]) {
+  const { fontSize, width } = LAYOUT[layout];
+  const big = fontSize + 2;
+  let y = 0;
+  sections.forEach(({ name, panels }, i) => {
+    if (i > 0) y += 24;
+    svgText(doc, name, { x: 0, y: y + big, class: 'chart-heading', 'font-weight': 'bold', 'font-size': big }, svg);
+    y += big * 1.3 + 6;
+    panels.forEach(({ heading, panel }, k) => {
+      if (k > 0) y += 10;
+      if (heading) {
+        const lines = wrapText(heading, width, fontSize);
+        svgLines(doc, lines, { x: 0, y: y + fontSize, class: 'chart-subheading' }, fontSize * 1.25, svg);
+        y += fontSize * 1.25 * lines.length + 2;
+      }
+      placePanel(svg, panel.svg, 0, y);
+      y += panel.height;
+    });
+  });
+  return y;
+}
+
+/** The areas to draw, in the order of the rows. */
+const drawn = (rows: readonly { area: string; areaLabel: string }[], options: HateCrimeOptions) =>
+  unique(rows.map((r) => r.area))
+    .filter((a) => !options.areas || options.areas.includes(a))
+    .map((a) => ({ area: a, name: rows.find((r) => r.area === a)?.areaLabel ?? a }));
+
+export const hateCrimeCounts = (rows: readonly HateCrimeCountRow[], options: HateCrimeOptions): string =>
   renderSvg(options, (svg, doc) => {
+    const { fontSize } = LAYOUT[options.layout];
     const measures = unique(rows.map((r) => r.measure));
     const periods = unique(rows.map((r) => r.period)).sort();
-    const panels = measures.map((measure) => {
-      const own = rows.filter((r) => r.measure === measure);
-      const max = Math.max(...own.map((r) => r.value));
-      const bands = own.map((r) => `${r.area}|${r.period}`);
-      const bandLabels = Object.fromEntries(own.map((r) => [`${r.area}|${r.period}`, `${r.areaLabel}, ${r.period}`]));
-      const segments: Segment[] = own.map((r) => ({
-        band: `${r.area}|${r.period}`,
-        x1: 0,
-        x2: r.value,
-        colour: periodRole(periods.indexOf(r.period), periods.length),
-        key: `${r.area}|${r.measure}|${r.period}`,
-        tip: `${r.areaLabel}, ${r.measureLabel.toLowerCase()}, ${r.period}: ${formatValue(r.value, 'count')}`,
-      }));
-      const labels = own.map((r) => ({
-        band: `${r.area}|${r.period}`,
-        x: r.value,
-        text: formatValue(r.value, 'count'),
-      }));
-      return {
-        heading: own[0]?.measureLabel ?? measure,
-        panel: barPanel(doc, { bands, bandLabels, segments, labels, domain: [0, max], layout: options.layout }),
-      };
-    });
-    return stackPanels(svg, doc, options.layout, panels, 16);
+    // Each measure has its own scale (the two differ ten-fold and are not additive), shared by the areas.
+    const scales = new Map(
+      measures.map((m) => {
+        const own = rows.filter((r) => r.measure === m);
+        const labels = own.map((r) => ({ band: r.period, x: r.value, text: formatValue(r.value, 'count') }));
+        // A little more room than the estimate: the labels stay whole in the PNG's DejaVu Sans.
+        return [m, { max: Math.max(...own.map((r) => r.value)), room: endRoom(labels, fontSize) + fontSize / 2 }];
+      }),
+    );
+    const labelWidth = Math.max(...periods.map((p) => textWidth(p, fontSize))) + 12;
+    const sections = drawn(rows, options).map(({ area, name }) => ({
+      name,
+      panels: measures.map((measure) => {
+        const own = rows.filter((r) => r.measure === measure && r.area === area);
+        const scale = scales.get(measure)!;
+        const segments: Segment[] = own.map((r) => ({
+          band: r.period,
+          x1: 0,
+          x2: r.value,
+          colour: periodRole(periods.indexOf(r.period), periods.length),
+          key: `${r.area}|${r.measure}|${r.period}`,
+          tip: `${r.areaLabel}, ${r.measureLabel.toLowerCase()}, ${r.period}: ${formatValue(r.value, 'count')}`,
+        }));
+        return {
+          heading: own[0]?.measureLabel ?? measure,
+          panel: barPanel(doc, {
+            bands: own.map((r) => r.period),
+            bandLabels: Object.fromEntries(own.map((r) => [r.period, r.period])),
+            segments,
+            labels: own.map((r) => ({ band: r.period, x: r.value, text: formatValue(r.value, 'count') })),
+            domain: [0, scale.max],
+            room: scale.room,
+            labelWidth,
+            layout: options.layout,
+          }),
+        };
+      }),
+    }));
+    return stackAreas(svg, doc, options.layout, sections);
   });
 
-export const hateCrimeChange: ChartFunction<HateCrimeChangeRow> = (rows, options) =>
+export const hateCrimeChange = (rows: readonly HateCrimeChangeRow[], options: HateCrimeOptions): string =>
   renderSvg(options, (svg, doc) => {
-    const measures = unique(rows.map((r) => r.measure));
+    const { fontSize } = LAYOUT[options.layout];
     const lo = Math.min(0, ...rows.map((r) => r.change));
     const hi = Math.max(0, ...rows.map((r) => r.change));
     // The absolute change always goes beside the percentage: "+6.3% (+20)".
@@ -77,34 +145,44 @@ export const hateCrimeChange: ChartFunction<HateCrimeChangeRow> = (rows, options
       r.difference === undefined
         ? formatChange(r.change, 'percent', 1)
         : `${formatChange(r.change, 'percent', 1)} (${formatChange(r.difference, 'count')})`;
-    const room = endRoom(
-      rows.map((r) => ({ band: r.area, x: r.change, text: labelText(r) })),
-      LAYOUT[options.layout].fontSize,
-    );
-    const panels = measures.map((measure) => {
-      const own = rows.filter((r) => r.measure === measure);
+    // Signs and % are wider than the width estimate allows for: a little more room keeps labels whole.
+    const room =
+      endRoom(
+        rows.map((r) => ({ band: r.measure, x: r.change, text: labelText(r) })),
+        fontSize,
+      ) + fontSize;
+    const labelWidth = Math.max(...rows.map((r) => textWidth(r.measureLabel, fontSize))) + 12;
+    const sections = drawn(rows, options).map(({ area, name }) => {
+      const own = rows.filter((r) => r.area === area);
       const segments: Segment[] = own.map((r) => ({
-        band: r.area,
+        band: r.measure,
         x1: 0,
         x2: r.change,
         colour: 'change',
         key: `${r.area}|${r.measure}|change`,
         tip: `${r.areaLabel}, ${r.measureLabel.toLowerCase()}, ${r.span}: ${labelText(r)}`,
       }));
+      const span = own[0]?.span;
       return {
-        heading: own[0]?.measureLabel ?? measure,
-        panel: barPanel(doc, {
-          bands: own.map((r) => r.area),
-          bandLabels: Object.fromEntries(own.map((r) => [r.area, r.areaLabel])),
-          segments,
-          labels: own.map((r) => ({ band: r.area, x: r.change, text: labelText(r) })),
-          domain: [lo, hi],
-          room,
-          layout: options.layout,
-        }),
+        name,
+        panels: [
+          {
+            ...(span ? { heading: `Change, ${span}` } : {}),
+            panel: barPanel(doc, {
+              bands: own.map((r) => r.measure),
+              bandLabels: Object.fromEntries(own.map((r) => [r.measure, r.measureLabel])),
+              segments,
+              labels: own.map((r) => ({ band: r.measure, x: r.change, text: labelText(r) })),
+              domain: [lo, hi],
+              room,
+              labelWidth,
+              layout: options.layout,
+            }),
+          },
+        ],
       };
     });
-    const height = stackPanels(svg, doc, options.layout, panels, 16);
+    const height = stackAreas(svg, doc, options.layout, sections);
     return options.annotation
       ? height + 6 + drawNote(svg, doc, options.layout, options.annotation, height + 6)
       : height;

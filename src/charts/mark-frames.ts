@@ -18,9 +18,58 @@ const num = (el: Element, name: string): number => Number(el.getAttribute(name) 
  * it has >= 3:1 against any mark colour and the page), the visible shape, and, when the shape is
  * smaller than MIN_TARGET, a transparent hit area of that size centred on it.
  */
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const overlaps = (a: Box, b: Box): boolean =>
+  a.x < b.x + b.w - 0.01 && b.x < a.x + a.w - 0.01 && a.y < b.y + b.h - 0.01 && b.y < a.y + a.h - 0.01;
+
+/** Where an element's own coordinates sit in the root SVG: nested panels' x/y and translate()s above it. */
+function offsetOf(el: Element, root: Element): [number, number] {
+  let dx = 0;
+  let dy = 0;
+  for (let e = el.parentElement; e && e !== root; e = e.parentElement) {
+    if (e.tagName.toLowerCase() === 'svg') {
+      dx += num(e, 'x');
+      dy += num(e, 'y');
+    }
+    const t = /translate\(\s*([-\d.e]+)[\s,]*([-\d.e]*)\s*\)/.exec(e.getAttribute('transform') ?? '');
+    if (t) {
+      dx += Number(t[1]);
+      dy += Number(t[2] || 0);
+    }
+  }
+  return [dx, dy];
+}
+
+/**
+ * Candidate hit areas of `hw` x `hh` around a smaller `box`: centred first, then with the shape at one
+ * edge (extending away from a neighbour: a thin segment stacked after a long one reaches right), then
+ * at a corner. Each contains the shape.
+ */
+function hitCandidates(box: Box, hw: number, hh: number): Box[] {
+  const xs = [box.x + box.w / 2 - hw / 2, box.x, box.x + box.w - hw];
+  const ys = [box.y + box.h / 2 - hh / 2, box.y, box.y + box.h - hh];
+  const out: Box[] = [];
+  for (const y of ys) for (const x of xs) out.push({ x, y, w: hw, h: hh });
+  return out;
+}
+
+/**
+ * Every rectangular mark becomes a `<g class="mark">` holding: a focus halo and ring (drawn only on
+ * focus, by CSS: a 2 px ring in the text colour with a 2 px halo in the page colour on both sides, so
+ * it has >= 3:1 against any mark colour and the page), the visible shape, and, when the shape is
+ * smaller than MIN_TARGET, a transparent hit area of that size around it, placed so that it overlaps
+ * no other mark's shape or hit area (centred when it can be; tests/unit/charts/targets.test.ts).
+ */
 export function frameMarks(doc: Document, svg: SVGElement, layout: Layout): void {
   const min = MIN_TARGET[layout];
-  const frame = (g: Element, box: { x: number; y: number; w: number; h: number }, shape?: Element) => {
+  const framed: { g: Element; box: Box; shapes: Box[] }[] = [];
+  const frame = (g: Element, box: Box, shape?: Element) => {
     const { x, y, w, h } = box;
     // Attributes keep the extra rectangles invisible in the standalone SVG (no site CSS there).
     const ring = (cls: string, pad: number) =>
@@ -38,24 +87,12 @@ export function frameMarks(doc: Document, svg: SVGElement, layout: Layout): void
     g.insertBefore(ring('mark-halo', 3), g.firstChild);
     if (shape) g.appendChild(shape);
     g.appendChild(ring('mark-ring', 3));
-    if (w < min || h < min) {
-      const hw = Math.max(w, min);
-      const hh = Math.max(h, min);
-      svgEl(
-        doc,
-        'rect',
-        {
-          x: x + w / 2 - hw / 2,
-          y: y + h / 2 - hh / 2,
-          width: hw,
-          height: hh,
-          fill: 'transparent',
-          stroke: 'none',
-          class: 'mark-hit',
-        },
-        g,
-      );
-    }
+    // A group of shapes (a waffle's squares) takes taps on each shape, not on the box around them.
+    const rects = shape ? [] : Array.from(g.querySelectorAll('rect:not([class])'));
+    const shapes = rects.length
+      ? rects.map((r) => ({ x: num(r, 'x'), y: num(r, 'y'), w: num(r, 'width'), h: num(r, 'height') }))
+      : [box];
+    framed.push({ g, box, shapes });
   };
   const wrap = (el: Element): Element => {
     const g = doc.createElementNS(SVG_NS, 'g');
@@ -121,5 +158,29 @@ export function frameMarks(doc: Document, svg: SVGElement, layout: Layout): void
     const w = Math.max(...rects.map((r) => num(r, 'x') + num(r, 'width'))) - x;
     const h = Math.max(...rects.map((r) => num(r, 'y') + num(r, 'height'))) - y;
     frame(g, { x, y, w, h });
+  }
+  // Hit areas last, once every mark's shape is known, in the root SVG's coordinates.
+  const placed = framed.map((f) => {
+    const [dx, dy] = offsetOf(f.g, svg);
+    return { ...f, dx, dy, taken: f.shapes.map((b) => ({ ...b, x: b.x + dx, y: b.y + dy })) };
+  });
+  for (const f of placed) {
+    const { x, y, w, h } = f.box;
+    if (w >= min && h >= min) continue;
+    const others = placed.filter((o) => o !== f).flatMap((o) => o.taken);
+    const candidates = hitCandidates(f.box, Math.max(w, min), Math.max(h, min));
+    const hit =
+      candidates.find((c) => !others.some((o) => overlaps({ ...c, x: c.x + f.dx, y: c.y + f.dy }, o))) ??
+      candidates[0]!;
+    svgEl(
+      doc,
+      'rect',
+      { x: hit.x, y: hit.y, width: hit.w, height: hit.h, fill: 'transparent', stroke: 'none', class: 'mark-hit' },
+      f.g,
+    );
+    f.taken = [
+      { ...hit, x: hit.x + f.dx, y: hit.y + f.dy },
+      { x: x + f.dx, y: y + f.dy, w, h },
+    ];
   }
 }

@@ -315,7 +315,8 @@ export function stackPanels(
   panels.forEach(({ heading, panel }, i) => {
     if (i > 0) y += gap;
     if (heading) {
-      const lines = wrapText(heading, width, fontSize);
+      // Headings are bold: wrap them narrower, as bold glyphs are about a tenth wider.
+      const lines = wrapText(heading, width * 0.88, fontSize);
       svgLines(
         doc,
         lines,

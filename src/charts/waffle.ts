@@ -1,13 +1,22 @@
 /**
  * A share of a whole as a waffle, the share in blue, the rest outlined in grey. The two parts are the
- * chart's marks. Drawn with D3 scales. At its true size when the whole is a known count (`total`): one
+ * chart's marks. At its true size when the whole is a known count (`total`): one
  * square per case (55% of 22 referrals is 12 squares of 22), not 100 squares that suggest a hundred
- * cases; otherwise 10 × 10, one square per 1%.
+ * cases; otherwise 10 × 10, one square per 1%. Each square is big enough to tap.
  */
-import { scaleBand } from 'd3';
 import { formatValue } from '../lib/format.ts';
 import { PALETTE, ROLES } from './palette.ts';
-import { LAYOUT, markElement, renderSvg, svgEl, svgLines, svgText, wrapText, type ChartFunction } from './render.ts';
+import {
+  LAYOUT,
+  markElement,
+  MIN_TARGET,
+  renderSvg,
+  svgEl,
+  svgLines,
+  svgText,
+  wrapText,
+  type ChartFunction,
+} from './render.ts';
 
 export interface ShareRow {
   key: string;
@@ -32,16 +41,22 @@ export const waffle: ChartFunction<ShareRow> = (rows, options) =>
     if (!row) return 0;
     const { layout } = options;
     const { width, fontSize } = LAYOUT[layout];
-    const size = layout === 'wide' ? 220 : 140;
-    const cells = scaleBand([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(String), [0, size]).paddingInner(0.15);
-    const step = cells.step();
     const count = row.total ?? 100;
     const filled = Math.round((row.value / 100) * count);
-    // 100 squares: 10 columns filled from the bottom left; a true count: rows of up to 11, read left to right.
-    const perRow = row.total ? Math.ceil(count / Math.ceil(count / 11)) : 10;
+    // Every square is a touch target of its own (at least MIN_TARGET units inside its outline, which
+    // is >= 24 CSS px at the layout's smallest size), so no hit area has to reach over a neighbour.
+    const side = MIN_TARGET[layout] + 1.5;
+    const gap = layout === 'wide' ? 4 : 2.5;
+    const step = side + gap;
+    // 100 squares: 10 columns filled from the bottom left; a true count: balanced rows of up to 11
+    // (fewer when the layout is narrow), read left to right.
+    const maxPerRow = Math.min(11, Math.floor((width + gap) / step));
+    const perRow = row.total ? Math.ceil(count / Math.ceil(count / maxPerRow)) : 10;
     const gridRows = Math.ceil(count / perRow);
+    const size = perRow * step - gap;
     const part = svgEl(doc, 'g', { fill: ROLES.figure.fill }, svg);
-    const rest = svgEl(doc, 'g', { fill: 'none', stroke: PALETTE.grey, 'stroke-width': 1.5 }, svg);
+    // The rest is outlined; a transparent fill makes the inside of each square take taps too.
+    const rest = svgEl(doc, 'g', { fill: 'transparent', stroke: PALETTE.grey, 'stroke-width': 1.5 }, svg);
     for (let i = 0; i < count; i++) {
       const col = row.total ? i % perRow : Math.floor(i / 10);
       const rowIndex = row.total ? Math.floor(i / perRow) : 9 - (i % 10);
@@ -52,13 +67,13 @@ export const waffle: ChartFunction<ShareRow> = (rows, options) =>
         {
           x: col * step + inset,
           y: rowIndex * step + inset,
-          width: cells.bandwidth() - inset * 2,
-          height: cells.bandwidth() - inset * 2,
+          width: side - inset * 2,
+          height: side - inset * 2,
         },
         i < filled ? part : rest,
       );
     }
-    const gridHeight = row.total ? gridRows * step : size;
+    const gridHeight = gridRows * step - gap;
     const value = formatValue(row.value, 'percent');
     markElement(part, { key: row.key, label: `${row.label}, ${row.periodLabel}: ${value}`, cls: 'role-figure' });
     markElement(rest, {
@@ -66,8 +81,10 @@ export const waffle: ChartFunction<ShareRow> = (rows, options) =>
       label: `${row.restLabel}, ${row.periodLabel}: ${formatValue(100 - row.value, 'percent')}`,
     });
     const big = fontSize * 2.4;
-    const textX = row.total ? 0 : size + 16;
-    const textTop = row.total ? gridHeight + 12 : 0;
+    // Text beside the grid when there is room, else below it.
+    const below = row.total !== undefined || size + 16 + 120 > width;
+    const textX = below ? 0 : size + 16;
+    const textTop = below ? gridHeight + 12 : 0;
     const textWidth = width - textX;
     svgText(
       doc,

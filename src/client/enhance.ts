@@ -5,15 +5,17 @@
  *   (or on the tooltip itself) or on leaving;
  * - keyboard access to the marks with a roving tabindex (Tab reaches the chart once; arrow keys,
  *   Home and End move between marks in reading order);
- * - the Chart/Table switch and the view toggle (e.g. counts vs % change);
- * - shareable state in the URL, scoped to the figure in the hash: `?view=percent#hate-crime-trend`;
+ * - the Chart/Table switch, the view toggle (e.g. counts vs % change) and the area switch (North /
+ *   South / both: hides the parts, summary paragraphs and table rows of the other area), with a live
+ *   region saying what is shown;
+ * - shareable state in the URL, scoped to the figure in the hash: `?view=percent&area=south#hate-crime-trend`;
  * - a copy button for the embed snippet.
  * Figure-specific behaviour (governance selection, activity filters) lives in their own small modules
  * and talks to this one through `setFigureState` and the `figurestate` event.
  */
 
 /** Every URL parameter a figure may own. Only the figure named in the hash reads or writes them. */
-export const STATE_KEYS = ['view', 'show', 'body', 'theme', 'status'] as const;
+export const STATE_KEYS = ['view', 'area', 'show', 'body', 'theme', 'period', 'status'] as const;
 export type FigureState = Partial<Record<(typeof STATE_KEYS)[number], string>>;
 
 /** The state for `figureId` in a URL, or an empty object when the hash names another figure. */
@@ -68,9 +70,25 @@ function applyState(ctx: FigureContext): void {
   const views = Array.from(fig.querySelectorAll<HTMLElement>('.figure-view'));
   if (!views.some((v) => v.dataset['view'] === view)) state.view = ctx.defaults.view ?? '';
   for (const v of views) v.hidden = views.length > 1 && v.dataset['view'] !== (state.view ?? ctx.defaults.view);
-  for (const b of Array.from(fig.querySelectorAll<HTMLButtonElement>('[data-set-view]')))
-    b.setAttribute('aria-pressed', String(b.dataset['setView'] === (state.view ?? ctx.defaults.view)));
+  const areas = Array.from(fig.querySelectorAll<HTMLButtonElement>('[data-set-area]'));
+  if (!areas.some((b) => b.dataset['setArea'] === state.area)) state.area = ctx.defaults.area ?? '';
+  // The default area (the first button, "both") shows every part; another shows only its own. Summary
+  // paragraphs about one view show with that view.
+  for (const el of Array.from(fig.querySelectorAll<HTMLElement>('[data-area], [data-for-view]'))) {
+    const { area, forView } = el.dataset;
+    el.hidden =
+      (area !== undefined && state.area !== ctx.defaults.area && area !== state.area) ||
+      (forView !== undefined && forView !== state.view);
+  }
+  const says: string[] = [];
+  for (const b of Array.from(fig.querySelectorAll<HTMLButtonElement>('[data-set-view], [data-set-area]'))) {
+    const on = (b.dataset['setView'] ?? b.dataset['setArea']) === (b.dataset['setView'] ? state.view : state.area);
+    b.setAttribute('aria-pressed', String(on));
+    if (on) says.push(b.dataset['says'] ?? b.textContent ?? '');
+  }
   const show = state.show === 'table' ? 'table' : 'chart';
+  const status = fig.querySelector('.figure-status');
+  if (status) status.textContent = `Showing ${says.join(': ')}${show === 'table' ? ', in the table' : ''}.`;
   const chart = fig.querySelector<HTMLElement>('.figure-chart');
   const table = fig.querySelector<HTMLElement>('.figure-table');
   if (chart) chart.hidden = show !== 'chart';
@@ -192,7 +210,11 @@ function onKey(fig: HTMLElement, event: KeyboardEvent): void {
 export function enhanceFigure(fig: HTMLElement, win: Window = window): void {
   if (contexts.has(fig)) return;
   const views = Array.from(fig.querySelectorAll<HTMLElement>('.figure-view'));
-  const defaults: FigureState = { view: views[0]?.dataset['view'] ?? '', show: 'chart' };
+  const defaults: FigureState = {
+    view: views[0]?.dataset['view'] ?? '',
+    area: fig.querySelector<HTMLElement>('[data-set-area]')?.dataset['setArea'] ?? '',
+    show: 'chart',
+  };
   const ctx: FigureContext = { fig, state: { ...defaults, ...readState(win.location.href, fig.id) }, defaults };
   contexts.set(fig, ctx);
   fig.classList.add('is-enhanced');
@@ -203,6 +225,8 @@ export function enhanceFigure(fig: HTMLElement, win: Window = window): void {
     const target = event.target as Element;
     const viewButton = target.closest<HTMLButtonElement>('[data-set-view]');
     if (viewButton) return setFigureState(fig, { view: viewButton.dataset['setView'] ?? '' }, win);
+    const areaButton = target.closest<HTMLButtonElement>('[data-set-area]');
+    if (areaButton) return setFigureState(fig, { area: areaButton.dataset['setArea'] ?? '' }, win);
     const showButton = target.closest<HTMLButtonElement>('[data-set-show]');
     if (showButton) return setFigureState(fig, { show: showButton.dataset['setShow'] ?? 'chart' }, win);
     const copy = target.closest<HTMLButtonElement>('[data-copy]');

@@ -11,6 +11,8 @@
  * - search matches names, initials and remit words, every word of the query.
  */
 import { enhanceFigure, getFigureState, hideTip, setFigureState } from './enhance.ts';
+import { drawHood } from './governance-hood.ts';
+import { placeCard, type Rect, type Segment } from './governance-place.ts';
 
 const NARROW = '(max-width: 40rem)';
 
@@ -33,6 +35,37 @@ export function selectBody(fig: HTMLElement, id: string | undefined): void {
   fig.querySelector('svg.gov-map')?.classList.toggle('has-selection', !!id);
   for (const entry of Array.from(fig.querySelectorAll<HTMLElement>('[data-body-entry]')))
     entry.classList.toggle('is-selected', entry.dataset['bodyEntry'] === id);
+  drawHood(fig, id);
+}
+
+/** The free place for the card beside a selected box (see governance-place.ts), in the frame's pixels. */
+function cardPlace(fig: HTMLElement, frameEl: HTMLElement, node: SVGElement, card: HTMLElement) {
+  const frame = frameEl.getBoundingClientRect();
+  const rect = (el: Element): Rect => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left - frame.left, y: r.top - frame.top, w: r.width, h: r.height };
+  };
+  const lines: Segment[] = [];
+  for (const path of Array.from(fig.querySelectorAll<SVGPathElement>('.gov-edge.is-active .gov-line'))) {
+    const m = typeof path.getScreenCTM === 'function' ? path.getScreenCTM() : null;
+    if (!m) continue;
+    const pts = (path.getAttribute('d') ?? '')
+      .slice(1)
+      .split('L')
+      .map((p) => p.split(',').map(Number) as [number, number])
+      .map(([x, y]) => [m.a * x + m.c * y + m.e - frame.left, m.b * x + m.d * y + m.f - frame.top] as const);
+    for (let i = 1; i < pts.length; i++) {
+      const [a, b] = [pts[i - 1]!, pts[i]!];
+      lines.push([a[0], a[1], b[0], b[1]]);
+    }
+  }
+  return placeCard({
+    frame: { w: frame.width, h: frame.height },
+    card: { w: card.offsetWidth, h: card.offsetHeight },
+    box: rect(node),
+    avoid: Array.from(fig.querySelectorAll('.gov-node.is-linked, .gov-edge.is-active .gov-edge-label-bg')).map(rect),
+    lines,
+  });
 }
 
 /** Lower-case words of a list entry: its name, short name, tier, chair and remit. */
@@ -75,6 +108,9 @@ export function enhanceGovernance(fig: HTMLElement, win: Window = window): void 
   const entries = Array.from(fig.querySelectorAll<HTMLElement>('[data-body-entry]'));
   const entryOf = (id: string) => entries.find((e) => e.dataset['bodyEntry'] === id);
   const narrow = () => win.matchMedia(NARROW).matches;
+  const hood = fig.querySelector<HTMLElement>('[data-gov-hood]');
+  /** The one-body panel is what the map shows (its box is narrow: govmap.css). */
+  const hoodShown = () => !!box?.open && !!hood && win.getComputedStyle(hood).display !== 'none';
   let returnTo: HTMLElement | SVGElement | null = null;
 
   // Phones: the map folded and the tiers closed, so the list starts as five rows (national to other).
@@ -118,9 +154,19 @@ export function enhanceGovernance(fig: HTMLElement, win: Window = window): void 
   };
 
   /** Show the body's details: in place in the list, or as the card beside its box on the map. */
-  const show = (id: string, where: 'list' | 'map', focus: boolean) => {
+  const show = (id: string, where: 'list' | 'map' | 'hood', focus: boolean) => {
     const entry = entryOf(id);
     if (!entry) return;
+    if (where === 'map' && hoodShown()) where = 'hood';
+    if (where === 'hood') {
+      // The one-body panel (narrow screens) now shows this body: focus its name, at the panel's top.
+      closeEntries();
+      hideCard();
+      const self = fig.querySelector<SVGElement>('[data-gov-hood] .gov-hood-self');
+      if (focus) self?.focus({ preventScroll: true });
+      fig.querySelector('[data-gov-hood]')?.scrollIntoView({ block: 'nearest' });
+      return;
+    }
     const node = fig.querySelector<SVGElement>(`.gov-node[data-key="${id}"]`);
     const mapShown = !!box?.open && !!node;
     closeEntries();
@@ -143,25 +189,24 @@ export function enhanceGovernance(fig: HTMLElement, win: Window = window): void 
     cardBody.replaceChildren(...Array.from(copy?.childNodes ?? []));
     for (const el of Array.from(cardBody.querySelectorAll('[id]'))) el.removeAttribute('id');
     card.hidden = false;
-    // Beside the box on wide screens (CSSOM, allowed by the CSP); a bottom sheet on phones (CSS).
+    // Beside the box on wide screens, clear of its links (CSSOM, allowed by the CSP); below the map when
+    // nowhere on it is free; a bottom sheet on phones (CSS).
     card.style.left = '';
     card.style.top = '';
+    card.classList.remove('govmap-card--below');
     const wrap = card.parentElement;
     if (wrap && node && !narrow()) {
-      const frame = wrap.getBoundingClientRect();
-      const at = node.getBoundingClientRect();
-      const w = card.offsetWidth;
-      const right = at.right - frame.left + 8;
-      const left = right + w <= frame.width ? right : Math.max(0, at.left - frame.left - w - 8);
-      const top = Math.max(0, Math.min(at.top - frame.top, wrap.offsetHeight - card.offsetHeight));
-      card.style.left = `${Math.round(left)}px`;
-      card.style.top = `${Math.round(top)}px`;
+      const at = cardPlace(fig, wrap, node, card);
+      if (at) {
+        card.style.left = `${Math.round(at.x)}px`;
+        card.style.top = `${Math.round(at.y)}px`;
+      } else card.classList.add('govmap-card--below');
     }
     if (focus) card.focus({ preventScroll: true });
     card.scrollIntoView({ block: 'nearest' });
   };
 
-  const select = (id: string, where: 'list' | 'map', from: HTMLElement | SVGElement | null) => {
+  const select = (id: string, where: 'list' | 'map' | 'hood', from: HTMLElement | SVGElement | null) => {
     returnTo = from;
     setFigureState(fig, { body: id }, win);
     show(id, where, true);
@@ -192,9 +237,13 @@ export function enhanceGovernance(fig: HTMLElement, win: Window = window): void 
     if (target.closest('[data-gov-close]')) return close();
     // A link to another body (in the card or the list) selects it where the reader is.
     const prefix = `#${fig.id}-body-`;
-    const link = target.closest<HTMLAnchorElement>(`a[href^="${prefix}"]`);
+    const link = target.closest<Element>(`a[href^="${prefix}"]`);
     if (link) {
       event.preventDefault();
+      const id = (link.getAttribute('href') ?? '').slice(prefix.length);
+      // In the one-body panel: another body redraws the panel; the body's own name opens its entry.
+      if (link.closest('[data-gov-hood]'))
+        return select(id, link.classList.contains('gov-hood-self') ? 'list' : 'hood', link as SVGElement);
       const inCard = !!link.closest('[data-gov-card]');
       select((link.getAttribute('href') ?? '').slice(prefix.length), inCard ? 'map' : 'list', returnTo);
     }

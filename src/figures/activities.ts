@@ -1,20 +1,123 @@
-/** The activities board: 2017/18 outcomes and 2018/19 activities by theme, then period (the report's column), then status, with filters. */
-import { activitiesBoard, STATUS_ORDER, type ActivityItem } from '../charts/activities.ts';
+/**
+ * The activities explorer: the report's 2017/18 outcomes and 2018/19 activities, every one as HTML
+ * text (what, status, year, who, where in the report) with filters by theme, period, status and body,
+ * below a small overview chart of counts by theme, period and status. With a theme (the figure on a
+ * theme page), the overview of that theme's work only: the page's own <Activities> list already shows
+ * every item's text, so the figure does not list them a second time.
+ */
+import { activitiesOverview, STATUS_ORDER, type ActivityItem } from '../charts/activities.ts';
 import { activitiesSummary, countsByPeriod } from '../charts/summaries.ts';
+import { periodSlug } from '../lib/activity-filter.ts';
 import { comparePeriods } from '../lib/period.ts';
-import { plural } from '../lib/words.ts';
+import { MONTHS, plural } from '../lib/words.ts';
 import type { ActivityRow, BodyRow } from '../schemas/governance.ts';
 import type { ThemeRow } from '../schemas/reference.ts';
-import { lookup, render, rows, sourcesFor } from './helpers.ts';
-import type { FigureParts } from './types.ts';
+import { lookup, rows, sourcesFor } from './helpers.ts';
+import type { ActivityExplorer, ExplorerItem, FigureParts, FilterControl } from './types.ts';
 
-const STATUS_WORDS: Record<ActivityItem['status'], string> = {
+export const STATUS_WORDS: Record<ActivityItem['status'], string> = {
   done: 'Done',
   underway: 'Under way',
   planned: 'Planned or being considered',
 };
 
-/** The activities board; with a theme, only that theme's activities (and no theme filter). Columns: period, then status. */
+function formatDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(date);
+  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : date;
+}
+
+/** A select's options: "any" first, then each value present with its count, in the given order. */
+function control(
+  key: string,
+  label: string,
+  any: string,
+  values: { value: string; label: string }[],
+  count: (value: string) => number,
+): FilterControl {
+  return {
+    key,
+    label,
+    options: [
+      { value: '', label: any },
+      ...values
+        .filter((v) => count(v.value) > 0)
+        .map((v) => ({ value: v.value, label: `${v.label} (${count(v.value)})` })),
+    ],
+  };
+}
+
+/** The explorer's items, groups, filters and notes (exported for the unit tests). */
+export function explorerFor(
+  ordered: readonly ActivityRow[],
+  themes: readonly ThemeRow[],
+  bodies: ReadonlyMap<string, BodyRow>,
+): ActivityExplorer {
+  const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
+  const notes: string[] = [];
+  const items: ExplorerItem[] = ordered.map((a) => {
+    let note: number | undefined;
+    if (a.basis === 'inferred' && a.basis_note) {
+      if (!notes.includes(a.basis_note)) notes.push(a.basis_note);
+      note = notes.indexOf(a.basis_note) + 1;
+    }
+    return {
+      id: a.id,
+      theme: a.theme,
+      themeLabel: themeTitle.get(a.theme) ?? a.theme,
+      period: periodSlug(a.period.id),
+      periodLabel: a.period.label,
+      status: a.status,
+      statusLabel: STATUS_WORDS[a.status],
+      description: a.description,
+      body: a.body,
+      bodyName: bodies.get(a.body)?.name ?? a.body,
+      note,
+      lines: a.source_lines || undefined,
+      date: a.date ? formatDate(a.date) : undefined,
+    };
+  });
+  const periods = [...new Map(items.map((i) => [i.period, i.periodLabel])).entries()];
+  const groups = themes
+    .filter((t) => items.some((i) => i.theme === t.id))
+    .map((t) => ({ key: t.id, label: t.title, items: items.filter((i) => i.theme === t.id) }));
+  const n = (key: keyof ExplorerItem) => (value: string) => items.filter((i) => i[key] === value).length;
+  const bodyIds = [...new Set(items.map((i) => i.body))].sort(
+    (a, b) => n('body')(b) - n('body')(a) || (bodies.get(a)?.name ?? a).localeCompare(bodies.get(b)?.name ?? b),
+  );
+  const filters = [
+    control(
+      'theme',
+      'Theme',
+      'All themes',
+      themes.map((t) => ({ value: t.id, label: t.title })),
+      n('theme'),
+    ),
+    control(
+      'period',
+      'Listed for',
+      'Both years',
+      periods.map(([value, label]) => ({ value, label })),
+      n('period'),
+    ),
+    control(
+      'status',
+      'Status',
+      'Any status',
+      STATUS_ORDER.map((s) => ({ value: s, label: STATUS_WORDS[s] })),
+      n('status'),
+    ),
+    control(
+      'body',
+      'Who',
+      'Any body',
+      bodyIds.map((b) => ({ value: b, label: bodies.get(b)?.name ?? b })),
+      n('body'),
+    ),
+  ];
+  return { total: items.length, groups, filters, notes };
+}
+
+/** The activities explorer; with a theme, the overview of only that theme's activities, and no list. */
 export function activities(theme?: string): FigureParts {
   const id = theme ? `activities-board-${theme}` : 'activities-board';
   const data = rows<ActivityRow>('activities').filter((a) => !theme || a.theme === theme);
@@ -37,6 +140,7 @@ export function activities(theme?: string): FigureParts {
     statusLabel: STATUS_WORDS[a.status],
     description: a.description,
     bodyLabel: `${bodies.get(a.body)?.name ?? a.body}${a.basis === 'inferred' ? ' (our reading)' : ''}`,
+    body: a.body,
     bullet: a.source_lines,
   }));
   const forTheme = theme ? themeTitle.get(theme) : undefined;
@@ -44,38 +148,37 @@ export function activities(theme?: string): FigureParts {
     ? `2017/18 outcomes and 2018/19 activities: ${forTheme}`
     : '2017/18 outcomes and 2018/19 activities, by theme, year and status';
   const summary = activitiesSummary(items, forTheme);
-  const usedThemes = themes.filter((t) => items.some((i) => i.theme === t.id));
   const byPeriod = countsByPeriod(items);
+  const usedThemes = themes.filter((t) => items.some((i) => i.theme === t.id));
   return {
     id,
     theme: theme ?? 'governance',
     title,
-    takeaway: `${upperFirstWord(byPeriod.map((p) => `${plural(p.total, 'piece of work is', 'pieces of work are')} listed for ${p.periodLabel}`).join(' and '))}; filter by ${theme ? 'status' : 'theme or status'}.`,
+    takeaway: `${upperFirstWord(byPeriod.map((p) => `${plural(p.total, 'piece of work is', 'pieces of work are')} listed for ${p.periodLabel}`).join(' and '))}.${theme ? '' : ' Each is listed below with its status and who the report credits.'}`,
     summary,
     views: [
       {
         id: 'chart',
-        label: 'Board',
-        svg: render(activitiesBoard, items, { id, title, description: summary.join(' ') }),
+        label: 'Overview',
+        single: true,
+        svg: {
+          wide: activitiesOverview(items, { id, layout: 'narrow', title, description: summary.join(' ') }),
+          narrow: '',
+        },
       },
     ],
     table: {
-      caption: title,
+      caption: `${title}: how many pieces of work, by status`,
       columns: [
         { key: 'theme', label: 'Theme' },
-        { key: 'period', label: 'Listed for' },
-        { key: 'status', label: 'Status' },
-        { key: 'body', label: 'Who' },
-        { key: 'description', label: 'What' },
+        ...byPeriod.map((p) => ({ key: p.period, label: `Listed for ${p.periodLabel}` })),
       ],
-      rows: items.map((i) => ({
-        theme: i.themeLabel,
-        period: i.periodLabel,
-        status: i.statusLabel,
-        body: i.bodyLabel,
-        description: i.description,
+      rows: usedThemes.map((t) => ({
+        theme: t.title,
+        ...Object.fromEntries(
+          byPeriod.map((p) => [p.period, cellWords(items.filter((i) => i.theme === t.id && i.period === p.period))]),
+        ),
       })),
-      rowData: items.map((i) => ({ theme: i.theme, status: i.status })),
     },
     csv: {
       columns: [
@@ -107,29 +210,18 @@ export function activities(theme?: string): FigureParts {
     markers: [],
     footnotes: [],
     checked: [],
-    filters: [
-      ...(theme
-        ? []
-        : [
-            {
-              key: 'theme',
-              label: 'Theme',
-              options: [
-                { value: '', label: 'All themes' },
-                ...usedThemes.map((t) => ({ value: t.id, label: t.title })),
-              ],
-            },
-          ]),
-      {
-        key: 'status',
-        label: 'Status',
-        options: [
-          { value: '', label: 'Any status' },
-          ...STATUS_ORDER.map((s) => ({ value: s, label: STATUS_WORDS[s] })),
-        ],
-      },
-    ],
+    ...(theme ? {} : { explorer: explorerFor(ordered, themes, bodies) }),
   };
+}
+
+/** A table cell: "3: 2 done, 1 planned or being considered", or "none". */
+function cellWords(own: readonly ActivityItem[]): string {
+  if (own.length === 0) return 'none';
+  const parts = STATUS_ORDER.flatMap((s) => {
+    const n = own.filter((i) => i.status === s).length;
+    return n > 0 ? [`${n} ${STATUS_WORDS[s].toLowerCase()}`] : [];
+  });
+  return `${own.length}: ${parts.join(', ')}`;
 }
 
 function upperFirstWord(s: string): string {

@@ -11,9 +11,11 @@
  * Tiers come from the `level` column of bodies.csv. `basis` (stated or inferred) and `source_lines`
  * are optional columns: a missing basis means stated, missing lines mean no passage link.
  */
-import { governanceMap, mapLayoutInput, TIERS, type GovNode } from '../charts/governance.ts';
+import { boxLines, governanceMap, mapLayoutInput, TIERS, type GovNode } from '../charts/governance.ts';
+import { compactLayout } from '../charts/governance-compact.ts';
 import { layoutGovernance, type GovLayout } from '../charts/governance-layout.ts';
-import { basisOf, EDGE_KINDS, edgeKind, type Basis } from '../charts/governance-style.ts';
+import { arrowPath, basisOf, EDGE_KINDS, edgeKind, INFERRED_DASH, type Basis } from '../charts/governance-style.ts';
+import { hoodSvg, type HoodLink } from '../lib/governance-hood.ts';
 import { sourceHrefIfCited } from '../lib/source-links.ts';
 import type { ActivityRow, BodyRow, RelationshipRow } from '../schemas/governance.ts';
 
@@ -35,6 +37,8 @@ export interface EntryLink {
   otherName: string;
   /** The verb read from this body, e.g. "reports to", "overseen by". */
   verb: string;
+  /** This body is the link's source (the arrow points at the other body). */
+  out: boolean;
   type: string;
   basis: Basis;
   description: string;
@@ -128,7 +132,7 @@ export function governanceData(
   let layout = layouts.get(key);
   if (!layout) {
     const input = mapLayoutInput(nodes, focus);
-    layout = layoutGovernance(input.nodes, input.edges);
+    layout = compactLayout(layoutGovernance(input.nodes, input.edges));
     layouts.set(key, layout);
   }
   const entry = (b: BodyData): GovernanceEntry => {
@@ -144,6 +148,7 @@ export function governanceData(
         other,
         otherName: byId.get(other)?.name ?? other,
         verb: out ? kind.active : kind.passive,
+        out,
         type: l.type,
         basis: basisOf(l.basis),
         description: l.description,
@@ -208,4 +213,34 @@ export function governanceSvg(
     layout: 'wide',
     ...(data.focus ? { focus: data.focus } : {}),
   });
+}
+
+/**
+ * The narrow-screen panel of one body and its links (src/lib/governance-hood.ts), drawn at build time
+ * for the focus body; the browser draws the same panel for any body from the page's own list and map.
+ */
+export function governanceHood(data: GovernanceData, figure: string, id = data.focus): string {
+  const entry = data.tiers.flatMap((t) => t.bodies).find((b) => b.id === id);
+  const node = data.nodes.find((n) => n.id === id);
+  if (!entry || !node) return '';
+  const lines = new Map(data.nodes.map((n) => [n.id, boxLines(n)]));
+  const links = [...entry.up.map((l) => ({ l, up: true })), ...entry.down.map((l) => ({ l, up: false }))].map(
+    ({ l, up }): HoodLink => {
+      const kind = edgeKind(l.type);
+      const head = arrowPath(kind.arrow);
+      return {
+        id: l.other,
+        lines: lines.get(l.other) ?? [l.otherName],
+        verb: l.verb,
+        up,
+        toOther: l.out,
+        stroke: kind.colour,
+        width: kind.weight,
+        ...(l.basis === 'inferred' ? { dash: INFERRED_DASH } : {}),
+        arrow: head.d,
+        open: !head.filled,
+      };
+    },
+  );
+  return hoodSvg({ figure, id: entry.id, lines: boxLines(node), links }).svg;
 }

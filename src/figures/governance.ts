@@ -7,7 +7,14 @@ import { basisOf, edgeKind } from '../charts/governance-style.ts';
 import { plural } from '../lib/words.ts';
 import { governanceSummary } from '../charts/summaries.ts';
 import type { ThemeRow } from '../schemas/reference.ts';
-import { governanceData, governanceSvg, type ActivityData, type BodyData, type LinkData } from './governance-data.ts';
+import {
+  governanceData,
+  governanceHood,
+  governanceSvg,
+  type ActivityData,
+  type BodyData,
+  type LinkData,
+} from './governance-data.ts';
 import { lookup, rows, sourcesFor } from './helpers.ts';
 import type { FigureParts } from './types.ts';
 
@@ -80,6 +87,7 @@ export function governance(theme?: string): FigureParts {
       kinds: data.kinds,
       anyInferred: data.anyInferred,
       ...(data.focus ? { focus: data.focus } : {}),
+      hood: governanceHood(data, id),
     },
   };
 }

@@ -21,7 +21,8 @@ import {
   render,
   type Obs,
 } from './helpers.ts';
-import type { FigureParts } from './types.ts';
+import type { ChartOptions } from '../charts/render.ts';
+import type { FigureParts, FigureView } from './types.ts';
 
 export function hateCrime(): FigureParts {
   const id = 'hate-crime-trend';
@@ -64,22 +65,60 @@ export function hateCrime(): FigureParts {
   const takeaway = `Recorded hate offences rose in both areas (${offences.map(both).join('; ')}), while hate incidents recorded as crimes fell (${crimed.map(both).join('; ')})${smallCounts ? ': small numbers, so a few cases move the percentage a lot' : ''}.`;
   const base = { id, title, description: summary.join(' ') };
   const hateChecked = checkedClaims('hate-crime', (_, stated) => stated);
+  // The area switch: North / South / both. Each view is drawn as one small SVG per area on shared
+  // scales (the page toggles them); the whole view, both areas in one SVG, is the download.
+  const areas = [...new Set(data.map((r) => r.area))];
+  const facetOf = (area: string) => area.replace(/-worcestershire$/, '');
+  const areaParts = (
+    view: string,
+    draw: (o: ChartOptions & { areas: string[] }) => string,
+  ): NonNullable<FigureView['parts']> =>
+    areas.map((area, i) => {
+      const o = {
+        id: `${id}-${facetOf(area)}`,
+        title: `${title}: ${areaName(area)}`,
+        description: summary[i] ?? summary.join(' '),
+        view,
+        areas: [area],
+      };
+      return {
+        facet: facetOf(area),
+        svg: { wide: draw({ ...o, layout: 'wide' }), narrow: draw({ ...o, layout: 'narrow' }) },
+      };
+    });
+  const note = smallCounts ? { annotation: SMALL_NUMBERS_NOTE } : {};
   return observationFigure('hate-crime', data, {
     id,
     theme: 'hate-crime',
     title,
     takeaway,
     summary,
+    summaryFor: areas.map((a) => ({ area: facetOf(a) })),
+    facet: {
+      key: 'area',
+      label: 'Area',
+      options: [
+        { value: 'both', label: 'Both areas', says: 'North and South Worcestershire' },
+        ...areas.map((a) => ({
+          value: facetOf(a),
+          label: areaName(a).split(' ')[0] ?? a,
+          says: `${areaName(a)} only`,
+        })),
+      ],
+    },
     views: [
-      { id: 'count', label: 'Counts', svg: render(hateCrimeCounts, counts, { ...base, view: 'count' }) },
+      {
+        id: 'count',
+        label: 'Counts',
+        svg: render(hateCrimeCounts, counts, { ...base, view: 'count' }),
+        parts: areaParts('count', (o) => hateCrimeCounts(counts, o)),
+      },
       {
         id: 'percent',
         label: '% change',
-        svg: render(hateCrimeChange, changes, {
-          ...base,
-          view: 'percent',
-          ...(smallCounts ? { annotation: SMALL_NUMBERS_NOTE } : {}),
-        }),
+        svg: render(hateCrimeChange, changes, { ...base, view: 'percent', ...note }),
+        parts: areaParts('percent', (o) => hateCrimeChange(changes, o)),
+        ...(smallCounts ? { note: SMALL_NUMBERS_NOTE } : {}),
       },
     ],
     table: {
@@ -101,6 +140,7 @@ export function hateCrime(): FigureParts {
         change: formatChange(c.change, 'percent', 1),
       })),
       rowSources: changes.map((c) => cite(c.before, c.after)),
+      rowData: changes.map((c) => ({ area: facetOf(c.area) })),
     },
     csv: {
       columns: [

@@ -39,6 +39,7 @@ export function periodFigure(
     title,
     takeaway: takeaway(chartRows),
     summary,
+    summaryInChart: data.length === 2,
     // Two periods: say the numbers (two bars add nothing to the sentence beside them).
     views: [
       data.length === 2
@@ -121,6 +122,6 @@ export function channelReferrals(): FigureParts {
     'channel-referrals',
     'Referrals to Channel, by year',
     (r) =>
-      `Channel referrals rose from ${formatValue(r[0]?.value ?? 0, 'count')} in ${r[0]?.periodLabel} to ${formatValue(r[r.length - 1]?.value ?? 0, 'count')} in ${r[r.length - 1]?.periodLabel}: small numbers, so a change of a few cases moves the percentage a lot.`,
+      `Channel referrals rose from ${formatValue(r[0]?.value ?? 0, 'count')} in ${r[0]?.periodLabel} to ${formatValue(r[r.length - 1]?.value ?? 0, 'count')} in ${r[r.length - 1]?.periodLabel}.`,
   );
 }

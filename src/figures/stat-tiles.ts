@@ -38,6 +38,7 @@ export function domesticAbuseSingleYear(): FigureParts {
     title,
     takeaway: `${formatValue(dv.value, 'count')} Domestic Violence Protection Orders were taken out in ${dv.periodLabel}, and ${statText(s42)} of adult safeguarding referrals linked to domestic abuse involved someone over 50. The report gives no earlier years for these, so none of them shows a trend; the children figure is itself a change on a year earlier.`,
     summary,
+    summaryInChart: true,
     views: [
       { id: 'chart', label: 'Chart', svg: render(statTiles, chartRows, { id, title, description: summary.join(' ') }) },
     ],

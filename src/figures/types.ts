@@ -5,9 +5,37 @@ import type { Status } from '../schemas/common.ts';
 export interface FigureView {
   id: string;
   label: string;
+  /** The whole view (the page shows it unless `parts` is given; downloads use the first view's). */
   svg: Record<Layout, string>;
   /** One SVG for every width (in `svg.wide`; the governance map), not a wide and a narrow layout. */
   single?: boolean;
+  /**
+   * The view drawn as one small SVG per facet value (e.g. per area, on one shared scale): the page
+   * shows these instead of `svg`, and the facet switch hides the ones not chosen (docs/exploration.md).
+   */
+  parts?: FigurePart[];
+  /** What the live region says when the view is chosen ("counts"); the label, lower-cased, by default. */
+  says?: string;
+  /** A caution shown under the view as text (e.g. small numbers), when it is not drawn in the parts. */
+  note?: string;
+}
+
+export interface FigurePart {
+  /** The facet value this part shows (e.g. `north`). */
+  facet: string;
+  svg: Record<Layout, string>;
+}
+
+/** A switch that narrows every view to one facet value (e.g. North / South / both), kept in `?area=`. */
+export interface FigureFacet {
+  key: 'area';
+  label: string;
+  /** The first option is the default and shows every part (`all`). */
+  options: {
+    value: string;
+    label: string;
+    /** What the live region says, e.g. "North Worcestershire only". */ says?: string;
+  }[];
 }
 
 export interface TableColumn {
@@ -56,7 +84,39 @@ export interface FigureFootnote {
 export interface FilterControl {
   key: string;
   label: string;
+  /** The first option is "any" (value ''). */
   options: { value: string; label: string }[];
+}
+
+/** One piece of work in the activities explorer (src/figures/activities.ts), as its HTML shows it. */
+export interface ExplorerItem {
+  id: string;
+  theme: string;
+  themeLabel: string;
+  /** The period as a URL-safe slug (`2017-18`), and as it reads. */
+  period: string;
+  periodLabel: string;
+  status: 'done' | 'underway' | 'planned';
+  statusLabel: string;
+  description: string;
+  body: string;
+  bodyName: string;
+  /** 1-based index into `notes` when who did it is our reading (basis inferred), else undefined. */
+  note?: number | undefined;
+  /** The report's lines it comes from (`24-31`), for "Show in the report". */
+  lines?: string | undefined;
+  /** "September 2018", where the report gives a date. */
+  date?: string | undefined;
+}
+
+/** The activities explorer: every item as HTML, grouped, with its filters (theme, period, status, body). */
+export interface ActivityExplorer {
+  total: number;
+  /** One group per theme, in the themes' order. */
+  groups: { key: string; label: string; items: ExplorerItem[] }[];
+  filters: FilterControl[];
+  /** Why each "our reading" attribution was made (the activities' basis notes, distinct). */
+  notes: string[];
 }
 
 export type { EntryLink, EntryWork, GovernanceEntry } from './governance-data.ts';
@@ -72,6 +132,11 @@ export interface FigureSpec {
   title: string;
   takeaway: string;
   summary: string[];
+  /**
+   * The chart prints every number of the summary as text (change statements, stat tiles). The summary
+   * is then kept for screen readers and the embed but hidden on screen, so each number shows once.
+   */
+  summaryInChart?: boolean;
   views: FigureView[];
   table: FigureTable;
   csv: FigureCsv;
@@ -82,13 +147,22 @@ export interface FigureSpec {
   checked: string[];
   /** Directions the report states (no figure) that the data agrees with: shown in words, never with ✓. */
   agreed?: string[];
-  filters?: FilterControl[];
+  /** The activities explorer's items and filters (src/components/figure/FigureActivities.astro). */
+  explorer?: ActivityExplorer;
+  facet?: FigureFacet;
+  /**
+   * Per summary paragraph, the area and the view it is about: with JavaScript it is shown only while
+   * that area (or both) and that view are chosen; without, every paragraph is shown.
+   */
+  summaryFor?: ({ area?: string; view?: string } | undefined)[];
   /** The governance map's text alternative and legend (src/figures/governance-data.ts). */
   governance?: {
     tiers: { id: string; label: string; bodies: GovernanceEntry[] }[];
     kinds: string[];
     anyInferred: boolean;
     focus?: string;
+    /** The narrow-screen panel of the focus body and its links (SVG), or ''. */
+    hood: string;
   };
   licence: string;
 }
@@ -109,4 +183,4 @@ export type FigureParts = Pick<
   | 'footnotes'
   | 'checked'
 > &
-  Partial<Pick<FigureSpec, 'filters' | 'governance' | 'agreed'>>;
+  Partial<Pick<FigureSpec, 'explorer' | 'governance' | 'agreed' | 'summaryInChart' | 'facet' | 'summaryFor'>>;

@@ -2,7 +2,8 @@
  * Reading on a phone (issue #17): on every theme page at 360 x 800, the header is at most 120 px,
  * the first chart starts within 1,200 px, every interactive mark is at least 24 x 24 px, the focus
  * ring has 3:1 against every mark colour and the page (light and dark), and no table hides columns
- * without a cue; the home page has a chart. Each measurement first fails on its broken fixture
+ * without a cue, and the lead's words say each number once (the chart carries it); the home
+ * page has a chart. Each measurement first fails on its broken fixture
  * (tests/fixtures/broken-pages/story-*). Then the quick exit (Shift three times, the button).
  */
 import { resolve } from 'node:path';
@@ -10,7 +11,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectBrowser } from '../support/browser.ts';
 import { startStaticServer, type StaticServer } from '../support/server.ts';
-import { checkFocusRings, checkHasChart, checkLayout, checkTableCues, checkTargets } from '../support/story.ts';
+import {
+  checkFocusRings,
+  checkHasChart,
+  checkLayout,
+  checkNumbersOnce,
+  checkTableCues,
+  checkTargets,
+} from '../support/story.ts';
 
 const baseUrl = inject('siteBaseUrl');
 const themePages = inject('sitePages').filter((u) => /\/themes\/[^/]+\/$/.test(u));
@@ -58,6 +66,7 @@ const all = async (page: Page) => [
   ...(await checkFocusRings(page)),
   ...(await checkTableCues(page)),
   ...(await checkHasChart(page)),
+  ...(await checkNumbersOnce(page)),
 ];
 
 describe.concurrent('each story measurement fails on its broken fixture', () => {
@@ -85,6 +94,11 @@ describe.concurrent('each story measurement fails on its broken fixture', () => 
       /hides \d+ px of columns with no visible cue/,
     );
   });
+  it('a number shown three times in the lead', async () => {
+    expect(await onPage(fixture('story-number-repeated'), checkNumbersOnce)).toEqual([
+      '"55" is said 2 times in the lead\'s words (once; the chart carries it)',
+    ]);
+  });
   it('a page with no chart', async () => {
     expect(await onPage(fixture('story-no-chart'), checkHasChart)).toEqual(['no chart on the page']);
   });
@@ -100,6 +114,7 @@ describe.concurrent('every theme page at 360 x 800', () => {
         ...(await checkLayout(page)),
         ...(await checkTargets(page)),
         ...(await checkTableCues(page)),
+        ...(await checkNumbersOnce(page)),
       ]),
     ).toEqual([]);
   });

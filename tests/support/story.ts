@@ -170,3 +170,39 @@ export async function checkTableCues(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * Each number is said once in the lead and the chart carries it: in the theme page's header and its
+ * first figure, the words outside the chart (standfirst, takeaway, visible summary; not the table,
+ * notes or sources) show each number at most once. The generated summary may repeat the takeaway only
+ * for screen readers. Periods such as 2016/17 and one-digit numbers are not counted; signs are ignored
+ * (+526 and 526 are the same number) and a percentage is not the same as a count.
+ */
+export async function checkNumbersOnce(page: Page): Promise<string[]> {
+  const counts = await page.evaluate(() => {
+    const scopes = [
+      document.querySelector('main .theme-page__header'),
+      document.querySelector('main figure.figure'),
+    ].filter((e): e is Element => e !== null);
+    const skip =
+      '.figure-chart, .figure-table, .figure-meta, details, .visually-hidden, [hidden], [aria-hidden="true"]';
+    const found: Record<string, number> = {};
+    for (const scope of scopes) {
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || el.closest(skip) || el.getClientRects().length === 0) continue;
+        const text = (n.textContent ?? '').replace(/\d{4}\/\d{2}/g, ' ');
+        for (const m of text.matchAll(/\d[\d,]*(?:\.\d+)?%?/g)) {
+          const token = m[0].replace(/,$/, '');
+          if (token.replace(/\D/g, '').length < 2) continue;
+          found[token] = (found[token] ?? 0) + 1;
+        }
+      }
+    }
+    return found;
+  });
+  return Object.entries(counts)
+    .filter(([, n]) => n > 1)
+    .map(([token, n]) => `"${token}" is said ${n} times in the lead's words (once; the chart carries it)`);
+}

@@ -6,13 +6,12 @@ import { MIN_TARGET } from '../../../src/charts/render.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { activitiesBoard } from '../../../src/charts/activities.ts';
 import { alcoholViolenceShare } from '../../../src/charts/alcohol.ts';
 import { hateCrimeChange, hateCrimeCounts } from '../../../src/charts/hate-crime.ts';
 import { periodBars } from '../../../src/charts/period-bars.ts';
 import type { ChartFunction, ChartOptions, Layout } from '../../../src/charts/render.ts';
 import { reoffendingCohort } from '../../../src/charts/reoffending.ts';
-import { spendingLines } from '../../../src/charts/spending.ts';
+import { spendingChange, spendingFunders, spendingLines } from '../../../src/charts/spending.ts';
 import { statTiles } from '../../../src/charts/stat-tiles.ts';
 import { waffle } from '../../../src/charts/waffle.ts';
 import { changeStatement } from '../../../src/charts/change-statement.ts';
@@ -22,7 +21,7 @@ const fixture = (name: string) =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
 const hate = fixture('hate-crime.json');
 const small = fixture('small.json');
-const gov = fixture('governance.json');
+// The activities overview (one layout, no marks) is tested in activities.test.ts.
 // The governance map has its own layout step and one SVG for every width: tests/unit/charts/governance-map.test.ts.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,6 +29,13 @@ type AnyChart = ChartFunction<any>;
 const CASES: { name: string; chart: AnyChart; rows: unknown[]; options?: Partial<ChartOptions> }[] = [
   { name: 'hate-crime-counts', chart: hateCrimeCounts, rows: hate.counts, options: { view: 'count' } },
   { name: 'hate-crime-change', chart: hateCrimeChange, rows: hate.change, options: { view: 'percent' } },
+  // One area's part (the page shows one small SVG per area), on the scale of both areas.
+  {
+    name: 'hate-crime-change-south',
+    chart: hateCrimeChange,
+    rows: hate.change,
+    options: { view: 'percent', areas: ['south'] } as Partial<ChartOptions>,
+  },
   {
     name: 'period-bars',
     chart: periodBars,
@@ -44,6 +50,8 @@ const CASES: { name: string; chart: AnyChart; rows: unknown[]; options?: Partial
     options: { annotation: 'Definition changed: more categories were added to the total.' },
   },
   { name: 'spending', chart: spendingLines, rows: small.spending },
+  { name: 'spending-change', chart: spendingChange, rows: small.spendingChange },
+  { name: 'spending-funders', chart: spendingFunders, rows: small.spending },
   { name: 'stat-tiles', chart: statTiles, rows: small.stats },
   { name: 'waffle', chart: waffle, rows: small.share },
   // At its true size: one square per case of a known whole.
@@ -61,7 +69,6 @@ const CASES: { name: string; chart: AnyChart; rows: unknown[]; options?: Partial
       { period: '2017/18', periodLabel: '2017/18', measureLabel: 'Referrals', value: 22, unit: 'count' },
     ],
   },
-  { name: 'activities', chart: activitiesBoard, rows: gov.activities },
 ];
 
 function render(c: (typeof CASES)[number], layout: Layout): string {
@@ -148,6 +155,48 @@ describe('honest comparisons', () => {
     expect(filled + squares(rest!)).toBe(22);
     expect(filled).toBe(Math.round((small.share[0].value / 100) * 22));
   });
+  it('one area drawn alone keeps the scale of both: its bars are as long as in the chart of both', () => {
+    const bars = (svg: string) =>
+      Object.fromEntries(
+        [...svg.matchAll(/data-key="([^"]+)"[\s\S]*?class="mark-shape"[^>]*?width="([\d.]+)"/g)].map((m) => [
+          m[1],
+          m[2],
+        ]),
+      );
+    const both = bars(
+      render(
+        CASES.find((c) => c.name === 'hate-crime-change')!,
+        'wide',
+      ),
+    );
+    const south = bars(
+      render(
+        CASES.find((c) => c.name === 'hate-crime-change-south')!,
+        'wide',
+      ),
+    );
+    expect(Object.keys(south).every((k) => k.startsWith('south|'))).toBe(true);
+    expect(Object.keys(south).length).toBeGreaterThan(0);
+    for (const [k, w] of Object.entries(south)) expect(w).toBe(both[k]);
+  });
+  it('actual vs budget: the change in % with pounds beside it, our calculation, and a budget is not an outturn', () => {
+    const svg = render(
+      CASES.find((c) => c.name === 'spending-change')!,
+      'narrow',
+    );
+    expect(svg).toContain('\u22120.4% (\u2212£586)');
+    expect(svg).toContain('our calculation');
+    expect(svg).toContain('not an outturn');
+  });
+  it('who pays: public health and the PCC per year, in total and per line, with the PCC share', () => {
+    const svg = render(
+      CASES.find((c) => c.name === 'spending-funders')!,
+      'wide',
+    );
+    expect(svg).toContain('£4,352,191 + £106,000 PCC (2.4%)');
+    expect(svg).toContain('£3,780,100 + £106,000 PCC (2.7%)');
+    expect(svg).toContain('url(#test-spending-funders-wide-pcc)');
+  });
   it('two periods are said as numbers with the change and the small-numbers caution', () => {
     const svg = render(
       CASES.find((c) => c.name === 'change-statement')!,
@@ -172,14 +221,6 @@ describe('text labels', () => {
     );
     expect(change).toContain('\u221210.8%');
     expect(change).toContain('+6.3%');
-  });
-  it('escapes text as XML so the standalone SVG parses', () => {
-    const board = render(
-      CASES.find((c) => c.name === 'activities')!,
-      'wide',
-    );
-    expect(board).toContain('group &amp; set up');
-    expect(board).toContain('&quot;Blue Light&quot;');
   });
 });
 

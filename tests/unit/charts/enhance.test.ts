@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyFilters, enhanceActivities } from '../../../src/client/activities-board.ts';
-import { activitiesBoard } from '../../../src/charts/activities.ts';
 import { enhanceFigure, getFigureState, readState, writeState } from '../../../src/client/enhance.ts';
 import { enhanceGovernance, searchBodies } from '../../../src/client/governance-diagram.ts';
 import { governanceData, governanceSvg } from '../../../src/figures/governance-data.ts';
@@ -17,7 +16,6 @@ import { hateCrimeChange, hateCrimeCounts } from '../../../src/charts/hate-crime
 const fixture = (name: string) =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
 const hate = fixture('hate-crime.json');
-const gov = fixture('governance.json');
 const govData = fixture('governance-data.json');
 
 /** The markup Figure.astro produces, reduced to what the script uses (wide layout only). */
@@ -243,31 +241,68 @@ describe('governance selection', () => {
 });
 
 describe('activity filters', () => {
-  it('filters squares and table rows by theme and status, from the URL and from the controls', () => {
-    window.history.replaceState(null, '', 'http://localhost:3000/figures/?theme=hate-crime#a');
-    const svg = activitiesBoard(gov.activities, { id: 'a', layout: 'wide', title: 'Work', description: 'd' }).replace(
-      'chart--wide',
-      'chart--wide',
+  /** The explorer markup FigureActivities.astro produces, reduced to what the script uses. */
+  function explorer(): HTMLElement {
+    const item = (id: string, theme: string, period: string, status: string, body: string) =>
+      `<li data-key="${id}" data-theme="${theme}" data-period="${period}" data-status="${status}" data-body="${body}">${id}</li>`;
+    const select = (key: string, values: string[]) =>
+      `<select data-act-filter="${key}"><option value=""></option>${values.map((v) => `<option value="${v}"></option>`).join('')}</select>`;
+    document.body.innerHTML = figureHtml('a', [
+      {
+        id: 'chart',
+        svg: '<svg><rect data-status="done" data-theme="governance" data-period="2017-18" data-body="scb"></rect><rect data-status="done" data-theme="hate-crime" data-period="2017-18" data-body="ph"></rect></svg>',
+      },
+    ]).replace(
+      '</figure>',
+      `<div data-act-explorer><div data-js-only hidden>${select('theme', ['governance', 'hate-crime'])}${select('period', ['2017-18', '2018-19'])}${select('status', ['done', 'underway'])}${select('body', ['scb', 'ph'])}<button type="button" data-act-reset>Show all</button></div>
+      <p data-act-count>Showing all 4 pieces of work</p>
+      <div data-act-group="governance"><span class="act-group-n">(2)</span><ul>${item('a1', 'governance', '2017-18', 'done', 'scb')}${item('a2', 'governance', '2018-19', 'underway', 'scb')}</ul></div>
+      <div data-act-group="hate-crime"><span class="act-group-n">(2)</span><ul>${item('a3', 'hate-crime', '2017-18', 'done', 'ph')}${item('a4', 'hate-crime', '2018-19', 'underway', 'ph')}</ul></div></div></figure>`,
     );
-    document.body.innerHTML = figureHtml(
-      'a',
-      [{ id: 'chart', svg }],
-      '<select data-filter="theme"><option value=""></option><option value="hate-crime"></option><option value="governance"></option></select><select data-filter="status"><option value=""></option><option value="done"></option></select><p class="filter-count"></p>',
-    );
-    const fig = document.getElementById('a')!;
+    return document.getElementById('a')!;
+  }
+  const shown = (fig: HTMLElement) =>
+    Array.from(fig.querySelectorAll<HTMLElement>('li[data-status]'))
+      .filter((m) => !m.hidden)
+      .map((m) => m.dataset['key']);
+  const choose = (fig: HTMLElement, key: string, value: string) => {
+    const s = fig.querySelector<HTMLSelectElement>(`select[data-act-filter="${key}"]`)!;
+    s.value = value;
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+
+  it('applies theme, period, status and body from the URL, and ignores values the page does not offer', () => {
+    window.history.replaceState(null, '', 'http://localhost:3000/x/?theme=hate-crime&period=2018-19&status=bogus#a');
+    const fig = explorer();
     enhanceActivities(fig, window);
-    const shown = () =>
-      Array.from(fig.querySelectorAll('.act-item'))
-        .filter((m) => !m.classList.contains('is-filtered'))
-        .map((m) => m.getAttribute('data-key'));
-    expect(shown()).toEqual(['a3', 'a4']);
-    expect(fig.querySelector('.filter-count')!.textContent).toBe('Showing 2 of 8');
-    expect(Array.from(fig.querySelectorAll<HTMLElement>('tr[data-theme]')).map((r) => r.hidden)).toEqual([true, false]);
-    const status = fig.querySelector<HTMLSelectElement>('select[data-filter="status"]')!;
-    status.value = 'done';
-    status.dispatchEvent(new Event('change', { bubbles: true }));
-    expect(shown()).toEqual(['a3']);
-    expect(window.location.href).toBe('http://localhost:3000/figures/?theme=hate-crime&status=done#a');
-    expect(applyFilters(fig, '', '')).toBe(8);
+    expect(shown(fig)).toEqual(['a4']);
+    expect(fig.querySelector('[data-act-count]')!.textContent).toBe('Showing 1 of 4 pieces of work');
+    expect(fig.querySelector<HTMLSelectElement>('select[data-act-filter="status"]')!.value).toBe('');
+    expect(fig.querySelector<HTMLElement>('[data-act-group="governance"]')!.hidden).toBe(true);
+    expect(fig.querySelector('[data-act-group="hate-crime"] .act-group-n')!.textContent).toBe('(1 of 2)');
+    // The overview's squares that do not match are dimmed.
+    expect(Array.from(fig.querySelectorAll('rect')).map((r) => r.classList.contains('is-filtered'))).toEqual([
+      true,
+      true,
+    ]);
+    expect(fig.querySelector<HTMLElement>('[data-js-only]')!.hidden).toBe(false);
+  });
+
+  it('filters from the controls, writes the URL, and resets', () => {
+    const fig = explorer();
+    enhanceActivities(fig, window);
+    expect(shown(fig)).toEqual(['a1', 'a2', 'a3', 'a4']);
+    choose(fig, 'body', 'scb');
+    expect(shown(fig)).toEqual(['a1', 'a2']);
+    choose(fig, 'period', '2017-18');
+    expect(shown(fig)).toEqual(['a1']);
+    expect(window.location.href).toBe('http://localhost:3000/figures/?body=scb&period=2017-18#a');
+    choose(fig, 'status', 'underway');
+    expect(shown(fig)).toEqual([]);
+    expect(fig.querySelector('[data-act-count]')!.textContent).toBe('No pieces of work match these filters (of 4)');
+    fig.querySelector<HTMLButtonElement>('[data-act-reset]')!.click();
+    expect(shown(fig)).toEqual(['a1', 'a2', 'a3', 'a4']);
+    expect(window.location.href).toBe('http://localhost:3000/figures/#a');
+    expect(applyFilters(fig, { theme: 'governance' })).toBe(2);
   });
 });

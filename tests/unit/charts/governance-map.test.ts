@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { governanceMap, mapLayoutInput, type GovNode } from '../../../src/charts/governance.ts';
-import { layoutGovernance } from '../../../src/charts/governance-layout.ts';
+import { edgeId, governanceMap, mapLayoutInput, type GovNode } from '../../../src/charts/governance.ts';
+import { compactLayout, layoutStats } from '../../../src/charts/governance-compact.ts';
+import { layoutGovernance, type GovLayout } from '../../../src/charts/governance-layout.ts';
 import { basisOf, EDGE_KINDS } from '../../../src/charts/governance-style.ts';
 import {
   governanceData,
@@ -121,7 +122,7 @@ describe('governance map SVG', () => {
     expect(edges.filter((e) => e.getAttribute('data-basis') === 'inferred')).toHaveLength(1);
   });
 
-  it('draws and labels the Safer Communities Board links without JavaScript; other links stay faint', () => {
+  it('draws and labels the Safer Communities Board links without JavaScript; other links stay faint, their labels ready for a selection', () => {
     const d = dom(svg);
     const edges = Array.from(d.querySelectorAll('.gov-edge'));
     const scb = edges.filter(
@@ -137,7 +138,9 @@ describe('governance map SVG', () => {
     }
     for (const e of edges.filter((x) => !scb.includes(x))) {
       expect(e.getAttribute('opacity')).toBe('0.35');
-      expect(e.querySelector('.gov-edge-label')).toBeNull();
+      expect(e.classList.contains('is-focus')).toBe(false);
+      // Hidden by govmap.css until a selection highlights the link.
+      expect(e.querySelector('.gov-edge-label')?.textContent).toBe(EDGE_KINDS[e.getAttribute('data-type')!]!.active);
     }
   });
 
@@ -219,3 +222,68 @@ describe('basis and passage links', () => {
 // The rows the chart function takes are the ones the data module builds.
 const _typecheck: GovNode[] = full.nodes;
 void _typecheck;
+
+describe('sideways compaction', () => {
+  const input = mapLayoutInput(full.nodes, 'safer-communities-board');
+  const raw = layoutGovernance(input.nodes, input.edges);
+  const compacted = compactLayout(raw);
+
+  /** Route pieces that run through the inside of a box (not just touching its edge). */
+  function throughBoxes(layout: GovLayout): string[] {
+    const out: string[] = [];
+    for (const [id, e] of Object.entries(layout.edges))
+      for (let i = 1; i < e.points.length; i++) {
+        const [a, b] = [e.points[i - 1]!, e.points[i]!];
+        for (const [n, box] of Object.entries(layout.nodes)) {
+          const inX = Math.max(a[0], b[0]) > box.x + 1 && Math.min(a[0], b[0]) < box.x + box.width - 1;
+          const inY = Math.max(a[1], b[1]) > box.y + 1 && Math.min(a[1], b[1]) < box.y + box.height - 1;
+          if (inX && inY) out.push(`${id} through ${n}`);
+        }
+      }
+    return out;
+  }
+
+  it('moves nothing vertically, shortens the routes, keeps the bends and routes no link through a box', () => {
+    for (const [id, b] of Object.entries(raw.nodes)) expect(compacted.nodes[id]!.y, id).toBe(b.y);
+    expect(compacted.height).toBe(raw.height);
+    const [before, after] = [layoutStats(raw), layoutStats(compacted)];
+    expect(after.length).toBeLessThanOrEqual(before.length);
+    expect(after.bends).toBe(before.bends);
+    expect(throughBoxes(raw)).toEqual([]);
+    expect(throughBoxes(compacted)).toEqual([]);
+  });
+
+  it('the box check catches a route moved onto a box (a broken layout)', () => {
+    const [id, e] = Object.entries(compacted.edges)[0]!;
+    const box = Object.values(compacted.nodes)[0]!;
+    const broken: GovLayout = {
+      ...compacted,
+      edges: {
+        ...compacted.edges,
+        [id]: {
+          ...e,
+          points: [
+            [box.x + 5, box.y - 10],
+            [box.x + 5, box.y + box.height + 10],
+          ],
+        },
+      },
+    };
+    expect(throughBoxes(broken).length).toBeGreaterThan(0);
+  });
+
+  it('keeps each link attached to its boxes', () => {
+    for (const n of full.nodes)
+      for (const l of n.links) {
+        const pts = compacted.edges[edgeId(n.id, l.type, l.to)]!.points;
+        for (const [p, id] of [
+          [pts[0]!, n.id],
+          [pts[pts.length - 1]!, l.to],
+        ] as const) {
+          const b = compacted.nodes[id]!;
+          expect(p[0], id).toBeGreaterThanOrEqual(b.x - 1);
+          expect(p[0], id).toBeLessThanOrEqual(b.x + b.width + 1);
+        }
+      }
+  });
+});

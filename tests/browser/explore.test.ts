@@ -1,0 +1,195 @@
+/**
+ * Exploring the hate crime and spending figures in a real browser (docs/exploration.md): every switch
+ * pressed by mouse and by keyboard (Enter, Space) changes what is shown, and only that (marks, parts,
+ * summary, table rows, the live region, the URL); a URL carrying a state opens in that state; with
+ * JavaScript off the default state is complete; in a non-default state axe finds nothing at 360 and
+ * 1280 px, light and dark, and every mark is still a 24 px target; and on every theme page no two
+ * touch targets overlap as drawn. Each check first fails on its broken fixture
+ * (tests/fixtures/broken-pages/explore-*, story-target-overlap).
+ */
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connectBrowser } from '../support/browser.ts';
+import { checkNoJsComplete, checkShown, press } from '../support/explore.ts';
+import { checkTargetOverlap } from '../support/hit-areas.ts';
+import { runAxe } from '../support/page-checks.ts';
+import { startStaticServer, type StaticServer } from '../support/server.ts';
+import { checkTargets } from '../support/story.ts';
+
+const base = inject('siteBaseUrl');
+const HATE = `${base}themes/hate-crime/`;
+const FUNDING = `${base}themes/funding/`;
+const themePages = inject('sitePages').filter((u) => /\/themes\/[^/]+\/$/.test(u));
+let browser: Browser;
+let fixtures: StaticServer;
+
+beforeAll(async () => {
+  browser = await connectBrowser(inject('wsEndpoint'));
+  fixtures = await startStaticServer(resolve(import.meta.dirname, '../fixtures/broken-pages'), '/fixture-base/');
+});
+afterAll(async () => {
+  await fixtures?.close();
+  await browser?.close();
+});
+
+async function onPage<T>(
+  url: string,
+  run: (page: Page) => Promise<T>,
+  options: { width?: number; scheme?: 'light' | 'dark'; js?: boolean } = {},
+): Promise<T> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 360, height: 800 },
+    colorScheme: options.scheme ?? 'light',
+    javaScriptEnabled: options.js ?? true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    const result = await run(page);
+    expect(errors, 'console errors or CSP violations').toEqual([]);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+const fixture = (name: string) => new URL(`${name}/`, fixtures.baseUrl).href;
+/** The data keys of the marks shown in a figure. */
+const shownKeys = (page: Page, fig: string) =>
+  page.evaluate(
+    (id) =>
+      [...document.querySelectorAll(`#${id} .mark`)]
+        .filter((m) => m.getClientRects().length > 0)
+        .map((m) => m.getAttribute('data-key') ?? ''),
+    fig,
+  );
+
+describe.concurrent('each explore check fails on its broken fixture', () => {
+  it('an area switch that hides nothing', async () => {
+    const failures = await onPage(fixture('explore-stuck'), async (page) => {
+      await press(page, '[data-set-area="north"]', 'click');
+      return checkShown(page, 'f');
+    });
+    expect(failures.join('\n')).toContain('area "north" pressed but "south" is shown');
+  });
+  it('a hit area reaching over another mark', async () => {
+    expect(await onPage(fixture('story-target-overlap'), checkTargetOverlap)).toEqual([
+      'the targets of "2016/17: 40" and "A sliver: 2" overlap',
+    ]);
+  });
+  it('a part hidden without JavaScript', async () => {
+    const failures = await onPage(fixture('explore-nojs-hidden'), checkNoJsComplete, { js: false });
+    expect(failures.join('\n')).toContain('#f: figure-part south hidden without JavaScript');
+  });
+});
+
+describe.concurrent('hate crime: North / South / both, combined with counts / % change', () => {
+  const FIG = 'hate-crime-trend';
+  it('shows both areas as counts by default, and says so', async () => {
+    await onPage(HATE, async (page) => {
+      expect(await checkShown(page, FIG)).toEqual([]);
+      const keys = await shownKeys(page, FIG);
+      expect(keys.some((k) => k.startsWith('north-worcestershire|'))).toBe(true);
+      expect(keys.some((k) => k.startsWith('south-worcestershire|'))).toBe(true);
+      expect(keys.every((k) => !k.endsWith('|change'))).toBe(true);
+      expect(await page.locator(`#${FIG} .figure-status`).textContent()).toBe(
+        'Showing counts: North and South Worcestershire.',
+      );
+    });
+  });
+  it.each(['click', 'Enter', 'Space'] as const)('every combination, pressed by %s', async (how) => {
+    await onPage(HATE, async (page) => {
+      for (const view of ['percent', 'count'])
+        for (const area of ['south', 'north', 'both']) {
+          await press(page, `#${FIG} [data-set-view="${view}"]`, how);
+          await press(page, `#${FIG} [data-set-area="${area}"]`, how);
+          expect(await checkShown(page, FIG), `${view} ${area}`).toEqual([]);
+          const keys = await shownKeys(page, FIG);
+          expect(keys.length, `${view} ${area}`).toBeGreaterThan(0);
+          if (area !== 'both') expect(keys.every((k) => k.startsWith(`${area}-worcestershire|`))).toBe(true);
+          expect(keys.every((k) => k.endsWith('|change') === (view === 'percent'))).toBe(true);
+        }
+    });
+  });
+  it('opens in the state its URL carries, and the change keeps its absolute change and caution', async () => {
+    await onPage(`${HATE}?view=percent&area=south#${FIG}`, async (page) => {
+      expect(await checkShown(page, FIG)).toEqual([]);
+      expect(await page.locator(`#${FIG} [data-set-area="south"]`).getAttribute('aria-pressed')).toBe('true');
+      expect(await shownKeys(page, FIG)).toEqual([
+        'south-worcestershire|hate-offences|change',
+        'south-worcestershire|hate-incidents-crimed|change',
+      ]);
+      const view = page.locator(`#${FIG} .figure-view[data-view="percent"]`);
+      expect(await view.textContent()).toMatch(/[+\u2212]\d+\.\d% \([+\u2212]\d+\)/);
+      expect(await view.locator('.figure-note').textContent()).toContain('Small numbers');
+      await press(page, `#${FIG} [data-set-show="table"]`, 'click');
+      expect(await page.locator(`#${FIG} tbody tr:visible th`).allTextContents()).toEqual([
+        'South Worcestershire',
+        'South Worcestershire',
+      ]);
+    });
+  });
+});
+
+describe.concurrent('spending: by line, actual vs budget, who pays', () => {
+  const FIG = 'spending-lines';
+  it.each(['click', 'Enter', 'Space'] as const)('every view, pressed by %s', async (how) => {
+    await onPage(FUNDING, async (page) => {
+      expect(await checkShown(page, FIG)).toEqual([]);
+      const seen: Record<string, string[]> = {};
+      for (const view of ['change', 'funder', 'line']) {
+        await press(page, `#${FIG} [data-set-view="${view}"]`, how);
+        expect(await checkShown(page, FIG), view).toEqual([]);
+        seen[view] = await shownKeys(page, FIG);
+      }
+      expect(seen['line']!.some((k) => k.endsWith('|west-mercia-pcc'))).toBe(true);
+      expect(seen['change']!.every((k) => k.endsWith('|change'))).toBe(true);
+      expect(seen['funder']!.some((k) => k.includes('|all|'))).toBe(true);
+    });
+  });
+  it('opens in the state its URL carries; the change view says our calculation and not an outturn', async () => {
+    await onPage(`${FUNDING}?view=change#${FIG}`, async (page) => {
+      expect(await checkShown(page, FIG)).toEqual([]);
+      const text = await page.locator(`#${FIG} .figure-view[data-view="change"]`).textContent();
+      expect(text).toContain('our calculation');
+      expect(text).toContain('not an outturn');
+      expect(await page.locator(`#${FIG} .figure-summary p:visible`).allTextContents()).toEqual([
+        expect.stringContaining('(our calculation)'),
+      ]);
+    });
+  });
+});
+
+describe.concurrent('without JavaScript, the default state is complete', () => {
+  it.each([HATE, FUNDING])('%s', async (url) => {
+    expect(await onPage(url, checkNoJsComplete, { js: false })).toEqual([]);
+  });
+});
+
+describe.concurrent('a non-default state: axe and targets', () => {
+  const states = [`${HATE}?view=percent&area=north#hate-crime-trend`, `${FUNDING}?view=funder#spending-lines`];
+  for (const url of states)
+    for (const width of [360, 1280])
+      it.each(['light', 'dark'] as const)(`${url.replace(base, '')} at ${width} px, %s`, async (scheme) => {
+        await onPage(
+          url,
+          async (page) => {
+            expect(await runAxe(page, `${width} ${scheme}`)).toEqual([]);
+            if (width === 360) expect([...(await checkTargets(page)), ...(await checkTargetOverlap(page))]).toEqual([]);
+          },
+          { width, scheme },
+        );
+      });
+});
+
+describe.concurrent('no two touch targets overlap, as drawn, on every theme page at 360 and 1280 px', () => {
+  for (const width of [360, 1280])
+    it.each(themePages)(`%s at ${width} px`, async (url) => {
+      expect(await onPage(url, checkTargetOverlap, { width })).toEqual([]);
+    });
+});
