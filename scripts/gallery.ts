@@ -33,7 +33,19 @@ const [GOV, MAP] = ['themes/governance/', 'governance-diagram'];
 const TARGETS: Target[] = [
   { name: 'home', title: 'Home', path: '' },
   { name: 'hate-crime', title: 'Hate crime', path: 'themes/hate-crime/' },
+  {
+    name: 'hate-crime-south-change',
+    title: 'Hate crime: South only, % change (?area=south&view=percent)',
+    path: 'themes/hate-crime/?area=south&view=percent',
+    anchor: 'hate-crime-trend',
+  },
   { name: 'funding', title: 'Funding', path: 'themes/funding/' },
+  {
+    name: 'funding-who-pays',
+    title: 'Funding: who pays (?view=funder)',
+    path: 'themes/funding/?view=funder',
+    anchor: 'spending-lines',
+  },
   { name: 'governance', title: 'Governance', path: GOV },
   { name: 'governance-map', title: 'Governance: the map figure, as it loads', path: GOV, anchor: MAP },
   { name: 'governance-map-open', title: 'Governance: the map opened', path: GOV, anchor: MAP, open: '[data-gov-box]' },
@@ -44,7 +56,7 @@ const TARGETS: Target[] = [
     anchor: MAP,
     body: BODY,
   },
-  { name: 'governance-activities', title: 'Governance: the activities board', path: GOV, anchor: 'activities-board' },
+  { name: 'governance-activities', title: 'Governance: the activities figure', path: GOV, anchor: 'activities-board' },
   { name: 'prevent', title: 'Prevent', path: 'themes/prevent/' },
   { name: 'domestic-abuse', title: 'Domestic abuse', path: 'themes/domestic-abuse/' },
 ];
