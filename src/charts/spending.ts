@@ -104,12 +104,7 @@ export const spendingLines: ChartFunction<SpendingRow> = (rows, options) =>
       };
     });
     const height = stackPanels(svg, doc, layout, panels, 16);
-    const funders = new Map(rows.map((r) => [r.funder, r.funderLabel]));
-    const legend = [...funders].map(([funder, label]) => ({
-      fill: funder === 'west-mercia-pcc' ? `url(#${hatchId})` : ROLES.money.fill,
-      text: label,
-    }));
-    return height + 8 + drawLegend(doc, svg, layout, legend, height + 8);
+    return height + 8 + drawLegend(doc, svg, layout, funderLegend(rows, hatchId), height + 8);
   });
 
 /** One line's money from one funder in the two years compared (the actual and the budget). */
@@ -126,6 +121,15 @@ export interface SpendingChangeRow {
 }
 
 /** "−£586 (−0.4%)": the difference in pounds and percent (our calculation). */
+/** One legend entry per funder, in data order: public health in the money colour, the PCC hatched. */
+function funderLegend(rows: readonly { funder: string; funderLabel: string }[], hatchId: string) {
+  const funders = new Map(rows.map((r) => [r.funder, r.funderLabel]));
+  return [...funders].map(([funder, label]) => ({
+    fill: funder === 'west-mercia-pcc' ? `url(#${hatchId})` : ROLES.money.fill,
+    text: label,
+  }));
+}
+
 export function moneyChange(before: number, after: number): string {
   if (after === before) return 'no change';
   const pct = before === 0 ? '' : ` (${formatChange(((after - before) / before) * 100, 'percent', 1)})`;
@@ -276,12 +280,7 @@ export const spendingFunders: ChartFunction<SpendingRow> = (rows, options) =>
       };
     });
     const height = stackPanels(svg, doc, layout, panels, 16);
-    const funders = new Map(rows.map((r) => [r.funder, r.funderLabel]));
-    const legend = [...funders].map(([funder, label]) => ({
-      fill: funder === 'west-mercia-pcc' ? `url(#${hatchId})` : ROLES.money.fill,
-      text: label,
-    }));
-    const legendHeight = drawLegend(doc, svg, layout, legend, height + 8);
+    const legendHeight = drawLegend(doc, svg, layout, funderLegend(rows, hatchId), height + 8);
     const y = height + 8 + legendHeight;
     return y + drawNote(svg, doc, layout, 'Totals of the lines and the PCC share are our calculation.', y);
   });
