@@ -7,58 +7,23 @@
  * touch targets overlap as drawn. Each check first fails on its broken fixture
  * (tests/fixtures/broken-pages/explore-*, story-target-overlap).
  */
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connectBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { checkNoJsComplete, checkShown, press } from '../support/explore.ts';
+import { useFixturePages, type PageOptions } from '../support/fixture-pages.ts';
 import { checkTargetOverlap } from '../support/hit-areas.ts';
 import { runAxe } from '../support/page-checks.ts';
-import { startStaticServer, type StaticServer } from '../support/server.ts';
 import { checkTargets } from '../support/story.ts';
 
 const base = inject('siteBaseUrl');
 const HATE = `${base}themes/hate-crime/`;
 const FUNDING = `${base}themes/funding/`;
 const themePages = inject('sitePages').filter((u) => /\/themes\/[^/]+\/$/.test(u));
-let browser: Browser;
-let fixtures: StaticServer;
-
-beforeAll(async () => {
-  browser = await connectBrowser(inject('wsEndpoint'));
-  fixtures = await startStaticServer(resolve(import.meta.dirname, '../fixtures/broken-pages'), '/fixture-base/');
-});
-afterAll(async () => {
-  await fixtures?.close();
-  await browser?.close();
-});
-
-async function onPage<T>(
-  url: string,
-  run: (page: Page) => Promise<T>,
-  options: { width?: number; scheme?: 'light' | 'dark'; js?: boolean } = {},
-): Promise<T> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 360, height: 800 },
-    colorScheme: options.scheme ?? 'light',
-    javaScriptEnabled: options.js ?? true,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  try {
-    await page.goto(url, { waitUntil: 'load' });
-    const result = await run(page);
-    expect(errors, 'console errors or CSP violations').toEqual([]);
-    return result;
-  } finally {
-    await context.close();
-  }
-}
-const fixture = (name: string) => new URL(`${name}/`, fixtures.baseUrl).href;
+const pages = useFixturePages();
+const { fixture } = pages;
+/** Every page here must load without console errors or CSP violations. */
+const onPage = <T>(url: string, run: (page: Page) => Promise<T>, options: PageOptions = {}) =>
+  pages.onPage(url, run, { errors: true, ...options });
 /** The data keys of the marks shown in a figure. */
 const shownKeys = (page: Page, fig: string) =>
   page.evaluate(

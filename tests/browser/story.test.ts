@@ -6,11 +6,9 @@
  * page has a chart. Each measurement first fails on its broken fixture
  * (tests/fixtures/broken-pages/story-*). Then the quick exit (Shift three times, the button).
  */
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connectBrowser } from '../support/browser.ts';
-import { startStaticServer, type StaticServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useFixturePages } from '../support/fixture-pages.ts';
 import {
   checkFocusRings,
   checkHasChart,
@@ -22,44 +20,7 @@ import {
 
 const baseUrl = inject('siteBaseUrl');
 const themePages = inject('sitePages').filter((u) => /\/themes\/[^/]+\/$/.test(u));
-let browser: Browser;
-let fixtures: StaticServer;
-
-beforeAll(async () => {
-  browser = await connectBrowser(inject('wsEndpoint'));
-  fixtures = await startStaticServer(resolve(import.meta.dirname, '../fixtures/broken-pages'), '/fixture-base/');
-});
-afterAll(async () => {
-  await fixtures?.close();
-  await browser?.close();
-});
-
-async function onPage<T>(
-  url: string,
-  run: (page: Page) => Promise<T>,
-  options: { width?: number; scheme?: 'light' | 'dark' } = {},
-): Promise<T> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 360, height: 800 },
-    colorScheme: options.scheme ?? 'light',
-  });
-  // Nothing leaves the machine: the quick exit's outside address is answered here.
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/html',
-      body: '<!doctype html><title>Neutral</title><p>Neutral page</p>',
-    }),
-  );
-  const page = await context.newPage();
-  try {
-    await page.goto(url, { waitUntil: 'load' });
-    return await run(page);
-  } finally {
-    await context.close();
-  }
-}
-const fixture = (name: string) => new URL(`${name}/`, fixtures.baseUrl).href;
+const { onPage, fixture } = useFixturePages();
 const all = async (page: Page) => [
   ...(await checkLayout(page)),
   ...(await checkTargets(page)),
