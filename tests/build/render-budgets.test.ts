@@ -1,7 +1,7 @@
 /**
  * Rendering work at load (budgets.config.ts: domElements, elementsAtLoad, heavyBlockElements) on the
  * built site: every page of the shared build (or of `BUDGETS_DIR`, with its `BASE_PATH`). Every page
- * is within the DOM size budget; on every theme page the blocks below the lead figure are lazy
+ * is within the DOM size budget; on every theme page any heavy block below the lead figure is lazy
  * (`content-visibility: auto`) and what renders at load is within budget. Deterministic: counts of
  * elements and CSS rules, nothing timed (Lighthouse itself is in `npm run bench`). The check is
  * scripts/bench/render.ts; tests/unit/render-check.test.ts proves it fails on broken pages.
@@ -17,10 +17,13 @@ const { pages, violations } = checkRendering(folder, {
 });
 
 describe(`rendering work of ${folder}`, () => {
-  test('the build has theme pages, with lazy blocks below the lead figure', () => {
+  test('the build has theme pages, and the governance list renders lazily', () => {
     const themes = pages.filter((p) => p.themePage);
     expect(themes.length).toBeGreaterThanOrEqual(9);
-    for (const p of themes) expect(p.elementsAtLoad, p.page).toBeLessThan(p.elements);
+    // Whole page blocks are not lazy (docs/performance.md says why); the governance list entries are.
+    const governance = themes.find((p) => p.page === 'themes/governance/index.html');
+    expect(governance, 'themes/governance/index.html').toBeDefined();
+    expect(governance?.elementsAtLoad).toBeLessThan(governance?.elements ?? 0);
   });
 
   test.each(pages.map((p) => p.page))('%s is within the rendering budgets', (page) => {
