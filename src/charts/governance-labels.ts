@@ -84,27 +84,45 @@ export function placeEdgeLabels(
     const near = [...(taken.get(req.from) ?? []), ...(taken.get(req.to) ?? [])];
     let best: { box: Box; cost: number } | null = null;
     let walked = 0;
+    // Keep away from both ends, less so on a short route (a short link between stacked boxes).
+    const margin = Math.min(16, total / 4);
     for (const [x1, y1, x2, y2] of segs) {
       const len = Math.abs(x2 - x1) + Math.abs(y2 - y1);
+      // Centred on the line, or beside it (to the left or right of an upright run, above or below a
+      // level one) when the middle is taken, at a small cost so the centre wins when it is free.
+      const beside: [number, number][] =
+        x1 === x2
+          ? [
+              [0, 0],
+              [-(req.width / 2 + 4), 0],
+              [req.width / 2 + 4, 0],
+            ]
+          : [
+              [0, 0],
+              [0, -(req.height / 2 + 3)],
+              [0, req.height / 2 + 3],
+            ];
       for (let t = 0; t <= len; t += 6) {
         const s = walked + t;
-        if (s < 16 || s > total - 16) continue;
+        if (s < margin || s > total - margin) continue;
         const f = len ? t / len : 0;
-        const cx = x1 + (x2 - x1) * f;
-        const cy = y1 + (y2 - y1) * f;
-        const box = {
-          x: Math.round(cx - req.width / 2),
-          y: Math.round(cy - req.height / 2),
-          width: req.width,
-          height: req.height,
-        };
-        if (box.x < 0 || box.y < 0 || box.x + box.width > layout.width || box.y + box.height > layout.height) continue;
-        const cost =
-          boxes.reduce((c, b) => c + area(box, b), 0) * 10 +
-          near.reduce((c, b) => c + area(box, b), 0) * 40 +
-          others.reduce((c, o) => c + inside(box, o), 0) * 4 +
-          Math.abs(s - total / 2) * 0.05;
-        if (!best || cost < best.cost) best = { box, cost };
+        for (const [dx, dy] of beside) {
+          const box = {
+            x: Math.round(x1 + (x2 - x1) * f + dx - req.width / 2),
+            y: Math.round(y1 + (y2 - y1) * f + dy - req.height / 2),
+            width: req.width,
+            height: req.height,
+          };
+          if (box.x < 0 || box.y < 0 || box.x + box.width > layout.width || box.y + box.height > layout.height)
+            continue;
+          const cost =
+            boxes.reduce((c, b) => c + area(box, b), 0) * 10 +
+            near.reduce((c, b) => c + area(box, b), 0) * 40 +
+            others.reduce((c, o) => c + inside(box, o), 0) * 4 +
+            Math.abs(s - total / 2) * 0.05 +
+            (dx || dy ? 20 : 0);
+          if (!best || cost < best.cost) best = { box, cost };
+        }
       }
       walked += len;
     }
