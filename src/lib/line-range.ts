@@ -20,3 +20,26 @@ export function parseLineRange(text: string): LineRange | undefined {
 export function formatLineRange(range: LineRange): string {
   return range.start === range.end ? String(range.start) : `${range.start}-${range.end}`;
 }
+
+/**
+ * Several ranges in one cell, `;`-separated, for a row whose claim combines passages:
+ * `19-21;122;152-155`. Each part is a range as above; parts are in ascending order and do not
+ * overlap. `undefined` when any part is not a range, or the parts are out of order or overlap.
+ * A single range (`339-341`) is a list of one.
+ */
+export function parseLineRanges(text: string): LineRange[] | undefined {
+  const ranges: LineRange[] = [];
+  for (const part of text.split(';')) {
+    const range = parseLineRange(part);
+    if (!range) return undefined;
+    const previous = ranges[ranges.length - 1];
+    if (previous && range.start <= previous.end) return undefined;
+    ranges.push(range);
+  }
+  return ranges;
+}
+
+/** Write several ranges back in their canonical form: `19-21;122;152-155`. */
+export function formatLineRanges(ranges: readonly LineRange[]): string {
+  return ranges.map(formatLineRange).join(';');
+}
