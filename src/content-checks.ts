@@ -11,6 +11,12 @@
  *     A digit is allowed only inside a prop that *refers* to data and resolves: a row key that exists
  *     in the named dataset, a glossary id, a dataset id or a period id. Expressions (`{…}`) and
  *     imports may hold no digits at all, except a heading level (`level={2}`).
+ *  3. Theme pages are data, not code: no import or export, no `{…}` expression (a comment aside), no
+ *     raw HTML element (the allow-list is empty), no tag that is not one of the site's prose
+ *     components, no prop a component does not take, and every reference a prop makes (dataset, row,
+ *     term, theme, figure, period, helplines) resolves (src/components/prose/contract.ts); links only
+ *     to https:, http:, mailto: or a #fragment. This is the check `npm run validate` and the build's
+ *     content loader both run, so what validate passes the build can render.
  *
  * Messages name the file, line, column and field, and say what to do instead.
  */
@@ -18,6 +24,9 @@ import { parse as parseYaml } from 'yaml';
 import { rowKey, type Catalog } from './data/catalog.ts';
 import { parsePeriod } from './lib/period.ts';
 import { mdxTree, type MdxNode as Node } from './lib/mdx-tree.ts';
+import { asReaderSees, romanNumeral, spelledFraction } from './lib/reading-text.ts';
+import { escapeForMessage } from './data/problems.ts';
+import { PROSE_COMPONENTS, checkComponent, isTextProp, type WrittenProp } from './components/prose/contract.ts';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Figures typed by hand
@@ -54,8 +63,6 @@ const REFERENCE_PROPS = new Set([
   'measure',
   'line',
 ]);
-/** Props that hold words a reader sees; checked like prose. */
-const TEXT_PROPS = new Set(['label', 'note', 'title', 'summary', 'caption', 'alt']);
 
 export interface ContentProblem {
   file: string;
@@ -69,19 +76,65 @@ export function formatContentProblem(p: ContentProblem): string {
   return `${at}: ${p.message}`;
 }
 
-/** What a figure-looking piece of text contains (and where), or undefined if it is clean. */
-function findFigure(text: string): { what: string; index: number } | undefined {
+/** What a figure-looking piece of text contains (and where), as written, before it is normalised. */
+function findFigureAsWritten(text: string): { what: string; index: number } | undefined {
   const digits = /[^\s]*\p{N}[^\s]*/u.exec(text);
   if (digits) return { what: `"${digits[0]}"`, index: digits.index };
   const word = NUMBER_WORDS.exec(text);
   if (word) return { what: `the number word "${word[0]}"`, index: word.index };
+  const fraction = spelledFraction(text);
+  if (fraction) return { what: `the fraction in words "${fraction.text}"`, index: fraction.index };
+  const roman = romanNumeral(text);
+  if (roman) return { what: `the Roman numeral "${roman.text}"`, index: roman.index };
   const symbol = SYMBOLS.exec(text);
   if (symbol) return { what: `"${symbol[0]}"`, index: symbol.index };
   return undefined;
 }
 
+/**
+ * What a figure-looking piece of text contains (and where), or undefined if it is clean. The text is
+ * read as a reader sees it (src/lib/reading-text.ts): a number word spelt with a Cyrillic letter, a
+ * soft hyphen or a zero-width space is still a number word. Positions are those of the written text.
+ */
+function findFigure(text: string): { what: string; index: number } | undefined {
+  const written = findFigureAsWritten(text);
+  if (written) return written;
+  const read = asReaderSees(text);
+  if (read === text) return undefined;
+  const found = findFigureAsWritten(read);
+  if (!found) return undefined;
+  // Where it starts in the written text: the first word that reads differently from how it is written.
+  const index = Math.max(
+    0,
+    text.search(
+      /[^\s]*[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f\ufeff\u0370-\u03ff\u0400-\u052f\uff00-\uffef]/u,
+    ),
+  );
+  return {
+    what: `${found.what} (as a reader sees it: ${escapeForMessage(text.slice(index).split(/\s/)[0] ?? '')} hides letters that look alike or invisible characters)`,
+    index,
+  };
+}
+
 function figureIn(text: string): string | undefined {
   return findFigure(text)?.what;
+}
+
+/** A piece of source for a message: one line, at most 60 characters, invisible characters escaped. */
+function short(text: string): string {
+  const one = text.trim().replace(/\s+/g, ' ');
+  return escapeForMessage(one.length > 60 ? `${one.slice(0, 57)}…` : one);
+}
+
+/** Link schemes a page may use; anything else (javascript:, data:, vbscript:, file:…) is refused. */
+const SAFE_SCHEMES = new Set(['https', 'http', 'mailto']);
+/** The scheme of a link as a browser reads it (ignoring the whitespace and controls it would skip), or undefined for a relative link. */
+function linkScheme(url: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const m = /^([a-z][a-z0-9+.-]*):/i.exec(
+    url.replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2060\ufeff]/g, ''),
+  );
+  return m ? m[1]!.toLowerCase() : undefined;
 }
 
 /** Line and column of `index` inside a text node that starts at `start`. */
@@ -199,18 +252,24 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
         return;
       }
       case 'mdxFlowExpression':
-      case 'mdxTextExpression':
-      case 'mdxjsEsm': {
-        // Strings inside an expression reach the reader as text: no digits, number words or symbols.
-        const found = findFigure(node.value ?? '');
-        if (found)
-          problems.push({
-            file,
-            ...at(node),
-            message: `${found.what} in the expression {${(node.value ?? '').trim()}}; expressions may not carry numbers, ${ADVICE}`,
-          });
+      case 'mdxTextExpression': {
+        // A comment ({/* … */}) is the only expression a page may hold: it reaches no reader.
+        const code = (node.value ?? '').trim();
+        if (/^\/\*(?:(?!\*\/)[\s\S])*\*\/$/.test(code) && !findFigure(code)) return;
+        problems.push({
+          file,
+          ...at(node),
+          message: `expected no {…} expressions (theme pages are data, not code: only the site's components and Markdown), found {${short(code)}}; write the words, or use a component`,
+        });
         return;
       }
+      case 'mdxjsEsm':
+        problems.push({
+          file,
+          ...at(node),
+          message: `expected no import or export statements (theme pages are data, not code; the components need no import), found "${short(node.value ?? '')}"`,
+        });
+        return;
       case 'link':
       case 'image':
       case 'definition': {
@@ -232,6 +291,13 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
             ...at(node),
             message: `the image "${node.url}" is on another site: loading it would be a third-party request; save it under public/ and link it with the site's base path`,
           });
+        const scheme = node.url ? linkScheme(node.url) : undefined;
+        if (scheme && !SAFE_SCHEMES.has(scheme))
+          problems.push({
+            file,
+            ...at(node),
+            message: `expected a link to https:, http:, mailto: or a #fragment, found the ${scheme}: address "${short(node.url ?? '')}"`,
+          });
         if (node.url && node.url.startsWith('/'))
           problems.push({
             file,
@@ -243,14 +309,56 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
         break;
       }
       case 'html':
-        problems.push({ file, ...at(node), message: 'raw HTML is not allowed in theme pages; use a component' });
+        problems.push({
+          file,
+          ...at(node),
+          message: `expected no raw HTML (theme pages use Markdown and the site's components), found "${short(node.value ?? '')}"`,
+        });
         return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const element = node.name ?? '';
+        if (!Object.hasOwn(PROSE_COMPONENTS, element)) {
+          problems.push({
+            file,
+            ...at(node),
+            message: !element
+              ? 'expected a component, found a fragment <>…</>; write the content without it'
+              : /^[a-z]/.test(element)
+                ? `expected no raw HTML (allowed HTML elements: none), found <${element}>; use Markdown or one of the site's components`
+                : `expected one of the site's components (${Object.keys(PROSE_COMPONENTS).join(', ')}), found <${element}>, which is not defined`,
+          });
+          break;
+        }
         const attrs = new Map<string, string>();
-        for (const a of node.attributes ?? [])
-          if (a.type === 'mdxJsxAttribute' && a.name && typeof a.value === 'string') attrs.set(a.name, a.value);
+        const written = new Map<string, WrittenProp>();
+        let spread = false;
+        for (const a of node.attributes ?? []) {
+          if (a.type !== 'mdxJsxAttribute') {
+            spread = true;
+            continue;
+          }
+          const name = a.name ?? '';
+          const value = a.value;
+          if (written.has(name))
+            problems.push({ file, ...at(node), message: `<${element}> gives the prop "${name}" twice` });
+          if (typeof value === 'string') {
+            attrs.set(name, value);
+            written.set(name, { kind: 'string', value });
+          } else if (value === null || value === undefined) written.set(name, { kind: 'bare' });
+          else written.set(name, { kind: 'expression', source: value.value });
+        }
+        if (spread)
+          problems.push({
+            file,
+            ...at(node),
+            message: `<${element}> uses a spread {…}; write each prop out so it can be checked`,
+          });
+        const faulty = new Set<string>();
+        for (const { prop, message } of checkComponent(element, written, catalog)) {
+          problems.push({ file, ...at(node), message });
+          if (prop) faulty.add(prop);
+        }
         const of = attrs.get('of');
         if (of) datasetsUsed.add(of);
         if (element === 'Activities') datasetsUsed.add('activities');
@@ -258,44 +366,15 @@ export function scanMdx(source: string, file: string, catalog: Catalog): ScanRes
           const id = attrs.get('id');
           if (id && !termsUsed.includes(id)) termsUsed.push(id);
         }
-        for (const a of node.attributes ?? []) {
-          if (a.type === 'mdxJsxExpressionAttribute') {
-            problems.push({
-              file,
-              ...at(node),
-              message: `<${element}> uses a spread {…}; write each prop out so it can be checked`,
-            });
-            continue;
-          }
-          const name = a.name ?? '';
-          if (a.value !== null && a.value !== undefined && typeof a.value === 'object') {
-            // A heading level (<Figure level={2}>) says how the page is structured; it cannot be a figure.
-            if (name === 'level' && /^\s*[1-6]\s*$/.test(a.value.value)) continue;
-            const found = findFigure(a.value.value);
+        for (const [name, value] of attrs) {
+          if (faulty.has(name)) continue;
+          if (isTextProp(element, name) || !REFERENCE_PROPS.has(name)) {
+            const found = findFigure(value);
             if (found)
               problems.push({
                 file,
                 ...at(node),
-                message: `<${element} ${name}={${a.value.value}}> carries ${found.what} in an expression; ${ADVICE}`,
-              });
-            continue;
-          }
-          const value = a.value ?? '';
-          if ((name === 'src' || name === 'srcset' || name === 'poster') && EXTERNAL.test(value)) {
-            problems.push({
-              file,
-              ...at(node),
-              message: `<${element} ${name}="${value}"> loads from another site: a third-party request; save the file under public/ instead`,
-            });
-            continue;
-          }
-          if (TEXT_PROPS.has(name) || !REFERENCE_PROPS.has(name)) {
-            const found = figureIn(value);
-            if (found)
-              problems.push({
-                file,
-                ...at(node),
-                message: `<${element} ${name}="${value}"> contains ${found}; ${ADVICE}`,
+                message: `<${element} ${name}="${value}"> contains ${found.what}; ${ADVICE}`,
               });
           } else if (DIGIT.test(value) && !resolves(name, value, element, attrs, catalog)) {
             problems.push({

@@ -26,7 +26,11 @@ describe('figures typed where the check did not look', () => {
     [10, 'full-width digits', '"３３８" in the text'],
     [12, 'image alt text', 'the image alt text "Chart of 338 offences" contains "338"'],
     [14, 'a link title', 'the link title "page 12 of the report" contains "12"'],
-    [16, 'a string in an expression', 'the number word "three" in the expression {"three in ten"}'],
+    [
+      16,
+      'a string in an expression (now refused as code)',
+      'expected no {…} expressions (theme pages are data, not code',
+    ],
     [18, '"a third of"', 'the number word "a third of"'],
     [20, '"by a quarter"', 'the number word "by a quarter"'],
     [22, '"zero"', 'the number word "zero"'],
@@ -42,7 +46,7 @@ describe('figures typed where the check did not look', () => {
     [
       34,
       'a string in a prop expression',
-      '<Figure caption={\'a quarter of all offences\'}> carries the number word "a quarter of"',
+      '<Figure caption={\'a quarter of all offences\'}>: <Figure> takes no prop "caption"',
     ],
   ])('line %i: %s', (line, _what, message) => {
     expect(at(line)).toEqual([expect.stringContaining(message)]);
