@@ -3,12 +3,21 @@
  * a page, and every page's MDX scanned for hand-typed figures (src/content-checks.ts). Run by the
  * content loader at build time and by `npm run validate` (docs/validation.md).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { type Catalog } from './data/catalog.ts';
 import { mdxTree, type MdxNode as Node } from './lib/mdx-tree.ts';
 import { scanMdx, type ContentProblem } from './content-checks.ts';
+import { escapeForMessage } from './data/problems.ts';
+import { MAX_MDX_BYTES, sizeText } from './data/limits.ts';
+import { themePageSchema } from './schemas/theme-page.ts';
+
+function describeYaml(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  return escapeForMessage(text.length > 60 ? `${text.slice(0, 57)}…` : text);
+}
 
 // ---------------------------------------------------------------------------------------------
 // 2. Frontmatter against the data
@@ -81,8 +90,15 @@ export function checkThemeContent(
   const problems = checkThemeEntries(entries, catalog);
   for (const entry of entries) {
     const display = relative(root, entry.file) || entry.file;
+    if (statSync(entry.file).size > MAX_MDX_BYTES) {
+      problems.push({
+        file: display,
+        message: `expected a theme page of at most ${sizeText(MAX_MDX_BYTES)}, found ${sizeText(statSync(entry.file).size)}; not read`,
+      });
+      continue;
+    }
     const scan = scanMdx(readFileSync(entry.file, 'utf8'), display, catalog);
-    problems.push(...scan.problems);
+    for (const p of scan.problems) problems.push(p);
     for (const id of scan.datasetsUsed) {
       if (catalog.has(id) && !entry.data.datasets.includes(id))
         problems.push({
@@ -112,6 +128,14 @@ export function checkThemeFolder(
   for (const name of files) {
     const file = join(dir, name);
     const display = relative(root, file) || file;
+    const big = statSync(file).size;
+    if (big > MAX_MDX_BYTES) {
+      problems.push({
+        file: display,
+        message: `expected a theme page of at most ${sizeText(MAX_MDX_BYTES)} (the site's limit, docs/validation.md), found ${sizeText(big)}; not read`,
+      });
+      continue;
+    }
     let tree: Node;
     try {
       tree = mdxTree(readFileSync(file, 'utf8'));
@@ -127,6 +151,26 @@ export function checkThemeFolder(
       problems.push({ file: display, line: 1, column: 1, message: 'the frontmatter is not valid YAML' });
       continue;
     }
+    // The schema the content collection uses: a key it does not know fails here, not in the build.
+    const checked = themePageSchema.safeParse(data);
+    if (!checked.success) {
+      const lines = (yaml?.value ?? '').split('\n');
+      for (const issue of checked.error.issues) {
+        const key = String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : '') ?? '');
+        const index = key ? lines.findIndex((l) => l.startsWith(`${key}:`)) : -1;
+        const path = issue.path.length > 0 ? issue.path.join('.') : key;
+        problems.push({
+          file: display,
+          line: index >= 0 ? index + 2 : 1,
+          column: 1,
+          message:
+            issue.code === 'unrecognized_keys'
+              ? `expected only the frontmatter fields ${Object.keys(themePageSchema.shape).join(', ')} (src/schemas/theme-page.ts), found ${issue.keys.map((k) => `"${escapeForMessage(k)}"`).join(', ')}`
+              : `frontmatter field "${escapeForMessage(path)}": expected ${issue.message.replace(/^Invalid input: expected /, '')}, found ${describeYaml(path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], data))}`,
+        });
+      }
+      continue;
+    }
     const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
     entries.push({
       file,
@@ -139,6 +183,6 @@ export function checkThemeFolder(
       },
     });
   }
-  problems.push(...checkThemeContent(entries, catalog, root));
+  for (const p of checkThemeContent(entries, catalog, root)) problems.push(p);
   return { pages: entries.length, problems };
 }

@@ -16,5 +16,5 @@ export const OTHER_DATA_FILES: ReadonlyMap<string, string> = new Map([
 /** Folders inside the data folder that may hold listed files. */
 export const DATA_SUBFOLDERS: ReadonlySet<string> = new Set(['source']);
 
-/** The largest data file the loader will read, in bytes (checked before the file is parsed). */
-export const MAX_DATA_FILE_BYTES = 50 * 1024 * 1024;
+/** The largest data file the loader will read, in bytes (checked before the file is parsed); every limit is in limits.ts. */
+export { MAX_DATA_FILE_BYTES } from './limits.ts';

@@ -13,6 +13,7 @@ import { rowKey, type Catalog, type LoadedDataset, type LoadedRow } from './cata
 import { parseCsv } from './csv.ts';
 import { checkIntegrity } from './integrity.ts';
 import { DATA_SUBFOLDERS, MAX_DATA_FILE_BYTES, OTHER_DATA_FILES } from './inventory.ts';
+import { dataFileLimit, MAX_CELL_CHARS, oversize } from './limits.ts';
 import { readMeta } from './meta-file.ts';
 import { DataValidationError, describeCell, type Problem } from './problems.ts';
 import { checkProvenance } from './provenance.ts';
@@ -139,6 +140,11 @@ export function loadDataset(dataDir: string, meta: DatasetMeta, schema: DatasetS
     names.forEach((name, i) => {
       const cell = record.cells[i]!;
       raw[name] = cell === '' ? undefined : cell;
+      if (cell.length > MAX_CELL_CHARS) {
+        problems.push({ file, line: record.line, column: name, columnNumber: i + 1, expected: `a cell of at most ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters (the site's limit, docs/validation.md)`, found: `${cell.length.toLocaleString('en-GB')} characters` });
+        clean = false;
+        return;
+      }
       const bad = forbiddenCharacter(cell);
       if (bad) {
         problems.push({ file, line: record.line, column: name, columnNumber: i + 1, expected: 'text without control or invisible formatting characters', found: `${bad} in ${describeCell(cell)}` });
@@ -202,9 +208,10 @@ export function loadDataset(dataDir: string, meta: DatasetMeta, schema: DatasetS
 }
 
 /** Every entry of the data folder that is not a metadata file or a listed extra, as relative paths. */
-function inventory(dataDir: string, problems: Problem[]): { metaFiles: string[]; others: string[] } {
+function inventory(dataDir: string, problems: Problem[]): { metaFiles: string[]; others: string[]; tooLarge: Set<string> } {
   const metaFiles: string[] = [];
   const others: string[] = [];
+  const tooLarge = new Set<string>();
   const walk = (folder: string, prefix: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const rel = prefix + entry.name;
@@ -214,12 +221,21 @@ function inventory(dataDir: string, problems: Problem[]): { metaFiles: string[];
         if (prefix === '' && DATA_SUBFOLDERS.has(entry.name)) walk(join(folder, entry.name), `${rel}/`);
         else problems.push({ file, expected: `only dataset files and ${[...DATA_SUBFOLDERS].map((f) => `${f}/`).join(', ')} in the data folder`, found: 'a folder nobody checks' });
       } else if (!entry.isFile()) problems.push({ file, expected: 'a regular file', found: 'a special file' });
-      else if (prefix === '' && entry.name.endsWith('.meta.json')) metaFiles.push(entry.name);
+      else if (!rel.endsWith('.csv') || rel.startsWith('source/')) {
+        // Data CSVs are measured by loadDataset (with its own message); every other file here.
+        const big = oversize(join(folder, entry.name), file, dataFileLimit(rel));
+        if (big) {
+          problems.push(big);
+          tooLarge.add(rel);
+        }
+      }
+      if (!entry.isFile() || entry.isSymbolicLink()) continue;
+      if (prefix === '' && entry.name.endsWith('.meta.json')) metaFiles.push(entry.name);
       else if (!OTHER_DATA_FILES.has(rel)) others.push(rel);
     }
   };
   walk(dataDir, '');
-  return { metaFiles, others };
+  return { metaFiles, others, tooLarge };
 }
 
 /**
@@ -231,14 +247,14 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
   const problems: Problem[] = [];
   const catalog: Catalog = new Map();
   const incomplete = new Set<string>();
-  const { metaFiles, others } = inventory(dataDir, problems);
+  const { metaFiles, others, tooLarge } = inventory(dataDir, problems);
   const dataFiles = new Set<string>();
   for (const metaFile of metaFiles) {
     const metaPath = join(dataDir, metaFile);
     const file = displayPath(metaPath);
     const id = metaFile.replace(/\.meta\.json$/, '');
-    const { meta, problems: metaProblems } = readMeta(file, readFileSync(metaPath, 'utf8'));
-    problems.push(...metaProblems);
+    const { meta, problems: metaProblems } = tooLarge.has(metaFile) ? { meta: undefined, problems: [] } : readMeta(file, readFileSync(metaPath, 'utf8'));
+    for (const p of metaProblems) problems.push(p);
     if (!meta) {
       // Its data file is not "a file nobody checks": it waits on this metadata, and so do checks that use it.
       dataFiles.add(`${id}.csv`);
@@ -278,8 +294,10 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
     }
   }
   const declared = new Set(metaFiles.map((f) => f.replace(/\.meta\.json$/, '')));
-  problems.push(...checkIntegrity(catalog, declared, incomplete));
-  problems.push(...checkProvenance(catalog, dataDir));
+  // One at a time: spreading a list of many thousand problems into push() overflows the stack.
+  for (const p of checkIntegrity(catalog, declared, incomplete)) problems.push(p);
+  if ([...tooLarge].some((rel) => rel.startsWith('source/'))) problems.push({ file: displayPath(join(dataDir, 'source')), expected: '', note: "sources not checked: the report's files are over their size limit (listed above)" });
+  else for (const p of checkProvenance(catalog, dataDir)) problems.push(p);
   // A symbolic link is reported once, though both the folder walk and the dataset's loader see it.
   const unique = [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
   if (unique.length > 0) throw new DataValidationError(unique);

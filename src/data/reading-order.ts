@@ -6,11 +6,17 @@
  * only known sections, and agrees with the pages in data/sections.csv.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseLineRange, type LineRange } from '../schemas/source-lines.ts';
 import { parseCsv } from './csv.ts';
+import { MAX_READING_ORDER_BYTES, oversize } from './limits.ts';
 import type { Problem } from './problems.ts';
 import { isBlank, type Report } from './source.ts';
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
 
 export const READING_ORDER_FILE = 'source/reading-order.csv';
 export const BLOCK_KINDS = ['heading', 'label', 'paragraph', 'bullet', 'table'] as const;
@@ -53,9 +59,17 @@ export function parseReadingOrder(text: string, file: string): { blocks: Block[]
   return { blocks, problems };
 }
 
-export function readReadingOrder(dataDir: string): { blocks: Block[]; problems: Problem[] } {
+export function readReadingOrder(dataDir: string, file: string = join(dataDir, READING_ORDER_FILE)): { blocks: Block[]; problems: Problem[] } {
   const path = join(dataDir, READING_ORDER_FILE);
-  return parseReadingOrder(readFileSync(path, 'utf8'), path);
+  const big = oversize(path, file, { bytes: MAX_READING_ORDER_BYTES, what: 'the reading order' });
+  if (big) return { blocks: [], problems: [big] };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { blocks: [], problems: [{ file, expected: "the report's reading order (src/data/reading-order.ts)", found: 'no such file' }] };
+  }
+  return parseReadingOrder(text, file);
 }
 
 /**
@@ -91,7 +105,8 @@ export function checkReadingOrder(blocks: Block[], report: Report, sections: Map
     }
   }
   report.lines.forEach((text, i) => {
-    if (!isBlank(text) && !placed.has(i + 1)) problems.push({ file, expected: `a block for every line of the report`, found: `line ${i + 1} (${JSON.stringify(text.trim().slice(0, 40))}) in none` });
+    if (!isBlank(text) && !placed.has(i + 1))
+      problems.push({ file: displayPath(report.path), line: i + 1, expected: `a block in ${file} for every line of the report`, found: `line ${i + 1} (${JSON.stringify(text.trim().slice(0, 40))}) in none` });
   });
   return problems;
 }

@@ -2,8 +2,10 @@
 import { join } from 'node:path';
 import { dataDir, getCatalog } from './index.ts';
 import { displayPath } from './load.ts';
-import { DataValidationError } from './problems.ts';
-import { checkReadingOrder, READING_ORDER_FILE, readReadingOrder } from './reading-order.ts';
+import { DataValidationError, type Problem } from './problems.ts';
+import type { Catalog } from './catalog.ts';
+import { MAX_REPORT_BYTES, oversize } from './limits.ts';
+import { checkReadingOrder, READING_ORDER_FILE, readReadingOrder, type Block } from './reading-order.ts';
 import { buildSourcePage, type SourcePage } from './source-page.ts';
 import { readReport, REPORT_FILE, type Report } from './source.ts';
 
@@ -17,16 +19,28 @@ export function getSourcePage(): SourcePage {
   return getSource().page;
 }
 
+/**
+ * The report's text and its reading order, checked against each other and the sections: what the
+ * /source/ page needs. `npm run validate` runs this too, so the build cannot fail on it afterwards.
+ */
+export function checkSource(dir: string, catalog: Catalog): { report?: Report; blocks: Block[]; problems: Problem[] } {
+  const reportFile = displayPath(join(dir, REPORT_FILE));
+  const big = oversize(join(dir, REPORT_FILE), reportFile, { bytes: MAX_REPORT_BYTES, what: "the report's text" });
+  if (big) return { blocks: [], problems: [big] };
+  const report = readReport(dir);
+  if (!report) return { blocks: [], problems: [{ file: reportFile, expected: "the report's text", found: 'no such file' }] };
+  const { blocks, problems } = readReadingOrder(dir, displayPath(join(dir, READING_ORDER_FILE)));
+  if (problems.length > 0) return { report, blocks, problems };
+  const sections = new Map((catalog.get('sections')?.rows ?? []).map((r) => [r.raw.id!, { page: Number(r.raw.page) }]));
+  // One problem per unplaced line can be many thousands: never spread them into push() (stack overflow).
+  return { report, blocks, problems: checkReadingOrder(blocks, report, sections, displayPath(join(dir, READING_ORDER_FILE))) };
+}
+
 function getSource(): { report: Report; page: SourcePage } {
   if (cached) return cached;
-  const dir = dataDir();
-  const report = readReport(dir);
-  if (!report) throw new DataValidationError([{ file: displayPath(join(dir, REPORT_FILE)), expected: "the report's text", found: 'no such file' }]);
   const catalog = getCatalog();
-  const { blocks, problems } = readReadingOrder(dir);
-  const sections = new Map((catalog.get('sections')?.rows ?? []).map((r) => [r.raw.id!, { page: Number(r.raw.page) }]));
-  problems.push(...checkReadingOrder(blocks, report, sections, displayPath(join(dir, READING_ORDER_FILE))));
-  if (problems.length > 0) throw new DataValidationError(problems);
+  const { report, blocks, problems } = checkSource(dataDir(), catalog);
+  if (problems.length > 0 || !report) throw new DataValidationError(problems);
   cached = { report, page: buildSourcePage(catalog, report, blocks) };
   return cached;
 }

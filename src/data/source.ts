@@ -4,9 +4,10 @@
  * printed in any range of lines. Pages are not marked in the text: a run of three or more blank lines
  * is a page break (see data/source/README.md).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LineRange } from '../schemas/source-lines.ts';
+import { MAX_REPORT_BYTES } from './limits.ts';
 
 /** Where the report's text lives inside a data folder. */
 export const REPORT_FILE = 'source/community-safety-overview.txt';
@@ -41,9 +42,10 @@ export function parseReport(text: string, path: string): Report {
   return { path, lines, pages };
 }
 
-/** Read the report from a data folder; `undefined` if it is missing. */
+/** Read the report from a data folder; `undefined` if it is missing or over its size limit (reported by the loader). */
 export function readReport(dataDir: string, path = join(dataDir, REPORT_FILE)): Report | undefined {
   try {
+    if (statSync(path).size > MAX_REPORT_BYTES) return undefined;
     return parseReport(readFileSync(path, 'utf8'), path);
   } catch {
     return undefined;
