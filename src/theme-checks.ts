@@ -4,7 +4,7 @@
  * content loader at build time and by `npm run validate` (docs/validation.md).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { type Catalog } from './data/catalog.ts';
 import { mdxTree, type MdxNode as Node } from './lib/mdx-tree.ts';
@@ -107,7 +107,25 @@ export function checkThemeContent(
         });
     }
   }
-  return problems.map((p) => ({ ...p, file: relative(root, p.file) || p.file }));
+  // Scan problems name the page relative to root already; entry problems by its full path.
+  return problems.map((p) => {
+    const full = resolve(root, p.file);
+    return { ...p, ...frontmatterLine(p, full), file: relative(root, full) || p.file };
+  });
+}
+
+/** A frontmatter problem gets the line of its field, so every message is file:line:column. */
+function frontmatterLine(p: ContentProblem, full: string): { line?: number; column?: number } {
+  const field = /^frontmatter field "(\w+)"/.exec(p.message)?.[1];
+  if (p.line !== undefined || !field || !p.file.endsWith('.mdx')) return {};
+  try {
+    const index = readFileSync(full, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.startsWith(`${field}:`));
+    return index >= 0 ? { line: index + 1, column: 1 } : {};
+  } catch {
+    return {};
+  }
 }
 
 /**
