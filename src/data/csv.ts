@@ -42,7 +42,29 @@ function firstBadLine(bytes: Uint8Array): number {
   return line;
 }
 
+/**
+ * UTF-16 text, with or without a byte-order mark: ASCII in UTF-16 is valid UTF-8 with a NUL between
+ * letters, which would otherwise be reported as a strange header or a control character.
+ */
+export function utf16Problem(file: string, bytes: Uint8Array): Problem | undefined {
+  const bom = bytes[0] === 0xff && bytes[1] === 0xfe ? 'little-endian' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'big-endian' : undefined;
+  let even = 0;
+  let odd = 0;
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  const half = n / 2;
+  const guess = bom ?? (odd > half * 0.3 && even < odd / 4 ? 'little-endian' : even > half * 0.3 && odd < even / 4 ? 'big-endian' : undefined);
+  if (!guess) return undefined;
+  return {
+    file,
+    expected: 'UTF-8 text',
+    found: `UTF-16 (${guess}, ${bom ? 'with' : 'without'} a byte-order mark${bom ? '' : ': every other byte is zero'}); save the file as UTF-8`,
+  };
+}
+
 export function decodeUtf8(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: Problem } {
+  const utf16 = utf16Problem(file, bytes);
+  if (utf16) return { ok: false, problem: utf16 };
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {

@@ -69,7 +69,17 @@ export function checkIntegrity(catalog: Catalog, declared: ReadonlySet<string>, 
         if (col.references !== meta.id) problems.push(skipped(file, `column "${col.name}" (ids in ${col.references})`, col.references));
         continue;
       }
-      const known = ids(catalog.get(col.references));
+      const target = catalog.get(col.references);
+      if (target && !target.meta.columns.some((c) => c.name === 'id')) {
+        problems.push({
+          file: file.replace(/\.csv$/, '.meta.json'),
+          column: `columns.${col.name}.references`,
+          expected: 'a dataset with an id column (a reference names a row by its id)',
+          found: `"${col.references}", which has no id column (its rows are keyed by ${target.meta.primaryKey.join('|')})`,
+        });
+        continue;
+      }
+      const known = ids(target);
       if (!known) continue;
       if (col.references === meta.id && col.type === 'id') problems.push(...checkCycles(dataset, col.name, at));
       for (const row of dataset.rows) {

@@ -10,7 +10,7 @@ import { describeColumns } from '../schemas/columns.ts';
 import type { DatasetSchema } from '../schemas/index.ts';
 import type { DatasetMeta } from '../schemas/meta.ts';
 import { rowKey, type Catalog, type LoadedDataset, type LoadedRow } from './catalog.ts';
-import { parseCsv } from './csv.ts';
+import { decodeUtf8, parseCsv } from './csv.ts';
 import { checkIntegrity } from './integrity.ts';
 import { DATA_SUBFOLDERS, MAX_DATA_FILE_BYTES, OTHER_DATA_FILES } from './inventory.ts';
 import { dataFileLimit, MAX_CELL_CHARS, oversize } from './limits.ts';
@@ -77,6 +77,13 @@ function checkDictionary(meta: DatasetMeta, schema: DatasetSchema, file: string,
 /** Check the header row against the dictionary; true if the rows can be read. */
 function checkHeader(file: string, header: string[], line: number, names: string[], problems: Problem[]): boolean {
   const before = problems.length;
+  const firstAt = new Map<string, number>();
+  for (const [i, name] of header.entries()) {
+    const first = firstAt.get(name);
+    if (first === undefined) firstAt.set(name, i + 1);
+    else problems.push({ file, line, column: name, columnNumber: i + 1, expected: 'each column name once in the header', found: `${describeCell(name, true)} again (first in column ${first})` });
+  }
+  if (problems.length > before) return false;
   for (const name of names) {
     if (!header.includes(name)) problems.push({ file, line, column: name, expected: `a column "${name}" (it is in the column dictionary)`, found: 'no such column' });
   }
@@ -253,7 +260,8 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
     const metaPath = join(dataDir, metaFile);
     const file = displayPath(metaPath);
     const id = metaFile.replace(/\.meta\.json$/, '');
-    const { meta, problems: metaProblems } = tooLarge.has(metaFile) ? { meta: undefined, problems: [] } : readMeta(file, readFileSync(metaPath, 'utf8'));
+    const decoded = tooLarge.has(metaFile) ? undefined : decodeUtf8(file, readFileSync(metaPath));
+    const { meta, problems: metaProblems } = !decoded ? { meta: undefined, problems: [] } : decoded.ok ? readMeta(file, decoded.text) : { meta: undefined, problems: [decoded.problem] };
     for (const p of metaProblems) problems.push(p);
     if (!meta) {
       // Its data file is not "a file nobody checks": it waits on this metadata, and so do checks that use it.

@@ -76,7 +76,18 @@ const NAMES = new Map<number, string>([
   [0x2068, 'FIRST STRONG ISOLATE'],
   [0x2069, 'POP DIRECTIONAL ISOLATE'],
   [0xfeff, 'BYTE ORDER MARK'],
+  [0x2010, 'HYPHEN'],
+  [0x2011, 'NON-BREAKING HYPHEN'],
+  [0x2012, 'FIGURE DASH'],
+  [0x2013, 'EN DASH'],
+  [0x2014, 'EM DASH'],
+  [0x2015, 'HORIZONTAL BAR'],
+  [0x2212, 'MINUS SIGN'],
+  [0xff0d, 'FULLWIDTH HYPHEN-MINUS'],
 ]);
+
+/** Dashes that look like the hyphen-minus `-` a range or a key needs. */
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/u;
 export function nameChar(ch: string): string {
   const code = ch.codePointAt(0)!;
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -86,7 +97,11 @@ export function nameChar(ch: string): string {
 
 /** Describe a raw cell for a message: `"12a"`, or "an empty cell". Invisible characters are escaped. */
 export function describeCell(raw: string | undefined, asciiOnly = false): string {
-  return raw === undefined || raw === '' ? 'an empty cell' : `"${escapeForMessage(raw.replaceAll('\\', '\\\\').replaceAll('"', '\\"'), asciiOnly)}"`;
+  if (raw === undefined || raw === '') return 'an empty cell';
+  const quoted = `"${escapeForMessage(raw.replaceAll('\\', '\\\\').replaceAll('"', '\\"'), asciiOnly)}"`;
+  // An en dash looks right when echoed: say which character it is.
+  const dash = DASHES.exec(raw);
+  return dash ? `${quoted} (it has ${nameChar(dash[0])} where a hyphen-minus "-" is expected)` : quoted;
 }
 
 /** One line per problem, `file:line:column: column "x": expected …, found …` (the form editors and terminals link). */

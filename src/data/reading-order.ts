@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { parseLineRange, type LineRange } from '../schemas/source-lines.ts';
 import { parseCsv } from './csv.ts';
 import { MAX_READING_ORDER_BYTES, oversize } from './limits.ts';
-import type { Problem } from './problems.ts';
+import { describeCell, type Problem } from './problems.ts';
 import { isBlank, type Report } from './source.ts';
 
 function displayPath(path: string): string {
@@ -47,7 +47,7 @@ export function parseReadingOrder(text: string, file: string): { blocks: Block[]
     const [section = '', lines = '', kind = ''] = cells;
     const ranges = lines.split(';').map(parseLineRange);
     if (ranges.some((r) => !r)) {
-      problems.push({ file, line, column: 'lines', columnNumber: 2, expected: 'line ranges like 68-69 or 68-69;78-79', found: JSON.stringify(lines) });
+      problems.push({ file, line, column: 'lines', columnNumber: 2, expected: 'line ranges like 68-69 or 68-69;78-79', found: describeCell(lines) });
       continue;
     }
     if (!(BLOCK_KINDS as readonly string[]).includes(kind)) {
@@ -104,9 +104,10 @@ export function checkReadingOrder(blocks: Block[], report: Report, sections: Map
       else placed.set(n, block.csvLine);
     }
   }
+  const reportFile = displayPath(report.path);
   report.lines.forEach((text, i) => {
     if (!isBlank(text) && !placed.has(i + 1))
-      problems.push({ file: displayPath(report.path), line: i + 1, expected: `a block in ${file} for every line of the report`, found: `line ${i + 1} (${JSON.stringify(text.trim().slice(0, 40))}) in none` });
+      problems.push({ file: reportFile, line: i + 1, expected: `a block in ${file} for every line of the report`, found: `line ${i + 1} (${JSON.stringify(text.trim().slice(0, 40))}) in none` });
   });
   return problems;
 }
