@@ -15,6 +15,12 @@
  * Interrupted (Ctrl-C, SIGTERM, SIGHUP): the signal is passed to the running child (validation,
  * Astro or Pagefind), the script waits for it to end, removes the unfinished folder, leaves `dist`
  * as it was, and exits with 128 + the signal's number. A failed build likewise changes nothing.
+ * A signal sent to `npm run build` alone (not its process group) ends npm and its shell but not this
+ * script: so the script watches its parent, and when the parent is gone it stops the same way, before
+ * anything is swapped (checked again just before the swap).
+ *
+ * One build at a time: a lock beside the output (`.dist-build-dist.lock`, scripts/build-lock.ts)
+ * names the running build; a second build refuses to start, and a stale lock is recovered.
  *
  * `OUT_DIR` (default `dist`) names the output. See docs/validation.md, "The build".
  */
@@ -37,6 +43,7 @@ import {
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { acquireLock } from './build-lock.ts';
 import { filesUnder } from './files.ts';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
@@ -61,6 +68,24 @@ function onSignal(signal: NodeJS.Signals): void {
   if (child && child.exitCode === null) child.kill(signal);
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+
+// `npm run build` killed on its own leaves this script an orphan (re-parented to init): stop as if
+// the signal had reached us. `parentGone` is also checked right before the swap.
+const parent = process.ppid;
+const parentGone = (): boolean => process.ppid !== parent;
+setInterval(() => {
+  if (!parentGone() || interrupted) return;
+  console.error(`The process that started this build (${parent}) has ended: stopping the build.`);
+  onSignal('SIGTERM');
+}, 200).unref();
+
+const lock = acquireLock(join(dirname(outDir), `.dist-build-${basename(outDir).replace(/^\.+/, '')}.lock`));
+if (!lock.ok) {
+  console.error(lock.message);
+  process.exit(1);
+}
+if (lock.recovered) console.warn(lock.recovered);
+process.on('exit', lock.release);
 
 /** Stop: remove the unfinished build, say why, and exit (128 + signal number when interrupted). */
 function stop(message: string, code: number): never {
@@ -136,6 +161,8 @@ const search = await run([resolve(import.meta.dirname, 'search-index.ts'), tmp])
 if (search !== 0 || interrupted)
   stop(`Build failed: the search index could not be built. ${basename(outDir)}/ was not changed.`, search || 1);
 writeFileSync(join(tmp, 'SHA256SUMS'), sha256sums(tmp));
+if (parentGone()) onSignal('SIGTERM');
+if (interrupted) stop('', 1);
 swapIn(tmp);
 tmp = undefined;
 console.log(`Built ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -144,3 +144,42 @@ describe('a build that succeeds', () => {
     ]);
   });
 });
+
+describe('a signal to `npm run build` alone (issue #27)', () => {
+  it(
+    'SIGTERM to the npm process (not its group) stops the build before it swaps dist',
+    { timeout: 90_000 },
+    async () => {
+      const parent = mkdtempSync(join(tmpdir(), 'wcsn-npm-signal-'));
+      mkdirSync(join(parent, 'dist'));
+      writeFileSync(join(parent, 'dist/marker.txt'), 'previous build');
+      const pidFile = join(parent, 'astro.pid');
+      const env: Record<string, string | undefined> = {
+        ...process.env,
+        OUT_DIR: join(parent, 'dist'),
+        BUILD_ASTRO_BIN: FAKE,
+        FAKE_ASTRO_PID_FILE: pidFile,
+      };
+      for (const key of Object.keys(env))
+        if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) delete env[key];
+      const npm = spawn('npm', ['run', 'build'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      npm.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      await waitFor(() => existsSync(pidFile), 60_000);
+      const astroPid = Number(readFileSync(pidFile, 'utf8'));
+      // The build script is Astro's parent: /proc/<pid>/stat's fourth field.
+      const buildPid = Number(readFileSync(`/proc/${astroPid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+      expect(alive(buildPid)).toBe(true);
+      npm.kill('SIGTERM');
+      await new Promise((done) => npm.on('exit', done));
+      // npm is gone at once; the orphaned build must notice, stop Astro, clean up, and not swap.
+      await waitFor(() => !alive(buildPid), 30_000);
+      expect(alive(astroPid)).toBe(false);
+      expect(lstatSync(join(parent, 'dist')).isSymbolicLink()).toBe(false);
+      expect(readFileSync(join(parent, 'dist/marker.txt'), 'utf8')).toBe('previous build');
+      expect(readdirSync(join(parent, '.dist-builds-dist'))).toEqual([]);
+      expect(readdirSync(parent).sort()).toEqual(['.dist-builds-dist', 'astro.pid', 'dist']);
+      expect(stderr).not.toContain('Built ');
+    },
+  );
+});
