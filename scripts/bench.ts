@@ -13,7 +13,9 @@
  *   npm run bench -- --skip-build        reuse the last .dist-bench/ build
  *   npm run bench -- --scale             scaling run: N = 1, 10, 100 synthetic themes (1000 if it fits in 10 minutes)
  *   npm run bench -- --scale 10,100      scaling run for the given N only
- *   npm run bench -- --size              size run only: the loader on 10k, 100k and 1M synthetic rows
+ *   npm run bench -- --size              size run only: the loader on 10k, 100k and 1M synthetic rows,
+ *                                        then the limits run: validate and the build at the largest
+ *                                        inputs accepted (scripts/bench/limits.ts)
  *   npm run bench -- --size 10000,50000  size run for the given row counts only
  *   npm run bench -- --no-size           skip the size run in the full bench
  *
@@ -30,6 +32,7 @@ import { runBuild, type BuildLog } from './bench/build.ts';
 import { timeFigures } from './bench/charts.ts';
 import { runLighthouse, type LighthouseScores } from './bench/lighthouse.ts';
 import { scalingRun } from './bench/scale.ts';
+import { limitsReport } from './bench/limits.ts';
 import { DEFAULT_SIZES, sizeReport } from './bench/size.ts';
 import { countRequests } from './bench/requests.ts';
 import { precompress, serve } from './bench/serve.ts';
@@ -196,6 +199,9 @@ function printSizeRun(list: string): void {
   console.log(
     '\nTime per row vs first: about 1.0 at every size when time grows linearly. Peak memory = max RSS of the loading process.',
   );
+  if (list !== '') return;
+  heading('Limits run: peak memory at the largest inputs the site accepts (src/data/limits.ts)');
+  console.log(limitsReport());
 }
 
 /** Chart render time at build: every figure in the registry (scripts/bench/charts.ts). */
