@@ -108,6 +108,24 @@ const BROKEN: [string, string | undefined, string, string][] = [
   ['a boolean written as a string', undefined, '<Term id="marac" short="yes" />', 'expected short on its own'],
   ['a heading level out of range', undefined, '<Figure id="hate-crime-trend" level={7} />', 'expected a heading level'],
   [
+    'a <Change> whose direction contradicts the sentence',
+    undefined,
+    '<Change of="hate-crime" from="north-worcestershire|2016/17|hate-offences" to="north-worcestershire|2017/18|hate-offences" expect="down" />',
+    'expect="down", but the data rose',
+  ],
+  [
+    'a <Sum> of shares',
+    undefined,
+    '<Sum of="alcohol-violence" rows="worcestershire|2014-02/2015-02|vap-injury-alcohol-marker-share;worcestershire|2016-02/2017-02|vap-injury-alcohol-marker-share" />',
+    'only counts, money or staff time',
+  ],
+  [
+    'a <Value> of a count written as a verb',
+    undefined,
+    '<Value of="hate-crime" row="north-worcestershire|2017/18|hate-offences" words="verb" />',
+    'only a percent-change row can be written as a verb',
+  ],
+  [
     'a frontmatter key the schema does not know',
     'lastReviewed:',
     'colour: red\nlastReviewed:',

@@ -164,6 +164,48 @@ export function checkComponent(
     );
     if (problem) out.push({ prop, message: `${where}: ${problem}` });
   }
+  if (out.length === 0 && dataset)
+    for (const message of checkRows(name, props, dataset)) out.push({ message: `${tag}: ${message}` });
+  return out;
+}
+
+/** The rules a component enforces on the rows it names (units, direction), once every reference resolves. */
+function checkRows(name: string, props: ReadonlyMap<string, WrittenProp>, dataset: LoadedDataset): string[] {
+  const text = (prop: string) => {
+    const p = props.get(prop);
+    return p?.kind === 'string' ? p.value : undefined;
+  };
+  const row = (key: string | undefined) => {
+    const found =
+      key === undefined ? undefined : dataset.rows.find((r) => rowKey(r.raw, dataset.meta.primaryKey) === key);
+    return found ? (found.value as { value: number; unit: string }) : undefined;
+  };
+  const out: string[] = [];
+  if (name === 'Change') {
+    const [before, after] = [row(text('from')), row(text('to'))];
+    if (!before || !after) return out;
+    const as = text('as') ?? 'percent';
+    const words = text('words') ?? 'signed';
+    const expect = text('expect');
+    if (before.unit !== after.unit) out.push(`the two rows are in different units (${before.unit}, ${after.unit})`);
+    else if (as === 'points' && before.unit !== 'percent')
+      out.push(`as="points" needs two shares (unit percent), not ${before.unit}`);
+    const moved = Math.sign(after.value - before.value);
+    if (expect && (moved === 0 || (expect === 'up') !== moved > 0))
+      out.push(`expect="${expect}", but the data ${moved === 0 ? 'did not change' : moved > 0 ? 'rose' : 'fell'}`);
+    if ((words === 'by' || words === 'size') && !expect)
+      out.push(`words="${words}" leaves the direction to the sentence, so give expect="up" or expect="down"`);
+  }
+  if (name === 'Sum') {
+    const units = new Set((text('rows') ?? '').split(';').map((k) => row(k.trim())?.unit));
+    if (units.size > 1 || units.has('percent') || units.has('percent-change'))
+      out.push('only counts, money or staff time in one unit can be added up');
+  }
+  if (name === 'Value' && text('words') === 'verb') {
+    const r = row(text('row'));
+    if (r && r.unit !== 'percent-change')
+      out.push(`only a percent-change row can be written as a verb (this one is ${r.unit})`);
+  }
   return out;
 }
 
