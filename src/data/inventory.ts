@@ -18,3 +18,9 @@ export const DATA_SUBFOLDERS: ReadonlySet<string> = new Set(['source']);
 
 /** The largest data file the loader will read, in bytes (checked before the file is parsed). */
 export const MAX_DATA_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Folders of `data/` the loader leaves alone because another check reads them: `releases/` holds the
+ * record of each earlier data version (src/data/releases.ts; tests/unit/releases.test.ts).
+ */
+export const RECORD_FOLDERS: ReadonlySet<string> = new Set(['releases']);
