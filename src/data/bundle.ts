@@ -15,7 +15,7 @@ import { sha256sums } from './checksums.ts';
 import { buildDataPackage, type PackageOptions } from './datapackage.ts';
 import { LICENCE } from '../lib/site.ts';
 import { byteLength, stringifyJson, toCsv, toJson, type ExportableDataset } from './downloads.ts';
-import { recipesText } from './recipes.ts';
+import { numberColumns, recipesText } from './recipes.ts';
 import type { Release } from './release.ts';
 import { sourcePath, type SourceText } from './source-files.ts';
 
@@ -98,7 +98,8 @@ export function buildReadme(datasets: readonly ExportableDataset[], release: Pic
     '',
     'Using the data',
     '--------------',
-    ...recipesText(recipeFiles(sorted.map((d) => d.meta.id))),
+    `Run these from inside the folder the zip unpacks into (${zipFolder(release.version)}), where the paths below start.`,
+    ...recipesText(recipeFiles(sorted)),
     '',
     'Datasets',
     '--------',
@@ -125,9 +126,10 @@ export function buildReadme(datasets: readonly ExportableDataset[], release: Pic
 }
 
 /** The files the README's recipes open, with their paths inside the zip. */
-function recipeFiles(ids: readonly string[]) {
-  const id = ids.includes(RECIPE_EXAMPLE) ? RECIPE_EXAMPLE : ids[0]!;
-  return { id, csv: `data/${id}.csv`, json: `data/${id}.json`, xlsx: WORKBOOK_FILE };
+function recipeFiles(datasets: readonly ExportableDataset[]) {
+  const example = datasets.find((d) => d.meta.id === RECIPE_EXAMPLE) ?? datasets[0]!;
+  const id = example.meta.id;
+  return { id, csv: `data/${id}.csv`, json: `data/${id}.json`, xlsx: WORKBOOK_FILE, numberColumns: numberColumns(example.meta) };
 }
 
 /** The local-time midnight of an ISO date: the same DOS timestamp in every time zone. */
