@@ -73,7 +73,7 @@ export function buildReadme(datasets: readonly ExportableDataset[], release: Pic
     '  README.txt          this file',
     '  CHANGELOG.md        data changes by version (added, corrected, changed, withdrawn)',
     '  SHA256SUMS          SHA-256 of every other file here: check them with  sha256sum -c SHA256SUMS',
-    '  datapackage.json    Frictionless Tabular Data Package: every CSV with its Table Schema (types, units, keys)',
+    '  datapackage.json    Frictionless Data Package: every CSV with its Table Schema (types, units, keys) and the report text, each with its SHA-256',
     '  all-data.xlsx       every dataset as a sheet of one Excel workbook, with a README, Columns and Footnotes sheet',
     '  data/<id>.csv       one table per dataset',
     '  data/<id>.json      the same table with its metadata, as JSON',

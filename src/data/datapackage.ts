@@ -1,6 +1,6 @@
 /**
- * `datapackage.json`: a Frictionless Tabular Data Package (v1 specification) describing every CSV
- * download with its Table Schema: field types and constraints (enums from the row schemas), units,
+ * `datapackage.json`: a Frictionless Data Package (v1 specification) describing every CSV download
+ * (Tabular Data Resources) and the report texts (plain Data Resources), each CSV with its Table Schema: field types and constraints (enums from the row schemas), units,
  * primary keys, foreign keys to areas, measures, sections, themes and bodies, licence and sources.
  * The package's `version` is the data version; each resource carries the CSV's byte count and SHA-256.
  *
