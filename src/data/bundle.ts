@@ -15,13 +15,29 @@ import { sha256sums } from './checksums.ts';
 import { buildDataPackage, type PackageOptions } from './datapackage.ts';
 import { LICENCE } from '../lib/site.ts';
 import { byteLength, stringifyJson, toCsv, toJson, type ExportableDataset } from './downloads.ts';
-import { recipesText } from './recipes.ts';
+import { numberColumns, recipesText } from './recipes.ts';
 import type { Release } from './release.ts';
+import { sourcePath, type SourceText } from './source-files.ts';
 
-/** Where each file sits inside the zip (and, for data files, on the site under `/data/`). */
-export function zipEntryNames(ids: readonly string[]): string[] {
-  return ['README.txt', 'CHANGELOG.md', 'SHA256SUMS', 'datapackage.json', WORKBOOK_FILE, ...[...ids].sort().flatMap((id) => [`data/${id}.csv`, `data/${id}.json`])];
+/**
+ * Where each file sits inside the zip's one top-level folder (`zipFolder`): the README, changelog,
+ * checksums, data package and workbook, then every table's CSV and JSON under `data/` and the report
+ * texts under `data/source/`, as on the site.
+ */
+export function zipEntryNames(ids: readonly string[], sourceFiles: readonly string[] = []): string[] {
+  return [
+    'README.txt',
+    'CHANGELOG.md',
+    'SHA256SUMS',
+    'datapackage.json',
+    WORKBOOK_FILE,
+    ...[...ids].sort().flatMap((id) => [`data/${id}.csv`, `data/${id}.json`]),
+    ...[...sourceFiles].sort().map(sourcePath),
+  ];
 }
+
+/** The zip's top-level folder, so that unzipping makes one folder named after the data version. */
+export const zipFolder = (version: string) => `worcestershire-community-safety-data-v${version}`;
 
 /** The workbook's name inside the zip (and on the site, under `/data/`). */
 export const WORKBOOK_FILE = 'all-data.xlsx';
@@ -57,10 +73,13 @@ export function buildReadme(datasets: readonly ExportableDataset[], release: Pic
     '  README.txt          this file',
     '  CHANGELOG.md        data changes by version (added, corrected, changed, withdrawn)',
     '  SHA256SUMS          SHA-256 of every other file here: check them with  sha256sum -c SHA256SUMS',
-    '  datapackage.json    Frictionless Tabular Data Package: every CSV with its Table Schema (types, units, keys)',
+    '  datapackage.json    Frictionless Data Package: every CSV with its Table Schema (types, units, keys) and the report text, each with its SHA-256',
     '  all-data.xlsx       every dataset as a sheet of one Excel workbook, with a README, Columns and Footnotes sheet',
     '  data/<id>.csv       one table per dataset',
     '  data/<id>.json      the same table with its metadata, as JSON',
+    '  data/all-observations.csv   every value of every figure dataset in one long table, with area codes and period dates',
+    '  data/periods.csv    every period with its ISO start and end dates (join on period)',
+    '  data/source/*.txt   the report\'s text: every source_lines cell counts its lines (1 is the first), so each row can be checked offline',
     '',
     'CSV conventions',
     '---------------',
@@ -79,7 +98,8 @@ export function buildReadme(datasets: readonly ExportableDataset[], release: Pic
     '',
     'Using the data',
     '--------------',
-    ...recipesText(recipeFiles(sorted.map((d) => d.meta.id))),
+    `Run these from inside the folder the zip unpacks into (${zipFolder(release.version)}), where the paths below start.`,
+    ...recipesText(recipeFiles(sorted)),
     '',
     'Datasets',
     '--------',
@@ -106,9 +126,10 @@ export function buildReadme(datasets: readonly ExportableDataset[], release: Pic
 }
 
 /** The files the README's recipes open, with their paths inside the zip. */
-function recipeFiles(ids: readonly string[]) {
-  const id = ids.includes(RECIPE_EXAMPLE) ? RECIPE_EXAMPLE : ids[0]!;
-  return { id, csv: `data/${id}.csv`, json: `data/${id}.json`, xlsx: WORKBOOK_FILE };
+function recipeFiles(datasets: readonly ExportableDataset[]) {
+  const example = datasets.find((d) => d.meta.id === RECIPE_EXAMPLE) ?? datasets[0]!;
+  const id = example.meta.id;
+  return { id, csv: `data/${id}.csv`, json: `data/${id}.json`, xlsx: WORKBOOK_FILE, numberColumns: numberColumns(example.meta) };
 }
 
 /** The local-time midnight of an ISO date: the same DOS timestamp in every time zone. */
@@ -124,19 +145,25 @@ export function zipTimestamp(isoDate: string): Date {
 export function buildZip(datasets: readonly ExportableDataset[], release: Pick<Release, 'version' | 'date' | 'markdown'>, options: PackageOptions, workbook: Uint8Array): Uint8Array {
   const encoder = new TextEncoder();
   const mtime = zipTimestamp(release.date);
+  const sources = options.sources ?? [];
   const files = new Map<string, Uint8Array>([
     ['README.txt', encoder.encode(buildReadme(datasets, release))],
     ['CHANGELOG.md', encoder.encode(release.markdown)],
-    ['datapackage.json', encoder.encode(stringifyJson(buildDataPackage(datasets, release, options)))],
+    ['datapackage.json', encoder.encode(stringifyJson(buildDataPackage(datasets, release, { ...options, layout: 'site' })))],
     [WORKBOOK_FILE, workbook],
   ]);
   for (const dataset of datasets) {
     files.set(`data/${dataset.meta.id}.csv`, encoder.encode(toCsv(dataset)));
     files.set(`data/${dataset.meta.id}.json`, encoder.encode(toJson(dataset, release)));
   }
-  const names = zipEntryNames(datasets.map((d) => d.meta.id));
+  for (const text of sources) files.set(sourcePath(text.file), text.bytes);
+  const names = zipEntryNames(
+    datasets.map((d) => d.meta.id),
+    sources.map((t: SourceText) => t.file),
+  );
   files.set('SHA256SUMS', encoder.encode(sha256sums(names.filter((n) => n !== 'SHA256SUMS').map((n) => [n, files.get(n)!] as const))));
+  const folder = zipFolder(release.version);
   const zippable: Zippable = {};
-  for (const name of names) zippable[name] = [files.get(name)!, { mtime, level: 9 }];
+  for (const name of names) zippable[`${folder}/${name}`] = [files.get(name)!, { mtime, level: 9 }];
   return zipSync(zippable, { mtime, level: 9 });
 }

@@ -2,35 +2,55 @@
  * Every file of the data catalogue, as the site serves it, made once per build: the pages, the
  * endpoints and `/data/SHA256SUMS` all read the same bytes from here, so a size or SHA-256 shown on
  * a page is the size or SHA-256 of the file served.
+ *
+ * The downloads are the validated datasets plus the tables derived from them (src/data/derived-tables.ts:
+ * `all-observations`, `periods`), and the report texts that travel with them (src/data/source-files.ts).
  */
 import { buildZip, WORKBOOK_FILE } from './bundle.ts';
 import { sha256sums } from './checksums.ts';
 import { buildDataPackage } from './datapackage.ts';
-import { stringifyJson, toCsv, toJson, versionedFileName, type ExportableDataset } from './downloads.ts';
+import { withDerivedTables } from './derived-tables.ts';
+import { stringifyJson, toCsv, toJson, type ExportableDataset } from './downloads.ts';
+import { dataDir } from './index.ts';
 import type { Release } from './release.ts';
+import { sourceTexts, type SourceText } from './source-files.ts';
 import { cachedWorkbook } from './workbook.ts';
 
-/** Base of the suggested file names of the zip and the workbook (`…-v2.0.0.zip`). */
+/** Base of the zip's top-level folder (`worcestershire-community-safety-data-v2.2.0/`). */
 export const PACKAGE_FILE_BASE = 'worcestershire-community-safety-data';
 
 export interface CatalogFiles {
   workbook: Uint8Array;
   zip: Uint8Array;
+  /** `/datapackage.json` (paths from the site root, as in the zip). */
   datapackage: Uint8Array;
-  /** `/data/<id>.csv` and `/data/<id>.json`, by dataset id. */
+  /** `/data/datapackage.json` (paths of the files beside it, as a browser saves them). */
+  datapackageFlat: Uint8Array;
+  /** `/data/<id>.csv` and `/data/<id>.json`, by table id (datasets and derived tables). */
   datasets: Map<string, { csv: Uint8Array; json: Uint8Array }>;
+  /** The report texts, served at `/data/<file>` and `/data/source/<file>`. */
+  sources: SourceText[];
 }
 
 const encoder = new TextEncoder();
 const made = new WeakMap<object, Map<string, Promise<CatalogFiles>>>();
 
+/** The tables offered for download: the datasets and the tables derived from them. */
+export function downloadTables(datasets: readonly ExportableDataset[], release: Pick<Release, 'date'>): ExportableDataset[] {
+  return withDerivedTables(datasets, release.date);
+}
+
 async function make(datasets: readonly ExportableDataset[], release: Release, homepage: string): Promise<CatalogFiles> {
-  const workbook = await cachedWorkbook(datasets, release, { homepage });
+  const tables = downloadTables(datasets, release);
+  const sources = sourceTexts(dataDir());
+  const workbook = await cachedWorkbook(tables, release, { homepage });
   return {
     workbook,
-    zip: buildZip(datasets, release, { homepage }, workbook),
-    datapackage: encoder.encode(stringifyJson(buildDataPackage(datasets, release, { homepage }))),
-    datasets: new Map(datasets.map((d) => [d.meta.id, { csv: encoder.encode(toCsv(d)), json: encoder.encode(toJson(d, release)) }])),
+    zip: buildZip(tables, release, { homepage, sources }, workbook),
+    datapackage: encoder.encode(stringifyJson(buildDataPackage(tables, release, { homepage, sources }))),
+    datapackageFlat: encoder.encode(stringifyJson(buildDataPackage(tables, release, { homepage, sources, layout: 'flat' }))),
+    datasets: new Map(tables.map((d) => [d.meta.id, { csv: encoder.encode(toCsv(d)), json: encoder.encode(toJson(d, release)) }])),
+    sources,
   };
 }
 
@@ -49,19 +69,16 @@ export function catalogFiles(datasets: readonly ExportableDataset[], release: Re
 }
 
 /**
- * `/data/SHA256SUMS`: every file of /data/ (and datapackage.json) under the name a browser saves it
- * with (the link's suggested, versioned name) and under its name on the site. Sorted by name.
+ * `/data/SHA256SUMS`: every file of /data/ under its name on the site, which is also the name a
+ * browser saves it with and the name `curl -O` gives it. Sorted by name.
  */
-export function downloadsSha256sums(files: CatalogFiles, version: string): string {
+export function downloadsSha256sums(files: CatalogFiles): string {
   const entries: Array<readonly [string, Uint8Array]> = [
     ['all-data.zip', files.zip],
-    [versionedFileName(PACKAGE_FILE_BASE, version, 'zip'), files.zip],
     [WORKBOOK_FILE, files.workbook],
-    [versionedFileName(PACKAGE_FILE_BASE, version, 'xlsx'), files.workbook],
-    ['datapackage.json', files.datapackage],
+    ['datapackage.json', files.datapackageFlat],
+    ...files.sources.map((s) => [s.file, s.bytes] as const),
   ];
-  for (const [id, f] of files.datasets) {
-    entries.push([`${id}.csv`, f.csv], [versionedFileName(id, version, 'csv'), f.csv], [`${id}.json`, f.json], [versionedFileName(id, version, 'json'), f.json]);
-  }
+  for (const [id, f] of files.datasets) entries.push([`${id}.csv`, f.csv], [`${id}.json`, f.json]);
   return sha256sums([...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }

@@ -1,6 +1,6 @@
 /**
- * `datapackage.json`: a Frictionless Tabular Data Package (v1 specification) describing every CSV
- * download with its Table Schema: field types and constraints (enums from the row schemas), units,
+ * `datapackage.json`: a Frictionless Data Package (v1 specification) describing every CSV download
+ * (Tabular Data Resources) and the report texts (plain Data Resources), each CSV with its Table Schema: field types and constraints (enums from the row schemas), units,
  * primary keys, foreign keys to areas, measures, sections, themes and bodies, licence and sources.
  * The package's `version` is the data version; each resource carries the CSV's byte count and SHA-256.
  *
@@ -21,6 +21,7 @@ import type { ColumnMeta, DatasetMeta } from '../schemas/meta.ts';
 import { LICENCE } from '../lib/site.ts';
 import { CSV_LINE_END, toCsv, type ExportableDataset } from './downloads.ts';
 import type { Release } from './release.ts';
+import { sourcePath, type SourceText } from './source-files.ts';
 
 /**
  * Patterns (XML Schema regular expressions: implicitly anchored, so no ^ and $; alternatives grouped so
@@ -95,9 +96,24 @@ export function tableSchema(meta: DatasetMeta): TableSchema {
   return { fields, primaryKey: [...meta.primaryKey], ...(foreignKeys.length > 0 ? { foreignKeys } : {}), missingValues: [''] };
 }
 
-/** Path of a dataset's CSV relative to `datapackage.json` (which sits at the site root and the zip root). */
-export function resourcePath(id: string): string {
-  return `data/${id}.csv`;
+/**
+ * Where the files sit relative to a `datapackage.json`:
+ *  - `site`: the descriptor at the site root and at the top of the zip's folder, with the tables in
+ *    `data/` and the report texts in `data/source/`;
+ *  - `flat`: the descriptor at `/data/datapackage.json`, with every file beside it under the name
+ *    the site serves and a browser saves (`hate-crime.csv`, `community-safety-overview.txt`), so it
+ *    also validates in a downloads folder.
+ */
+export type PackageLayout = 'site' | 'flat';
+
+/** Path of a dataset's CSV relative to `datapackage.json`. */
+export function resourcePath(id: string, layout: PackageLayout = 'site'): string {
+  return layout === 'site' ? `data/${id}.csv` : `${id}.csv`;
+}
+
+/** Path of a source text relative to `datapackage.json`. */
+export function sourceResourcePath(file: string, layout: PackageLayout = 'site'): string {
+  return layout === 'site' ? sourcePath(file) : file;
 }
 
 function sourceTitle(meta: DatasetMeta): string {
@@ -107,6 +123,10 @@ function sourceTitle(meta: DatasetMeta): string {
 export interface PackageOptions {
   /** Absolute URL of the catalogue page (`/data/`), for `homepage`; omitted when unknown. */
   homepage?: string;
+  /** Where the files sit relative to the descriptor (default `site`). */
+  layout?: PackageLayout;
+  /** The report texts that travel with the data (src/data/source-files.ts), each a resource with its checksum. */
+  sources?: readonly SourceText[];
 }
 
 /** The Data Package descriptor for a set of datasets (sorted by id for a stable output). */
@@ -114,7 +134,9 @@ export function buildDataPackage(datasets: Iterable<ExportableDataset>, release:
   const sorted = [...datasets].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
   const licence = { name: LICENCE.id, path: LICENCE.url, title: LICENCE.title };
   return {
-    profile: 'tabular-data-package',
+    // A Data Package (not a Tabular Data Package, whose resources must all be tables): the tables are
+    // Tabular Data Resources, the report texts plain Data Resources.
+    profile: 'data-package',
     name: 'worcestershire-community-safety',
     title: 'Worcestershire Community Safety in Numbers: data',
     description: `Every figure and fact in Worcestershire County Council's Community Safety overview (Appendix 1, covering 2017/18 and 2018/19) as typed, validated tables. ${LICENCE.attribution}`,
@@ -124,12 +146,13 @@ export function buildDataPackage(datasets: Iterable<ExportableDataset>, release:
     keywords: ['community safety', 'Worcestershire', 'crime', 'local government', 'open data'],
     licenses: [licence],
     sources: [{ title: 'Worcestershire County Council, Community Safety overview (Appendix 1)' }],
-    resources: sorted.map(({ meta, rows }) => {
+    resources: [
+      ...sorted.map(({ meta, rows }) => {
       const csv = new TextEncoder().encode(toCsv({ meta, rows }));
       return {
-        profile: 'tabular-data-resource',
+        profile: 'tabular-data-resource' as const,
         name: meta.id,
-        path: resourcePath(meta.id),
+        path: resourcePath(meta.id, options.layout),
         title: meta.title,
         description: meta.description,
         format: 'csv',
@@ -150,7 +173,30 @@ export function buildDataPackage(datasets: Iterable<ExportableDataset>, release:
         footnotes: meta.footnotes,
       };
     }),
+      ...(options.sources ?? []).map((text) => sourceResource(text, options.layout)),
+    ],
+  };
+}
+
+/** The resource of a report text: a plain Data Resource with its size and SHA-256. */
+export function sourceResource(text: SourceText, layout: PackageLayout = 'site') {
+  return {
+    profile: 'data-resource' as const,
+    name: `source-${text.file.replace(/\.txt$/, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-')}`,
+    path: sourceResourcePath(text.file, layout),
+    title: `The report's text: ${text.file}`,
+    description: "The text of the source report, one line per line of the document; every source_lines cell counts these lines (1 is the first). Check a row's citation by reading its lines here.",
+    format: 'txt',
+    mediatype: 'text/plain',
+    encoding: 'utf-8',
+    bytes: text.bytes.length,
+    hash: `sha256:${createHash('sha256').update(text.bytes).digest('hex')}`,
+    licenses: [{ name: LICENCE.id, path: LICENCE.url, title: LICENCE.title }],
   };
 }
 
 export type DataPackage = ReturnType<typeof buildDataPackage>;
+/** A table's resource (a Tabular Data Resource, with its Table Schema). */
+export type TabularResource = Extract<DataPackage['resources'][number], { profile: 'tabular-data-resource' }>;
+/** Whether a resource is a table's (the report texts are plain Data Resources). */
+export const isTabular = (r: DataPackage['resources'][number]): r is TabularResource => r.profile === 'tabular-data-resource';

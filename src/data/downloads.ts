@@ -130,7 +130,17 @@ export function downloadPaths(id: string): { csv: string; json: string; page: st
   return { csv: `/data/${id}.csv`, json: `/data/${id}.json`, page: `/data/${id}/` };
 }
 
-/** Suggested file names (the `download` attribute): the URL stays stable, the saved file names its version. */
+/**
+ * The name of a downloaded file: its name on the site, which is also what a browser saves it as (the
+ * `download` attribute) and what `curl -O` gives, so a recipe's file name works whichever way the file
+ * was fetched. The data version is inside the files (JSON `dataVersion`, `datapackage.json`, the
+ * zip's folder name), not in their names.
+ */
+export function downloadFileName(id: string, extension: string): string {
+  return `${id}.${extension}`;
+}
+
+/** A versioned name (`hate-crime-v2.0.0.csv`), as data versions before 2.2.0 suggested; kept for old links and tests. */
 export function versionedFileName(id: string, version: string, extension: string): string {
   return `${id}-v${version}.${extension}`;
 }

@@ -18,3 +18,9 @@ export const DATA_SUBFOLDERS: ReadonlySet<string> = new Set(['source']);
 
 /** The largest data file the loader will read, in bytes (checked before the file is parsed); every limit is in limits.ts. */
 export { MAX_DATA_FILE_BYTES } from './limits.ts';
+
+/**
+ * Folders of `data/` the loader leaves alone because another check reads them: `releases/` holds the
+ * record of each earlier data version (src/data/releases.ts; tests/unit/releases.test.ts).
+ */
+export const RECORD_FOLDERS: ReadonlySet<string> = new Set(['releases']);

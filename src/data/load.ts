@@ -12,7 +12,7 @@ import type { DatasetMeta } from '../schemas/meta.ts';
 import { rowKey, type Catalog, type LoadedDataset, type LoadedRow } from './catalog.ts';
 import { decodeUtf8, parseCsv } from './csv.ts';
 import { checkIntegrity } from './integrity.ts';
-import { DATA_SUBFOLDERS, MAX_DATA_FILE_BYTES, OTHER_DATA_FILES } from './inventory.ts';
+import { DATA_SUBFOLDERS, MAX_DATA_FILE_BYTES, OTHER_DATA_FILES, RECORD_FOLDERS } from './inventory.ts';
 import { dataFileLimit, MAX_CELL_CHARS, oversize } from './limits.ts';
 import { readMeta } from './meta-file.ts';
 import { DataValidationError, describeCell, type Problem } from './problems.ts';
@@ -226,6 +226,7 @@ function inventory(dataDir: string, problems: Problem[]): { metaFiles: string[];
       if (entry.isSymbolicLink()) problems.push({ file, expected: 'a regular file inside the data folder', found: 'a symbolic link (links are never followed: copy the file in instead)' });
       else if (entry.isDirectory()) {
         if (prefix === '' && DATA_SUBFOLDERS.has(entry.name)) walk(join(folder, entry.name), `${rel}/`);
+        else if (prefix === '' && RECORD_FOLDERS.has(entry.name)) continue; // checked by src/data/releases.ts
         else problems.push({ file, expected: `only dataset files and ${[...DATA_SUBFOLDERS].map((f) => `${f}/`).join(', ')} in the data folder`, found: 'a folder nobody checks' });
       } else if (!entry.isFile()) problems.push({ file, expected: 'a regular file', found: 'a special file' });
       else if (!rel.endsWith('.csv') || rel.startsWith('source/')) {

@@ -21,6 +21,8 @@ export interface RecipeFiles {
   json: string;
   /** Path or name of the all-data workbook. */
   xlsx: string;
+  /** The example dataset's number columns (integer, number), for the steps that set column types. */
+  numberColumns?: readonly string[];
 }
 
 export type SnippetLanguage = 'python' | 'r' | 'sql' | 'javascript' | 'shell';
@@ -30,6 +32,10 @@ export interface Snippet {
   code: string;
   /** Run by the recipe tests against the built files. */
   tested: boolean;
+  /** What to do with it, when more than "run it": "Save as index.js", "Set up a new folder (once)". */
+  caption?: string;
+  /** The file name the snippet is saved as, when it is a file to save. */
+  file?: string;
 }
 
 export interface Recipe {
@@ -52,8 +58,15 @@ export const RECIPE_LANGUAGE_LABELS: Record<SnippetLanguage, string> = {
   shell: 'Shell',
 };
 
+/** The number columns of a dataset (what the LibreOffice steps leave as numbers). */
+export function numberColumns(meta: { columns: ReadonlyArray<{ name: string; type: string }> }): string[] {
+  return meta.columns.filter((c) => c.type === 'integer' || c.type === 'number').map((c) => c.name);
+}
+
 /** Every recipe, for the given files. */
 export function recipesFor(f: RecipeFiles): Recipe[] {
+  const numbers = f.numberColumns ?? [];
+  const numberList = numbers.length === 0 ? '' : numbers.join(', ');
   return [
     {
       id: 'excel',
@@ -90,10 +103,16 @@ export function recipesFor(f: RecipeFiles): Recipe[] {
       steps: [
         `File > Open ${f.csv}; the Text Import dialog appears.`,
         'Character set: Unicode (UTF-8). Separator options: Separated by Comma only. String delimiter: ".',
-        'Untick "Detect special numbers" (and "Evaluate formulas" where offered), so periods, months and ids stay text; then OK.',
+        'Untick "Detect special numbers" (and "Evaluate formulas" where offered), so periods and months stay text.',
+        numbers.length === 0
+          ? 'In Fields, click the first column heading, shift-click the last, and set Column type to Text: this table has no number columns, and a cell such as a year (2018) or a line number (192) must stay text. Then OK.'
+          : `In Fields, click the first column heading, shift-click the last, and set Column type to Text; then select only ${numberList} and set it back to Standard. Every other column is text, even where a cell looks like a number (a year such as 2018, a line number such as 192). Then OK.`,
       ],
       snippets: [],
-      avoid: ['With another character set the first column name shows as ï»¿area and £ as Â£: choose Unicode (UTF-8).'],
+      avoid: [
+        'With another character set the first column name shows as ï»¿area and £ as Â£: choose Unicode (UTF-8).',
+        'Left as Standard, LibreOffice turns text cells that look like numbers (2018 in a date column, 192 in source_lines) into numbers; the workbook avoids this.',
+      ],
     },
     {
       id: 'python',
@@ -140,8 +159,17 @@ export function recipesFor(f: RecipeFiles): Recipe[] {
             '    df_json = pd.json_normalize(json.load(f)["rows"])',
           ].join('\n'),
         },
+        {
+          language: 'python',
+          tested: false,
+          caption: 'With pyarrow: empty cells as missing values',
+          code: ['import pyarrow.csv as pv', '', `table = pv.read_csv("${f.csv}", convert_options=pv.ConvertOptions(strings_can_be_null=True))`, 'df = table.to_pandas()'].join('\n'),
+        },
       ],
-      avoid: ['keep_default_na=False with na_values=[""] makes only an empty cell missing; by default pandas would also treat text such as "NA" or "None" as missing.'],
+      avoid: [
+        'keep_default_na=False with na_values=[""] makes only an empty cell missing; by default pandas would also treat text such as "NA" or "None" as missing.',
+        'pyarrow (pyarrow.csv.read_csv, or pandas with engine="pyarrow") reads an empty text cell as an empty string, not a missing value: pass convert_options=pyarrow.csv.ConvertOptions(strings_can_be_null=True), as below.',
+      ],
     },
     {
       id: 'r',
@@ -169,6 +197,7 @@ export function recipesFor(f: RecipeFiles): Recipe[] {
       avoid: [
         'A financial year such as 2017/18 is text: compare periods as strings, not as dates.',
         "read_csv reads a column holding only yes (or no) and empty cells, such as statutory in bodies, as true/false; add all_varchar = true to keep every cell as text.",
+        'read_csv reads the ISO dates of all-observations.csv (period_start, period_end) and periods.csv (start, end) as DATE, so they sort and filter as dates.',
       ],
     },
     {
@@ -189,12 +218,20 @@ export function recipesFor(f: RecipeFiles): Recipe[] {
     {
       id: 'javascript',
       tool: 'JavaScript (Node)',
-      summary: 'Remove the byte-order mark before parsing the CSV text, or read the JSON rows.',
+      summary: 'In a new folder holding the files: set up a project that uses ES modules and d3-dsv (once), save the script as index.js, and run it. Remove the byte-order mark before parsing the CSV text, or read the JSON rows.',
       steps: [],
       snippets: [
         {
+          language: 'shell',
+          tested: true,
+          caption: 'Set up the folder (once): a package.json that allows import, and d3-dsv',
+          code: ['npm init -y', 'npm pkg set type=module', 'npm install d3-dsv'].join('\n'),
+        },
+        {
           language: 'javascript',
           tested: true,
+          caption: 'Save as index.js',
+          file: 'index.js',
           code: [
             "import { readFileSync } from 'node:fs';",
             "import { csvParse } from 'd3-dsv';",
@@ -204,8 +241,12 @@ export function recipesFor(f: RecipeFiles): Recipe[] {
             'console.log(rows.length, jsonRows.length);',
           ].join('\n'),
         },
+        { language: 'shell', tested: true, caption: 'Run it', code: 'node index.js' },
       ],
-      avoid: ["Without removing the byte-order mark, the first column's name starts with an invisible \\uFEFF."],
+      avoid: [
+        "Without removing the byte-order mark, the first column's name starts with an invisible \\uFEFF.",
+        'Without "type": "module" in package.json (npm pkg set type=module), Node stops at the first import: save the script as index.mjs instead, or set the type.',
+      ],
     },
   ];
 }
@@ -218,7 +259,7 @@ export function recipesText(files: RecipeFiles): string[] {
   for (const r of recipesFor(files)) {
     lines.push('', `${r.tool}`, `${'~'.repeat(r.tool.length)}`, r.summary);
     r.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s}`));
-    for (const s of r.snippets) lines.push('', ...s.code.split('\n').map((l) => (l === '' ? '' : `    ${l}`)));
+    for (const s of r.snippets) lines.push('', ...(s.caption ? [`  ${s.caption}:`] : []), ...s.code.split('\n').map((l) => (l === '' ? '' : `    ${l}`)));
     if (r.avoid.length > 0) lines.push('', '  Avoid:', ...r.avoid.map((a) => `  - ${a}`));
   }
   return lines;

@@ -29,8 +29,39 @@ const areasShape = {
   parent: optional(id()),
   /** What the area covers. */
   description: text(),
+  /** The area's official ONS GSS code (`E10000034` form), only where it was checked against an ONS source. */
+  gss_code: optional(text()),
+  /** The ONS source the code was checked against (its address), or why the code is empty. */
+  gss_code_note: text(),
 };
-export const areasSchema = { kind: 'reference' as const, shape: areasShape, row: z.object(areasShape) };
+
+/** A GSS code: a country letter and eight digits. */
+export const GSS_CODE = /^[EWSNK]\d{8}$/;
+/** An ONS source a code may be checked against: the Open Geography Portal or the ONS website. */
+export const ONS_SOURCE = /https:\/\/(geoportal\.statistics\.gov\.uk|www\.ons\.gov\.uk)\//;
+
+/** A filled code must look like a GSS code and its note must cite the ONS source it was checked against. */
+function gssRule(r: { gss_code?: string | undefined; gss_code_note: string }, ctx: z.RefinementCtx): void {
+  if (r.gss_code === undefined) return;
+  if (!GSS_CODE.test(r.gss_code))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['gss_code'],
+      message: 'a GSS code: E, W, S, N or K and eight digits, like E10000034',
+    });
+  if (!ONS_SOURCE.test(r.gss_code_note))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['gss_code_note'],
+      message:
+        'the address of the ONS source the code was checked against (https://geoportal.statistics.gov.uk/… or https://www.ons.gov.uk/…)',
+    });
+}
+export const areasSchema = {
+  kind: 'reference' as const,
+  shape: areasShape,
+  row: z.object(areasShape).superRefine(gssRule),
+};
 
 /** `data/measures.csv`: every measure, its label, unit and definition, defined once. */
 const measuresShape = {

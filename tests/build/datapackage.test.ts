@@ -6,8 +6,7 @@
  *    in the built site with the declared size and SHA-256;
  *  - the Table Schemas agree with the files: headers, primary keys, enums, patterns, foreign keys;
  *  - every downloaded CSV parses back (Papa Parse) to exactly the validated rows, every JSON too;
- *  - the zip holds exactly the site's files (and the workbook, and a SHA256SUMS that checks), and is
- *    byte-for-byte reproducible;
+ *  - (the zip, download names and the changelog page: tests/build/kit.test.ts);
  *  - checksums: each dataset page shows the SHA-256 of the served CSV and JSON, and /data/SHA256SUMS
  *    passes `sha256sum -c` in a folder of files saved under the names the links suggest;
  *  - nothing in the build names localhost (scripts/check-no-localhost.ts, as the deploy runs it);
@@ -20,24 +19,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { unzipSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildZip, zipEntryNames, zipTimestamp } from '../../src/data/bundle.ts';
-import { buildDataPackage, FIELD_PATTERNS, resourcePath, type DataPackage } from '../../src/data/datapackage.ts';
 import {
-  CSV_BOM,
-  isNumericColumn,
-  restoreText,
-  stringifyJson,
-  toCsv,
-  toJson,
-  versionedFileName,
-} from '../../src/data/downloads.ts';
-import { PACKAGE_FILE_BASE } from '../../src/data/catalog-files.ts';
-import { buildWorkbook } from '../../src/data/workbook.ts';
+  buildDataPackage,
+  FIELD_PATTERNS,
+  isTabular,
+  resourcePath,
+  sourceResourcePath,
+  type DataPackage,
+  type TabularResource,
+} from '../../src/data/datapackage.ts';
+import { sourceTexts } from '../../src/data/source-files.ts';
+import { CSV_BOM, isNumericColumn, restoreText, stringifyJson, toCsv, toJson } from '../../src/data/downloads.ts';
+import { downloadTables } from '../../src/data/catalog-files.ts';
 import { findLocalhost, scanForLocalhost } from '../../scripts/check-no-localhost.ts';
-import { getCatalog } from '../../src/data/index.ts';
+import { dataDir, getCatalog } from '../../src/data/index.ts';
 import { getRelease } from '../../src/data/release.ts';
 import { ROOT } from '../support/build-site.ts';
 
@@ -49,10 +47,14 @@ const release = getRelease();
 const homepage = new URL(`${inject('basePath')}data/`, inject('site')).href;
 const dist = inject('siteDir');
 const TEST_BASE = inject('basePath');
+const tables = downloadTables([...catalog.values()], release);
+const sources = sourceTexts(dataDir());
 let descriptor: DataPackage;
+let tabular: TabularResource[];
 
 beforeAll(() => {
   descriptor = JSON.parse(readFileSync(join(dist, 'datapackage.json'), 'utf8')) as DataPackage;
+  tabular = descriptor.resources.filter(isTabular);
 });
 
 function validator(file: string) {
@@ -84,25 +86,33 @@ function parseBuiltCsv(bytes: Buffer): { header: string[]; records: string[][] }
 }
 
 describe('datapackage.json', () => {
-  it('validates against the vendored Data Package and Tabular Data Package JSON Schemas', () => {
-    for (const file of ['data-package.json', 'tabular-data-package.json']) {
-      const validate = validator(file);
-      const ok = validate(descriptor);
-      expect(validate.errors ?? [], file).toEqual([]);
-      expect(ok).toBe(true);
-    }
+  it('validates against the vendored Data Package JSON Schema, and its tables form a valid Tabular Data Package', () => {
+    const validate = validator('data-package.json');
+    expect(validate(descriptor)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+    // The report texts are plain Data Resources; the tables alone satisfy the Tabular Data Package profile.
+    const tablesOnly = { ...descriptor, profile: 'tabular-data-package', resources: tabular };
+    const validateTabular = validator('tabular-data-package.json');
+    expect(validateTabular(tablesOnly)).toBe(true);
+    expect(validateTabular.errors ?? []).toEqual([]);
   });
 
   it('the schema check can fail: a resource without a path or data is rejected', () => {
     const validate = validator('tabular-data-package.json');
-    const broken = structuredClone(descriptor) as unknown as { resources: Array<Record<string, unknown>> };
+    const broken = structuredClone({
+      ...descriptor,
+      profile: 'tabular-data-package',
+      resources: tabular,
+    }) as unknown as {
+      resources: Array<Record<string, unknown>>;
+    };
     delete broken.resources[0]!.path;
     expect(validate(broken)).toBe(false);
   });
 
   it('is exactly what the builder makes, with the data version, licence and sources', () => {
     expect(readFileSync(join(dist, 'datapackage.json'), 'utf8')).toBe(
-      stringifyJson(buildDataPackage(catalog.values(), release, { homepage })),
+      stringifyJson(buildDataPackage(tables, release, { homepage, sources })),
     );
     expect(descriptor.version).toBe(release.version);
     expect(descriptor.homepage).toBe(homepage);
@@ -114,23 +124,46 @@ describe('datapackage.json', () => {
       },
     ]);
     expect(descriptor.sources.length).toBeGreaterThan(0);
-    expect(descriptor.resources.map((r) => r.name)).toEqual([...catalog.keys()].sort());
+    expect(tabular.map((r) => r.name)).toEqual(tables.map((d) => d.meta.id).sort());
+    expect(tabular.map((r) => r.name)).toEqual(expect.arrayContaining(['all-observations', 'periods']));
+  });
+
+  it("lists the report's text as a resource with its size and SHA-256, where the zip and the site hold it", () => {
+    const texts = descriptor.resources.filter((r) => !isTabular(r));
+    expect(texts.map((r) => r.path)).toEqual(sources.map((t) => sourceResourcePath(t.file)));
+    expect(texts.map((r) => r.path)).toContain('data/source/community-safety-overview.txt');
+    for (const r of texts) {
+      const bytes = readFileSync(join(dist, r.path));
+      expect(bytes.length).toBe(r.bytes);
+      expect(`sha256:${createHash('sha256').update(bytes).digest('hex')}`).toBe(r.hash);
+    }
+  });
+
+  it('/data/datapackage.json names the files beside it, so it checks out in a folder of browser downloads', () => {
+    const flat = JSON.parse(readFileSync(join(dist, 'data', 'datapackage.json'), 'utf8')) as DataPackage;
+    const validate = validator('data-package.json');
+    expect(validate(flat)).toBe(true);
+    expect(flat.resources.map((r) => r.path).every((p) => !p.includes('/'))).toBe(true);
+    for (const r of flat.resources) {
+      const bytes = readFileSync(join(dist, 'data', r.path)); // beside it, under the name the link saves
+      expect(`sha256:${createHash('sha256').update(bytes).digest('hex')}`, r.path).toBe(r.hash);
+    }
   });
 
   it('every resource path exists in the built site, with the declared bytes and SHA-256', () => {
-    for (const resource of descriptor.resources) {
+    for (const resource of tabular) {
       expect(resource.path).toBe(resourcePath(resource.name));
       const file = join(dist, resource.path); // relative to datapackage.json, at the site root
       expect(existsSync(file), resource.path).toBe(true);
       const bytes = readFileSync(file);
       expect(bytes.length).toBe(resource.bytes);
       expect(`sha256:${createHash('sha256').update(bytes).digest('hex')}`).toBe(resource.hash);
-      expect(resource.rows).toBe(catalog.get(resource.name)!.rows.length);
+      expect(resource.rows).toBe(tables.find((d) => d.meta.id === resource.name)!.rows.length);
     }
   });
 
   it('each Table Schema agrees with its CSV: header, primary key, enums, patterns, required cells', () => {
-    for (const resource of descriptor.resources) {
+    for (const resource of tabular) {
       const { header, records } = parseBuiltCsv(readFileSync(join(dist, resource.path)));
       const fields = resource.schema.fields;
       expect(header).toEqual(fields.map((f) => f.name));
@@ -157,9 +190,9 @@ describe('datapackage.json', () => {
   });
 
   it('declares foreign keys to areas, measures, sections, themes and bodies, and they resolve in the files', () => {
-    const byName = new Map(descriptor.resources.map((r) => [r.name, r]));
+    const byName = new Map(tabular.map((r) => [r.name, r]));
     const targets = new Set<string>();
-    for (const resource of descriptor.resources) {
+    for (const resource of tabular) {
       const { header, records } = parseBuiltCsv(readFileSync(join(dist, resource.path)));
       for (const fk of resource.schema.foreignKeys ?? []) {
         const target = fk.reference.resource === '' ? resource : byName.get(fk.reference.resource)!;
@@ -210,98 +243,30 @@ describe('downloads in the built site', () => {
       const html = readFileSync(join(dist, 'data', id, 'index.html'), 'utf8');
       expect(html).toContain(`href="${TEST_BASE}data/${id}.csv"`);
       expect(html).toContain(`href="${TEST_BASE}data/${id}.json"`);
-      expect(html).toContain(`download="${id}-v${release.version}.csv"`);
+      expect(html).toContain(`download="${id}.csv"`);
       expect(html).toContain('Plain text');
       expect(html).toContain(`@misc{wcsn-${id}-`);
     });
   }
 
-  it('the catalogue lists every dataset with its downloads, and links the zip and datapackage.json', () => {
+  it('the catalogue lists every dataset with its downloads, and links the zip, the long table, the report text, datapackage.json and both SHA256SUMS', () => {
     const html = readFileSync(join(dist, 'data', 'index.html'), 'utf8');
     for (const id of catalog.keys()) {
       expect(html).toContain(`href="${TEST_BASE}data/${id}/"`);
       expect(html).toContain(`href="${TEST_BASE}data/${id}.csv"`);
     }
-    expect(html).toContain(`href="${TEST_BASE}data/all-data.zip"`);
-    expect(html).toContain(`href="${TEST_BASE}datapackage.json"`);
-  });
-
-  it('the changelog page shows every version', () => {
-    const html = readFileSync(join(dist, 'data', 'changelog', 'index.html'), 'utf8');
-    for (const entry of release.entries) expect(html).toContain(`id="v${entry.version.replaceAll('.', '-')}"`);
-  });
-});
-
-describe('the all-data zip', () => {
-  it('holds README, CHANGELOG, SHA256SUMS, datapackage.json, the workbook and every CSV and JSON, identical to the site files', () => {
-    const zip = readFileSync(join(dist, 'data', 'all-data.zip'));
-    const files = unzipSync(zip);
-    const names = zipEntryNames([...catalog.keys()]);
-    expect(Object.keys(files)).toEqual(names);
-    const decoder = new TextDecoder();
-    for (const id of catalog.keys()) {
-      for (const ext of ['csv', 'json']) {
-        expect(
-          Buffer.from(files[`data/${id}.${ext}`]!).equals(readFileSync(join(dist, 'data', `${id}.${ext}`))),
-          `${id}.${ext}`,
-        ).toBe(true);
-      }
-    }
-    expect(Buffer.from(files['datapackage.json']!).equals(readFileSync(join(dist, 'datapackage.json')))).toBe(true);
-    expect(Buffer.from(files['all-data.xlsx']!).equals(readFileSync(join(dist, 'data', 'all-data.xlsx')))).toBe(true);
-    // The zip's SHA256SUMS checks every other entry, with the paths as unzipped.
-    const sums = decoder.decode(files['SHA256SUMS']).trimEnd().split('\n');
-    expect(sums.map((l) => l.slice(66))).toEqual(names.filter((n) => n !== 'SHA256SUMS'));
-    for (const line of sums)
-      expect(createHash('sha256').update(files[line.slice(66)]!).digest('hex')).toBe(line.slice(0, 64));
-    expect(decoder.decode(files['CHANGELOG.md'])).toBe(readFileSync(join(ROOT, 'data', 'CHANGELOG.md'), 'utf8'));
-    const readme = decoder.decode(files['README.txt']);
-    expect(readme).toContain('Using the data');
-    expect(readme).toContain('encoding="utf-8-sig"');
-    expect(readme).toContain('pd.json_normalize(json.load(f)["rows"])');
-    expect(readme).toContain(`Data version ${release.version}`);
-    expect(readme).toContain('Open Government Licence v3.0');
-    expect(readme).toContain('CRLF');
-    for (const [id, d] of catalog) {
-      expect(readme).toContain(`${id}: ${d.meta.title}`);
-      for (const c of d.meta.columns) expect(readme).toContain(`    ${c.name} (`);
-      for (const caveat of d.meta.caveats) expect(readme).toContain(caveat);
-    }
-  });
-
-  it('is byte-for-byte what the builder makes, every time and in every time zone', { timeout: 60_000 }, async () => {
-    const datasets = [...catalog.values()];
-    const built = readFileSync(join(dist, 'data', 'all-data.zip'));
-    const workbook = readFileSync(join(dist, 'data', 'all-data.xlsx'));
-    const tz = process.env.TZ;
-    try {
-      for (const zone of ['UTC', 'Pacific/Auckland', 'America/Los_Angeles']) {
-        process.env.TZ = zone;
-        expect(Buffer.from(await buildWorkbook(datasets, release, { homepage })).equals(workbook), zone).toBe(true);
-        expect(Buffer.from(buildZip(datasets, release, { homepage }, workbook)).equals(built), zone).toBe(true);
-      }
-    } finally {
-      if (tz === undefined) delete process.env.TZ;
-      else process.env.TZ = tz;
-    }
-  });
-
-  it('stamps every entry with the release date', () => {
-    const zip = readFileSync(join(dist, 'data', 'all-data.zip'));
-    const stamp = zipTimestamp(release.date);
-    const dosDate = ((stamp.getFullYear() - 1980) << 9) | ((stamp.getMonth() + 1) << 5) | stamp.getDate();
-    // Central directory records: signature 0x02014b50, modification date at offset 14.
-    let count = 0;
-    for (
-      let i = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-      i >= 0;
-      i = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)
-    ) {
-      expect(zip.readUInt16LE(i + 14)).toBe(dosDate);
-      expect(zip.readUInt16LE(i + 12)).toBe(0); // 00:00:00
-      count++;
-    }
-    expect(count).toBe(zipEntryNames([...catalog.keys()]).length);
+    for (const path of [
+      'data/all-data.zip',
+      'datapackage.json',
+      'data/datapackage.json',
+      'data/all-observations.csv',
+      'data/periods.csv',
+      'data/community-safety-overview.txt',
+      'data/SHA256SUMS',
+      'SHA256SUMS',
+      'data/versions/SHA256SUMS',
+    ])
+      expect(html, path).toContain(`href="${TEST_BASE}${path}"`);
   });
 });
 
@@ -314,7 +279,7 @@ describe('checksums', () => {
       const html = readFileSync(join(dist, 'data', id, 'index.html'), 'utf8');
       for (const ext of ['csv', 'json']) {
         expect(html).toContain(`<code>${sha(join(dist, 'data', `${id}.${ext}`))}</code>`);
-        expect(html).toContain(`<code>${versionedFileName(id, release.version, ext)}</code>`);
+        expect(html).toContain(`<code>${id}.${ext}</code>`);
       }
       expect(html).toContain(`href="${TEST_BASE}data/SHA256SUMS"`);
       expect(html).toContain(`href="${TEST_BASE}data/all-data.xlsx"`);
@@ -330,32 +295,34 @@ describe('checksums', () => {
     const html = readFileSync(join(dist, 'data', 'index.html'), 'utf8');
     expect(html).toContain(`href="${TEST_BASE}data/SHA256SUMS"`);
     expect(html).toContain(`href="${TEST_BASE}data/all-data.xlsx"`);
-    for (const f of ['data/all-data.zip', 'data/all-data.xlsx', 'datapackage.json'])
+    for (const f of [
+      'data/all-data.zip',
+      'data/all-data.xlsx',
+      'data/datapackage.json',
+      'data/all-observations.csv',
+      'data/community-safety-overview.txt',
+    ])
       expect(html).toContain(`<code>${sha(join(dist, f))}</code>`);
     expect(html).toContain('id="use-duckdb"');
   });
 
-  it('/data/SHA256SUMS passes sha256sum -c in the site folder and in a folder of files saved under their suggested names', () => {
+  it('/data/SHA256SUMS passes sha256sum -c in the site folder and in a folder of files saved under their names', () => {
     const sums = readFileSync(join(dist, 'data', 'SHA256SUMS'), 'utf8');
+    const names = sums
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.slice(66));
+    expect(names).toContain('community-safety-overview.txt');
+    expect(names).toContain('all-observations.csv');
     const saved = mkdtempSync(join(tmpdir(), 'wcsn-saved-'));
     try {
       writeFileSync(join(saved, 'SHA256SUMS'), sums);
-      for (const id of catalog.keys())
-        for (const ext of ['csv', 'json'])
-          copyFileSync(join(dist, 'data', `${id}.${ext}`), join(saved, versionedFileName(id, release.version, ext)));
-      copyFileSync(
-        join(dist, 'data', 'all-data.xlsx'),
-        join(saved, versionedFileName(PACKAGE_FILE_BASE, release.version, 'xlsx')),
-      );
-      copyFileSync(
-        join(dist, 'data', 'all-data.zip'),
-        join(saved, versionedFileName(PACKAGE_FILE_BASE, release.version, 'zip')),
-      );
-      const check = spawnSync('sha256sum', ['-c', '--ignore-missing', 'SHA256SUMS'], { cwd: saved, encoding: 'utf8' });
+      for (const name of names) copyFileSync(join(dist, 'data', name), join(saved, name));
+      const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: saved, encoding: 'utf8' });
       expect(check.status, check.stdout + check.stderr).toBe(0);
-      expect(check.stdout.match(/: OK$/gm)).toHaveLength(2 * catalog.size + 2);
+      expect(check.stdout.match(/: OK$/gm)).toHaveLength(names.length);
       // A changed byte fails.
-      const one = join(saved, versionedFileName('hate-crime', release.version, 'csv'));
+      const one = join(saved, 'hate-crime.csv');
       writeFileSync(one, readFileSync(one, 'utf8').replace('318', '319'));
       expect(
         spawnSync('sha256sum', ['-c', '--ignore-missing', 'SHA256SUMS'], { cwd: saved, encoding: 'utf8' }).status,

@@ -8,5 +8,5 @@ import { getRelease } from '../../data/release.ts';
 export const GET: APIRoute = async ({ site }) => {
   const release = getRelease();
   const files = await catalogFiles([...getCatalog().values()], release, absoluteUrl('/data/', site));
-  return new Response(downloadsSha256sums(files, release.version), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(downloadsSha256sums(files), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -1,8 +1,10 @@
-/** `/data/<id>.csv`: the CSV download of a dataset, written at build time from the validated rows. */
+/** `/data/<id>.csv`: the CSV download of a dataset or derived table, written at build time from the validated rows. */
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { downloadTables } from '../../data/catalog-files.ts';
 import { toCsv } from '../../data/downloads.ts';
-import { getCatalog, getDataset } from '../../data/index.ts';
+import { getCatalog } from '../../data/index.ts';
+import { getRelease } from '../../data/release.ts';
 
-export const getStaticPaths = (() => [...getCatalog().keys()].map((id) => ({ params: { id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => downloadTables([...getCatalog().values()], getRelease()).map((d) => ({ params: { id: d.meta.id }, props: { dataset: d } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) => new Response(toCsv(getDataset(String(params.id))), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) => new Response(toCsv((props as { dataset: Parameters<typeof toCsv>[0] }).dataset), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -1,9 +1,10 @@
-/** `/data/<id>.json`: the JSON download of a dataset (metadata, `dataVersion` and rows), from the validated rows. */
+/** `/data/<id>.json`: the JSON download of a dataset or derived table (metadata, `dataVersion` and rows), from the validated rows. */
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { downloadTables } from '../../data/catalog-files.ts';
 import { toJson } from '../../data/downloads.ts';
-import { getCatalog, getDataset } from '../../data/index.ts';
+import { getCatalog } from '../../data/index.ts';
 import { getRelease } from '../../data/release.ts';
 
-export const getStaticPaths = (() => [...getCatalog().keys()].map((id) => ({ params: { id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => downloadTables([...getCatalog().values()], getRelease()).map((d) => ({ params: { id: d.meta.id }, props: { dataset: d } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) => new Response(toJson(getDataset(String(params.id)), getRelease()), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = ({ props }) => new Response(toJson((props as { dataset: Parameters<typeof toJson>[0] }).dataset, getRelease()), { headers: { 'Content-Type': 'application/json' } });
