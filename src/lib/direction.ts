@@ -84,6 +84,19 @@ export function noun(step: Step): string {
   return step === 'up' ? 'a rise' : step === 'down' ? 'a fall' : 'no change';
 }
 
+/** "rise", "fall", "change" (after "the size of the"). */
+export function bareNoun(step: Step): string {
+  return step === 'up' ? 'rise' : step === 'down' ? 'fall' : 'change';
+}
+
+/** "rose to 10,947", "fell to 555", "rose then fell to 12", "stayed at 17": where a series ended. */
+export function endedAt(values: readonly number[], end: string, tense: Tense = 'past'): string {
+  const shape = shapeOf(values);
+  if (shape === 'none') return `was ${end}`;
+  if (shape === 'same') return `stayed at ${end}`;
+  return `${seriesVerb(values, tense)} to ${end}`;
+}
+
 /** "up", "down", "unchanged"; `capital` for the start of a line ("Up 20 on 2016/17"). */
 export function updown(step: Step, capital = false): string {
   const w = step === 'up' ? 'up' : step === 'down' ? 'down' : 'unchanged';
