@@ -26,11 +26,19 @@ function pctText(before: number, after: number): string {
   return before === 0 ? '' : formatChange(pct(before, after), 'percent', 1);
 }
 
-/** How one series moved, every period named where it turns: direction words from src/lib/direction.ts. */
-export function movementOf(points: readonly Point[], unit: Unit, withPercent = true): string {
+/** Said after a percentage the report does not print (issue #24: "our calculation" in summaries too). */
+export const OUR_CALCULATION = 'our calculation';
+
+/**
+ * How one series moved, every period named where it turns: direction words from src/lib/direction.ts.
+ * The percentage change says "our calculation" unless `stated` (the report prints that exact change).
+ */
+export function movementOf(points: readonly Point[], unit: Unit, withPercent = true, stated = false): string {
   return seriesMovement(points, {
     format: (v) => formatValue(v, unit),
-    ...(withPercent && unit === 'count' ? { percent: pctText } : {}),
+    ...(withPercent && unit === 'count'
+      ? { percent: pctText, ...(stated ? {} : { percentNote: OUR_CALCULATION }) }
+      : {}),
   });
 }
 
@@ -42,6 +50,7 @@ export function movement(
   fromLabel: string,
   toLabel: string,
   withPercent = true,
+  stated = false,
 ): string {
   return movementOf(
     [
@@ -50,6 +59,7 @@ export function movement(
     ],
     unit,
     withPercent,
+    stated,
   );
 }
 
@@ -64,7 +74,7 @@ export function changeOf(values: readonly number[], digits?: number): string {
     values.map((value) => ({ value })),
     {
       format: (v) => (digits === undefined ? formatValue(v, 'count') : formatNumber(v, digits)),
-      ...(digits === undefined ? { percent: pctText } : {}),
+      ...(digits === undefined ? { percent: pctText, percentNote: OUR_CALCULATION } : {}),
     },
   );
 }
@@ -77,7 +87,11 @@ function upperFirst(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export function hateCrimeSummary(rows: readonly HateCrimeCountRow[]): string[] {
+/** `stated(area, measure)`: the report prints the percentage change from that series' first to last period. */
+export function hateCrimeSummary(
+  rows: readonly HateCrimeCountRow[],
+  stated: (area: string, measure: string) => boolean = () => false,
+): string[] {
   const areas = [...new Set(rows.map((r) => r.area))];
   const measures = [...new Set(rows.map((r) => r.measure))];
   return areas.map((area) => {
@@ -98,13 +112,16 @@ export function hateCrimeSummary(rows: readonly HateCrimeCountRow[]): string[] {
           `${lowerFirst(own[0]!.measureLabel)} ${movementOf(
             own.map((r) => ({ value: r.value, label: r.period })),
             'count',
+            true,
+            stated(area, own[0]!.measure),
           )}`,
       );
     return `In ${name}, ${parts.join(', while ')}.`;
   });
 }
 
-export function periodBarsSummary(rows: readonly PeriodBarRow[]): string[] {
+/** `stated`: the report prints the percentage change from the first to the last period. */
+export function periodBarsSummary(rows: readonly PeriodBarRow[], stated = false): string[] {
   const first = rows[0];
   const last = rows[rows.length - 1];
   if (!first || !last) return [];
@@ -126,6 +143,8 @@ export function periodBarsSummary(rows: readonly PeriodBarRow[]): string[] {
     `${first.measureLabel} ${movementOf(
       rows.map((r) => ({ value: r.value, label: r.periodLabel })),
       first.unit,
+      true,
+      stated,
     )}${by}.`,
   ];
 }

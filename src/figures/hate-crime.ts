@@ -20,6 +20,8 @@ import {
   must,
   obs,
   observationFigure,
+  isStated,
+  keyOf,
   render,
   shownChanges,
   type Obs,
@@ -79,7 +81,18 @@ export function hateCrime(): FigureParts {
   const title = several
     ? `${findings.map((f, i) => `${i === 0 ? f.label : inSentence(f.label)} ${f.says}`).join('; ')}`
     : `${measureTitle}, ${first.label}`;
-  const summary = hateCrimeSummary(counts);
+  // A percentage the report prints for exactly the pair shown is plain; any other says "our calculation".
+  const summary = hateCrimeSummary(counts, (area, measure) => {
+    const c = changes.find((x) => x.area === area && x.measure === measure);
+    return (
+      c !== undefined &&
+      isStated(
+        'hate-crime',
+        { baseline: keyOf('hate-crime', c.before), subject: keyOf('hate-crime', c.after) },
+        'percent-change',
+      )
+    );
+  });
   // Every percentage with its absolute change; small counts flagged (src/lib/comparison.ts).
   const both = (c: (typeof changes)[number]) =>
     `${c.areaLabel.split(' ')[0]} ${formatChange(c.difference ?? 0, 'count')}, ${formatChange(c.change, 'percent', 1)}`;

@@ -137,6 +137,21 @@ export function shownChanges(dataset: string, series: readonly (readonly object[
   });
 }
 
+/** Whether the report states (and the data reproduces) a change of this kind for exactly this pair of rows. */
+export function isStated(dataset: string, pair: ShownChange | undefined, kind: ClaimRow['kind']): boolean {
+  return (
+    pair !== undefined &&
+    checkedResults().some(
+      (c) =>
+        c.ok &&
+        c.claim.dataset === dataset &&
+        c.claim.kind === kind &&
+        c.claim.subject === pair.subject &&
+        c.claim.baseline === pair.baseline,
+    )
+  );
+}
+
 /**
  * Claims of a dataset that agree: `exact` ones print a figure (checked, ✓), `direction` ones only a
  * direction (agreed, in words). With `shown`, only a claim about exactly one of those pairs of rows

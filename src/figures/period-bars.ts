@@ -24,6 +24,7 @@ import {
   obs,
   obsCsv,
   observationFigure,
+  isStated,
   render,
   shownChanges,
 } from './helpers.ts';
@@ -47,7 +48,6 @@ export function periodFigure(
     value: r.value,
     unit: 'count',
   }));
-  const summary = periodBarsSummary(chartRows);
   const first = must(data[0], `${measure} rows`);
   const last = must(data[data.length - 1], `${measure} rows`);
   const diff = difference(first.value, last.value);
@@ -57,6 +57,7 @@ export function periodFigure(
     ? `${measureLabel(measure)} ${moved} between ${first.period.label} and ${last.period.label}`
     : measureTitle;
   const shown = shownChanges(dataset, [data]);
+  const summary = periodBarsSummary(chartRows, isStated(dataset, shown[0], 'percent-change'));
   const annotation =
     data.length > 1
       ? `Change since ${first.period.label}: ${formatChange(diff, 'count')} (${formatChange(percentChange(first.value, last.value), 'percent', 1)})`

@@ -133,6 +133,8 @@ export interface MovementOptions {
   format: (value: number) => string;
   /** Adds "(+6.3%)", the percentage change from the first to the last value, when given. */
   percent?: (before: number, after: number) => string;
+  /** Words after the percentage, inside its brackets: "our calculation" where the report does not print it. */
+  percentNote?: string;
   tense?: Tense;
 }
 
@@ -159,10 +161,11 @@ export function movement(points: readonly Point[], o: MovementOptions): string {
     return first.label ? `stayed at ${o.format(first.value)} ${when}` : `stayed at ${o.format(first.value)}`;
   }
   const pct = o.percent && first.value !== last.value ? o.percent(first.value, last.value) : '';
+  const note = o.percentNote ? `, ${o.percentNote}` : '';
   if (runs.length === 1) {
     const r = runs[0]!;
     // Flat steps before or after the one run: the sentence names the first and last period all the same.
-    return `${verb(r.step, tense)} from ${at(first, o)} to ${at(last, o)}${pct ? ` (${pct})` : ''}`;
+    return `${verb(r.step, tense)} from ${at(first, o)} to ${at(last, o)}${pct ? ` (${pct}${note})` : ''}`;
   }
   const legs = runs.map((r, i) => {
     const to = points[i === runs.length - 1 ? points.length - 1 : r.to]!;
@@ -170,7 +173,7 @@ export function movement(points: readonly Point[], o: MovementOptions): string {
       ? `${verb(r.step, tense)} from ${at(first, o)} to ${at(points[r.to]!, o)}`
       : `${verb(r.step, 'past')} to ${at(to, o)}`;
   });
-  const overall = pct ? ` (${pct} from first to last)` : '';
+  const overall = pct ? ` (${pct} from first to last${note})` : '';
   return `${legs[0]}, then ${legs.slice(1).join(', then ')}${overall}`;
 }
 

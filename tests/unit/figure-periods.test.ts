@@ -207,6 +207,9 @@ describe.each(FIGURES)('$id on any number of periods', (fig) => {
             : checkDirection(s.where, s.text, n === 1 ? 'none' : shape)),
         ]);
         expect(problems).toEqual([]);
+        // No claim states these made-up changes: every percentage in a summary is "our calculation".
+        for (const text of f.summary)
+          for (const m of text.matchAll(/\(([+\u2212]\d[^)]*%[^)]*)\)/g)) expect(m[1], text).toMatch(/our calculation/);
         // Every period in the table and the CSV, in order.
         const labels = periodsLike(
           parsePeriod(
@@ -257,6 +260,9 @@ describe('the agrees/✓ mark goes only beside the pair of periods the report st
     expect(da.checked).toHaveLength(1);
     const marac = await (await FIGURES[3]!.build())();
     expect(marac.agreed).toHaveLength(1);
+    // The report prints the hate crime percentages, not the domestic abuse one.
+    expect(hate.summary.join(' ')).not.toMatch(/our calculation/);
+    expect(da.summary.join(' ')).toMatch(/\(\+5\.0%, our calculation\)/);
   });
 
   it('marks nothing when the figure shows 2016/17 to 2018/19, which no claim states', async () => {
