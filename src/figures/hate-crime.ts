@@ -141,7 +141,7 @@ export function hateCrime(): FigureParts {
     id,
     theme: 'hate-crime',
     title,
-    subtitle: `${measureTitle}${several ? `, ${span}` : ''}: recorded counts`,
+    subtitle: `${measureTitle}${several ? `, ${span}` : ''}`,
     takeaway,
     summary,
     summaryFor: areas.map((a) => ({ area: facetOf(a) })),
