@@ -300,3 +300,16 @@ describe('every real figure reads well (issue #24 class 7)', () => {
     expect(grammar('checked', 'The value is undefined.')).toHaveLength(1);
   });
 });
+
+describe('stat tiles on several periods', () => {
+  it('lists every period in the table and CSV, shows the latest in the tile, and no longer says "no earlier years"', async () => {
+    store.__figureRows = new Map([['domestic-abuse', series('domestic-abuse', ['dvpos'], 'up', 3)]]);
+    const f = (await import('../../src/figures/stat-tiles.ts')).domesticAbuseSingleYear();
+    const dvpos = f.table.rows.filter((r) => /Protection Orders/.test(r.measure ?? ''));
+    expect(dvpos.map((r) => r.period)).toEqual(['2017/18', '2018/19', '2019/20']);
+    expect(f.csv.rows.filter((r) => r[2] === 'dvpos').map((r) => r[1])).toEqual(['2017/18', '2018/19', '2019/20']);
+    expect(f.takeaway).toMatch(/in 2019\/20/);
+    expect(f.takeaway).not.toMatch(/no earlier years/);
+    expect(sentences(f).flatMap((s) => grammar(s.where, s.text))).toEqual([]);
+  });
+});
