@@ -184,7 +184,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   vi.resetModules();
-  store.__figureRows = undefined;
+  delete store.__figureRows;
 });
 
 async function build(fig: (typeof FIGURES)[number], shape: Shape, n: number): Promise<FigureParts> {
@@ -254,11 +254,11 @@ describe('the agrees/✓ mark goes only beside the pair of periods the report st
   }
 
   it('marks the real two-period figures', async () => {
-    const hate = await (await FIGURES[0]!.build())();
+    const hate = (await FIGURES[0]!.build())();
     expect(hate.checked).toHaveLength(1);
-    const da = await (await FIGURES[2]!.build())();
+    const da = (await FIGURES[2]!.build())();
     expect(da.checked).toHaveLength(1);
-    const marac = await (await FIGURES[3]!.build())();
+    const marac = (await FIGURES[3]!.build())();
     expect(marac.agreed).toHaveLength(1);
     // The report prints the hate crime percentages, not the domestic abuse one.
     expect(hate.summary.join(' ')).not.toMatch(/our calculation/);
@@ -269,15 +269,15 @@ describe('the agrees/✓ mark goes only beside the pair of periods the report st
     store.__figureRows = new Map([
       ['hate-crime', withLaterPeriod('hate-crime', ['hate-offences', 'hate-incidents-crimed'])],
     ]);
-    const hate = await (await FIGURES[0]!.build())();
+    const hate = (await FIGURES[0]!.build())();
     expect(hate.table.columns.map((c) => c.label)).toEqual(expect.arrayContaining(['2016/17', '2017/18', '2018/19']));
     expect(hate.checked).toEqual([]);
     store.__figureRows = new Map([
       ['domestic-abuse', withLaterPeriod('domestic-abuse', ['da-incidents-crimes', 'marac-cases'])],
     ]);
     vi.resetModules();
-    const da = await (await FIGURES[2]!.build())();
-    const marac = await (await FIGURES[3]!.build())();
+    const da = (await FIGURES[2]!.build())();
+    const marac = (await FIGURES[3]!.build())();
     expect(da.checked).toEqual([]);
     expect(marac.agreed).toEqual([]);
   });
