@@ -82,16 +82,15 @@ export function hateCrime(): FigureParts {
     ? `${findings.map((f, i) => `${i === 0 ? f.label : inSentence(f.label)} ${f.says}`).join('; ')}`
     : `${measureTitle}, ${first.label}`;
   // A percentage the report prints for exactly the pair shown is plain; any other says "our calculation".
+  const stated = (c: (typeof changes)[number]) =>
+    isStated(
+      'hate-crime',
+      { baseline: keyOf('hate-crime', c.before), subject: keyOf('hate-crime', c.after) },
+      'percent-change',
+    );
   const summary = hateCrimeSummary(counts, (area, measure) => {
     const c = changes.find((x) => x.area === area && x.measure === measure);
-    return (
-      c !== undefined &&
-      isStated(
-        'hate-crime',
-        { baseline: keyOf('hate-crime', c.before), subject: keyOf('hate-crime', c.after) },
-        'percent-change',
-      )
-    );
+    return c !== undefined && stated(c);
   });
   // Every percentage with its absolute change; small counts flagged (src/lib/comparison.ts).
   const both = (c: (typeof changes)[number]) =>
@@ -105,7 +104,7 @@ export function hateCrime(): FigureParts {
     ? `${findings
         .map(
           (f, i) =>
-            `${recorded(f.label, i)} ${f.says} (${periods.length > 2 ? `${span}: ` : ''}${f.own.map(both).join('; ')})`,
+            `${recorded(f.label, i)} ${f.says} (${periods.length > 2 ? `${span}: ` : ''}${f.own.map(both).join('; ')}${f.own.every(stated) ? '' : '; our calculation'})`,
         )
         .join(', while ')}${smallCounts ? ': small numbers, so a few cases move the percentage a lot' : ''}.`
     : `In ${first.label}: ${findings.map((f, i) => `${recorded(f.label, i)}, ${f.own.map((c) => `${c.areaLabel.split(' ')[0]} ${formatValue(c.after.value, 'count')}`).join('; ')}`).join('; ')}.`;

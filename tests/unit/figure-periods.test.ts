@@ -210,6 +210,7 @@ describe.each(FIGURES)('$id on any number of periods', (fig) => {
         // No claim states these made-up changes: every percentage in a summary is "our calculation".
         for (const text of f.summary)
           for (const m of text.matchAll(/\(([+\u2212]\d[^)]*%[^)]*)\)/g)) expect(m[1], text).toMatch(/our calculation/);
+        if (fig.id === 'hate-crime-trend' && n > 1 && shape !== 'same') expect(f.takeaway).toMatch(/our calculation\)/);
         // Every period in the table and the CSV, in order.
         const labels = periodsLike(
           parsePeriod(
