@@ -37,6 +37,15 @@ function exactMatch(claim: ClaimResult['claim'], shown: Shown): boolean {
 }
 
 /**
+ * What a change on a page shows, for its mark: one answer for `<Change as>` and `<KeyFigure change>`,
+ * so the same change gets the same mark on every page (issue #24). A percentage is never shown alone
+ * (the absolute change goes with it), so `percent` shows both.
+ */
+export function shownFor(mode: 'percent' | 'difference' | 'points' | 'both'): Shown {
+  return mode === 'percent' ? 'both' : mode;
+}
+
+/**
  * The mark for a figure given the stated claim about it (if any) and what is shown. A claim that did
  * not agree never marks anything (the build fails on it anyway).
  */

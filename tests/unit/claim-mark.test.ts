@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markFor, periodPrinted, uncoveredContext } from '../../src/data/claim-mark.ts';
+import { markFor, periodPrinted, shownFor, uncoveredContext } from '../../src/data/claim-mark.ts';
 import { parsePeriod } from '../../src/lib/period.ts';
 import { checkClaims, type ClaimResult } from '../../src/data/claims.ts';
 import { loadCatalog } from '../../src/data/load.ts';
@@ -82,5 +82,19 @@ describe('a ✓ on a value covers only the year and funder its lines print', () 
     expect(uncoveredContext(line, { period: fy, funder: /\bPCC\b/ })).toEqual(['year']);
     expect(uncoveredContext(line, { period: fy, funder: /public health/ })).toEqual(['year', 'funder']);
     expect(uncoveredContext('£106k in 2018/19 from the PCC', { period: fy, funder: /\bPCC\b/ })).toEqual([]);
+  });
+});
+
+describe('one mark per change on every page (issue #24 class 5)', () => {
+  it('gives <Change> with a percentage and <KeyFigure> the same mark for the stated +526', () => {
+    // The home page's lede uses <Change> (a percentage, with its absolute change); the domestic abuse
+    // page's key figure shows both: the stated 526 is ticked in each, the percentage ours in each.
+    const lede = markFor(claim('da-incidents-increase-526'), shownFor('percent'));
+    const card = markFor(claim('da-incidents-increase-526'), shownFor('both'));
+    expect(lede).toEqual(card);
+    expect(lede).toEqual({ kind: 'checked', text: 'checked against the report; the percentage is our calculation' });
+    expect(markFor(claim('hate-north-offences-change'), shownFor('percent'))).toEqual(
+      markFor(claim('hate-north-offences-change'), shownFor('both')),
+    );
   });
 });
