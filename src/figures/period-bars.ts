@@ -58,9 +58,20 @@ export function periodFigure(
     : measureTitle;
   const shown = shownChanges(dataset, [data]);
   const summary = periodBarsSummary(chartRows, isStated(dataset, shown[0], 'percent-change'));
+  // The chart prints the change and its percentage: it says which part is ours (issue #24 class 5).
+  const statedDiff = isStated(dataset, shown[0], 'difference');
+  const statedPct = isStated(dataset, shown[0], 'percent-change');
+  const ours =
+    data.length < 2 || (statedDiff && statedPct)
+      ? undefined
+      : statedDiff
+        ? 'The percentage is our calculation.'
+        : statedPct
+          ? 'The difference is our calculation.'
+          : 'The change is our calculation.';
   const annotation =
     data.length > 1
-      ? `Change since ${first.period.label}: ${formatChange(diff, 'count')} (${formatChange(percentChange(first.value, last.value), 'percent', 1)})`
+      ? `Change since ${first.period.label}: ${formatChange(diff, 'count')} (${formatChange(percentChange(first.value, last.value), 'percent', 1)}). ${ours ?? ''}`.trim()
       : undefined;
   return observationFigure(dataset, data, {
     id,
@@ -76,7 +87,12 @@ export function periodFigure(
         ? {
             id: 'chart',
             label: 'Chart',
-            svg: render(changeStatement, chartRows, { id, title: measureTitle, description: summary.join(' ') }),
+            svg: render(changeStatement, chartRows, {
+              id,
+              title: measureTitle,
+              description: summary.join(' '),
+              ...(ours ? { annotation: ours } : {}),
+            }),
           }
         : {
             id: 'chart',
