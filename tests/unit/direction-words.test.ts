@@ -45,6 +45,21 @@ export function typedDirections(path: string): string[] {
     ts.forEachChild(node, visit);
   };
   visit(source);
+  // An .astro template's expressions ({up ? 'rose' : 'fell'}) are TypeScript too: their string literals count.
+  if (path.endsWith('.astro')) {
+    const text = readFileSync(path, 'utf8');
+    const end = text.indexOf('---', 3);
+    const template = end > 0 ? text.slice(end + 3) : text;
+    const offset = text.slice(0, end + 3).split('\n').length - 1;
+    for (const expr of template.matchAll(/\{[^{}]*\}/g))
+      for (const lit of expr[0].matchAll(/(['"`])((?:(?!\1).)*)\1/g)) {
+        const m = WORDS.exec(lit[2]!);
+        if (m) {
+          const line = offset + template.slice(0, expr.index).split('\n').length;
+          found.push(`${relative(ROOT, path)}:${line}: "${m[1]}" in «${lit[2]!.slice(0, 80)}»`);
+        }
+      }
+  }
   return found;
 }
 
@@ -69,6 +84,6 @@ describe('direction words are never typed in TypeScript', () => {
     expect(ts.map((f) => /: "([^"]+)"/.exec(f)?.[1])).toEqual(['rose', 'fell', 'shrank', 'went up']);
     expect(ts[0]).toMatch(/^tests\/fixtures\/direction-words\/typed\.ts:6: "rose"/);
     const astro = typedDirections(join(dir, 'typed.astro'));
-    expect(astro.map((f) => /: "([^"]+)"/.exec(f)?.[1])).toEqual(['rose', 'decreased']);
+    expect(astro.map((f) => /: "([^"]+)"/.exec(f)?.[1])).toEqual(['rose', 'decreased', 'fell']);
   });
 });
