@@ -6,6 +6,7 @@
  * label and the legend, never silently added in.
  */
 import { formatChange, formatValue } from '../lib/format.ts';
+import { noun } from '../lib/direction.ts';
 import { barPanel, endRoom, type EndLabel, type Segment } from './bars.ts';
 import { ROLES } from './palette.ts';
 import {
@@ -131,7 +132,7 @@ function funderLegend(rows: readonly { funder: string; funderLabel: string }[], 
 }
 
 export function moneyChange(before: number, after: number): string {
-  if (after === before) return 'no change';
+  if (after === before) return noun('same');
   const pct = before === 0 ? '' : ` (${formatChange(((after - before) / before) * 100, 'percent', 1)})`;
   return `${formatChange(after - before, 'gbp')}${pct}`;
 }
@@ -149,7 +150,7 @@ export const spendingChange: ChartFunction<SpendingChangeRow> = (rows, options) 
     const pct = (r: SpendingChangeRow) => (r.before === 0 ? 0 : ((r.after - r.before) / r.before) * 100);
     const text = (r: SpendingChangeRow) =>
       r.after === r.before
-        ? 'no change'
+        ? noun('same')
         : `${formatChange(pct(r), 'percent', 1)} (${formatChange(r.after - r.before, 'gbp')})`;
     // Signs, % and £ are wider than the width estimate allows for: a little more room keeps labels whole.
     const room =

@@ -5,6 +5,7 @@
  * src/data/derive.ts (the charts layer does not import the data layer).
  */
 import { formatChange, formatNumber, formatValue, type Unit } from '../lib/format.ts';
+import { changedBy, movement as seriesMovement, seriesVerb, stepOf, updown, type Point } from '../lib/direction.ts';
 import { countWork, joinList, plural } from '../lib/words.ts';
 import type { ActivityItem } from './activities.ts';
 import type { AlcoholShareRow } from './alcohol.ts';
@@ -20,6 +21,27 @@ function pct(before: number, after: number): number {
   return ((after - before) / before) * 100;
 }
 
+/** The percentage change between two counts, as the summaries print it ("+6.3%"). */
+function pctText(before: number, after: number): string {
+  return before === 0 ? '' : formatChange(pct(before, after), 'percent', 1);
+}
+
+/** Said after a percentage the report does not print (issue #24: "our calculation" in summaries too). */
+export const OUR_CALCULATION = 'our calculation';
+
+/**
+ * How one series moved, every period named where it turns: direction words from src/lib/direction.ts.
+ * The percentage change says "our calculation" unless `stated` (the report prints that exact change).
+ */
+export function movementOf(points: readonly Point[], unit: Unit, withPercent = true, stated = false): string {
+  return seriesMovement(points, {
+    format: (v) => formatValue(v, unit),
+    ...(withPercent && unit === 'count'
+      ? { percent: pctText, ...(stated ? {} : { percentNote: OUR_CALCULATION }) }
+      : {}),
+  });
+}
+
 /** "rose from 318 in 2016/17 to 338 in 2017/18 (+6.3%)" */
 export function movement(
   before: number,
@@ -28,22 +50,33 @@ export function movement(
   fromLabel: string,
   toLabel: string,
   withPercent = true,
+  stated = false,
 ): string {
-  const fmt = (v: number) => formatValue(v, unit);
-  const verb = after > before ? 'rose' : after < before ? 'fell' : 'stayed the same';
-  if (after === before) return `stayed at ${fmt(after)} in ${fromLabel} and ${toLabel}`;
-  const change =
-    withPercent && unit === 'count' && before !== 0 ? ` (${formatChange(pct(before, after), 'percent', 1)})` : '';
-  return `${verb} from ${fmt(before)} in ${fromLabel} to ${fmt(after)} in ${toLabel}${change}`;
+  return movementOf(
+    [
+      { value: before, label: fromLabel },
+      { value: after, label: toLabel },
+    ],
+    unit,
+    withPercent,
+    stated,
+  );
 }
 
 /** "fell from 80 to 60 (−25.0%)"; ratios (digits given) without a percentage. */
 export function change(before: number, after: number, digits?: number): string {
-  const fmt = (v: number) => (digits === undefined ? formatValue(v, 'count') : formatNumber(v, digits));
-  if (before === after) return `stayed at ${fmt(after)}`;
-  const verb = after > before ? 'rose' : 'fell';
-  const percent = digits === undefined && before !== 0 ? ` (${formatChange(pct(before, after), 'percent', 1)})` : '';
-  return `${verb} from ${fmt(before)} to ${fmt(after)}${percent}`;
+  return changeOf([before, after], digits);
+}
+
+/** `change` over a whole series (values only, no periods named). */
+export function changeOf(values: readonly number[], digits?: number): string {
+  return seriesMovement(
+    values.map((value) => ({ value })),
+    {
+      format: (v) => (digits === undefined ? formatValue(v, 'count') : formatNumber(v, digits)),
+      ...(digits === undefined ? { percent: pctText, percentNote: OUR_CALCULATION } : {}),
+    },
+  );
 }
 
 function lowerFirst(s: string): string {
@@ -54,58 +87,101 @@ function upperFirst(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export function hateCrimeSummary(rows: readonly HateCrimeCountRow[]): string[] {
+/** `stated(area, measure)`: the report prints the percentage change from that series' first to last period. */
+export function hateCrimeSummary(
+  rows: readonly HateCrimeCountRow[],
+  stated: (area: string, measure: string) => boolean = () => false,
+): string[] {
   const areas = [...new Set(rows.map((r) => r.area))];
   const measures = [...new Set(rows.map((r) => r.measure))];
   return areas.map((area) => {
-    const parts = measures.flatMap((m) => {
+    const series = measures.flatMap((m) => {
       const own = rows
         .filter((r) => r.area === area && r.measure === m)
         .sort((a, b) => a.period.localeCompare(b.period));
-      const first = own[0];
-      const last = own[own.length - 1];
-      if (!first || !last || first === last) return [];
-      return [
-        `${lowerFirst(first.measureLabel)} ${movement(first.value, last.value, 'count', first.period, last.period)}`,
-      ];
+      return own.length ? [own] : [];
     });
     const name = rows.find((r) => r.area === area)?.areaLabel ?? area;
+    // One period each: the values, with no direction.
+    if (series.every((own) => own.length === 1))
+      return `In ${name}, ${joinList(series.map((own) => `${lowerFirst(own[0]!.measureLabel)}: ${formatValue(own[0]!.value, 'count')} in ${own[0]!.period}`))}.`;
+    const parts = series
+      .filter((own) => own.length > 1)
+      .map(
+        (own) =>
+          `${lowerFirst(own[0]!.measureLabel)} ${movementOf(
+            own.map((r) => ({ value: r.value, label: r.period })),
+            'count',
+            true,
+            stated(area, own[0]!.measure),
+          )}`,
+      );
     return `In ${name}, ${parts.join(', while ')}.`;
   });
 }
 
-export function periodBarsSummary(rows: readonly PeriodBarRow[]): string[] {
+/** `stated`: the report prints the percentage change from the first to the last period. */
+export function periodBarsSummary(rows: readonly PeriodBarRow[], stated = false): string[] {
   const first = rows[0];
   const last = rows[rows.length - 1];
   if (!first || !last) return [];
   if (first === last)
     return [`${first.measureLabel}: ${formatValue(first.value, first.unit)} in ${first.periodLabel}.`];
   const diff = last.value - first.value;
-  const by = diff === 0 ? '' : `, ${diff > 0 ? 'up' : 'down'} ${formatValue(Math.abs(diff), last.unit)}`;
+  const oneWay =
+    new Set(
+      rows
+        .slice(1)
+        .map((r, i) => stepOf(rows[i]!.value, r.value))
+        .filter((s) => s !== 'same'),
+    ).size <= 1;
+  const by =
+    diff === 0 || !oneWay
+      ? ''
+      : `, ${updown(stepOf(first.value, last.value))} ${formatValue(Math.abs(diff), last.unit)}`;
   return [
-    `${first.measureLabel} ${movement(first.value, last.value, first.unit, first.periodLabel, last.periodLabel)}${by}.`,
+    `${first.measureLabel} ${movementOf(
+      rows.map((r) => ({ value: r.value, label: r.periodLabel })),
+      first.unit,
+      true,
+      stated,
+    )}${by}.`,
   ];
 }
 
 export function reoffendingSummary(rows: readonly ReoffendingRow[]): string[] {
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  if (!first || !last) return [];
-  return [
-    `In ${first.periodLabel}, ${formatValue(first.offenders, 'count')} offenders on the cohort committed ${formatValue(first.offences, 'count')} offences; in ${last.periodLabel}, ${formatValue(last.offenders, 'count')} offenders committed ${formatValue(last.offences, 'count')}.`,
-    `The number of offenders ${change(first.offenders, last.offenders)} and offences ${change(first.offences, last.offences)}, so offences per offender ${change(first.offencesPerOffender, last.offencesPerOffender, 2)}.`,
+  const [first, ...rest] = rows;
+  if (!first) return [];
+  const out = [
+    `In ${first.periodLabel}, ${formatValue(first.offenders, 'count')} offenders on the cohort committed ${formatValue(first.offences, 'count')} offences${rest.map((r) => `; in ${r.periodLabel}, ${formatValue(r.offenders, 'count')} offenders committed ${formatValue(r.offences, 'count')}`).join('')}.`,
   ];
+  if (rest.length)
+    out.push(
+      `The number of offenders ${changeOf(rows.map((r) => r.offenders))} and offences ${changeOf(rows.map((r) => r.offences))}, so offences per offender ${changeOf(
+        rows.map((r) => r.offencesPerOffender),
+        2,
+      )}.`,
+    );
+  return out;
 }
 
 export function alcoholSummary(rows: readonly AlcoholShareRow[], caveat: string): string[] {
   const first = rows[0];
   const last = rows[rows.length - 1];
   if (!first || !last) return [];
-  const verb = last.value < first.value ? 'fell' : last.value > first.value ? 'rose' : 'stayed';
-  return [
-    `Violence with injury carrying an alcohol marker made up ${formatValue(first.value, 'percent', 1)} of violent crime in ${first.periodLabel} and ${formatValue(last.value, 'percent', 1)} in ${last.periodLabel}: the share ${verb} by ${formatNumber(Math.abs(last.value - first.value), 1)} percentage points.`,
-    caveat,
-  ];
+  const shares = joinList(
+    rows.map(
+      (r, i) => `${formatValue(r.value, 'percent', 1)}${i === 0 ? ' of violent crime' : ''} in ${r.periodLabel}`,
+    ),
+  );
+  if (first === last) return [`Violence with injury carrying an alcohol marker made up ${shares}.`, caveat];
+  const step = stepOf(first.value, last.value);
+  const points = `${formatNumber(Math.abs(last.value - first.value), 1)} percentage points`;
+  const moved =
+    rows.length === 2
+      ? changedBy(first.value, last.value, points)
+      : `${seriesVerb(rows.map((r) => r.value))}${step === 'same' ? '' : `, ${updown(step)} ${points} from the first period to the last`}`;
+  return [`Violence with injury carrying an alcohol marker made up ${shares}: the share ${moved}.`, caveat];
 }
 
 export function spendingSummary(rows: readonly SpendingRow[]): string[] {

@@ -1,9 +1,10 @@
 /** Alcohol-related violence with injury as a share of violent crime (definition changed between periods). */
 import { alcoholViolenceShare, type AlcoholShareRow } from '../charts/alcohol.ts';
 import { alcoholSummary } from '../charts/summaries.ts';
+import { bareNoun, movement, seriesVerb, statedStep, stepOf, verb } from '../lib/direction.ts';
 import { formatValue } from '../lib/format.ts';
 import { STATUS_LABELS } from '../schemas/common.ts';
-import { checkedClaims, cite, must, obs, obsCsv, observationFigure, render } from './helpers.ts';
+import { checkedClaims, cite, must, obs, obsCsv, observationFigure, render, shownChanges } from './helpers.ts';
 import type { FigureParts } from './types.ts';
 
 export function alcohol(): FigureParts {
@@ -14,17 +15,38 @@ export function alcohol(): FigureParts {
     periodLabel: r.period.label,
     value: r.value,
   }));
-  const caveat =
-    'Definition changed: more offence categories were added to the violent-crime total between the two periods, so part of the fall may come from the bigger total rather than less alcohol-related violence.';
-  const title = 'Alcohol-related violence with injury as a share of violent crime';
-  const summary = alcoholSummary(chartRows, caveat);
   const first = must(chartRows[0], 'first');
   const last = must(chartRows[chartRows.length - 1], 'last');
+  const step = stepOf(first.value, last.value);
+  const two = chartRows.length === 2;
+  const between = two ? 'the two periods' : `${first.periodLabel} and ${last.periodLabel}`;
+  // A bigger total can explain a smaller share, not a larger one: the caveat says only what follows.
+  const caveat = `Definition changed: more offence categories were added to the violent-crime total${chartRows.length < 2 ? '' : ` between ${between}`}, so ${
+    chartRows.length < 2
+      ? 'this share is not like for like with earlier ones'
+      : step === 'down'
+        ? `part of the ${bareNoun(step)} may come from the bigger total rather than less alcohol-related violence`
+        : 'the shares are not like for like'
+  }.`;
+  const measureTitle = 'Alcohol-related violence with injury as a share of violent crime';
+  // The finding, direction only (the report says the share has reduced; the size is our calculation).
+  const moved = seriesVerb(chartRows.map((r) => r.value));
+  const title = moved
+    ? `Alcohol-related violence with injury ${moved} as a share of violent crime, on a changed definition`
+    : measureTitle;
+  const summary = alcoholSummary(chartRows, caveat);
   return observationFigure('alcohol-violence', data, {
     id,
     theme: 'drugs-and-alcohol',
     title,
-    takeaway: `The alcohol-marked share fell from ${formatValue(first.value, 'percent', 1)} to ${formatValue(last.value, 'percent', 1)}, but the definition of violent crime changed in between, so the two are not like for like.`,
+    ...(moved ? { subtitle: measureTitle } : {}),
+    takeaway:
+      chartRows.length < 2
+        ? `The alcohol-marked share was ${formatValue(first.value, 'percent', 1)} of violent crime in ${first.periodLabel}.`
+        : `The alcohol-marked share ${movement(
+            chartRows.map((r) => ({ value: r.value, ...(two ? {} : { label: r.periodLabel }) })),
+            { format: (v) => formatValue(v, 'percent', 1) },
+          )}, but the definition of violent crime changed in between, so ${two ? 'the two' : 'the shares'} are not like for like.`,
     summary,
     views: [
       {
@@ -32,15 +54,14 @@ export function alcohol(): FigureParts {
         label: 'Chart',
         svg: render(alcoholViolenceShare, chartRows, {
           id,
-          title,
+          title: measureTitle,
           description: summary.join(' '),
-          annotation:
-            'Definition changed: more offence categories were added to the violent-crime total, so these two shares are not like for like.',
+          annotation: `Definition changed: more offence categories were added to the violent-crime total, so ${two ? 'these two shares are' : 'these shares are'} not like for like.`,
         }),
       },
     ],
     table: {
-      caption: title,
+      caption: measureTitle,
       columns: [
         { key: 'period', label: 'Period' },
         { key: 'value', label: 'Share of violent crime', numeric: true },
@@ -57,9 +78,12 @@ export function alcohol(): FigureParts {
     checked: [],
     agreed: checkedClaims(
       'alcohol-violence',
-      () =>
-        `The report says only that the share has been reducing, without a figure for the fall; the data agrees. The size of the fall is our calculation.`,
+      (_, __, c) =>
+        c.stated_direction
+          ? `The report says only that the share ${verb(statedStep(c.stated_direction), 'perfect')}, without a figure for the ${bareNoun(statedStep(c.stated_direction))}; the data agrees. The size of the ${bareNoun(statedStep(c.stated_direction))} is our calculation.`
+          : undefined,
       'direction',
+      shownChanges('alcohol-violence', [data]),
     ),
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { ChartOptions, Layout } from '../charts/render.ts';
 import { getClaims, getDataset } from '../data/index.ts';
+import type { ClaimRow } from '../schemas/claims.ts';
 import { formatChange, formatValue } from '../lib/format.ts';
 import type { Period } from '../lib/period.ts';
 import { comparePeriods } from '../lib/period.ts';
@@ -110,14 +111,62 @@ export function footnotesFor(dataset: string, ids: (string[] | undefined)[]): Fi
   return wanted.map((id) => ({ id, text: must(all.get(id), `footnote ${id} in ${dataset}`) }));
 }
 
-/** Claims of a dataset that agree: `exact` ones print a figure (checked, ✓), `direction` ones only a direction (agreed, in words). */
+/** A row's primary key in its dataset (`north-worcestershire|2017/18|hate-offences`), as data/claims.csv names rows. */
+export function keyOf(dataset: string, row: object): string {
+  const cells = row as Record<string, unknown>;
+  return getDataset(dataset)
+    .meta.primaryKey.map((c) => {
+      const v = cells[c];
+      return v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : String(v ?? '');
+    })
+    .join('|');
+}
+
+/** A change a figure shows: from the `baseline` row to the `subject` row (both primary keys). */
+export interface ShownChange {
+  subject: string;
+  baseline: string;
+}
+
+/** The changes a figure shows, from the first to the last row of each series (rows in period order). */
+export function shownChanges(dataset: string, series: readonly (readonly object[])[]): ShownChange[] {
+  return series.flatMap((own) => {
+    const first = own[0];
+    const last = own[own.length - 1];
+    return first && last && first !== last ? [{ baseline: keyOf(dataset, first), subject: keyOf(dataset, last) }] : [];
+  });
+}
+
+/** Whether the report states (and the data reproduces) a change of this kind for exactly this pair of rows. */
+export function isStated(dataset: string, pair: ShownChange | undefined, kind: ClaimRow['kind']): boolean {
+  return (
+    pair !== undefined &&
+    checkedResults().some(
+      (c) =>
+        c.ok &&
+        c.claim.dataset === dataset &&
+        c.claim.kind === kind &&
+        c.claim.subject === pair.subject &&
+        c.claim.baseline === pair.baseline,
+    )
+  );
+}
+
+/**
+ * Claims of a dataset that agree: `exact` ones print a figure (checked, ✓), `direction` ones only a
+ * direction (agreed, in words). With `shown`, only a claim about exactly one of those pairs of rows
+ * counts (issue #23): a claim about 2016/17 to 2017/18 marks nothing on a figure that shows the
+ * change from 2016/17 to 2018/19.
+ */
 export function checkedClaims(
   dataset: string,
-  describe: (claimId: string, stated: string) => string | undefined,
+  describe: (claimId: string, stated: string, claim: ClaimRow) => string | undefined,
   which: 'exact' | 'direction' = 'exact',
+  shown?: readonly ShownChange[],
 ): string[] {
   return checkedResults()
     .filter((c) => c.ok && c.claim.dataset === dataset && (which === 'direction') === (c.claim.kind === 'direction'))
+    .filter((c) => !shown || shown.some((s) => s.subject === c.claim.subject && s.baseline === c.claim.baseline))
     .flatMap((c) => {
       const stated =
         c.claim.stated_value === undefined
@@ -127,7 +176,7 @@ export function checkedClaims(
             : c.claim.unit === 'percent'
               ? formatValue(c.claim.stated_value, 'percent', 1)
               : formatValue(c.claim.stated_value, c.claim.unit === 'gbp' ? 'gbp' : 'count');
-      const text = describe(c.claim.id, stated);
+      const text = describe(c.claim.id, stated, c.claim);
       return text ? [text] : [];
     });
 }

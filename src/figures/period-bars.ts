@@ -3,9 +3,32 @@ import { changeStatement } from '../charts/change-statement.ts';
 import { periodBars, type PeriodBarRow } from '../charts/period-bars.ts';
 import { periodBarsSummary } from '../charts/summaries.ts';
 import { difference, percentChange } from '../data/derive.ts';
+import {
+  bareNoun,
+  comparative,
+  endedAt,
+  movement,
+  seriesVerb,
+  statedStep,
+  stepOf,
+  updown,
+  verb,
+} from '../lib/direction.ts';
 import { formatChange, formatValue } from '../lib/format.ts';
 import { STATUS_LABELS } from '../schemas/common.ts';
-import { checkedClaims, cite, measureLabel, must, obs, obsCsv, observationFigure, render } from './helpers.ts';
+import {
+  checkedClaims,
+  cite,
+  measureLabel,
+  must,
+  obs,
+  obsCsv,
+  observationFigure,
+  isStated,
+  render,
+  shownChanges,
+} from './helpers.ts';
+import type { ClaimRow } from '../schemas/claims.ts';
 import type { FigureParts } from './types.ts';
 
 export function periodFigure(
@@ -13,9 +36,9 @@ export function periodFigure(
   theme: string,
   dataset: string,
   measure: string,
-  title: string,
+  measureTitle: string,
   takeaway: (rows: PeriodBarRow[]) => string,
-  claim?: (claimId: string, stated: string) => string | undefined,
+  claim?: (claimId: string, stated: string, row: ClaimRow) => string | undefined,
 ): FigureParts {
   const data = obs(dataset, (r) => r.measure === measure);
   const chartRows: PeriodBarRow[] = data.map((r) => ({
@@ -25,18 +48,36 @@ export function periodFigure(
     value: r.value,
     unit: 'count',
   }));
-  const summary = periodBarsSummary(chartRows);
   const first = must(data[0], `${measure} rows`);
   const last = must(data[data.length - 1], `${measure} rows`);
   const diff = difference(first.value, last.value);
+  // The finding as the title (direction only, from src/lib/direction.ts); the measure under it.
+  const moved = seriesVerb(data.map((r) => r.value));
+  const title = moved
+    ? `${measureLabel(measure)} ${moved} between ${first.period.label} and ${last.period.label}`
+    : measureTitle;
+  const shown = shownChanges(dataset, [data]);
+  const summary = periodBarsSummary(chartRows, isStated(dataset, shown[0], 'percent-change'));
+  // The chart prints the change and its percentage: it says which part is ours (issue #24 class 5).
+  const statedDiff = isStated(dataset, shown[0], 'difference');
+  const statedPct = isStated(dataset, shown[0], 'percent-change');
+  const ours =
+    data.length < 2 || (statedDiff && statedPct)
+      ? undefined
+      : statedDiff
+        ? 'The percentage is our calculation.'
+        : statedPct
+          ? 'The difference is our calculation.'
+          : 'The change is our calculation.';
   const annotation =
     data.length > 1
-      ? `Change since ${first.period.label}: ${formatChange(diff, 'count')} (${formatChange(percentChange(first.value, last.value), 'percent', 1)})`
+      ? `Change since ${first.period.label}: ${formatChange(diff, 'count')} (${formatChange(percentChange(first.value, last.value), 'percent', 1)}). ${ours ?? ''}`.trim()
       : undefined;
   return observationFigure(dataset, data, {
     id,
     theme,
     title,
+    ...(moved ? { subtitle: measureTitle } : {}),
     takeaway: takeaway(chartRows),
     summary,
     summaryInChart: data.length === 2,
@@ -46,21 +87,26 @@ export function periodFigure(
         ? {
             id: 'chart',
             label: 'Chart',
-            svg: render(changeStatement, chartRows, { id, title, description: summary.join(' ') }),
+            svg: render(changeStatement, chartRows, {
+              id,
+              title: measureTitle,
+              description: summary.join(' '),
+              ...(ours ? { annotation: ours } : {}),
+            }),
           }
         : {
             id: 'chart',
             label: 'Chart',
             svg: render(periodBars, chartRows, {
               id,
-              title,
+              title: measureTitle,
               description: summary.join(' '),
               ...(annotation ? { annotation } : {}),
             }),
           },
     ],
     table: {
-      caption: title,
+      caption: measureTitle,
       columns: [
         { key: 'period', label: 'Year' },
         { key: 'value', label: measureLabel(measure), numeric: true },
@@ -74,10 +120,13 @@ export function periodFigure(
       rowSources: data.map((r) => cite(r)),
     },
     csv: obsCsv(data),
-    checked: claim ? checkedClaims(dataset, claim) : [],
-    agreed: claim ? checkedClaims(dataset, claim, 'direction') : [],
+    checked: claim ? checkedClaims(dataset, claim, 'exact', shown) : [],
+    agreed: claim ? checkedClaims(dataset, claim, 'direction', shown) : [],
   });
 }
+
+const count = (r: PeriodBarRow | undefined) => formatValue(r?.value ?? 0, 'count');
+const values = (r: PeriodBarRow[]) => r.map((x) => x.value);
 
 /** Domestic abuse incidents and crimes by year. */
 export function domesticAbuseIncidents(): FigureParts {
@@ -88,10 +137,10 @@ export function domesticAbuseIncidents(): FigureParts {
     'da-incidents-crimes',
     'Domestic abuse incidents and crimes reported, by year',
     (r) =>
-      `Reported domestic abuse rose to ${formatValue(r[r.length - 1]?.value ?? 0, 'count')} incidents and crimes in ${r[r.length - 1]?.periodLabel}; the report says under-reporting remains a significant issue.`,
-    (claimId, stated) =>
+      `Reported domestic abuse ${endedAt(values(r), `${count(r[r.length - 1])} incidents and crimes`)} in ${r[r.length - 1]?.periodLabel}; the report says under-reporting remains a significant issue.`,
+    (claimId, stated, c) =>
       claimId === 'da-incidents-increase-526'
-        ? `The report's stated increase of ${stated} agrees with the figures.`
+        ? `The report's stated ${c.stated_direction ? bareNoun(statedStep(c.stated_direction)) : 'change'} of ${stated} agrees with the figures.`
         : undefined,
   );
 }
@@ -104,11 +153,20 @@ export function maracCases(): FigureParts {
     'domestic-abuse',
     'marac-cases',
     'Cases heard at MARAC, by year',
-    (r) =>
-      `Fewer high-risk cases were heard at MARAC: ${formatValue(r[r.length - 1]?.value ?? 0, 'count')} in ${r[r.length - 1]?.periodLabel}, down from ${formatValue(r[0]?.value ?? 0, 'count')}.`,
-    (claimId) =>
-      claimId === 'marac-cases-decrease'
-        ? `The report says only that cases went down, without a figure; the data agrees. The size of the fall is our calculation.`
+    (r) => {
+      const first = r[0];
+      const last = r[r.length - 1];
+      if (!first || !last || first === last)
+        return `${count(last)} high-risk cases were heard at MARAC in ${last?.periodLabel}.`;
+      const step = stepOf(first.value, last.value);
+      const more = comparative(step, 'count');
+      return step === 'same'
+        ? `The same number of high-risk cases was heard at MARAC in ${last.periodLabel} as in ${first.periodLabel}: ${count(last)}.`
+        : `${more.charAt(0).toUpperCase()}${more.slice(1)} high-risk cases were heard at MARAC: ${count(last)} in ${last.periodLabel}, ${updown(step)} from ${count(first)}${r.length > 2 ? ` in ${first.periodLabel}` : ''}.`;
+    },
+    (claimId, _, c) =>
+      claimId === 'marac-cases-decrease' && c.stated_direction
+        ? `The report says only that cases ${verb(statedStep(c.stated_direction))}, without a figure; the data agrees. The size of the ${bareNoun(statedStep(c.stated_direction))} is our calculation.`
         : undefined,
   );
 }
@@ -122,6 +180,9 @@ export function channelReferrals(): FigureParts {
     'channel-referrals',
     'Referrals to Channel, by year',
     (r) =>
-      `Channel referrals rose from ${formatValue(r[0]?.value ?? 0, 'count')} in ${r[0]?.periodLabel} to ${formatValue(r[r.length - 1]?.value ?? 0, 'count')} in ${r[r.length - 1]?.periodLabel}.`,
+      `Channel referrals ${movement(
+        r.map((x) => ({ value: x.value, label: x.periodLabel })),
+        { format: (v) => formatValue(v, 'count') },
+      )}.`,
   );
 }

@@ -2,6 +2,7 @@
 import { reoffendingCohort, type ReoffendingRow } from '../charts/reoffending.ts';
 import { reoffendingSummary } from '../charts/summaries.ts';
 import { offencesPerOffender } from '../data/derive.ts';
+import { movement, seriesVerb } from '../lib/direction.ts';
 import { formatNumber, formatValue } from '../lib/format.ts';
 import { cite, must, obs, observationFigure, render } from './helpers.ts';
 import type { FigureParts } from './types.ts';
@@ -28,23 +29,41 @@ export function reoffending(): FigureParts {
   });
   const first = must(chartRows[0], 'first quarter');
   const last = must(chartRows[chartRows.length - 1], 'last quarter');
-  const title = 'Offenders on the reducing-reoffending cohort and their offences';
+  const measureTitle = 'Offenders on the reducing-reoffending cohort and their offences';
+  // The finding, direction only (src/lib/direction.ts); the measure under it.
+  const offendersMoved = seriesVerb(chartRows.map((r) => r.offenders));
+  const offencesMoved = seriesVerb(chartRows.map((r) => r.offences));
+  const title = offendersMoved
+    ? `The number of offenders on the reducing-reoffending cohort ${offendersMoved}, and ${offendersMoved === offencesMoved ? 'so did their offences' : `their offences ${offencesMoved}`}`
+    : measureTitle;
+  // Two quarters: "Between A and B … fell from 80 to 60"; more: every turn named with its quarter.
+  const two = chartRows.length === 2;
+  const moved = (pick: (r: ReoffendingRow) => number, digits?: number) =>
+    movement(
+      chartRows.map((r) => ({ value: pick(r), ...(two ? {} : { label: r.periodLabel }) })),
+      { format: (v) => (digits === undefined ? formatValue(v, 'count') : formatNumber(v, digits)) },
+    );
+  const takeaway =
+    chartRows.length < 2
+      ? `In ${first.periodLabel}, ${formatValue(first.offenders, 'count')} offenders on the cohort committed ${formatValue(first.offences, 'count')} offences: ${formatNumber(first.offencesPerOffender, 2)} per offender (our calculation).`
+      : `${two ? `Between ${first.periodLabel} and ${last.periodLabel} the` : 'The'} number of offenders on the cohort ${moved((r) => r.offenders)}, and offences per offender (our calculation) ${moved((r) => r.offencesPerOffender, 2)}.`;
   const summary = reoffendingSummary(chartRows);
   return observationFigure('reoffending-cohort', data, {
     id,
     theme: 'reducing-reoffending',
     title,
-    takeaway: `Between ${first.periodLabel} and ${last.periodLabel} the cohort shrank from ${first.offenders} to ${last.offenders} offenders, and offences per offender (our calculation) fell from ${formatNumber(first.offencesPerOffender, 2)} to ${formatNumber(last.offencesPerOffender, 2)}.`,
+    ...(offendersMoved ? { subtitle: measureTitle } : {}),
+    takeaway,
     summary,
     views: [
       {
         id: 'chart',
         label: 'Chart',
-        svg: render(reoffendingCohort, chartRows, { id, title, description: summary.join(' ') }),
+        svg: render(reoffendingCohort, chartRows, { id, title: measureTitle, description: summary.join(' ') }),
       },
     ],
     table: {
-      caption: `${title}, by quarter`,
+      caption: `${measureTitle}, by quarter`,
       columns: [
         { key: 'period', label: 'Quarter' },
         { key: 'offenders', label: 'Offenders', numeric: true },

@@ -10,7 +10,7 @@ import {
 import { spendingSummary } from '../charts/summaries.ts';
 import { spendingTotals } from '../data/derive.ts';
 import { formatValue } from '../lib/format.ts';
-import { plural } from '../lib/words.ts';
+import { joinList, plural } from '../lib/words.ts';
 import type { SpendingRow as SpendingDataRow } from '../schemas/spending.ts';
 import { checkedClaims, cite, must, observationFigure, render, rows } from './helpers.ts';
 import type { FigureParts } from './types.ts';
@@ -49,7 +49,8 @@ export function spending(): FigureParts {
       return { ...must(own[0], key), line: 'all', byFunder, total: own.reduce((s, t) => s + t.total, 0) };
     }),
   ];
-  const title = 'Public health community safety spending, 2017/18 actual and 2018/19 budget';
+  // The years and bases come from the rows ("2017/18 actual and 2018/19 budget"), never typed.
+  const title = `Public health community safety spending, ${joinList([...new Set(chartRows.map((r) => r.columnLabel))])}`;
   const substance = totals.filter((t) => t.line === 'substance-misuse-contract');
   const pcc = substance[0]?.byFunder['west-mercia-pcc'];
   // Actual vs budget: each line's money from each funder in the first year (actual) and the next (budget).

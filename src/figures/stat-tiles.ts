@@ -14,7 +14,13 @@ export function domesticAbuseSingleYear(): FigureParts {
     { measure: 'children-exposed-change', kind: 'change' },
     { measure: 'domestic-homicide-reviews', kind: 'count' },
   ];
-  const data = wanted.map((w) => must(obs('domestic-abuse', (r) => r.measure === w.measure)[0], w.measure));
+  // Every period the data holds goes in the table and CSV; each tile shows its measure's latest one.
+  const all = wanted.flatMap((w) => obs('domestic-abuse', (r) => r.measure === w.measure));
+  const data = wanted.map((w) => {
+    const own = all.filter((r) => r.measure === w.measure);
+    return must(own[own.length - 1], w.measure);
+  });
+  const single = wanted.every((w) => all.filter((r) => r.measure === w.measure).length === 1);
   const periodText = (r: Obs) =>
     r.measure === 'children-exposed-change'
       ? `${r.period.label}, against the same months a year earlier`
@@ -32,11 +38,11 @@ export function domesticAbuseSingleYear(): FigureParts {
   const summary = statSummary(chartRows);
   const dv = must(chartRows[0], 'dvpos');
   const s42 = must(chartRows[1], 's42');
-  return observationFigure('domestic-abuse', data, {
+  return observationFigure('domestic-abuse', all, {
     id,
     theme: 'domestic-abuse',
     title,
-    takeaway: `${formatValue(dv.value, 'count')} Domestic Violence Protection Orders were taken out in ${dv.periodLabel}, and ${statText(s42)} of adult safeguarding referrals linked to domestic abuse involved someone over 50. The report gives no earlier years for these, so none of them shows a trend; the children figure is itself a change on a year earlier.`,
+    takeaway: `${formatValue(dv.value, 'count')} Domestic Violence Protection Orders were taken out in ${dv.periodLabel}, and ${statText(s42)} of adult safeguarding referrals linked to domestic abuse involved someone over 50. ${single ? 'The report gives no earlier years for these, so none of them shows a trend' : 'Each tile shows the latest period; the table lists every period'}; the children figure is itself a change on a year earlier.`,
     summary,
     summaryInChart: true,
     views: [
@@ -50,15 +56,24 @@ export function domesticAbuseSingleYear(): FigureParts {
         { key: 'value', label: 'Value', numeric: true },
         { key: 'status', label: 'Status' },
       ],
-      rows: data.map((r, i) => ({
+      rows: all.map((r) => ({
         measure: measureLabel(r.measure),
         period: r.period.label,
-        value: statText(must(chartRows[i], 'row')),
+        value: statText({
+          key: r.measure,
+          label: measureLabel(r.measure),
+          value: r.value,
+          kind: must(
+            wanted.find((w) => w.measure === r.measure),
+            'kind',
+          ).kind,
+          periodLabel: periodText(r),
+        }),
         status: STATUS_LABELS[r.status],
       })),
-      rowSources: data.map((r) => cite(r)),
+      rowSources: all.map((r) => cite(r)),
     },
-    csv: obsCsv(data),
+    csv: obsCsv(all),
     checked: [],
   });
 }

@@ -129,7 +129,10 @@ export interface FigureSpec {
   /** Theme page URL (with base) and the figure's permalink. */
   themeUrl: string;
   permalink: string;
+  /** The finding, in words a reader repeats ("Hate offences rose in both areas; …"), generated from the data. */
   title: string;
+  /** What the chart measures ("Hate crime in North and South Worcestershire: recorded counts"), shown under a finding title. */
+  subtitle?: string;
   takeaway: string;
   summary: string[];
   /**
@@ -183,4 +186,6 @@ export type FigureParts = Pick<
   | 'footnotes'
   | 'checked'
 > &
-  Partial<Pick<FigureSpec, 'explorer' | 'governance' | 'agreed' | 'summaryInChart' | 'facet' | 'summaryFor'>>;
+  Partial<
+    Pick<FigureSpec, 'explorer' | 'governance' | 'agreed' | 'summaryInChart' | 'facet' | 'summaryFor' | 'subtitle'>
+  >;

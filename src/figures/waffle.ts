@@ -8,7 +8,8 @@ import type { FigureParts } from './types.ts';
 export function channelVulnerabilities(): FigureParts {
   const id = 'channel-vulnerabilities';
   const data = obs('prevent-channel', (r) => r.measure === 'channel-referrals-vulnerability-share');
-  const r = must(data[0], 'vulnerability share');
+  // The latest period the data holds (rows are in period order).
+  const r = must(data[data.length - 1], 'vulnerability share');
   // The waffle at its true size: one square per referral of the same year (the share's period is not
   // stated exactly, so the count of squares is our calculation and says so).
   const referrals = obs('prevent-channel', (x) => x.measure === 'channel-referrals' && x.period.id === r.period.id)[0];

@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markFor } from '../../src/data/claim-mark.ts';
+import { markFor, periodPrinted, shownFor, uncoveredContext } from '../../src/data/claim-mark.ts';
+import { parsePeriod } from '../../src/lib/period.ts';
 import { checkClaims, type ClaimResult } from '../../src/data/claims.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
@@ -22,6 +23,13 @@ describe('markFor on the committed claims', () => {
     expect(markFor(claim('hate-north-offences-change'), 'percent')).toEqual({
       kind: 'checked',
       text: 'checked against the report',
+    });
+  });
+
+  it('ticks a printed percentage change shown with its difference, and says the difference is ours', () => {
+    expect(markFor(claim('hate-north-offences-change'), 'both')).toEqual({
+      kind: 'checked',
+      text: 'checked against the report; the difference is our calculation',
     });
   });
 
@@ -58,5 +66,35 @@ describe('markFor on the committed claims', () => {
   it('never marks a claim that failed its check', () => {
     const failed = { ...claim('hate-north-offences-change'), ok: false };
     expect(markFor(failed, 'percent').kind).toBe('derived');
+  });
+});
+
+describe('a ✓ on a value covers only the year and funder its lines print', () => {
+  const fy = parsePeriod('2018/19')!;
+  it("finds a financial year in the report's spellings", () => {
+    for (const text of ['in 2018/19', 'during 2018/9', '2018-19 budget', '2018 – 2019'])
+      expect(periodPrinted(text, fy), text).toBe(true);
+    for (const text of ['2017/18', '2018', '12018/19', 'with £106k support from the PCC'])
+      expect(periodPrinted(text, fy), text).toBe(false);
+  });
+  it('says the £106k line gives no year, but does name the funder', () => {
+    const line = 'Worcestershire CC (with £106k support from the PCC) commissions the criminal justice';
+    expect(uncoveredContext(line, { period: fy, funder: /\bPCC\b/ })).toEqual(['year']);
+    expect(uncoveredContext(line, { period: fy, funder: /public health/ })).toEqual(['year', 'funder']);
+    expect(uncoveredContext('£106k in 2018/19 from the PCC', { period: fy, funder: /\bPCC\b/ })).toEqual([]);
+  });
+});
+
+describe('one mark per change on every page (issue #24 class 5)', () => {
+  it('gives <Change> with a percentage and <KeyFigure> the same mark for the stated +526', () => {
+    // The home page's lede uses <Change> (a percentage, with its absolute change); the domestic abuse
+    // page's key figure shows both: the stated 526 is ticked in each, the percentage ours in each.
+    const lede = markFor(claim('da-incidents-increase-526'), shownFor('percent'));
+    const card = markFor(claim('da-incidents-increase-526'), shownFor('both'));
+    expect(lede).toEqual(card);
+    expect(lede).toEqual({ kind: 'checked', text: 'checked against the report; the percentage is our calculation' });
+    expect(markFor(claim('hate-north-offences-change'), shownFor('percent'))).toEqual(
+      markFor(claim('hate-north-offences-change'), shownFor('both')),
+    );
   });
 });

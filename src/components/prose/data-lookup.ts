@@ -121,6 +121,12 @@ export const FUNDERS: Record<string, string> = {
   'west-mercia-pcc': 'the West Mercia Police and Crime Commissioner',
 };
 
+/** How the report's text names each funder, to tell whether a passage says who paid. */
+export const FUNDER_WORDS: Record<string, RegExp> = {
+  'wcc-public-health': /public health|Worcestershire CC|county council/i,
+  'west-mercia-pcc': /\bPCC\b|Police and Crime Commissioner/i,
+};
+
 export function areaName(id: string | undefined): string | undefined {
   if (!id) return undefined;
   return getDataset<AreaRow>('areas').rows.find((r) => r.value.id === id)?.value.name;

@@ -25,19 +25,23 @@ const gov = fixture('governance.json');
 
 describe('text summaries', () => {
   it('says which way a figure moved and by how much', () => {
-    expect(movement(318, 338, 'count', '2016/17', '2017/18')).toBe(
+    expect(movement(318, 338, 'count', '2016/17', '2017/18', true, true)).toBe(
       'rose from 318 in 2016/17 to 338 in 2017/18 (+6.3%)',
     );
-    expect(movement(37, 33, 'count', '2016/17', '2017/18')).toBe(
+    expect(movement(37, 33, 'count', '2016/17', '2017/18', true, true)).toBe(
       'fell from 37 in 2016/17 to 33 in 2017/18 (\u221210.8%)',
     );
+    // A percentage the report does not print says so (issue #24).
+    expect(movement(318, 338, 'count', '2016/17', '2017/18')).toBe(
+      'rose from 318 in 2016/17 to 338 in 2017/18 (+6.3%, our calculation)',
+    );
     expect(movement(5, 5, 'count', 'A', 'B')).toBe('stayed at 5 in A and B');
-    expect(change(80, 60)).toBe('fell from 80 to 60 (\u221225.0%)');
+    expect(change(80, 60)).toBe('fell from 80 to 60 (\u221225.0%, our calculation)');
     expect(change(2, 1.8667, 2)).toBe('fell from 2.00 to 1.87');
   });
 
   it('summarises hate crime per area, both measures', () => {
-    expect(hateCrimeSummary(hate.counts)).toEqual([
+    expect(hateCrimeSummary(hate.counts, () => true)).toEqual([
       'In North Worcestershire, hate offences rose from 318 in 2016/17 to 338 in 2017/18 (+6.3%), while hate incidents recorded as crimes fell from 37 in 2016/17 to 33 in 2017/18 (\u221210.8%).',
       'In South Worcestershire, hate offences rose from 380 in 2016/17 to 407 in 2017/18 (+7.1%), while hate incidents recorded as crimes fell from 51 in 2016/17 to 49 in 2017/18 (\u22123.9%).',
     ]);
@@ -45,7 +49,7 @@ describe('text summaries', () => {
 
   it('summarises a measure over periods with the difference', () => {
     expect(periodBarsSummary(small.periodBars)).toEqual([
-      'Cases heard at MARAC fell from 709 in 2016/17 to 555 in 2017/18 (\u221221.7%), down 154.',
+      'Cases heard at MARAC fell from 709 in 2016/17 to 555 in 2017/18 (\u221221.7%, our calculation), down 154.',
     ]);
     expect(periodBarsSummary([small.periodBars[0]])).toEqual(['Cases heard at MARAC: 709 in 2016/17.']);
   });
@@ -53,7 +57,7 @@ describe('text summaries', () => {
   it('summarises the reoffending cohort with offences per offender', () => {
     expect(reoffendingSummary(small.reoffending)).toEqual([
       'In Jan\u2013Mar 2017, 80 offenders on the cohort committed 160 offences; in Jan\u2013Mar 2018, 60 offenders committed 112.',
-      'The number of offenders fell from 80 to 60 (\u221225.0%) and offences fell from 160 to 112 (\u221230.0%), so offences per offender fell from 2.00 to 1.87.',
+      'The number of offenders fell from 80 to 60 (\u221225.0%, our calculation) and offences fell from 160 to 112 (\u221230.0%, our calculation), so offences per offender fell from 2.00 to 1.87.',
     ]);
   });
 
