@@ -12,7 +12,12 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The one module allowed to hold direction words. */
-const ALLOWED = new Set(['src/lib/direction.ts']);
+const ALLOWED = new Set([
+  'src/lib/direction.ts',
+  // The typed-figure check's pattern for fractions in words ("a quarter fewer"): it reads writers'
+  // text, it never writes a sentence.
+  'src/lib/reading-text.ts',
+]);
 const WORDS =
   /\b(rose|fell|risen|fallen|rising|falling|shrank|shrunk|shrinking|grew|grown|increased|decreased|went up|went down|gone up|gone down|a rise|a fall|dropped|declined|fewer)\b/i;
 

@@ -7,6 +7,7 @@
  */
 import { rowKey, type Catalog, type LoadedDataset } from '../../data/catalog.ts';
 import { isFigureId } from '../../figures/index.ts';
+import { stepOf, verb } from '../../lib/direction.ts';
 import { parsePeriod } from '../../lib/period.ts';
 import { HELPLINE_SETS } from './helplines.ts';
 
@@ -192,7 +193,7 @@ function checkRows(name: string, props: ReadonlyMap<string, WrittenProp>, datase
       out.push(`as="points" needs two shares (unit percent), not ${before.unit}`);
     const moved = Math.sign(after.value - before.value);
     if (expect && (moved === 0 || (expect === 'up') !== moved > 0))
-      out.push(`expect="${expect}", but the data ${moved === 0 ? 'did not change' : moved > 0 ? 'rose' : 'fell'}`);
+      out.push(`expect="${expect}", but the data ${verb(stepOf(before.value, after.value))}`);
     if ((words === 'by' || words === 'size') && !expect)
       out.push(`words="${words}" leaves the direction to the sentence, so give expect="up" or expect="down"`);
   }
