@@ -15,7 +15,9 @@ import { checkIntegrity } from './integrity.ts';
 import { DATA_SUBFOLDERS, MAX_DATA_FILE_BYTES, OTHER_DATA_FILES } from './inventory.ts';
 import { readMeta } from './meta-file.ts';
 import { DataValidationError, describeCell, type Problem } from './problems.ts';
+import { checkEditions } from './editions.ts';
 import { checkProvenance } from './provenance.ts';
+import { namedSourceFiles } from './sources.ts';
 import { forbiddenCharacter } from './text-cells.ts';
 
 // Kept for modules outside the data layer that still import these from here; new code imports catalog.ts.
@@ -264,8 +266,11 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
     catalog.set(meta.id, loaded);
     if (!complete) incomplete.add(meta.id);
   }
+  // The texts and reading orders data/sources.csv names are checked with it (src/data/sources.ts).
+  for (const rel of namedSourceFiles(catalog)) dataFiles.add(rel);
   for (const rel of others) {
     if (dataFiles.has(rel)) continue;
+    if (rel.startsWith('source/') && incomplete.has('sources')) continue;
     problems.push({
       file: displayPath(join(dataDir, rel)),
       expected: `only datasets with their <id>.meta.json, and ${[...OTHER_DATA_FILES.keys()].join(', ')} (src/data/inventory.ts)`,
@@ -279,6 +284,7 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
   }
   const declared = new Set(metaFiles.map((f) => f.replace(/\.meta\.json$/, '')));
   problems.push(...checkIntegrity(catalog, declared, incomplete));
+  problems.push(...checkEditions(catalog));
   problems.push(...checkProvenance(catalog, dataDir));
   // A symbolic link is reported once, though both the folder walk and the dataset's loader see it.
   const unique = [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];

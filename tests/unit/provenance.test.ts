@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DataValidationError, formatProblem, type Problem } from '../../src/data/problems.ts';
 import { checkProvenance } from '../../src/data/provenance.ts';
-import { parseReport, printedAs, printedNumbers, REPORT_FILE } from '../../src/data/source.ts';
+import { parseReport, printedAs, printedNumbers } from '../../src/data/source.ts';
+
+/** The first report's text, as data/sources.csv names it. */
+const REPORT_FILE = 'source/community-safety-overview.txt';
 import { DATASET_SCHEMAS, missingSourceLines, REPORT_DRAWN } from '../../src/schemas/index.ts';
 import { parseLineRange } from '../../src/schemas/source-lines.ts';
 import { copyDataDir, editFile, FIXTURES } from '../support/fixtures.ts';
@@ -40,8 +43,8 @@ describe('the report in the repository', () => {
 describe('printed numbers', () => {
   it("reads the report's own formats", () => {
     const n = printedNumbers('10,947 and +6.3% and -10.8% and £106k and £3,780,100, 3 FTE, three reviews, 1.4.17');
-    // A date like 1.4.17 gives 1.4 and nothing more: a number never starts right after a dot.
-    expect(n.map((x) => x.value)).toEqual([10947, 6.3, -10.8, 106000, 3780100, 3, 1.4, 3]);
+    // A date like 1.4.17 is not a number: a number never starts right after a dot, nor ends just before one and a digit.
+    expect(n.map((x) => x.value)).toEqual([10947, 6.3, -10.8, 106000, 3780100, 3, 3]);
     expect(n.find((x) => x.text === '£106k')).toMatchObject({ currency: true, percent: false });
     expect(n.find((x) => x.word)?.text).toBe('three');
   });
@@ -137,7 +140,8 @@ describe('a broken citation fails the build', () => {
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]!.expected).toMatch(/the value 55% printed in lines 146-148/);
-    expect(problems[0]!.found).toBe('only 1, 2017, 80, 160, 1, 2018, 60, 112');
+    // "1st quarter 2017": an ordinal is not the number 1.
+    expect(problems[0]!.found).toBe('only 2017, 80, 160, 2018, 60, 112');
   });
 
   it('a direction claim needs the direction word in its lines', () => {
@@ -180,6 +184,10 @@ describe('a broken citation fails the build', () => {
       expect.objectContaining({
         file: expect.stringMatching(/community-safety-overview\.txt$/),
         found: 'no such file',
+      }),
+      // One note for the rows that cite it, not one problem per row.
+      expect.objectContaining({
+        note: expect.stringMatching(/^\d+ rows citing "community-safety-overview-2018" not checked/),
       }),
     ]);
   });
