@@ -7,7 +7,8 @@
  * belong to one source, and that a row's section belongs to the row's source.
  */
 import { EDITION_COLUMN, factKey, hasKey, type Catalog, type LoadedDataset, type LoadedRow } from './catalog.ts';
-import type { Problem } from './problems.ts';
+import { parsePeriod, type Period } from '../lib/period.ts';
+import { describeCell, type Problem } from './problems.ts';
 
 /** The first report's id: the edition of a row that has no `source` column. */
 const FIRST = 'community-safety-overview-2018';
@@ -102,6 +103,54 @@ export function checkEditions(catalog: Catalog): Problem[] {
       const has = sourceOf.get(section);
       if (has !== undefined && has !== editionOf(row))
         problems.push({ file: dataset.path, line: row.line, column: 'source_section', columnNumber: cols.indexOf('source_section') + 1, expected: `a section of the row's source "${editionOf(row)}"`, found: `"${section}", a section of "${has}"` });
+    }
+  }
+  return problems;
+}
+
+/** The financial years each source covers (sources.csv `covers`), parsed. */
+function coveredBy(catalog: Catalog): Map<string, Period[]> {
+  return new Map((catalog.get('sources')?.rows ?? []).map((r) => [r.raw.id!, (r.raw.covers ?? '').split(';').map(parsePeriod).filter((p): p is Period => p !== undefined)]));
+}
+
+/**
+ * Periods of rows that name their edition: inside the dataset's period (its metadata) or inside a
+ * year their source covers. A later edition's rows extend the dataset's period, so metadata never has
+ * to be edited to match an edition: `meta.period` is widened to every row's period (and its label
+ * rewritten from the rows) when an edition reaches past it.
+ */
+export function checkEditionPeriods(catalog: Catalog): Problem[] {
+  const problems: Problem[] = [];
+  const covers = coveredBy(catalog);
+  for (const dataset of catalog.values()) {
+    const { meta } = dataset;
+    const names = meta.columns.map((c) => c.name);
+    if (!names.includes(EDITION_COLUMN)) continue;
+    const periodColumns = meta.columns.filter((c) => c.type === 'period').map((c) => c.name);
+    if (periodColumns.length === 0) continue;
+    const seen: Period[] = [];
+    const kept: LoadedRow[] = [];
+    for (const row of dataset.rows) {
+      let ok = true;
+      for (const column of periodColumns) {
+        const p = (row.value as Record<string, Period | undefined>)[column];
+        if (!p) continue;
+        const inMeta = p.start >= meta.period.start && p.end <= meta.period.end;
+        const inSource = (covers.get(editionOf(row)) ?? []).some((c) => p.start >= c.start && p.end <= c.end);
+        if (inMeta || inSource) seen.push(p);
+        else {
+          ok = false;
+          problems.push({ file: dataset.path, line: row.line, column, columnNumber: names.indexOf(column) + 1, expected: `a period inside the dataset's period ${meta.period.start} to ${meta.period.end} (${meta.id}.meta.json) or a year its source "${editionOf(row)}" covers`, found: `${describeCell(row.raw[column])} (${p.start} to ${p.end})` });
+        }
+      }
+      if (ok) kept.push(row);
+    }
+    dataset.rows = kept;
+    const start = seen.reduce((m, p) => (p.start < m ? p.start : m), meta.period.start);
+    const end = seen.reduce((m, p) => (p.end > m ? p.end : m), meta.period.end);
+    if (start !== meta.period.start || end !== meta.period.end) {
+      const sorted = [...seen].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+      meta.period = { start, end, label: `${sorted[0]!.label} to ${sorted.at(-1)!.label}` };
     }
   }
   return problems;

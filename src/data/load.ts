@@ -15,7 +15,7 @@ import { checkIntegrity } from './integrity.ts';
 import { DATA_SUBFOLDERS, MAX_DATA_FILE_BYTES, OTHER_DATA_FILES } from './inventory.ts';
 import { readMeta } from './meta-file.ts';
 import { DataValidationError, describeCell, type Problem } from './problems.ts';
-import { checkEditions } from './editions.ts';
+import { checkEditionPeriods, checkEditions } from './editions.ts';
 import { checkProvenance } from './provenance.ts';
 import { namedSourceFiles } from './sources.ts';
 import { forbiddenCharacter } from './text-cells.ts';
@@ -172,7 +172,8 @@ export function loadDataset(dataDir: string, meta: DatasetMeta, schema: DatasetS
       continue;
     }
     let inPeriod = true;
-    for (const column of periodColumns) {
+    // A row that names its edition is checked against the periods its source covers too (src/data/editions.ts).
+    for (const column of names.includes('source') ? [] : periodColumns) {
       const p = (result.data as Record<string, { start: string; end: string } | undefined>)[column];
       if (p && (p.start < meta.period.start || p.end > meta.period.end)) {
         problems.push({ file, line: record.line, column, columnNumber: names.indexOf(column) + 1, expected: `a period inside the dataset's period ${meta.period.start} to ${meta.period.end} (${meta.id}.meta.json)`, found: `${describeCell(raw[column])} (${p.start} to ${p.end})` });
@@ -283,6 +284,7 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
     }
   }
   const declared = new Set(metaFiles.map((f) => f.replace(/\.meta\.json$/, '')));
+  problems.push(...checkEditionPeriods(catalog));
   problems.push(...checkIntegrity(catalog, declared, incomplete));
   problems.push(...checkEditions(catalog));
   problems.push(...checkProvenance(catalog, dataDir));

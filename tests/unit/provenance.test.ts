@@ -192,3 +192,122 @@ describe('a broken citation fails the build', () => {
     ]);
   });
 });
+
+describe('provenance that cannot be fooled', () => {
+  it('never reads half of a year or an ordinal as a number, nor "One" in a name', () => {
+    expect(printedNumbers('2016/7            2017/8 % change').map((n) => n.value)).toEqual([]);
+    expect(printedNumbers('17/18 actuals  £146,370').map((n) => n.value)).toEqual([146370]);
+    expect(printedNumbers('during the 1st quarter 2017').map((n) => n.value)).toEqual([2017]);
+    expect(printedNumbers('through the One Day One Conversation (ODOC) meeting').map((n) => n.value)).toEqual([]);
+    expect(printedNumbers('reviews. One was completed').map((n) => n.value)).toEqual([1]);
+    expect(printedNumbers('one review').map((n) => n.value)).toEqual([1]);
+  });
+
+  it('a value of 7 or 2016 does not pass on lines that print the year 2016/7, and years are not listed as numbers', () => {
+    for (const value of ['7', '2016']) {
+      const problems = problemsAfter((dir) =>
+        editFile(
+          join(dir, 'hate-crime.csv'),
+          'north-worcestershire,2016/17,hate-offences,318,',
+          `north-worcestershire,2016/17,hate-offences,${value},`,
+        ),
+      );
+      const cited = problems.find((p) => p.column === 'source_lines')!;
+      expect(cited).toMatchObject({
+        line: 2,
+        columnNumber: 9,
+        expected: expect.stringMatching(new RegExp(`the value .*${value}.* printed in lines 338-341`)),
+      });
+      expect(cited.found).toBe('only 318, 338, +6.3%, 37, 33, -10.8%');
+    }
+  });
+
+  it('a percentage of 8 does not pass on "2017/8 %"', () => {
+    const problems = problemsAfter((dir) =>
+      editFile(
+        join(dir, 'domestic-abuse.csv'),
+        's42-da-referrals-over-50-share,79,percent,reported,s42-context;county-area-assumed,domestic-abuse-data,368-371,',
+        's42-da-referrals-over-50-share,8,percent,reported,s42-context;county-area-assumed,domestic-abuse-data,338-341,',
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        column: 'source_lines',
+        expected: expect.stringMatching(/the value 8% printed in lines 338-341/),
+      }),
+    ]);
+  });
+
+  it("a value taken from another section's lines fails on source_section", () => {
+    const problems = problemsAfter((dir) =>
+      editFile(
+        join(dir, 'hate-crime.csv'),
+        'financial-year-notation,hate-crime-data,338-341,',
+        'financial-year-notation,domestic-abuse-data,338-341,',
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 'source_section',
+        columnNumber: 8,
+        found: 'line 340 is in "hate-crime-data"',
+      }),
+    ]);
+  });
+
+  it('a range wider than the passage that prints the value fails, naming the narrower one', () => {
+    const problems = problemsAfter((dir) =>
+      editFile(
+        join(dir, 'hate-crime.csv'),
+        'financial-year-notation,hate-crime-data,338-341,',
+        'financial-year-notation,hate-crime-data,337-341,',
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 'source_lines',
+        expected: expect.stringMatching(/the narrowest passage that prints 318: lines 338-341 of/),
+        found: 'lines 337-341, which runs past it',
+      }),
+    ]);
+  });
+
+  it("a stated relationship's lines must name both bodies", () => {
+    const problems = problemsAfter((dir) =>
+      editFile(
+        join(dir, 'relationships.csv'),
+        'The council is responsible for running and supporting the Police and Crime Panel.,pcc-and-panel,64-65,',
+        'The council is responsible for running and supporting the Police and Crime Panel.,pcc-and-panel,61-63,',
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        column: 'source_lines',
+        columnNumber: 8,
+        expected: expect.stringMatching(/lines that name to_body "west-mercia-pcp"/),
+      }),
+    ]);
+  });
+
+  it("an activity's date must be one its lines print", () => {
+    const problems = problemsAfter((dir) => editFile(join(dir, 'activities.csv'), ',2018-09,', ',2018-03,'));
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 20, column: 'date', found: '2018-03, which they do not' }),
+    ]);
+  });
+
+  it('a basis_note must be a sentence, not a placeholder', () => {
+    const problems = problemsAfter((dir) =>
+      editFile(
+        join(dir, 'activities.csv'),
+        '"Listed among the outcomes in the report\'s section on the Safer Communities Board and the two community safety partnerships, which does not say which body did it; we file it under the board, which leads county-wide work."',
+        'TBC',
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 2, column: 'basis_note', found: 'a placeholder: "TBC"' }),
+    ]);
+  });
+});
