@@ -6,6 +6,7 @@ import { currentRows, isCurrent, revisionsOf } from '../../src/data/editions.ts'
 import { loadCatalog } from '../../src/data/load.ts';
 import { DataValidationError, formatProblem, type Problem } from '../../src/data/problems.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
+import { checkThemeFolder } from '../../src/theme-checks.ts';
 import { FICTIONAL_EDITION, FICTIONAL_SOURCE_ID, FICTIONAL_TEXT, withFictionalEdition } from '../support/editions.ts';
 import { copyDataDir, editFile } from '../support/fixtures.ts';
 
@@ -37,6 +38,8 @@ describe('the fictional edition', () => {
     expect(hate.rows).toHaveLength(16);
     // The dataset's period grows with the rows; its metadata was not edited.
     expect(hate.meta.period.end).toBe('2019-03-31');
+    // What `npm run validate` runs next: the theme pages against the data, unchanged.
+    expect(checkThemeFolder(resolve(import.meta.dirname, '../../content/themes'), catalog).problems).toEqual([]);
   });
 
   it('takes the later edition as current and keeps the revision', () => {
