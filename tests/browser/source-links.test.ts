@@ -98,7 +98,7 @@ describe('Show in the report', () => {
         .filter((l) => !seen.has(`${l.href}|${l.value}`) && seen.add(`${l.href}|${l.value}`))
         .slice(0, 25);
       for (const link of sample) {
-        expect(new URL(link.href).pathname, link.from).toMatch(/\/source\/$/);
+        expect(new URL(link.href).pathname, link.from).toMatch(/\/sources\/community-safety-overview-2018\/$/);
         await page.goto(link.href);
         const lit = await highlighted(page);
         expect(lit.lines.length, `${link.from} -> ${new URL(link.href).hash} highlights nothing`).toBeGreaterThan(0);
