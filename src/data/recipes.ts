@@ -169,6 +169,7 @@ export function recipesFor(f: RecipeFiles): Recipe[] {
       avoid: [
         'A financial year such as 2017/18 is text: compare periods as strings, not as dates.',
         "read_csv reads a column holding only yes (or no) and empty cells, such as statutory in bodies, as true/false; add all_varchar = true to keep every cell as text.",
+        'read_csv reads a column holding only years, such as published in sources while every date there is a year, as numbers; add all_varchar = true to keep every cell as text.',
       ],
     },
     {
