@@ -1,10 +1,11 @@
 /** Row-level provenance: `source_lines` ranges exist in the report and hold the row's value as printed. */
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DataValidationError, formatProblem, type Problem } from '../../src/data/problems.ts';
 import { checkProvenance } from '../../src/data/provenance.ts';
+import { sha256 } from '../../src/data/sources.ts';
 import { parseReport, printedAs, printedNumbers } from '../../src/data/source.ts';
 
 /** The first report's text, as data/sources.csv names it. */
@@ -308,6 +309,44 @@ describe('provenance that cannot be fooled', () => {
     );
     expect(problems).toEqual([
       expect.objectContaining({ line: 2, column: 'basis_note', found: 'a placeholder: "TBC"' }),
+    ]);
+  });
+});
+
+describe('the report is pinned by its SHA-256 (data/sources.csv)', () => {
+  it('a changed digit that only activities cite fails, naming the report, once', () => {
+    // Line 140 ("September 2018.") is cited only by an activity, whose date is a month.
+    const problems = problemsAfter((dir) => editFile(join(dir, REPORT_FILE), 'September 2018.', 'September 2019.'));
+    const faults = problems.filter((p) => !p.note);
+    expect(faults).toHaveLength(1);
+    expect(faults[0]).toMatchObject({
+      file: expect.stringMatching(/source\/community-safety-overview\.txt$/),
+      expected: expect.stringMatching(/whose SHA-256 is 36c69ecf[0-9a-f]{56} \(.*sources\.csv line 2, column sha256\)/),
+      found: expect.stringMatching(/^a different text, SHA-256 [0-9a-f]{64}\. .*put [0-9a-f]{64} in the sha256 cell/),
+    });
+    expect(problems.find((p) => p.note)?.note).toMatch(/^\d+ rows citing "community-safety-overview-2018" not checked/);
+  });
+
+  it('a text that is not UTF-8, or holds a control character, fails with its line and column', () => {
+    const bad = problemsAfter((dir) => {
+      const path = join(dir, REPORT_FILE);
+      const bytes = readFileSync(path);
+      const at = bytes.indexOf('Appendix 1');
+      bytes[at] = 0x07;
+      writeFileSync(path, bytes);
+      editFile(
+        join(dir, 'sources.csv'),
+        '36c69ecfa6d92d517b4cae178c618c197b851b6d3d3647a2d75f048ef2a87df2',
+        sha256(bytes),
+      );
+    });
+    expect(bad.filter((p) => !p.note)).toEqual([
+      expect.objectContaining({
+        line: 2,
+        columnNumber: 1,
+        expected: 'text with no control characters other than newline and tab',
+        found: 'U+0007',
+      }),
     ]);
   });
 });
