@@ -21,7 +21,7 @@
  * Messages name the file, line, column and field, and say what to do instead.
  */
 import { parse as parseYaml } from 'yaml';
-import { rowKey, type Catalog } from './data/catalog.ts';
+import { hasKey, type Catalog } from './data/catalog.ts';
 import { parsePeriod } from './lib/period.ts';
 import { mdxTree, type MdxNode as Node } from './lib/mdx-tree.ts';
 import { asReaderSees, romanNumeral, spelledFraction } from './lib/reading-text.ts';
@@ -159,7 +159,7 @@ function resolves(prop: string, value: string, element: string, attrs: Map<strin
   const keyExists = (key: string): boolean => {
     if (!of) return false;
     const d = catalog.get(of);
-    return d !== undefined && d.rows.some((r) => rowKey(r.raw, d.meta.primaryKey) === key);
+    return d !== undefined && d.rows.some((r) => hasKey(r.raw, d.meta.primaryKey, key));
   };
   switch (prop) {
     case 'row':

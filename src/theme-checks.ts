@@ -25,11 +25,46 @@ function describeYaml(value: unknown): string {
 export interface ThemeEntry {
   /** Path of the MDX file, for messages. */
   file: string;
-  data: { title: string; theme: string; order: number; datasets: string[]; related?: string[] | undefined };
+  data: {
+    title: string;
+    summary?: string | undefined;
+    theme: string;
+    order: number;
+    datasets: string[];
+    related?: string[] | undefined;
+  };
 }
 
 function known(list: Iterable<string>): string {
   return [...list].sort().join(', ');
+}
+
+/**
+ * One source of truth for a theme: its page's frontmatter gives the title, summary, order and datasets;
+ * data/themes.csv (the published `themes` dataset) must say the same, so the download matches the site.
+ */
+function sameAsThemesCsv(
+  file: string,
+  data: ThemeEntry['data'],
+  row: Record<string, string | undefined>,
+  csv: string,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const pairs: [string, string, string | undefined][] = [
+    ['title', data.title, row.title],
+    ...(data.summary === undefined
+      ? []
+      : ([['summary', data.summary, row.summary]] as [string, string, string | undefined][])),
+    ['datasets', data.datasets.join(';'), row.datasets],
+  ];
+  for (const [field, page, table] of pairs) {
+    if (page !== table)
+      problems.push({
+        file: csv,
+        message: `theme "${data.theme}", column "${field === 'datasets' ? 'datasets' : field}": expected ${JSON.stringify(page)} as the page's frontmatter gives it (${file}; the frontmatter is where a theme's ${field} is written), found ${JSON.stringify(table ?? '')}`,
+      });
+  }
+  return problems;
 }
 
 /** Check frontmatter against data/: themes, datasets, related themes, order; every theme has a page. */
@@ -50,6 +85,7 @@ export function checkThemeEntries(entries: ThemeEntry[], catalog: Catalog): Cont
         file,
         message: `frontmatter field "order": ${data.order} differs from the sort_order ${theme.sort_order} that data/themes.csv gives theme "${data.theme}"`,
       });
+    if (theme) problems.push(...sameAsThemesCsv(file, data, theme, themes?.path ?? 'data/themes.csv'));
     const other = seen.get(data.theme);
     if (other)
       problems.push({ file, message: `frontmatter field "theme": "${data.theme}" already has a page (${other})` });
@@ -194,6 +230,7 @@ export function checkThemeFolder(
       file,
       data: {
         title: String(data.title ?? ''),
+        summary: String(data.summary ?? ''),
         theme: String(data.theme ?? ''),
         order: Number(data.order),
         datasets: list(data.datasets),

@@ -27,3 +27,23 @@ export type Catalog = Map<string, LoadedDataset>;
 export function rowKey(raw: Record<string, string | undefined>, primaryKey: readonly string[]): string {
   return primaryKey.map((k) => raw[k] ?? '').join('|');
 }
+
+/** The column that says which source (edition) a row is from; part of the primary key of figure datasets. */
+export const EDITION_COLUMN = 'source';
+
+/**
+ * A row's key without its edition: the primary key minus `source` (`worcestershire|2017/18|marac-cases`).
+ * Two editions that print a value for the same area, period and measure share it; MDX, claims and
+ * row anchors name rows by it (docs/data-contract.md, "Editions and revisions").
+ */
+export function factKey(raw: Record<string, string | undefined>, primaryKey: readonly string[]): string {
+  return rowKey(
+    raw,
+    primaryKey.filter((k) => k !== EDITION_COLUMN),
+  );
+}
+
+/** Whether a row has the key given, written with its edition (the whole primary key) or without. */
+export function hasKey(raw: Record<string, string | undefined>, primaryKey: readonly string[], key: string): boolean {
+  return rowKey(raw, primaryKey) === key || factKey(raw, primaryKey) === key;
+}

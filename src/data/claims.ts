@@ -4,7 +4,7 @@
  * the build; pages mark claims that pass as "checked".
  */
 import type { ClaimRow } from '../schemas/claims.ts';
-import { rowKey, type Catalog, type LoadedDataset } from './catalog.ts';
+import { EDITION_COLUMN, hasKey, type Catalog, type LoadedDataset } from './catalog.ts';
 import { describeCell, type Problem } from './problems.ts';
 
 export interface ClaimResult {
@@ -16,8 +16,9 @@ export interface ClaimResult {
   ok: boolean;
 }
 
-function findValue(dataset: LoadedDataset, key: string): number | undefined {
-  const row = dataset.rows.find((r) => rowKey(r.raw, dataset.meta.primaryKey) === key);
+/** The value of the row with a key, in the claim's own source (a claim compares rows of the edition that states it). */
+function findValue(dataset: LoadedDataset, key: string, source: string | undefined): number | undefined {
+  const row = dataset.rows.find((r) => hasKey(r.raw, dataset.meta.primaryKey, key) && (source === undefined || (r.raw[EDITION_COLUMN] ?? source) === source));
   return row ? (row.value as { value: number }).value : undefined;
 }
 
@@ -67,11 +68,12 @@ export function checkClaims(catalog: Catalog, incomplete: ReadonlySet<string> = 
       problems.push({ ...at('dataset'), expected: 'the id of a loaded dataset', found: describeCell(claim.dataset) });
       continue;
     }
-    const subject = findValue(dataset, claim.subject);
-    const baseline = claim.baseline === undefined ? undefined : findValue(dataset, claim.baseline);
-    if (subject === undefined) problems.push({ ...at('subject'), expected: `the key of a row in ${claim.dataset} (${dataset.meta.primaryKey.join('|')})`, found: describeCell(claim.subject) });
+    const source = row.raw[EDITION_COLUMN];
+    const subject = findValue(dataset, claim.subject, source);
+    const baseline = claim.baseline === undefined ? undefined : findValue(dataset, claim.baseline, source);
+    if (subject === undefined) problems.push({ ...at('subject'), expected: `the key of a row in ${claim.dataset} (${dataset.meta.primaryKey.filter((k) => k !== EDITION_COLUMN).join('|')}) from the claim's source`, found: describeCell(claim.subject) });
     if (claim.baseline !== undefined && baseline === undefined)
-      problems.push({ ...at('baseline'), expected: `the key of a row in ${claim.dataset} (${dataset.meta.primaryKey.join('|')})`, found: describeCell(claim.baseline) });
+      problems.push({ ...at('baseline'), expected: `the key of a row in ${claim.dataset} (${dataset.meta.primaryKey.filter((k) => k !== EDITION_COLUMN).join('|')}) from the claim's source`, found: describeCell(claim.baseline) });
     if (subject === undefined || (claim.baseline !== undefined && baseline === undefined)) {
       results.push({ claim, computed: undefined, inputs: [], ok: false });
       continue;

@@ -1,6 +1,6 @@
 /**
  * Every file in `data/` must be accounted for: a dataset's metadata (`<id>.meta.json`), the data file
- * that metadata names, or one of the files listed here. Anything else (a CSV nobody describes, a stray
+ * that metadata names, a text or reading order that `data/sources.csv` names, or one of the files listed here. Anything else (a CSV nobody describes, a stray
  * folder, a symbolic link) fails the build: a file nobody checks must not sit beside the published data.
  * See docs/validation.md, "Files".
  */
@@ -8,9 +8,7 @@
 /** Files in the data folder that are not datasets, each with what it is for. They may be absent. */
 export const OTHER_DATA_FILES: ReadonlyMap<string, string> = new Map([
   ['CHANGELOG.md', 'the data changelog (read by src/data/release.ts)'],
-  ['source/community-safety-overview.txt', 'the text of the source report'],
   ['source/README.md', "the source report's provenance note"],
-  ['source/reading-order.csv', "the report's sections in reading order (checked by src/data/reading-order.ts when /source/ is built)"],
 ]);
 
 /** Folders inside the data folder that may hold listed files. */

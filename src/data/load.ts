@@ -16,7 +16,9 @@ import { DATA_SUBFOLDERS, MAX_DATA_FILE_BYTES, OTHER_DATA_FILES, RECORD_FOLDERS 
 import { dataFileLimit, MAX_CELL_CHARS, oversize } from './limits.ts';
 import { readMeta } from './meta-file.ts';
 import { DataValidationError, describeCell, type Problem } from './problems.ts';
+import { checkEditionPeriods, checkEditions } from './editions.ts';
 import { checkProvenance } from './provenance.ts';
+import { namedSourceFiles } from './sources.ts';
 import { forbiddenCharacter } from './text-cells.ts';
 
 // Kept for modules outside the data layer that still import these from here; new code imports catalog.ts.
@@ -183,7 +185,8 @@ export function loadDataset(dataDir: string, meta: DatasetMeta, schema: DatasetS
       continue;
     }
     let inPeriod = true;
-    for (const column of periodColumns) {
+    // A row that names its edition is checked against the periods its source covers too (src/data/editions.ts).
+    for (const column of names.includes('source') ? [] : periodColumns) {
       const p = (result.data as Record<string, { start: string; end: string } | undefined>)[column];
       if (p && (p.start < meta.period.start || p.end > meta.period.end)) {
         problems.push({ file, line: record.line, column, columnNumber: names.indexOf(column) + 1, expected: `a period inside the dataset's period ${meta.period.start} to ${meta.period.end} (${meta.id}.meta.json)`, found: `${describeCell(raw[column])} (${p.start} to ${p.end})` });
@@ -289,8 +292,11 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
     catalog.set(meta.id, loaded);
     if (!complete) incomplete.add(meta.id);
   }
+  // The texts and reading orders data/sources.csv names are checked with it (src/data/sources.ts).
+  for (const rel of namedSourceFiles(catalog)) dataFiles.add(rel);
   for (const rel of others) {
     if (dataFiles.has(rel)) continue;
+    if (rel.startsWith('source/') && incomplete.has('sources')) continue;
     problems.push({
       file: displayPath(join(dataDir, rel)),
       expected: `only datasets with their <id>.meta.json, and ${[...OTHER_DATA_FILES.keys()].join(', ')} (src/data/inventory.ts)`,
@@ -304,7 +310,9 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
   }
   const declared = new Set(metaFiles.map((f) => f.replace(/\.meta\.json$/, '')));
   // One at a time: spreading a list of many thousand problems into push() overflows the stack.
+  for (const p of checkEditionPeriods(catalog)) problems.push(p);
   for (const p of checkIntegrity(catalog, declared, incomplete)) problems.push(p);
+  for (const p of checkEditions(catalog)) problems.push(p);
   if ([...tooLarge].some((rel) => rel.startsWith('source/'))) problems.push({ file: displayPath(join(dataDir, 'source')), expected: '', note: "sources not checked: the report's files are over their size limit (listed above)" });
   else for (const p of checkProvenance(catalog, dataDir)) problems.push(p);
   // A symbolic link is reported once, though both the folder walk and the dataset's loader see it.

@@ -198,6 +198,7 @@ export function recipesFor(f: RecipeFiles): Recipe[] {
         'A financial year such as 2017/18 is text: compare periods as strings, not as dates.',
         "read_csv reads a column holding only yes (or no) and empty cells, such as statutory in bodies, as true/false; add all_varchar = true to keep every cell as text.",
         'read_csv reads the ISO dates of all-observations.csv (period_start, period_end) and periods.csv (start, end) as DATE, so they sort and filter as dates.',
+        'read_csv reads a column holding only years, such as published in sources while every date there is a year, as numbers; add all_varchar = true to keep every cell as text.',
       ],
     },
     {

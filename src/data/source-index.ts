@@ -1,48 +1,92 @@
-/** The report's text and its reading order, read once per build and checked; the /source/ page's entry. */
-import { join } from 'node:path';
-import { dataDir, getCatalog } from './index.ts';
-import { displayPath } from './load.ts';
+/**
+ * The source texts and their reading orders, read once per build and checked (src/data/sources.ts);
+ * the entry for the `/sources/<id>/` pages (and `/source/`, the first report's old address).
+ */
+import { getCatalog, dataDir } from './index.ts';
 import { DataValidationError, type Problem } from './problems.ts';
 import type { Catalog } from './catalog.ts';
-import { MAX_REPORT_BYTES, oversize } from './limits.ts';
-import { checkReadingOrder, READING_ORDER_FILE, readReadingOrder, type Block } from './reading-order.ts';
+import type { Block } from './reading-order.ts';
 import { buildSourcePage, type SourcePage } from './source-page.ts';
-import { readReport, REPORT_FILE, type Report } from './source.ts';
+import { FIRST_SOURCE, type Report } from './source.ts';
+import { readSources, type SourceText } from './sources.ts';
 
-let cached: { report: Report; page: SourcePage } | undefined;
-
-export function getReport(): Report {
-  return getSource().report;
+export interface SourceDocument {
+  id: string;
+  title: string;
+  publisher: string;
+  published: string;
+  covers: string[];
+  /** The text's file name in data/source/ (downloadable at /data/source/<file>). */
+  file: string;
+  report: Report;
+  page: SourcePage;
+  /** False when the source has no reading order yet: its paragraphs are shown in the text's own order. */
+  ordered: boolean;
 }
 
-export function getSourcePage(): SourcePage {
-  return getSource().page;
+let cached: SourceDocument[] | undefined;
+
+/** Without a reading order, the text's own order: one paragraph block per run of non-blank lines, in the source's top section. */
+function paragraphBlocks(text: SourceText, section: string): Block[] {
+  const seen = new Set<number[]>();
+  const blocks: Block[] = [];
+  for (const lines of [...text.passages.values()].sort((a, b) => a[0]! - b[0]!)) {
+    if (seen.has(lines)) continue;
+    seen.add(lines);
+    blocks.push({ section, kind: 'paragraph', ranges: [{ start: lines[0]!, end: lines.at(-1)! }], csvLine: 0 });
+  }
+  return blocks;
 }
 
 /**
- * The report's text and its reading order, checked against each other and the sections: what the
- * /source/ page needs. `npm run validate` runs this too, so the build cannot fail on it afterwards.
+ * Every source text and its reading order, checked against each other and the sections: what the
+ * `/sources/<id>/` pages need. `npm run validate` runs this too, so the build cannot fail on it afterwards.
  */
-export function checkSource(dir: string, catalog: Catalog): { report?: Report; blocks: Block[]; problems: Problem[] } {
-  const reportFile = displayPath(join(dir, REPORT_FILE));
-  const big = oversize(join(dir, REPORT_FILE), reportFile, { bytes: MAX_REPORT_BYTES, what: "the report's text" });
-  if (big) return { blocks: [], problems: [big] };
-  const report = readReport(dir);
-  if (!report) return { blocks: [], problems: [{ file: reportFile, expected: "the report's text", found: 'no such file' }] };
-  const { blocks, problems } = readReadingOrder(dir, displayPath(join(dir, READING_ORDER_FILE)));
-  if (problems.length > 0) return { report, blocks, problems };
-  const sections = new Map((catalog.get('sections')?.rows ?? []).map((r) => [r.raw.id!, { page: Number(r.raw.page) }]));
-  // One problem per unplaced line can be many thousands: never spread them into push() (stack overflow).
-  return { report, blocks, problems: checkReadingOrder(blocks, report, sections, displayPath(join(dir, READING_ORDER_FILE))) };
+export function checkSource(dir: string, catalog: Catalog): { problems: Problem[] } {
+  return { problems: readSources(catalog, dir).problems };
 }
 
-function getSource(): { report: Report; page: SourcePage } {
+/** Every source of data/sources.csv with its text and page, in the order of that file. */
+export function getSources(): SourceDocument[] {
   if (cached) return cached;
   const catalog = getCatalog();
-  const { report, blocks, problems } = checkSource(dataDir(), catalog);
-  if (problems.length > 0 || !report) throw new DataValidationError(problems);
-  cached = { report, page: buildSourcePage(catalog, report, blocks) };
+  const { texts, problems } = readSources(catalog, dataDir());
+  if (problems.length > 0) throw new DataValidationError(problems);
+  const rows = catalog.get('sources')?.rows ?? [];
+  const sections = catalog.get('sections')?.rows ?? [];
+  cached = rows.map((row) => {
+    const text = texts.get(row.raw.id!)!;
+    const top = sections.find((s) => (s.raw.source ?? FIRST_SOURCE) === text.id && !s.raw.parent)?.raw.id ?? text.id;
+    const blocks = text.blocks ?? paragraphBlocks(text, top);
+    return {
+      id: text.id,
+      title: text.title,
+      publisher: row.raw.publisher!,
+      published: text.published,
+      covers: (row.raw.covers ?? '').split(';'),
+      file: text.file,
+      report: text.report!,
+      page: buildSourcePage(catalog, text.report!, blocks, text.id),
+      ordered: text.blocks !== undefined,
+    };
+  });
   return cached;
+}
+
+export function getSourceDocument(id: string = FIRST_SOURCE): SourceDocument {
+  const found = getSources().find((s) => s.id === id);
+  if (!found) throw new Error(`No source "${id}" in data/sources.csv`);
+  return found;
+}
+
+/** The first report's text (kept for callers written before editions). */
+export function getReport(): Report {
+  return getSourceDocument().report;
+}
+
+/** The first report's page model (kept for callers written before editions). */
+export function getSourcePage(): SourcePage {
+  return getSourceDocument().page;
 }
 
 /**

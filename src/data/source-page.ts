@@ -7,10 +7,10 @@
 import { formatChange, formatNumber, formatValue, type Unit } from '../lib/format.ts';
 import { formatLineRange, parseLineRange, type LineRange } from '../schemas/source-lines.ts';
 import type { Catalog, LoadedDataset, LoadedRow } from './load.ts';
-import { rowKey } from './load.ts';
-import { SOURCE_LINES } from './provenance.ts';
+import { anchorKey } from './editions.ts';
+import { SOURCE_LINES, sourceOf } from './provenance.ts';
 import { blockLines, type Block, type BlockKind } from './reading-order.ts';
-import { isBlank, type Report } from './source.ts';
+import { FIRST_SOURCE, isBlank, type Report } from './source.ts';
 
 export interface SourceLine {
   n: number;
@@ -88,7 +88,8 @@ function describe(dataset: LoadedDataset, row: LoadedRow, measures: Map<string, 
   return { label: String(label), what: raw.description ?? dataset.meta.title };
 }
 
-export function buildSourcePage(catalog: Catalog, report: Report, blocks: Block[]): SourcePage {
+/** The page of one source: only rows citing `source` (rows with no `source` column cite the first report). */
+export function buildSourcePage(catalog: Catalog, report: Report, blocks: Block[], source: string = FIRST_SOURCE): SourcePage {
   const sectionsRows = catalog.get('sections')?.rows ?? [];
   const sectionInfo = new Map(sectionsRows.map((r) => [r.raw.id!, r.raw]));
   const depth = (id: string): number => {
@@ -113,6 +114,7 @@ export function buildSourcePage(catalog: Catalog, report: Report, blocks: Block[
   for (const [id, dataset] of catalog) {
     if (!dataset.meta.columns.some((c) => c.name === SOURCE_LINES)) continue;
     for (const row of dataset.rows) {
+      if (sourceOf(row) !== source) continue;
       const r = parseLineRange(row.raw[SOURCE_LINES] ?? '');
       if (!r) continue;
       const at = firstBlock(r);
@@ -130,7 +132,7 @@ export function buildSourcePage(catalog: Catalog, report: Report, blocks: Block[
       }
       const list = citations.get(at) ?? [];
       const usedBy = id === 'claims' ? (row.raw.dataset ?? id) : id;
-      list.push({ dataset: id, datasetTitle: dataset.meta.title, key: rowKey(row.raw, dataset.meta.primaryKey), lines, usedBy, ...describe(dataset, row, measures) });
+      list.push({ dataset: id, datasetTitle: dataset.meta.title, key: anchorKey(dataset, row, catalog), lines, usedBy, ...describe(dataset, row, measures) });
       citations.set(at, list);
     }
   }

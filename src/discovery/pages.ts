@@ -182,6 +182,29 @@ const FIXED: Array<Omit<SitePage, 'card'> & { text?: string }> = [
   { path: '404', kind: 'page', title: 'Page not found', description: 'This page could not be found.', listed: false },
 ];
 
+/**
+ * One page per source document (data/sources.csv), titled and described as src/pages/sources/[id]
+ * titles it: with one source, as the old /source/ page was.
+ */
+function sourcePages(first: Omit<SitePage, 'card'>, footer: string): SitePage[] {
+  const rows = getCatalog().get('sources')?.rows ?? [];
+  return rows.map((r) => {
+    const title = rows.length === 1 ? first.title : r.raw.title!;
+    const description =
+      rows.length === 1
+        ? first.description
+        : `The full text of ${r.raw.publisher}'s ${r.raw.title}, in reading order, with every line numbered and linked to the data taken from it.`;
+    return {
+      path: `sources/${r.raw.id}`,
+      kind: 'page' as const,
+      title,
+      description,
+      listed: true,
+      card: { title, text: description, footer },
+    };
+  });
+}
+
 /** Every page of the site, in the order the search page lists them. */
 export function sitePages(themes: ThemeInput[]): SitePage[] {
   const footer = SITE_NAME;
@@ -228,7 +251,15 @@ export function sitePages(themes: ThemeInput[]): SitePage[] {
     });
   }
 
-  for (const p of fixed) pages.push({ ...p, card: { title: p.title, text: p.description, footer } });
+  for (const p of fixed) {
+    // The report's page is one page per source document (/sources/<id>/); /source/ is the first one's old address.
+    if (p.path === 'source') pages.push(...sourcePages(p, footer));
+    pages.push({
+      ...p,
+      ...(p.path === 'source' ? { listed: false } : {}),
+      card: { title: p.title, text: p.description, footer },
+    });
+  }
 
   for (const id of FIGURE_IDS) {
     const f = getFigure(id);

@@ -1,12 +1,23 @@
 /**
- * Every "Show in the report" link is built here. The report is rendered at `/source/`; a single line
- * is `#L339`, a range `#L339-L341` (the page marks both with `:target` styling, no script needed).
- * Dataset table rows are `#row-<key>` on `/data/<id>/`.
+ * Every "Show in the report" link is built here. Each source document is rendered at
+ * `/sources/<id>/` (the first report also at its old address, `/source/`); a single line is `#L339`,
+ * a range `#L339-L341` (the page marks both with `:target` styling, no script needed). A link names
+ * the row's source; without one it goes to the first report. Dataset table rows are `#row-<key>` on
+ * `/data/<id>/`.
  */
 import { parseLineRange, type LineRange } from './line-range.ts';
 import { withBase } from './url.ts';
 
-export const SOURCE_PATH = '/source/';
+/** The first report: where a link without a source goes. */
+export const FIRST_SOURCE_ID = 'community-safety-overview-2018';
+
+/** The page of a source document: `/sources/<id>/`. */
+export function sourcePath(source: string = FIRST_SOURCE_ID): string {
+  return `/sources/${source}/`;
+}
+
+/** The first report's page before there were editions; it still serves the same page. */
+export const OLD_SOURCE_PATH = '/source/';
 
 function asRange(lines: string | LineRange): LineRange {
   if (typeof lines !== 'string') return lines;
@@ -21,9 +32,9 @@ export function sourceAnchor(lines: string | LineRange): string {
   return r.start === r.end ? `L${r.start}` : `L${r.start}-L${r.end}`;
 }
 
-/** Link to a line or range of the report on the source page. */
-export function sourceHref(lines: string | LineRange): string {
-  return withBase(`${SOURCE_PATH}#${sourceAnchor(lines)}`);
+/** Link to a line or range of a source (the first report when `source` is not given) on its page. */
+export function sourceHref(lines: string | LineRange, source?: string): string {
+  return withBase(`${sourcePath(source)}#${sourceAnchor(lines)}`);
 }
 
 /**
@@ -31,9 +42,9 @@ export function sourceHref(lines: string | LineRange): string {
  * undefined when the row has none or it is not a line range: for views that show the passage when
  * the data cites one and fall back to the section name otherwise.
  */
-export function sourceHrefIfCited(lines: string | undefined | null): string | undefined {
+export function sourceHrefIfCited(lines: string | undefined | null, source?: string): string | undefined {
   const range = parseLineRange((lines ?? '').split(';')[0]?.trim() ?? '');
-  return range ? sourceHref(range) : undefined;
+  return range ? sourceHref(range, source) : undefined;
 }
 
 /** "line 339" / "lines 339–341", for link text. */
@@ -55,7 +66,7 @@ export function datasetRowHref(dataset: string, key: string): string {
   return withBase(`/data/${dataset}/#${rowAnchor(key)}`);
 }
 
-/** Link to a section heading on the source page. */
-export function sourceSectionHref(section: string): string {
-  return withBase(`${SOURCE_PATH}#section-${section}`);
+/** Link to a section heading on a source's page. */
+export function sourceSectionHref(section: string, source?: string): string {
+  return withBase(`${sourcePath(source)}#section-${section}`);
 }

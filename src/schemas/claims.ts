@@ -39,6 +39,8 @@ const citedShape = {
   /** Lines of the report's text where the claim is printed (`339-341`); checked at build by src/data/provenance.ts. */
   source_lines: lineRange(),
   notes,
+  /** The source document (an id in `sources`) whose text `source_lines` counts: the edition the row is from. */
+  source: id(),
 };
 
 function checkClaim(row: z.infer<z.ZodObject<typeof shape>>, ctx: z.RefinementCtx): void {

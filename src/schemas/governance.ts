@@ -77,6 +77,10 @@ const bodiesShape = {
   source_section: id(),
   /** Lines of the report's text that name or describe it. */
   source_lines: lineRangeText(),
+  /** The source document (an id in `sources`) whose text `source_lines` counts: the edition the row is from. */
+  source: id(),
+  /** Other names the report prints for it, `;`-separated; a stated relationship's lines must print one of its names. */
+  aliases: optional(text()),
 };
 export const bodiesSchema = { kind: 'bodies' as const, shape: bodiesShape, row: z.object(bodiesShape) };
 
@@ -98,6 +102,8 @@ const relationshipsShape = {
   source_section: id(),
   /** Lines of the report's text that state it (stated) or that our reading rests on (inferred). */
   source_lines: lineRangeText(),
+  /** The source document (an id in `sources`) whose text `source_lines` counts: the edition the row is from. */
+  source: id(),
 };
 export const relationshipsSchema = {
   kind: 'relationships' as const,
@@ -132,6 +138,8 @@ const activitiesShape = {
   source_section: id(),
   /** Lines of the report's text that list it (a bullet split into several rows shares its lines). */
   source_lines: lineRangeText(),
+  /** The source document (an id in `sources`) whose text `source_lines` counts: the edition the row is from. */
+  source: id(),
 };
 export const activitiesSchema = {
   kind: 'activities' as const,

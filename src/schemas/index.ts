@@ -13,7 +13,7 @@ import { glossarySchema } from './glossary.ts';
 import { hateCrimeSchema } from './hate-crime.ts';
 import { preventChannelSchema } from './prevent-channel.ts';
 import { reoffendingCohortSchema } from './reoffending-cohort.ts';
-import { areasSchema, measuresSchema, sectionsSchema, themesSchema } from './reference.ts';
+import { areasSchema, measuresSchema, sectionsSchema, sourcesSchema, themesSchema } from './reference.ts';
 import { spendingSchema } from './spending.ts';
 import { staffingSchema } from './staffing.ts';
 
@@ -42,6 +42,7 @@ export const DATASET_SCHEMAS: Record<string, DatasetSchema> = Object.assign(
     spending: spendingSchema,
     claims: citedClaimsSchema,
     sections: sectionsSchema,
+    sources: sourcesSchema,
     areas: areasSchema,
     measures: measuresSchema,
     themes: themesSchema,

@@ -73,6 +73,6 @@ export function observationSchema<const U extends readonly [Unit, ...Unit[]]>(un
  * report's text that state the value (`339` or `339-341`), checked at build by src/data/provenance.ts.
  */
 export function citedObservationSchema<const U extends readonly [Unit, ...Unit[]]>(units: U) {
-  const shape = { ...observationShape(units), source_lines: lineRange() };
+  const shape = { ...observationShape(units), source_lines: lineRange(), source: id() };
   return { kind: 'observations' as const, shape, row: z.object(shape).superRefine(checkValue) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, idList, integer, oneOf, optional, text } from './columns.ts';
+import { columns, id, idList, integer, oneOf, optional, text } from './columns.ts';
 import { unit } from './common.ts';
 
 /** `data/sections.csv`: the sections of the source report, so every row can be traced to one. */
@@ -14,6 +14,8 @@ const sectionsShape = {
   page: integer({ min: 1 }),
   /** What the section covers, in plain English. */
   description: text(),
+  /** The source document the section belongs to; an id in `sources` (its parent's too). */
+  source: id(),
 };
 export const sectionsSchema = { kind: 'reference' as const, shape: sectionsShape, row: z.object(sectionsShape) };
 
@@ -97,3 +99,57 @@ export type SectionRow = z.infer<typeof sectionsSchema.row>;
 export type AreaRow = z.infer<typeof areasSchema.row>;
 export type MeasureRow = z.infer<typeof measuresSchema.row>;
 export type ThemeRow = z.infer<typeof themesSchema.row>;
+
+/** `published`: a year (`2018`), a month (`2018-07`) or a day (`2018-07-12`), as precisely as it is known. */
+function published() {
+  const e = 'a year (2018), a month (2018-07) or a date (2018-07-12), as precisely as it is known';
+  return text()
+    .refine((s) => /^(19|20)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(s), { error: e })
+    .register(columns, { type: 'string', required: true });
+}
+
+/** A file in `data/source/`: lower-case letters, digits, dots and hyphens, ending `.txt` or `.csv`. */
+function sourceFile(ext: 'txt' | 'csv') {
+  const e = `a file name in data/source/ like community-safety-overview.${ext} (lower-case letters, digits, hyphens)`;
+  return text()
+    .refine((s) => new RegExp(`^[a-z0-9]+([.-][a-z0-9]+)*\\.${ext}$`).test(s), { error: e })
+    .register(columns, { type: 'string', required: true });
+}
+
+/** `covers`: the financial years a source reports on, `;`-separated (`2017/18;2018/19`). */
+function coveredYears() {
+  const e = 'financial years separated by ";", like 2017/18;2018/19';
+  return text()
+    .refine((s) => s.split(';').every((p) => /^(19|20)\d\d\/\d\d$/.test(p)), { error: e })
+    .register(columns, { type: 'string', required: true });
+}
+
+/**
+ * `data/sources.csv`: the documents the site is built from, one row per edition of the report (or a
+ * correction). Every report-drawn row names one in its `source` column; `src/data/sources.ts` checks
+ * each text against its `sha256` so a text never changes silently.
+ */
+const sourcesShape = {
+  /** Stable id of the source, e.g. `community-safety-overview-2018`. */
+  id: id(),
+  /** The document's title as printed. */
+  title: text(),
+  /** Who published it. */
+  publisher: text(),
+  /** When it was published, as precisely as known: the later edition is the current one. */
+  published: published(),
+  /** The financial years it reports on. */
+  covers: coveredYears(),
+  /** Licence of the text (e.g. OGL-UK-3.0). */
+  licence: text(),
+  /** Its text, a file in `data/source/`. */
+  file: sourceFile('txt'),
+  /** SHA-256 of the text file, 64 lower-case hex digits. */
+  sha256: text()
+    .refine((s) => /^[0-9a-f]{64}$/.test(s), { error: 'a SHA-256 digest: 64 lower-case hexadecimal digits' })
+    .register(columns, { type: 'string', required: true }),
+  /** Its reading order, a file in `data/source/`; empty until someone writes one (the text's own order serves). */
+  reading_order: optional(sourceFile('csv')),
+};
+export const sourcesSchema = { kind: 'reference' as const, shape: sourcesShape, row: z.object(sourcesShape) };
+export type SourceRow = z.infer<typeof sourcesSchema.row>;

@@ -26,6 +26,8 @@ const shape = {
   source_section: id(),
   /** Lines of the report's text that state the amount (`409-415`); checked at build. */
   source_lines: lineRange(),
+  /** The source document (an id in `sources`) whose text `source_lines` counts: the edition the row is from. */
+  source: id(),
 };
 export const spendingSchema = { kind: 'spending' as const, shape, row: z.object(shape).superRefine(checkValue) };
 export type SpendingRow = z.infer<typeof spendingSchema.row>;

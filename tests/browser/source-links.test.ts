@@ -1,6 +1,6 @@
 /**
  * "Show in the report": a sample of the links from prose values, figure sources and dataset rows is
- * followed to /source/, where the value must be inside the lines the `:target` styling highlights
+ * followed to /sources/<id>/, where the value must be inside the lines the `:target` styling highlights
  * (no JavaScript: the page is loaded with scripts disabled).
  */
 import type { Page } from 'playwright-core';
@@ -57,7 +57,7 @@ async function collect(page: Page, path: string): Promise<Link[]> {
       out.push({ from, href: a.href });
     // Dataset tables (rows with ids); their value cell is the row's own value.
     for (const tr of document.querySelectorAll<HTMLTableRowElement>('table tr[id^="row-"]')) {
-      const link = tr.querySelector<HTMLAnchorElement>('a[href*="/source/#L"]');
+      const link = tr.querySelector<HTMLAnchorElement>('a[href*="/sources/"][href*="#L"]');
       const value = [...tr.querySelectorAll('td.num')].map((td) => td.textContent ?? '').find((t) => t !== '');
       if (link) out.push({ from: `${from}#${tr.id}`, href: link.href, value });
     }
@@ -98,7 +98,7 @@ describe('Show in the report', () => {
         .filter((l) => !seen.has(`${l.href}|${l.value}`) && seen.add(`${l.href}|${l.value}`))
         .slice(0, 25);
       for (const link of sample) {
-        expect(new URL(link.href).pathname, link.from).toMatch(/\/source\/$/);
+        expect(new URL(link.href).pathname, link.from).toMatch(/\/sources\/community-safety-overview-2018\/$/);
         await page.goto(link.href);
         const lit = await highlighted(page);
         expect(lit.lines.length, `${link.from} -> ${new URL(link.href).hash} highlights nothing`).toBeGreaterThan(0);
@@ -127,6 +127,18 @@ describe('Show in the report', () => {
   it('a single line anchor highlights that line alone', async () => {
     const page = await session.browser.newPage({ javaScriptEnabled: false });
     try {
+      await page.goto(new URL('sources/community-safety-overview-2018/#L9', baseUrl).href);
+      expect((await highlighted(page)).lines).toEqual(['L9']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the old address /source/ still lands on the highlighted passage', async () => {
+    const page = await session.browser.newPage({ javaScriptEnabled: false });
+    try {
+      await page.goto(new URL('source/#L338-L341', baseUrl).href);
+      expect((await highlighted(page)).lines).toEqual(['L338', 'L339', 'L340', 'L341']);
       await page.goto(new URL('source/#L9', baseUrl).href);
       expect((await highlighted(page)).lines).toEqual(['L9']);
     } finally {

@@ -114,6 +114,9 @@ describe('the frontmatter checks', () => {
     expect(messages).toEqual([
       expect.stringMatching(/^content\/themes\/bad\.mdx: frontmatter field "order": 42 differs/),
       expect.stringMatching(
+        /^data\/themes\.csv: theme "[a-z-]+", column "datasets": expected "hate-crimes" as the page's frontmatter gives it/,
+      ),
+      expect.stringMatching(
         /^content\/themes\/bad\.mdx: frontmatter field "datasets": "hate-crimes" is not a dataset in data\//,
       ),
       expect.stringMatching(/^content\/themes\/bad\.mdx: frontmatter field "related": "nowhere" is not a theme id/),
@@ -124,6 +127,22 @@ describe('the frontmatter checks', () => {
         expect.stringContaining('frontmatter field "theme": "knife-crime" is not a theme id in data/themes.csv'),
       ]),
     );
+  });
+
+  it('fails when data/themes.csv and a page disagree on a title, summary or datasets (the page is the one source)', () => {
+    expect(checkThemeEntries(good, catalog)).toEqual([]);
+    const [first, ...rest] = good;
+    const edited = { ...first!, data: { ...first!.data, title: 'A new title', summary: 'A new summary.' } };
+    expect(checkThemeEntries([edited, ...rest], catalog).map((p) => `${p.file}: ${p.message}`)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^data/themes\\.csv: theme "${first!.data.theme}", column "title": expected "A new title" as the page's frontmatter gives it .*found "`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(`^data/themes\\.csv: theme "${first!.data.theme}", column "summary": expected "A new summary\\." `),
+      ),
+    ]);
   });
 
   it('fails when a theme in data/themes.csv has no page, or has two', () => {

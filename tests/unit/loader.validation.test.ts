@@ -77,15 +77,25 @@ describe('4. every file in the data folder is accounted for', () => {
     expect(lines.join('\n')).not.toContain('root:');
     expect(lines[0]).toMatch(/counts\.csv: expected a regular file inside the data folder, found a symbolic link/);
   });
-  it('the source text folder and its note, and the changelog, are allowed', () => {
+  it('the source folder and its note, and the changelog, are allowed; a text no source names is not', () => {
     const { lines } = loadCase(undefined, (dir) => {
       writeFileSync(join(dir, 'CHANGELOG.md'), '# Changes\n');
       rmSync(join(dir, 'source'), { recursive: true, force: true });
       mkdirSync(join(dir, 'source'));
-      writeFileSync(join(dir, 'source/community-safety-overview.txt'), 'The report.\n');
       writeFileSync(join(dir, 'source/README.md'), 'Where the text comes from.\n');
     });
     expect(lines).toEqual([]);
+    // A report's text is checked with data/sources.csv, which names it and its digest; this folder has none.
+    const unnamed = loadCase(undefined, (dir) => {
+      rmSync(join(dir, 'source'), { recursive: true, force: true });
+      mkdirSync(join(dir, 'source'));
+      writeFileSync(join(dir, 'source/community-safety-overview.txt'), 'The report.\n');
+    });
+    expect(unnamed.lines).toEqual([
+      expect.stringMatching(
+        /source\/community-safety-overview\.txt: expected only datasets with their <id>\.meta\.json.*found a file nobody checks$/,
+      ),
+    ]);
   });
   it('a file over the size limit is refused before it is read', () => {
     const line = fault('', (dir) => truncateSync(join(dir, 'counts.csv'), 50 * 1024 * 1024 + 1));

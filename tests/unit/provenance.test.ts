@@ -1,11 +1,15 @@
 /** Row-level provenance: `source_lines` ranges exist in the report and hold the row's value as printed. */
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DataValidationError, formatProblem, type Problem } from '../../src/data/problems.ts';
 import { checkProvenance } from '../../src/data/provenance.ts';
-import { parseReport, printedAs, printedNumbers, REPORT_FILE } from '../../src/data/source.ts';
+import { sha256 } from '../../src/data/sources.ts';
+import { parseReport, printedAs, printedNumbers } from '../../src/data/source.ts';
+
+/** The first report's text, as data/sources.csv names it. */
+const REPORT_FILE = 'source/community-safety-overview.txt';
 import { DATASET_SCHEMAS, missingSourceLines, REPORT_DRAWN } from '../../src/schemas/index.ts';
 import { parseLineRange } from '../../src/schemas/source-lines.ts';
 import { copyDataDir, editFile, FIXTURES } from '../support/fixtures.ts';
@@ -40,8 +44,8 @@ describe('the report in the repository', () => {
 describe('printed numbers', () => {
   it("reads the report's own formats", () => {
     const n = printedNumbers('10,947 and +6.3% and -10.8% and £106k and £3,780,100, 3 FTE, three reviews, 1.4.17');
-    // A date like 1.4.17 gives 1.4 and nothing more: a number never starts right after a dot.
-    expect(n.map((x) => x.value)).toEqual([10947, 6.3, -10.8, 106000, 3780100, 3, 1.4, 3]);
+    // A date like 1.4.17 is not a number: a number never starts right after a dot, nor ends just before one and a digit.
+    expect(n.map((x) => x.value)).toEqual([10947, 6.3, -10.8, 106000, 3780100, 3, 3]);
     expect(n.find((x) => x.text === '£106k')).toMatchObject({ currency: true, percent: false });
     expect(n.find((x) => x.word)?.text).toBe('three');
   });
@@ -137,7 +141,8 @@ describe('a broken citation fails the build', () => {
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]!.expected).toMatch(/the value 55% printed in lines 146-148/);
-    expect(problems[0]!.found).toBe('only 1, 2017, 80, 160, 1, 2018, 60, 112');
+    // "1st quarter 2017": an ordinal is not the number 1.
+    expect(problems[0]!.found).toBe('only 2017, 80, 160, 2018, 60, 112');
   });
 
   it('a direction claim needs the direction word in its lines', () => {
@@ -180,6 +185,167 @@ describe('a broken citation fails the build', () => {
       expect.objectContaining({
         file: expect.stringMatching(/community-safety-overview\.txt$/),
         found: 'no such file',
+      }),
+      // One note for the rows that cite it, not one problem per row.
+      expect.objectContaining({
+        note: expect.stringMatching(/^\d+ rows citing "community-safety-overview-2018" not checked/),
+      }),
+    ]);
+  });
+});
+
+describe('provenance that cannot be fooled', () => {
+  it('never reads half of a year or an ordinal as a number, nor "One" in a name', () => {
+    expect(printedNumbers('2016/7            2017/8 % change').map((n) => n.value)).toEqual([]);
+    expect(printedNumbers('17/18 actuals  £146,370').map((n) => n.value)).toEqual([146370]);
+    expect(printedNumbers('during the 1st quarter 2017').map((n) => n.value)).toEqual([2017]);
+    expect(printedNumbers('through the One Day One Conversation (ODOC) meeting').map((n) => n.value)).toEqual([]);
+    expect(printedNumbers('reviews. One was completed').map((n) => n.value)).toEqual([1]);
+    expect(printedNumbers('one review').map((n) => n.value)).toEqual([1]);
+  });
+
+  it('a value of 7 or 2016 does not pass on lines that print the year 2016/7, and years are not listed as numbers', () => {
+    for (const value of ['7', '2016']) {
+      const problems = problemsAfter((dir) =>
+        editFile(
+          join(dir, 'hate-crime.csv'),
+          'north-worcestershire,2016/17,hate-offences,318,',
+          `north-worcestershire,2016/17,hate-offences,${value},`,
+        ),
+      );
+      const cited = problems.find((p) => p.column === 'source_lines')!;
+      expect(cited).toMatchObject({
+        line: 2,
+        columnNumber: 9,
+        expected: expect.stringMatching(new RegExp(`the value .*${value}.* printed in lines 338-341`)),
+      });
+      expect(cited.found).toBe('only 318, 338, +6.3%, 37, 33, -10.8%');
+    }
+  });
+
+  it('a percentage of 8 does not pass on "2017/8 %"', () => {
+    const problems = problemsAfter((dir) =>
+      editFile(
+        join(dir, 'domestic-abuse.csv'),
+        's42-da-referrals-over-50-share,79,percent,reported,s42-context;county-area-assumed,domestic-abuse-data,368-371,',
+        's42-da-referrals-over-50-share,8,percent,reported,s42-context;county-area-assumed,domestic-abuse-data,338-341,',
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        column: 'source_lines',
+        expected: expect.stringMatching(/the value 8% printed in lines 338-341/),
+      }),
+    ]);
+  });
+
+  it("a value taken from another section's lines fails on source_section", () => {
+    const problems = problemsAfter((dir) =>
+      editFile(
+        join(dir, 'hate-crime.csv'),
+        'financial-year-notation,hate-crime-data,338-341,',
+        'financial-year-notation,domestic-abuse-data,338-341,',
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 'source_section',
+        columnNumber: 8,
+        found: 'line 340 is in "hate-crime-data"',
+      }),
+    ]);
+  });
+
+  it('a range wider than the passage that prints the value fails, naming the narrower one', () => {
+    const problems = problemsAfter((dir) =>
+      editFile(
+        join(dir, 'hate-crime.csv'),
+        'financial-year-notation,hate-crime-data,338-341,',
+        'financial-year-notation,hate-crime-data,337-341,',
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 'source_lines',
+        expected: expect.stringMatching(/the narrowest passage that prints 318: lines 338-341 of/),
+        found: 'lines 337-341, which runs past it',
+      }),
+    ]);
+  });
+
+  it("a stated relationship's lines must name both bodies", () => {
+    const problems = problemsAfter((dir) =>
+      editFile(
+        join(dir, 'relationships.csv'),
+        'The council is responsible for running and supporting the Police and Crime Panel.,pcc-and-panel,64-65,',
+        'The council is responsible for running and supporting the Police and Crime Panel.,pcc-and-panel,61-63,',
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        column: 'source_lines',
+        columnNumber: 8,
+        expected: expect.stringMatching(/lines that name to_body "west-mercia-pcp"/),
+      }),
+    ]);
+  });
+
+  it("an activity's date must be one its lines print", () => {
+    const problems = problemsAfter((dir) => editFile(join(dir, 'activities.csv'), ',2018-09,', ',2018-03,'));
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 20, column: 'date', found: '2018-03, which they do not' }),
+    ]);
+  });
+
+  it('a basis_note must be a sentence, not a placeholder', () => {
+    const problems = problemsAfter((dir) =>
+      editFile(
+        join(dir, 'activities.csv'),
+        '"Listed among the outcomes in the report\'s section on the Safer Communities Board and the two community safety partnerships, which does not say which body did it; we file it under the board, which leads county-wide work."',
+        'TBC',
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 2, column: 'basis_note', found: 'a placeholder: "TBC"' }),
+    ]);
+  });
+});
+
+describe('the report is pinned by its SHA-256 (data/sources.csv)', () => {
+  it('a changed digit that only activities cite fails, naming the report, once', () => {
+    // Line 140 ("September 2018.") is cited only by an activity, whose date is a month.
+    const problems = problemsAfter((dir) => editFile(join(dir, REPORT_FILE), 'September 2018.', 'September 2019.'));
+    const faults = problems.filter((p) => !p.note);
+    expect(faults).toHaveLength(1);
+    expect(faults[0]).toMatchObject({
+      file: expect.stringMatching(/source\/community-safety-overview\.txt$/),
+      expected: expect.stringMatching(/whose SHA-256 is 36c69ecf[0-9a-f]{56} \(.*sources\.csv line 2, column sha256\)/),
+      found: expect.stringMatching(/^a different text, SHA-256 [0-9a-f]{64}\. .*put [0-9a-f]{64} in the sha256 cell/),
+    });
+    expect(problems.find((p) => p.note)?.note).toMatch(/^\d+ rows citing "community-safety-overview-2018" not checked/);
+  });
+
+  it('a text that is not UTF-8, or holds a control character, fails with its line and column', () => {
+    const bad = problemsAfter((dir) => {
+      const path = join(dir, REPORT_FILE);
+      const bytes = readFileSync(path);
+      const at = bytes.indexOf('Appendix 1');
+      bytes[at] = 0x07;
+      writeFileSync(path, bytes);
+      editFile(
+        join(dir, 'sources.csv'),
+        '36c69ecfa6d92d517b4cae178c618c197b851b6d3d3647a2d75f048ef2a87df2',
+        sha256(bytes),
+      );
+    });
+    expect(bad.filter((p) => !p.note)).toEqual([
+      expect.objectContaining({
+        line: 2,
+        columnNumber: 1,
+        expected: 'text with no control characters other than newline and tab',
+        found: 'U+0007',
       }),
     ]);
   });

@@ -6,9 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, rowKey } from '../../src/data/load.ts';
+import { factKey } from '../../src/data/catalog.ts';
+import { loadCatalog } from '../../src/data/load.ts';
 import { blockLines, parseReadingOrder, READING_ORDER_FILE } from '../../src/data/reading-order.ts';
-import { isBlank, parseReport, REPORT_FILE } from '../../src/data/source.ts';
+import { isBlank, parseReport } from '../../src/data/source.ts';
+
+/** The first report's text, as data/sources.csv names it. */
+const REPORT_FILE = 'source/community-safety-overview.txt';
 import { DATASET_SCHEMAS, REPORT_DRAWN } from '../../src/schemas/index.ts';
 import { parseLineRange } from '../../src/schemas/source-lines.ts';
 
@@ -52,7 +56,7 @@ function lines(cell: string): number[] {
 
 const rowsByKey = (id: string) => {
   const d = catalog.get(id)!;
-  return new Map(d.rows.map((r) => [rowKey(r.raw, d.meta.primaryKey), r]));
+  return new Map(d.rows.map((r) => [factKey(r.raw, d.meta.primaryKey), r]));
 };
 
 const numberTables = [...table('## Digit sequences'), ...table('## Numbers written as words')];

@@ -1,11 +1,14 @@
-/** The report in reading order (data/source/reading-order.csv) and the /source/ page's model. */
+/** The report in reading order (data/source/reading-order.csv) and the /sources/<id>/ page's model. */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load.ts';
 import { checkReadingOrder, parseReadingOrder, READING_ORDER_FILE } from '../../src/data/reading-order.ts';
 import { buildSourcePage, rangeCss } from '../../src/data/source-page.ts';
-import { parseReport, REPORT_FILE } from '../../src/data/source.ts';
+import { parseReport } from '../../src/data/source.ts';
+
+/** The first report's text, as data/sources.csv names it. */
+const REPORT_FILE = 'source/community-safety-overview.txt';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
 import { datasetRowHref, linesLabel, rowAnchor, sourceAnchor, sourceHref } from '../../src/lib/source-links.ts';
 
@@ -93,7 +96,8 @@ describe('source links', () => {
   it('build one anchor and URL form for lines, ranges and rows', () => {
     expect(sourceAnchor('339')).toBe('L339');
     expect(sourceAnchor('339-341')).toBe('L339-L341');
-    expect(sourceHref('339-341')).toMatch(/\/source\/#L339-L341$/);
+    expect(sourceHref('339-341')).toMatch(/\/sources\/community-safety-overview-2018\/#L339-L341$/);
+    expect(sourceHref('12', 'a-later-edition')).toMatch(/\/sources\/a-later-edition\/#L12$/);
     expect(linesLabel('339-341')).toBe('lines 339\u2013341');
     expect(rowAnchor('worcestershire|2017/18|dvpos')).toBe('row-worcestershire-2017-18-dvpos');
     expect(datasetRowHref('domestic-abuse', 'worcestershire|2017/18|dvpos')).toMatch(

@@ -5,7 +5,8 @@
  * term, a prop the component does not take, an undefined component) is refused before Astro runs,
  * with the page's file:line:column. Keep it in step with the components' `Props` and index.ts.
  */
-import { rowKey, type Catalog, type LoadedDataset } from '../../data/catalog.ts';
+import { factKey, hasKey, type Catalog, type LoadedDataset } from '../../data/catalog.ts';
+import { findByKey } from '../../data/editions.ts';
 import { isFigureId } from '../../figures/index.ts';
 import { stepOf, verb } from '../../lib/direction.ts';
 import { parsePeriod } from '../../lib/period.ts';
@@ -166,19 +167,23 @@ export function checkComponent(
     if (problem) out.push({ prop, message: `${where}: ${problem}` });
   }
   if (out.length === 0 && dataset)
-    for (const message of checkRows(name, props, dataset)) out.push({ message: `${tag}: ${message}` });
+    for (const message of checkRows(name, props, dataset, catalog)) out.push({ message: `${tag}: ${message}` });
   return out;
 }
 
 /** The rules a component enforces on the rows it names (units, direction), once every reference resolves. */
-function checkRows(name: string, props: ReadonlyMap<string, WrittenProp>, dataset: LoadedDataset): string[] {
+function checkRows(
+  name: string,
+  props: ReadonlyMap<string, WrittenProp>,
+  dataset: LoadedDataset,
+  catalog: Catalog,
+): string[] {
   const text = (prop: string) => {
     const p = props.get(prop);
     return p?.kind === 'string' ? p.value : undefined;
   };
   const row = (key: string | undefined) => {
-    const found =
-      key === undefined ? undefined : dataset.rows.find((r) => rowKey(r.raw, dataset.meta.primaryKey) === key);
+    const found = key === undefined ? undefined : findByKey(dataset, key, catalog);
     return found ? (found.value as { value: number; unit: string }) : undefined;
   };
   const out: string[] = [];
@@ -222,8 +227,9 @@ function checkValue(
   if (Array.isArray(kind)) return kind.includes(value) ? undefined : `expected one of ${kind.join(', ')}`;
   const keyIn = (key: string): string | undefined => {
     if (!dataset) return undefined; // the dataset itself is reported on `of`
-    const keys = dataset.rows.map((r) => rowKey(r.raw, dataset.meta.primaryKey));
-    return keys.includes(key)
+    // A key may leave out the edition (`source`): it then names the current row (src/data/editions.ts).
+    const keys = dataset.rows.map((r) => factKey(r.raw, dataset.meta.primaryKey));
+    return dataset.rows.some((r) => hasKey(r.raw, dataset.meta.primaryKey, key))
       ? undefined
       : `dataset "${of}" has no row "${key}" (key columns ${dataset.meta.primaryKey.join('|')}; rows: ${preview(keys)})`;
   };

@@ -6,8 +6,9 @@
  */
 import { MONTHS } from '../../lib/words.ts';
 import type { ClaimResult } from '../../data/claims.ts';
-import { getClaims, getDataset } from '../../data/index.ts';
-import { rowKey, type LoadedDataset, type LoadedRow } from '../../data/catalog.ts';
+import { findByKey } from '../../data/editions.ts';
+import { getCatalog, getClaims, getDataset } from '../../data/index.ts';
+import { factKey, type LoadedDataset, type LoadedRow } from '../../data/catalog.ts';
 import { formatChange, formatNumber, formatValue } from '../../lib/format.ts';
 import { parsePeriod, type Period } from '../../lib/period.ts';
 import { STATUS_LABELS, type Status } from '../../schemas/common.ts';
@@ -40,14 +41,17 @@ export function dataset(id: string, who: string): LoadedDataset {
   }
 }
 
-/** One row of a dataset by its primary key (`area|period|measure`, or `line|funder|period|basis`). */
+/**
+ * One row of a dataset by its primary key (`area|period|measure`, or `line|funder|period|basis`): the
+ * current edition's row, or one edition's when the key ends with its source id.
+ */
 export function findRow(datasetId: string, key: string, who: string): BoundRow {
   const d = dataset(datasetId, who);
-  const found: LoadedRow | undefined = d.rows.find((r) => rowKey(r.raw, d.meta.primaryKey) === key);
+  const found: LoadedRow | undefined = findByKey(d, key, getCatalog());
   if (!found) {
-    const keys = d.rows.map((r) => rowKey(r.raw, d.meta.primaryKey));
+    const keys = [...new Set(d.rows.map((r) => factKey(r.raw, d.meta.primaryKey)))];
     throw new Error(
-      `${who}: dataset "${datasetId}" has no row "${key}" (key columns ${d.meta.primaryKey.join('|')}; rows: ${preview(keys)}).`,
+      `${who}: dataset "${datasetId}" has no row "${key}" (key columns ${d.meta.primaryKey.filter((k) => k !== 'source').join('|')}; rows: ${preview(keys)}).`,
     );
   }
   const v = found.value as {

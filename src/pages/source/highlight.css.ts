@@ -1,7 +1,7 @@
-/** `/source/highlight.css`: the `:target` rules that light up each cited range of the report. */
+/** `/source/highlight.css`: the first report's highlight rules at its old address (see ./index.astro). */
 import type { APIRoute } from 'astro';
-import { getSourcePage } from '../../data/source-index.ts';
+import { getSourceDocument } from '../../data/source-index.ts';
 import { rangeCss } from '../../data/source-page.ts';
 
 export const GET: APIRoute = () =>
-  new Response(rangeCss(getSourcePage()), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+  new Response(rangeCss(getSourceDocument().page), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });

@@ -186,7 +186,7 @@ describe('governance data (card and list)', () => {
       expect(b.work.map((w) => w.id)).toEqual(fixture.activities.filter((a) => a.body === b.id).map((a) => a.id));
     expect(credited.length).toBeGreaterThan(0);
     const first = all.flatMap((b) => b.work).find((w) => w.id === fixture.activities[0]!.id)!;
-    expect(first.href).toBe('/source/#L120-L121');
+    expect(first.href).toBe('/sources/community-safety-overview-2018/#L120-L121');
     expect(all.flatMap((b) => b.work).filter((w) => w.href)).toHaveLength(1);
   });
 
@@ -211,7 +211,7 @@ describe('basis and passage links', () => {
     ['30;40-41', '#L30'],
     ['5-5', '#L5'],
   ])('source_lines %j -> %s', (value, anchor) => {
-    expect(sourceHrefIfCited(value)).toBe(`/source/${anchor}`);
+    expect(sourceHrefIfCited(value)).toBe(`/sources/community-safety-overview-2018/${anchor}`);
   });
 
   it.each([undefined, null, '', 'p12', '9-3', '0', 'L12'])('no link for %j', (value) => {

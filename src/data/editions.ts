@@ -1,0 +1,157 @@
+/**
+ * Editions and revisions. Each report-drawn row names its source (a row of data/sources.csv); the
+ * figure datasets' primary key ends with `source`, so two editions may print a value for the same
+ * area, period and measure and both rows are kept. The current row of a fact is the one from the
+ * latest edition (by `published`, then by order in sources.csv); the others are its earlier
+ * editions, and where their value differs, revisions. Also the checks that a section and its parent
+ * belong to one source, and that a row's section belongs to the row's source.
+ */
+import { EDITION_COLUMN, factKey, hasKey, type Catalog, type LoadedDataset, type LoadedRow } from './catalog.ts';
+import { parsePeriod, type Period } from '../lib/period.ts';
+import { describeCell, type Problem } from './problems.ts';
+
+/** The first report's id: the edition of a row that has no `source` column. */
+const FIRST = 'community-safety-overview-2018';
+
+/** Source id -> rank (0 the earliest), by `published` then by position in sources.csv. */
+export function editionRanks(catalog: Catalog): Map<string, number> {
+  const rows = (catalog.get('sources')?.rows ?? []).map((r, i) => ({ id: r.raw.id!, published: r.raw.published ?? '', i }));
+  rows.sort((a, b) => (a.published === b.published ? a.i - b.i : a.published < b.published ? -1 : 1));
+  return new Map(rows.map((r, rank) => [r.id, rank]));
+}
+
+function editionOf(row: LoadedRow): string {
+  return row.raw[EDITION_COLUMN] ?? FIRST;
+}
+
+/** The rows of one fact (same key but the edition), earliest edition first. */
+export function editionsOf(dataset: Pick<LoadedDataset, 'meta' | 'rows'>, row: LoadedRow, catalog: Catalog): LoadedRow[] {
+  const ranks = editionRanks(catalog);
+  const key = factKey(row.raw, dataset.meta.primaryKey);
+  return dataset.rows
+    .filter((r) => factKey(r.raw, dataset.meta.primaryKey) === key)
+    .sort((a, b) => (ranks.get(editionOf(a)) ?? 0) - (ranks.get(editionOf(b)) ?? 0));
+}
+
+/** Whether a row is its fact's current row (no later edition prints the same fact). */
+export function isCurrent(dataset: Pick<LoadedDataset, 'meta' | 'rows'>, row: LoadedRow, catalog: Catalog): boolean {
+  return editionsOf(dataset, row, catalog).at(-1) === row;
+}
+
+/** Every current row, in file order: what a figure shows when it shows one value per fact. */
+export function currentRows(dataset: Pick<LoadedDataset, 'meta' | 'rows'>, catalog: Catalog): LoadedRow[] {
+  const ranks = editionRanks(catalog);
+  const best = new Map<string, LoadedRow>();
+  for (const row of dataset.rows) {
+    const key = factKey(row.raw, dataset.meta.primaryKey);
+    const held = best.get(key);
+    if (!held || (ranks.get(editionOf(row)) ?? 0) >= (ranks.get(editionOf(held)) ?? 0)) best.set(key, row);
+  }
+  const keep = new Set(best.values());
+  return dataset.rows.filter((r) => keep.has(r));
+}
+
+export interface Revision {
+  /** The earlier edition's row and its source id. */
+  row: LoadedRow;
+  source: string;
+  value: number;
+}
+
+/** Earlier editions of a row's fact that printed a different value (earliest first); empty when none did. */
+export function revisionsOf(dataset: Pick<LoadedDataset, 'meta' | 'rows'>, row: LoadedRow, catalog: Catalog): Revision[] {
+  const value = (row.value as { value?: unknown }).value;
+  const rows = editionsOf(dataset, row, catalog);
+  return rows
+    .slice(0, rows.indexOf(row))
+    .map((r) => ({ row: r, source: editionOf(r), value: (r.value as { value?: unknown }).value }))
+    .filter((r): r is Revision => typeof r.value === 'number' && r.value !== value);
+}
+
+/** The current row with a key (written with or without its edition), or the row of one edition. */
+export function findByKey(dataset: LoadedDataset, key: string, catalog: Catalog): LoadedRow | undefined {
+  const matches = dataset.rows.filter((r) => hasKey(r.raw, dataset.meta.primaryKey, key));
+  if (matches.length <= 1) return matches[0];
+  return currentRows({ ...dataset, rows: matches }, catalog)[0];
+}
+
+/** The key a row's anchor (`#row-…`) is made from: its key without the edition, unless a later edition supersedes it. */
+export function anchorKey(dataset: Pick<LoadedDataset, 'meta' | 'rows'>, row: LoadedRow, catalog: Catalog): string {
+  const pk = dataset.meta.primaryKey;
+  if (!pk.includes(EDITION_COLUMN)) return factKey(row.raw, pk);
+  return isCurrent(dataset, row, catalog) ? factKey(row.raw, pk) : `${factKey(row.raw, pk)}|${editionOf(row)}`;
+}
+
+/** A section and its parent belong to one source; a row's `source_section` belongs to the row's source. */
+export function checkEditions(catalog: Catalog): Problem[] {
+  const problems: Problem[] = [];
+  const sections = catalog.get('sections');
+  if (!sections || !sections.meta.columns.some((c) => c.name === EDITION_COLUMN)) return problems;
+  const sourceOf = new Map(sections.rows.map((r) => [r.raw.id!, r.raw[EDITION_COLUMN] ?? FIRST]));
+  const names = sections.meta.columns.map((c) => c.name);
+  for (const row of sections.rows) {
+    const parent = row.raw.parent;
+    if (parent && sourceOf.has(parent) && sourceOf.get(parent) !== sourceOf.get(row.raw.id!))
+      problems.push({ file: sections.path, line: row.line, column: 'parent', columnNumber: names.indexOf('parent') + 1, expected: `a parent section of the same source ("${sourceOf.get(row.raw.id!)}")`, found: `"${parent}", a section of "${sourceOf.get(parent)}"` });
+  }
+  for (const [id, dataset] of catalog) {
+    if (id === 'sections') continue;
+    const cols = dataset.meta.columns.map((c) => c.name);
+    if (!cols.includes(EDITION_COLUMN) || !cols.includes('source_section')) continue;
+    for (const row of dataset.rows) {
+      const section = row.raw.source_section!;
+      const has = sourceOf.get(section);
+      if (has !== undefined && has !== editionOf(row))
+        problems.push({ file: dataset.path, line: row.line, column: 'source_section', columnNumber: cols.indexOf('source_section') + 1, expected: `a section of the row's source "${editionOf(row)}"`, found: `"${section}", a section of "${has}"` });
+    }
+  }
+  return problems;
+}
+
+/** The financial years each source covers (sources.csv `covers`), parsed. */
+function coveredBy(catalog: Catalog): Map<string, Period[]> {
+  return new Map((catalog.get('sources')?.rows ?? []).map((r) => [r.raw.id!, (r.raw.covers ?? '').split(';').map(parsePeriod).filter((p): p is Period => p !== undefined)]));
+}
+
+/**
+ * Periods of rows that name their edition: inside the dataset's period (its metadata) or inside a
+ * year their source covers. A later edition's rows extend the dataset's period, so metadata never has
+ * to be edited to match an edition: `meta.period` is widened to every row's period (and its label
+ * rewritten from the rows) when an edition reaches past it.
+ */
+export function checkEditionPeriods(catalog: Catalog): Problem[] {
+  const problems: Problem[] = [];
+  const covers = coveredBy(catalog);
+  for (const dataset of catalog.values()) {
+    const { meta } = dataset;
+    const names = meta.columns.map((c) => c.name);
+    if (!names.includes(EDITION_COLUMN)) continue;
+    const periodColumns = meta.columns.filter((c) => c.type === 'period').map((c) => c.name);
+    if (periodColumns.length === 0) continue;
+    const seen: Period[] = [];
+    const kept: LoadedRow[] = [];
+    for (const row of dataset.rows) {
+      let ok = true;
+      for (const column of periodColumns) {
+        const p = (row.value as Record<string, Period | undefined>)[column];
+        if (!p) continue;
+        const inMeta = p.start >= meta.period.start && p.end <= meta.period.end;
+        const inSource = (covers.get(editionOf(row)) ?? []).some((c) => p.start >= c.start && p.end <= c.end);
+        if (inMeta || inSource) seen.push(p);
+        else {
+          ok = false;
+          problems.push({ file: dataset.path, line: row.line, column, columnNumber: names.indexOf(column) + 1, expected: `a period inside the dataset's period ${meta.period.start} to ${meta.period.end} (${meta.id}.meta.json) or a year its source "${editionOf(row)}" covers`, found: `${describeCell(row.raw[column])} (${p.start} to ${p.end})` });
+        }
+      }
+      if (ok) kept.push(row);
+    }
+    dataset.rows = kept;
+    const start = seen.reduce((m, p) => (p.start < m ? p.start : m), meta.period.start);
+    const end = seen.reduce((m, p) => (p.end > m ? p.end : m), meta.period.end);
+    if (start !== meta.period.start || end !== meta.period.end) {
+      const sorted = [...seen].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+      meta.period = { start, end, label: `${sorted[0]!.label} to ${sorted.at(-1)!.label}` };
+    }
+  }
+  return problems;
+}
