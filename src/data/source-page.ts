@@ -30,6 +30,8 @@ export interface Citation {
   lines: string;
   /** The dataset whose pages use the row: the dataset itself, or for a claim the dataset it checks. */
   usedBy: string;
+  /** For a row that is our reading (basis inferred), why: shown with the "our reading" mark. */
+  note?: string;
 }
 
 export interface SourceBlock {
@@ -130,7 +132,8 @@ export function buildSourcePage(catalog: Catalog, report: Report, blocks: Block[
       }
       const list = citations.get(at) ?? [];
       const usedBy = id === 'claims' ? (row.raw.dataset ?? id) : id;
-      list.push({ dataset: id, datasetTitle: dataset.meta.title, key: rowKey(row.raw, dataset.meta.primaryKey), lines, usedBy, ...describe(dataset, row, measures) });
+      const note = (id === 'activities' || id === 'relationships') && row.raw.basis === 'inferred' ? row.raw.basis_note : undefined;
+      list.push({ dataset: id, datasetTitle: dataset.meta.title, key: rowKey(row.raw, dataset.meta.primaryKey), lines, usedBy, ...describe(dataset, row, measures), ...(note ? { note } : {}) });
       citations.set(at, list);
     }
   }
