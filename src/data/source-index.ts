@@ -5,7 +5,9 @@ import { displayPath } from './load.ts';
 import { DataValidationError } from './problems.ts';
 import { checkReadingOrder, READING_ORDER_FILE, readReadingOrder } from './reading-order.ts';
 import { buildSourcePage, type SourcePage } from './source-page.ts';
-import { readReport, REPORT_FILE, type Report } from './source.ts';
+import { isBlank, readReport, REPORT_FILE, type Report } from './source.ts';
+import { citedRanges } from '../lib/source-links.ts';
+import { parseLineRanges } from '../lib/line-range.ts';
 
 let cached: { report: Report; page: SourcePage } | undefined;
 
@@ -41,7 +43,24 @@ export function citedLines(datasetId: string, section?: string): string[] {
   const seen = new Set<string>();
   for (const row of dataset.rows) {
     const lines = row.raw.source_lines;
-    if (lines && (!section || row.raw.source_section === section)) seen.add(lines);
+    if (!lines || (section && row.raw.source_section !== section)) continue;
+    // A cell citing several passages (`19-21;122;152-155`) links each.
+    for (const part of lines.includes(';') ? citedRanges(lines) : [lines]) seen.add(part);
   }
   return [...seen].sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b));
+}
+
+/**
+ * The pages of the report that hold the non-blank lines of some `source_lines` cells (each a range
+ * or several `;`-separated), ascending: a printed "page N" is always computed from the cited lines,
+ * never taken from the section's first page.
+ */
+export function pagesOfLines(cells: readonly string[]): number[] {
+  const report = getReport();
+  const pages = new Set<number>();
+  for (const cell of cells)
+    for (const r of parseLineRanges(cell) ?? [])
+      for (let n = r.start; n <= r.end; n++)
+        if (!isBlank(report.lines[n - 1] ?? '') && report.pages[n - 1] !== undefined) pages.add(report.pages[n - 1]!);
+  return [...pages].sort((a, b) => a - b);
 }

@@ -5,7 +5,8 @@
  * a cited range `#L351-L352` lights up its lines with `:target ~` selectors (see rangeCss).
  */
 import { formatChange, formatNumber, formatValue, type Unit } from '../lib/format.ts';
-import { formatLineRange, parseLineRange, type LineRange } from '../schemas/source-lines.ts';
+import { parseLineRanges } from '../lib/line-range.ts';
+import { formatLineRange, type LineRange } from '../schemas/source-lines.ts';
 import type { Catalog, LoadedDataset, LoadedRow } from './load.ts';
 import { rowKey } from './load.ts';
 import { SOURCE_LINES } from './provenance.ts';
@@ -115,26 +116,27 @@ export function buildSourcePage(catalog: Catalog, report: Report, blocks: Block[
   for (const [id, dataset] of catalog) {
     if (!dataset.meta.columns.some((c) => c.name === SOURCE_LINES)) continue;
     for (const row of dataset.rows) {
-      const r = parseLineRange(row.raw[SOURCE_LINES] ?? '');
-      if (!r) continue;
-      const at = firstBlock(r);
-      if (at === Infinity) continue;
-      const lines = formatLineRange(r);
-      if (r.end > r.start) {
-        const anchor = `L${r.start}-L${r.end}`;
-        if (!ranges.has(anchor)) {
-          const covered: number[] = [];
-          for (let n = r.start; n <= r.end; n++) if (!isBlank(report.lines[n - 1] ?? '')) covered.push(n);
-          ranges.set(anchor, covered);
+      // A cell may cite several passages (`19-21;122;152-155`): the row is listed beside each.
+      for (const r of parseLineRanges(row.raw[SOURCE_LINES] ?? '') ?? []) {
+        const at = firstBlock(r);
+        if (at === Infinity) continue;
+        const lines = formatLineRange(r);
+        if (r.end > r.start) {
+          const anchor = `L${r.start}-L${r.end}`;
+          if (!ranges.has(anchor)) {
+            const covered: number[] = [];
+            for (let n = r.start; n <= r.end; n++) if (!isBlank(report.lines[n - 1] ?? '')) covered.push(n);
+            ranges.set(anchor, covered);
+          }
+          if (!anchors.has(at)) anchors.set(at, new Set());
+          anchors.get(at)!.add(anchor);
         }
-        if (!anchors.has(at)) anchors.set(at, new Set());
-        anchors.get(at)!.add(anchor);
+        const list = citations.get(at) ?? [];
+        const usedBy = id === 'claims' ? (row.raw.dataset ?? id) : id;
+        const note = (id === 'activities' || id === 'relationships') && row.raw.basis === 'inferred' ? row.raw.basis_note : undefined;
+        list.push({ dataset: id, datasetTitle: dataset.meta.title, key: rowKey(row.raw, dataset.meta.primaryKey), lines, usedBy, ...describe(dataset, row, measures), ...(note ? { note } : {}) });
+        citations.set(at, list);
       }
-      const list = citations.get(at) ?? [];
-      const usedBy = id === 'claims' ? (row.raw.dataset ?? id) : id;
-      const note = (id === 'activities' || id === 'relationships') && row.raw.basis === 'inferred' ? row.raw.basis_note : undefined;
-      list.push({ dataset: id, datasetTitle: dataset.meta.title, key: rowKey(row.raw, dataset.meta.primaryKey), lines, usedBy, ...describe(dataset, row, measures), ...(note ? { note } : {}) });
-      citations.set(at, list);
     }
   }
 
