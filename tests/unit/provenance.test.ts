@@ -7,6 +7,7 @@ import { DataValidationError, formatProblem, type Problem } from '../../src/data
 import { checkProvenance } from '../../src/data/provenance.ts';
 import { parseReport, printedAs, printedNumbers, REPORT_FILE } from '../../src/data/source.ts';
 import { DATASET_SCHEMAS, missingSourceLines, REPORT_DRAWN } from '../../src/schemas/index.ts';
+import { parseLineRanges } from '../../src/lib/line-range.ts';
 import { parseLineRange } from '../../src/schemas/source-lines.ts';
 import { copyDataDir, editFile, FIXTURES } from '../support/fixtures.ts';
 
@@ -82,7 +83,7 @@ describe('the committed data', () => {
         id,
       ).toContain('source_lines');
       for (const row of d.rows)
-        expect(parseLineRange(row.raw.source_lines ?? ''), `${id} line ${row.line}`).toBeDefined();
+        expect(parseLineRanges(row.raw.source_lines ?? ''), `${id} line ${row.line}`).toBeDefined();
     }
     expect(checkProvenance(catalog, DATA)).toEqual([]);
   });
