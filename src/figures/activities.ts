@@ -207,7 +207,9 @@ export function activities(theme?: string): FigureParts {
         a.source_lines,
       ]),
     },
-    sources: sourcesFor(ordered.map((a) => ({ dataset: 'activities', section: a.source_section, lines: a.source_lines }))),
+    sources: sourcesFor(
+      ordered.map((a) => ({ dataset: 'activities', section: a.source_section, lines: a.source_lines })),
+    ),
     markers: [],
     footnotes: [],
     checked: [],
