@@ -96,3 +96,46 @@ if (import.meta.main) {
   console.log(`${found.length} printed page numbers beside cited lines, ${bad.length} wrong.`);
   process.exitCode = bad.length > 0 ? 1 : 0;
 }
+
+export interface UsedOn {
+  /** The row's table link on /source/, e.g. `/data/activities/#row-a-2017-18-…`. */
+  row: string;
+  text: string;
+  page: string;
+  shown: boolean;
+}
+
+/**
+ * The "used on" links of `/source/` for activities (by their description) and bodies (by their
+ * name): each linked theme page must show that text.
+ */
+export function checkUsedOn(siteDir: string): UsedOn[] {
+  const pages = new Map<string, string>();
+  const textOf = (file: string): string => {
+    if (!pages.has(file)) {
+      const { document } = parseHTML(readFileSync(join(siteDir, file), 'utf8'));
+      pages.set(file, squash(document.querySelector('main')?.textContent ?? ''));
+    }
+    return pages.get(file)!;
+  };
+  const { document } = parseHTML(readFileSync(join(siteDir, 'source/index.html'), 'utf8'));
+  const out: UsedOn[] = [];
+  for (const li of Array.from(document.querySelectorAll('.src-values li')) as Element[]) {
+    const first = li.querySelector('a');
+    const row = first?.getAttribute('href') ?? '';
+    const kind = /\/data\/(activities|bodies)\/#row-/.exec(row)?.[1];
+    if (!kind || !first) continue;
+    const text =
+      kind === 'bodies'
+        ? squash(first.querySelector('strong')?.textContent ?? '')
+        : squash(
+            (li.textContent ?? '').replace(first.textContent ?? '', '').split(/ \(our reading| \(lines? /)[0] ?? '',
+          );
+    const used = Array.from(li.querySelectorAll('a[href*="/themes/"]')).map((a) => a.getAttribute('href') ?? '');
+    for (const href of used) {
+      const file = `${href.replace(/^.*?\/themes\//, 'themes/').replace(/\/?$/, '/')}index.html`;
+      out.push({ row, text, page: file, shown: textOf(file).includes(text) });
+    }
+  }
+  return out;
+}

@@ -4,11 +4,12 @@
  */
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { checkSite } from '../../scripts/citation-pages.ts';
+import { checkSite, checkUsedOn } from '../../scripts/citation-pages.ts';
 import { readReport } from '../../src/data/source.ts';
 
 const report = readReport(inject('dataDir'), join(inject('dataDir'), 'source/community-safety-overview.txt'));
 const found = report ? checkSite(inject('siteDir'), report) : [];
+const usedOn = checkUsedOn(inject('siteDir'));
 
 describe('page numbers of citations on the built site', () => {
   test('figures and key figures print pages beside their cited lines', () => {
@@ -21,6 +22,12 @@ describe('page numbers of citations on the built site', () => {
     const bad = found
       .filter((f) => !f.ok)
       .map((f) => `${f.page}: prints ${f.printed.join(', ')} for lines on ${f.cited.join(', ')}: ${f.text}`);
+    expect(bad, `\n${bad.join('\n')}\n`).toEqual([]);
+  });
+
+  test('the report page names, beside each activity and body, only theme pages that show it', () => {
+    expect(usedOn.length).toBeGreaterThan(50);
+    const bad = usedOn.filter((u) => !u.shown).map((u) => `${u.row} is not on ${u.page}: ${u.text}`);
     expect(bad, `\n${bad.join('\n')}\n`).toEqual([]);
   });
 });

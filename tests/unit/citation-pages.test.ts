@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPage, linkedPages, printedPages } from '../../scripts/citation-pages.ts';
+import { checkPage, checkUsedOn, linkedPages, printedPages } from '../../scripts/citation-pages.ts';
 import { readReport } from '../../src/data/source.ts';
 
 const report = readReport(resolve(import.meta.dirname, '../../data'))!;
@@ -34,6 +34,16 @@ describe('citation-page check', () => {
       ['1,2,3,4,5', '5,6', false],
       ['5', '5', true],
       ['1,3', '1,3', true],
+    ]);
+  });
+
+  it('fails a "used on" link to a theme page that does not show the row (broken fixture site)', () => {
+    const found = checkUsedOn(resolve(import.meta.dirname, '../fixtures/used-on'));
+    expect(found.map((u) => [u.text, u.page, u.shown])).toEqual([
+      ['A protocol was completed.', 'themes/governance/index.html', true],
+      ['A protocol was completed.', 'themes/prevent/index.html', false],
+      ['Channel Panel', 'themes/prevent/index.html', true],
+      ['Channel Panel', 'themes/governance/index.html', false],
     ]);
   });
 });
