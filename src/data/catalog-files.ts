@@ -16,7 +16,7 @@ import type { Release } from './release.ts';
 import { sourceTexts, type SourceText } from './source-files.ts';
 import { cachedWorkbook } from './workbook.ts';
 
-/** Base of the zip's top-level folder (`worcestershire-community-safety-data-v2.2.0/`). */
+/** Base of the zip's top-level folder (`worcestershire-community-safety-data-v3.0.0/`). */
 export const PACKAGE_FILE_BASE = 'worcestershire-community-safety-data';
 
 export interface CatalogFiles {

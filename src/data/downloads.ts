@@ -140,7 +140,7 @@ export function downloadFileName(id: string, extension: string): string {
   return `${id}.${extension}`;
 }
 
-/** A versioned name (`hate-crime-v2.0.0.csv`), as data versions before 2.2.0 suggested; kept for old links and tests. */
+/** A versioned name (`hate-crime-v2.0.0.csv`), as data versions before 3.0.0 suggested; kept for old links and tests. */
 export function versionedFileName(id: string, version: string, extension: string): string {
   return `${id}-v${version}.${extension}`;
 }

@@ -7,8 +7,10 @@ import { DataValidationError, type Problem } from './problems.ts';
 import type { Catalog } from './catalog.ts';
 import type { Block } from './reading-order.ts';
 import { buildSourcePage, type SourcePage } from './source-page.ts';
-import { FIRST_SOURCE, type Report } from './source.ts';
+import { FIRST_SOURCE, isBlank, type Report } from './source.ts';
 import { readSources, type SourceText } from './sources.ts';
+import { citedRanges } from '../lib/source-links.ts';
+import { parseLineRanges } from '../lib/line-range.ts';
 
 export interface SourceDocument {
   id: string;
@@ -99,7 +101,25 @@ export function citedLines(datasetId: string, section?: string): string[] {
   const seen = new Set<string>();
   for (const row of dataset.rows) {
     const lines = row.raw.source_lines;
-    if (lines && (!section || row.raw.source_section === section)) seen.add(lines);
+    if (!lines || (section && row.raw.source_section !== section)) continue;
+    // A cell citing several passages (`19-21;122;152-155`) links each.
+    for (const part of lines.includes(';') ? citedRanges(lines) : [lines]) seen.add(part);
   }
   return [...seen].sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b));
+}
+
+/**
+ * The pages of the report that hold the non-blank lines of some `source_lines` cells (each a range
+ * or several `;`-separated), ascending: a printed "page N" is always computed from the cited lines,
+ * never taken from the section's first page. `source` is the text the lines count (the first report
+ * unless a row says otherwise).
+ */
+export function pagesOfLines(cells: readonly string[], source: string = FIRST_SOURCE): number[] {
+  const report = getSourceDocument(source).report;
+  const pages = new Set<number>();
+  for (const cell of cells)
+    for (const r of parseLineRanges(cell) ?? [])
+      for (let n = r.start; n <= r.end; n++)
+        if (!isBlank(report.lines[n - 1] ?? '') && report.pages[n - 1] !== undefined) pages.add(report.pages[n - 1]!);
+  return [...pages].sort((a, b) => a - b);
 }

@@ -5,7 +5,8 @@
  * a cited range `#L351-L352` lights up its lines with `:target ~` selectors (see rangeCss).
  */
 import { formatChange, formatNumber, formatValue, type Unit } from '../lib/format.ts';
-import { formatLineRange, parseLineRange, type LineRange } from '../schemas/source-lines.ts';
+import { parseLineRanges } from '../lib/line-range.ts';
+import { formatLineRange, type LineRange } from '../schemas/source-lines.ts';
 import type { Catalog, LoadedDataset, LoadedRow } from './load.ts';
 import { anchorKey } from './editions.ts';
 import { SOURCE_LINES, sourceOf } from './provenance.ts';
@@ -30,6 +31,8 @@ export interface Citation {
   lines: string;
   /** The dataset whose pages use the row: the dataset itself, or for a claim the dataset it checks. */
   usedBy: string;
+  /** For a row that is our reading (basis inferred), why: shown with the "our reading" mark. */
+  note?: string;
 }
 
 export interface SourceBlock {
@@ -115,25 +118,27 @@ export function buildSourcePage(catalog: Catalog, report: Report, blocks: Block[
     if (!dataset.meta.columns.some((c) => c.name === SOURCE_LINES)) continue;
     for (const row of dataset.rows) {
       if (sourceOf(row) !== source) continue;
-      const r = parseLineRange(row.raw[SOURCE_LINES] ?? '');
-      if (!r) continue;
-      const at = firstBlock(r);
-      if (at === Infinity) continue;
-      const lines = formatLineRange(r);
-      if (r.end > r.start) {
-        const anchor = `L${r.start}-L${r.end}`;
-        if (!ranges.has(anchor)) {
-          const covered: number[] = [];
-          for (let n = r.start; n <= r.end; n++) if (!isBlank(report.lines[n - 1] ?? '')) covered.push(n);
-          ranges.set(anchor, covered);
+      // A cell may cite several passages (`19-21;122;152-155`): the row is listed beside each.
+      for (const r of parseLineRanges(row.raw[SOURCE_LINES] ?? '') ?? []) {
+        const at = firstBlock(r);
+        if (at === Infinity) continue;
+        const lines = formatLineRange(r);
+        if (r.end > r.start) {
+          const anchor = `L${r.start}-L${r.end}`;
+          if (!ranges.has(anchor)) {
+            const covered: number[] = [];
+            for (let n = r.start; n <= r.end; n++) if (!isBlank(report.lines[n - 1] ?? '')) covered.push(n);
+            ranges.set(anchor, covered);
+          }
+          if (!anchors.has(at)) anchors.set(at, new Set());
+          anchors.get(at)!.add(anchor);
         }
-        if (!anchors.has(at)) anchors.set(at, new Set());
-        anchors.get(at)!.add(anchor);
+        const list = citations.get(at) ?? [];
+        const usedBy = id === 'claims' ? (row.raw.dataset ?? id) : id;
+        const note = (id === 'activities' || id === 'relationships') && row.raw.basis === 'inferred' ? row.raw.basis_note : undefined;
+        list.push({ dataset: id, datasetTitle: dataset.meta.title, key: anchorKey(dataset, row, catalog), lines, usedBy, ...describe(dataset, row, measures), ...(note ? { note } : {}) });
+        citations.set(at, list);
       }
-      const list = citations.get(at) ?? [];
-      const usedBy = id === 'claims' ? (row.raw.dataset ?? id) : id;
-      list.push({ dataset: id, datasetTitle: dataset.meta.title, key: anchorKey(dataset, row, catalog), lines, usedBy, ...describe(dataset, row, measures) });
-      citations.set(at, list);
     }
   }
 

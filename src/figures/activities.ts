@@ -8,6 +8,7 @@
 import { activitiesOverview, STATUS_ORDER, type ActivityItem } from '../charts/activities.ts';
 import { activitiesSummary, countsByPeriod } from '../charts/summaries.ts';
 import { periodSlug } from '../lib/activity-filter.ts';
+import { withReading } from '../lib/basis.ts';
 import { comparePeriods } from '../lib/period.ts';
 import { MONTHS, plural } from '../lib/words.ts';
 import type { ActivityRow, BodyRow } from '../schemas/governance.ts';
@@ -139,7 +140,7 @@ export function activities(theme?: string): FigureParts {
     status: a.status,
     statusLabel: STATUS_WORDS[a.status],
     description: a.description,
-    bodyLabel: `${bodies.get(a.body)?.name ?? a.body}${a.basis === 'inferred' ? ' (our reading)' : ''}`,
+    bodyLabel: withReading(bodies.get(a.body)?.name ?? a.body, a.basis),
     body: a.body,
     bullet: a.source_lines,
   }));
@@ -154,7 +155,7 @@ export function activities(theme?: string): FigureParts {
     id,
     theme: theme ?? 'governance',
     title,
-    takeaway: `${upperFirstWord(byPeriod.map((p) => `${plural(p.total, 'piece of work is', 'pieces of work are')} listed for ${p.periodLabel}`).join(' and '))}.${theme ? '' : ' Each is listed below with its status and who the report credits.'}`,
+    takeaway: `${upperFirstWord(byPeriod.map((p) => `${plural(p.total, 'piece of work is', 'pieces of work are')} listed for ${p.periodLabel}`).join(' and '))}.${theme ? '' : ' Each is listed below with its status and who did it, marked “our reading” where the report does not say.'}`,
     summary,
     views: [
       {
@@ -206,7 +207,9 @@ export function activities(theme?: string): FigureParts {
         a.source_lines,
       ]),
     },
-    sources: sourcesFor(ordered.map((a) => ({ dataset: 'activities', section: a.source_section }))),
+    sources: sourcesFor(
+      ordered.map((a) => ({ dataset: 'activities', section: a.source_section, lines: a.source_lines })),
+    ),
     markers: [],
     footnotes: [],
     checked: [],

@@ -2,7 +2,7 @@
  * What the governance map and its text alternative need, from the bodies, relationships and
  * activities datasets: the map's rows (bodies and their outgoing links), its build-time layout, and
  * one entry per body for the tiered list and the detail card (what it is, whom it answers to, whom it
- * oversees or leads, the work the report credits to it, each linked to its passage in the report).
+ * oversees or leads, the work listed under it (marked where that is our reading), each linked to its passage in the report).
  *
  * With a theme, only the bodies that work on it (bodies.csv `themes`) and the bodies directly linked
  * to them are kept, with the links that touch the theme's bodies; the layout is computed for that
@@ -41,6 +41,8 @@ export interface EntryLink {
   out: boolean;
   type: string;
   basis: Basis;
+  /** Why the link is our reading (basis inferred), else empty. */
+  note: string;
   description: string;
   href?: string;
 }
@@ -50,6 +52,10 @@ export interface EntryWork {
   description: string;
   status: string;
   period: string;
+  /** Whether the report names this body as doing the work (stated) or we file it here (inferred). */
+  basis: Basis;
+  /** Why filing it here is our reading (basis inferred), else empty. */
+  note: string;
   href?: string;
 }
 
@@ -151,6 +157,7 @@ export function governanceData(
         out,
         type: l.type,
         basis: basisOf(l.basis),
+        note: basisOf(l.basis) === 'inferred' ? (l.basis_note ?? '') : '',
         description: l.description,
         ...(href ? { href } : {}),
       };
@@ -166,6 +173,8 @@ export function governanceData(
           description: a.description,
           status: STATUS_WORDS[a.status] ?? a.status,
           period: a.period.label,
+          basis: basisOf(a.basis),
+          note: basisOf(a.basis) === 'inferred' ? (a.basis_note ?? '') : '',
           ...(href ? { href } : {}),
         };
       });

@@ -4,6 +4,7 @@
  * touch the theme's bodies. Data, layout and list entries: ./governance-data.ts.
  */
 import { basisOf, edgeKind } from '../charts/governance-style.ts';
+import { withReading } from '../lib/basis.ts';
 import { plural } from '../lib/words.ts';
 import { governanceSummary } from '../charts/summaries.ts';
 import type { ThemeRow } from '../schemas/reference.ts';
@@ -47,7 +48,7 @@ export function governance(theme?: string): FigureParts {
     takeaway: theme
       ? `${plural(core.size, 'body works', 'bodies work')} on this theme, with ${plural(links.length, 'link')} between them${focusName ? `; the map draws the links of the ${focusName.replace(/^the /i, '')}` : ''}. Select or search for a body to see its links and work.`
       : scb
-        ? `The ${scb.name} sits at the centre, chaired by the ${scb.chair ?? 'Director of Public Health'} and overseeing ${overseen} sub-groups. Select or search for a body to see whom it answers to, whom it oversees and the work the report credits to it.`
+        ? `The ${scb.name} sits at the centre, chaired by the ${scb.chair ?? 'Director of Public Health'} and overseeing ${overseen} sub-groups. Select or search for a body to see whom it answers to, whom it oversees and the work listed under it.`
         : (summary[0] ?? ''),
     summary,
     views: [
@@ -67,7 +68,7 @@ export function governance(theme?: string): FigureParts {
       ],
       rows: links.map((l) => ({
         from: byId.get(l.from_body)?.name ?? l.from_body,
-        type: `${edgeKind(l.type).active}${basisOf(l.basis) === 'inferred' ? ' (our reading)' : ''}`,
+        type: withReading(edgeKind(l.type).active, basisOf(l.basis)),
         to: byId.get(l.to_body)?.name ?? l.to_body,
       })),
     },
@@ -76,8 +77,8 @@ export function governance(theme?: string): FigureParts {
       rows: links.map((l) => [l.from_body, l.type, l.to_body, basisOf(l.basis), l.source_section]),
     },
     sources: sourcesFor([
-      ...bodies.map((b) => ({ dataset: 'bodies', section: b.source_section })),
-      ...links.map((l) => ({ dataset: 'relationships', section: l.source_section })),
+      ...bodies.map((b) => ({ dataset: 'bodies', section: b.source_section, lines: b.source_lines })),
+      ...links.map((l) => ({ dataset: 'relationships', section: l.source_section, lines: l.source_lines })),
     ]),
     markers: [],
     footnotes: [],

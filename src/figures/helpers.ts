@@ -13,6 +13,8 @@ import { withBase } from '../lib/url.ts';
 import { STATUS_LABELS, type Status } from '../schemas/common.ts';
 import type { AreaRow, MeasureRow, SectionRow, ThemeRow } from '../schemas/reference.ts';
 import { formatLineRange, type LineRange } from '../schemas/source-lines.ts';
+import { pagesOfLines } from '../data/source-index.ts';
+import { citedRanges } from '../lib/source-links.ts';
 import type { FigureCsv, FigureFootnote, FigureMarker, FigureParts, FigureSource } from './types.ts';
 
 export interface Obs {
@@ -76,26 +78,57 @@ export function obs(dataset: string, filter: (r: Obs) => boolean): Obs[] {
     .sort((a, b) => comparePeriods(a.period, b.period));
 }
 
-export function sourcesFor(pairs: { dataset: string; section: string }[]): FigureSource[] {
+export function sourcesFor(
+  pairs: { dataset: string; section: string; lines?: string | LineRange | undefined }[],
+): FigureSource[] {
   const sections = lookup<SectionRow>('sections');
   const out: FigureSource[] = [];
+  // The passages the rows cite (each range of a `;`-separated cell), and the pages those lines are on:
+  // a printed page number is computed from the cited lines, never the section's first page.
+  const citedBy = (rows: typeof pairs): { lines: string[]; pages: number[] } => {
+    const cells = rows
+      .map((r) => (typeof r.lines === 'object' ? formatLineRange(r.lines) : (r.lines ?? '')))
+      .filter(Boolean);
+    const lines = [...new Set(cells.flatMap((c) => citedRanges(c)))].sort(
+      (a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b),
+    );
+    return { lines, pages: pagesOfLines(lines) };
+  };
   for (const dataset of [...new Set(pairs.map((p) => p.dataset))]) {
-    const ids = [...new Set(pairs.filter((p) => p.dataset === dataset).map((p) => p.section))];
+    const mine = pairs.filter((p) => p.dataset === dataset);
+    const ids = [...new Set(mine.map((p) => p.section))];
     const own = ids.map((id) => must(sections.get(id), `section ${id}`));
     const datasetTitle = getDataset(dataset).meta.title;
+    const span = (pages: number[], fallback: number[]) => {
+      const use = pages.length > 0 ? pages : fallback;
+      return { page: Math.min(...use), pageEnd: Math.max(...use), pages: use };
+    };
     if (own.length > 3) {
-      // Many sections (governance, activities): one entry naming how many and the page range.
-      const pages = own.map((x) => x.page);
+      // Many sections (governance, activities): one entry naming how many, with the pages of its lines.
+      const cited = citedBy(mine);
       out.push({
         dataset,
         datasetTitle,
         section: '',
         sectionTitle: `${own.length} sections of the report`,
-        page: Math.min(...pages),
-        pageEnd: Math.max(...pages),
+        lines: cited.lines,
+        ...span(
+          cited.pages,
+          own.map((x) => x.page),
+        ),
       });
     } else {
-      for (const x of own) out.push({ dataset, datasetTitle, section: x.id, sectionTitle: x.title, page: x.page });
+      for (const x of own) {
+        const cited = citedBy(mine.filter((p) => p.section === x.id));
+        out.push({
+          dataset,
+          datasetTitle,
+          section: x.id,
+          sectionTitle: x.title,
+          lines: cited.lines,
+          ...span(cited.pages, [x.page]),
+        });
+      }
     }
   }
   return out;
@@ -206,6 +239,8 @@ export interface SourcedRow {
   status: Status;
   notes?: string[] | undefined;
   source_section: string;
+  /** The lines it cites: its page in the figure's source line is computed from them. */
+  source_lines?: LineRange | string | undefined;
 }
 
 /**
@@ -220,7 +255,7 @@ export function observationFigure(
   const { checked, ...rest } = parts;
   return {
     ...rest,
-    sources: sourcesFor(data.map((r) => ({ dataset, section: r.source_section }))),
+    sources: sourcesFor(data.map((r) => ({ dataset, section: r.source_section, lines: r.source_lines }))),
     markers: markersFor(data.map((r) => r.status)),
     footnotes: footnotesFor(
       dataset,

@@ -66,9 +66,13 @@ export interface FigureSource {
   /** Section id, or empty when several sections are summarised as one entry. */
   section: string;
   sectionTitle: string;
+  /** First and last page of the lines the figure's rows cite (or of the sections, when no row cites lines). */
   page: number;
-  /** Last page, when the entry spans several sections. */
   pageEnd?: number;
+  /** Every page those lines are on, ascending (printed with `pagesLabel`). */
+  pages?: number[];
+  /** The passages the figure's rows cite (each range of a `;`-separated cell), in the order of the text. */
+  lines?: string[];
 }
 
 export interface FigureMarker {

@@ -1,4 +1,8 @@
-/** Channel referrals in which autism, a learning difficulty or mental health played a part, as a waffle. */
+/**
+ * The referrals in which autism, a learning difficulty or mental health plays a part, as a waffle of
+ * 100 squares: the report gives the share (55% "of referrals", in its Prevent paragraph) with no base
+ * and no period, so it is not turned into a count of any year's Channel referrals.
+ */
 import { shareSummary } from '../charts/summaries.ts';
 import { waffle, type ShareRow } from '../charts/waffle.ts';
 import { formatValue } from '../lib/format.ts';
@@ -10,27 +14,24 @@ export function channelVulnerabilities(): FigureParts {
   const data = obs('prevent-channel', (r) => r.measure === 'channel-referrals-vulnerability-share');
   // The latest period the data holds (rows are in period order).
   const r = must(data[data.length - 1], 'vulnerability share');
-  // The waffle at its true size: one square per referral of the same year (the share's period is not
-  // stated exactly, so the count of squares is our calculation and says so).
-  const referrals = obs('prevent-channel', (x) => x.measure === 'channel-referrals' && x.period.id === r.period.id)[0];
+  // Per cent, not a count: the report gives no base or period for the share (docs/data-rules.md).
   const chartRows: ShareRow[] = [
     {
       key: r.measure,
-      label: 'Channel referrals in which autism, a learning difficulty or mental health played a part',
-      partKey: 'autism, a learning difficulty or mental health played a part',
+      label: 'Referrals in which autism, a learning difficulty or mental health plays a part',
+      partKey: 'autism, a learning difficulty or mental health plays a part',
       restLabel: 'other referrals',
       value: r.value,
-      periodLabel: r.status === 'period-unclear' ? `${r.period.label}, period not stated exactly` : r.period.label,
-      ...(referrals ? { total: referrals.value, unitLabel: 'referral' } : {}),
+      periodLabel: r.status === 'period-unclear' ? 'the report gives no period' : r.period.label,
     },
   ];
-  const title = 'Channel referrals involving autism, learning difficulty or mental health';
+  const title = 'Referrals in which autism, learning difficulty or mental health plays a part';
   const summary = shareSummary(chartRows);
   return observationFigure('prevent-channel', data, {
     id,
     theme: 'prevent',
     title,
-    takeaway: `Autism, a learning difficulty or mental health played a part in ${formatValue(r.value, 'percent')} of Channel referrals: more than half.${referrals ? ` Of the ${formatValue(referrals.value, 'count')} referrals in ${referrals.period.label}, that would be about ${formatValue(Math.round((r.value / 100) * referrals.value), 'count')} (our calculation; the report does not say exactly which period the share covers).` : ''}`,
+    takeaway: `The report says autism, a learning difficulty or mental health plays a part in ${formatValue(r.value, 'percent')} of referrals, in its section on Prevent; it does not say which referrals, how many, or over what period.`,
     summary,
     views: [
       { id: 'chart', label: 'Chart', svg: render(waffle, chartRows, { id, title, description: summary.join(' ') }) },
@@ -43,7 +44,7 @@ export function channelVulnerabilities(): FigureParts {
       ],
       rows: [
         {
-          part: 'Autism, a learning difficulty or mental health played a part',
+          part: 'Autism, a learning difficulty or mental health plays a part',
           value: formatValue(r.value, 'percent'),
         },
         { part: 'Other referrals', value: formatValue(100 - r.value, 'percent') },

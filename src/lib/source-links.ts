@@ -5,7 +5,7 @@
  * the row's source; without one it goes to the first report. Dataset table rows are `#row-<key>` on
  * `/data/<id>/`.
  */
-import { parseLineRange, type LineRange } from './line-range.ts';
+import { formatLineRange, parseLineRange, parseLineRanges, type LineRange } from './line-range.ts';
 import { withBase } from './url.ts';
 
 /** The first report: where a link without a source goes. */
@@ -19,11 +19,20 @@ export function sourcePath(source: string = FIRST_SOURCE_ID): string {
 /** The first report's page before there were editions; it still serves the same page. */
 export const OLD_SOURCE_PATH = '/source/';
 
+/** A cell's first range (a cell may cite several passages, `19-21;122;152-155`: see `citedRanges`). */
 function asRange(lines: string | LineRange): LineRange {
   if (typeof lines !== 'string') return lines;
-  const range = parseLineRange(lines);
+  const range = parseLineRange(lines) ?? parseLineRanges(lines)?.[0];
   if (!range) throw new Error(`Not a line range of the report: ${JSON.stringify(lines)} (expected 339 or 339-341)`);
   return range;
+}
+
+/**
+ * Every passage a `source_lines` cell cites, each as its own range text: `19-21;122;152-155` gives
+ * `19-21`, `122`, `152-155`; a single range gives itself; anything else gives none.
+ */
+export function citedRanges(lines: string | undefined | null): string[] {
+  return (parseLineRanges((lines ?? '').trim()) ?? []).map(formatLineRange);
 }
 
 /** The fragment id of a line or range: `L339` or `L339-L341`. */
@@ -47,8 +56,13 @@ export function sourceHrefIfCited(lines: string | undefined | null, source?: str
   return range ? sourceHref(range, source) : undefined;
 }
 
-/** "line 339" / "lines 339–341", for link text. */
+/** "line 339" / "lines 339–341" / "lines 19–21, line 122 and lines 152–155", for link text. */
 export function linesLabel(lines: string | LineRange): string {
+  if (typeof lines === 'string' && lines.includes(';')) {
+    const parts = citedRanges(lines).map((r) => linesLabel(r));
+    if (parts.length === 0) throw new Error(`Not a line range of the report: ${JSON.stringify(lines)}`);
+    return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  }
   const r = asRange(lines);
   return r.start === r.end ? `line ${r.start}` : `lines ${r.start}\u2013${r.end}`;
 }
@@ -69,4 +83,14 @@ export function datasetRowHref(dataset: string, key: string): string {
 /** Link to a section heading on a source's page. */
 export function sourceSectionHref(section: string, source?: string): string {
   return withBase(`${sourcePath(source)}#section-${section}`);
+}
+
+/** "page 4", "pages 3–4", "pages 1, 3 and 6": pages as computed from cited lines (`pagesOfLines`). */
+export function pagesLabel(pages: readonly number[]): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  if (sorted.length === 0) return '';
+  if (sorted.length === 1) return `page ${sorted[0]}`;
+  const consecutive = sorted.every((p, i) => i === 0 || p === sorted[i - 1]! + 1);
+  if (consecutive) return `pages ${sorted[0]}\u2013${sorted.at(-1)}`;
+  return `pages ${sorted.slice(0, -1).join(', ')} and ${sorted.at(-1)}`;
 }

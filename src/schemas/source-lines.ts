@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { columns } from './columns.ts';
 
-import { parseLineRange, type LineRange } from '../lib/line-range.ts';
+import { parseLineRange, parseLineRanges, type LineRange } from '../lib/line-range.ts';
 
 export { formatLineRange, parseLineRange, type LineRange } from '../lib/line-range.ts';
 
@@ -28,12 +28,15 @@ export function lineRange() {
 
 /**
  * The same column kept as its text (`24`, `24-40`) rather than parsed: for the governance datasets,
- * whose rows are counted by distinct `source_lines` (one value per bullet of the report).
+ * whose rows are counted by distinct `source_lines` (one value per bullet of the report). A row whose
+ * text combines several passages (a body's remit) cites each, ascending, `;`-separated:
+ * `19-21;122;152-155` (`parseLineRanges` in src/lib/line-range.ts).
  */
 export function lineRangeText() {
-  const e = 'a line of the report like 339, or a range like 339-341 (first line not after the last)';
+  const e =
+    'a line of the report like 339, a range like 339-341 (first line not after the last), or several in ascending order separated by ; (19-21;122;152-155)';
   return z
     .string({ error: e })
-    .refine((s) => parseLineRange(s) !== undefined, { error: e })
+    .refine((s) => parseLineRanges(s) !== undefined, { error: e })
     .register(columns, { type: 'string', required: true });
 }

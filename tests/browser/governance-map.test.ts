@@ -131,7 +131,10 @@ describe('with JavaScript', () => {
     const gap = Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width), b.y - (a.y + a.height), a.y - (b.y + b.height));
     const below = await page.locator(card).evaluate((el) => el.classList.contains('govmap-card--below'));
     expect(below || (gap >= 0 && gap <= 24)).toBe(true);
-    expect(await page.locator(card).textContent()).toContain('Work the report credits to it');
+    // The board's work is mostly our reading: the heading does not claim the report credits it, and each such item is marked.
+    expect(await page.locator(card).textContent()).toContain('Work listed under it');
+    expect(await page.locator(card).textContent()).not.toContain('Work the report credits to it');
+    expect(await page.locator(`${card} .gov-work [data-basis="inferred"]`).count()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     expect(await page.locator(card).isVisible()).toBe(false);
     expect(new URL(page.url()).searchParams.get('body')).toBeNull();

@@ -89,7 +89,8 @@ describe('the activities are counted by period, then status', () => {
         periodLabel: '2017/18',
         total: 23,
         statuses: [
-          { status: 'done', n: 22 },
+          { status: 'done', n: 21 },
+          { status: 'underway', n: 1 },
           { status: 'planned', n: 1 },
         ],
       },
@@ -98,8 +99,8 @@ describe('the activities are counted by period, then status', () => {
         periodLabel: '2018/19',
         total: 24,
         statuses: [
-          { status: 'done', n: 1 },
-          { status: 'underway', n: 17 },
+          { status: 'done', n: 4 },
+          { status: 'underway', n: 14 },
           { status: 'planned', n: 6 },
         ],
       },

@@ -11,6 +11,7 @@ import { parseReport, printedAs, printedNumbers } from '../../src/data/source.ts
 /** The first report's text, as data/sources.csv names it. */
 const REPORT_FILE = 'source/community-safety-overview.txt';
 import { DATASET_SCHEMAS, missingSourceLines, REPORT_DRAWN } from '../../src/schemas/index.ts';
+import { parseLineRanges } from '../../src/lib/line-range.ts';
 import { parseLineRange } from '../../src/schemas/source-lines.ts';
 import { copyDataDir, editFile, FIXTURES } from '../support/fixtures.ts';
 
@@ -86,7 +87,7 @@ describe('the committed data', () => {
         id,
       ).toContain('source_lines');
       for (const row of d.rows)
-        expect(parseLineRange(row.raw.source_lines ?? ''), `${id} line ${row.line}`).toBeDefined();
+        expect(parseLineRanges(row.raw.source_lines ?? ''), `${id} line ${row.line}`).toBeDefined();
     }
     expect(checkProvenance(catalog, DATA)).toEqual([]);
   });

@@ -80,7 +80,7 @@ export const PROSE_COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
     },
   },
   KeyFigures: { props: { title: opt('text'), id: opt('name') } },
-  Period: { props: { id: req('period'), short: opt('boolean'), during: opt('boolean') } },
+  Period: { props: { id: req('period'), short: opt('boolean'), during: opt('boolean'), report: opt('boolean') } },
   Ratio: { props: { of: req(['reoffending-cohort']), period: req('period'), area: opt('area') } },
   Sum: { props: { of: req('figure-dataset'), rows: req('rows') } },
   Term: { props: { id: req('term'), short: opt('boolean') } },

@@ -188,6 +188,13 @@ describe('governance data (card and list)', () => {
     const first = all.flatMap((b) => b.work).find((w) => w.id === fixture.activities[0]!.id)!;
     expect(first.href).toBe('/sources/community-safety-overview-2018/#L120-L121');
     expect(all.flatMap((b) => b.work).filter((w) => w.href)).toHaveLength(1);
+    // Each piece of work keeps its basis, and an inferred one its note (the list marks it "our reading").
+    for (const w of all.flatMap((b) => b.work)) {
+      const row = fixture.activities.find((a) => a.id === w.id)!;
+      expect(w.basis).toBe(row.basis === 'inferred' ? 'inferred' : 'stated');
+      expect(w.note).toBe(row.basis === 'inferred' ? row.basis_note : '');
+    }
+    expect(all.flatMap((b) => b.work).filter((w) => w.basis === 'inferred')).toHaveLength(1);
   });
 
   it('names every kind of link the map draws, in legend order', () => {

@@ -1,0 +1,58 @@
+/**
+ * The "our reading" check of scripts/inferred-marks.ts (run on the whole built site by
+ * tests/build/inferred-marks.test.ts) on fixture pages: it fails on each way an inferred row can be
+ * shown as the report's own, and passes a page where every one carries the mark and its note.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkPage, inferredRows, type InferredRow } from '../../scripts/inferred-marks.ts';
+
+const fixture = (name: string) =>
+  readFileSync(resolve(import.meta.dirname, '../fixtures/inferred-marks', name), 'utf8');
+
+const ROWS: InferredRow[] = [
+  {
+    key: 'activities:reviews',
+    text: 'Three domestic homicide reviews were in progress.',
+    note: 'No body is named for the reviews.',
+  },
+  {
+    key: 'activities:protocol',
+    text: 'A protocol on sharing community safety information was completed.',
+    note: 'Filed under the board.',
+  },
+  { key: 'activities:plan', text: 'Progress on the plan was monitored.', note: 'Filed under the board.' },
+  { key: 'activities:bid', text: 'A bid succeeded.', note: 'No bidder is named.' },
+];
+
+describe('inferred-marks check', () => {
+  it('fails every unmarked instance on the broken page, each for its reason', () => {
+    const found = checkPage(fixture('broken.html'), 'broken.html', ROWS);
+    const bad = found.filter((f) => !f.marked).map((f) => `${f.key}: ${f.problem}`);
+    expect(bad).toEqual([
+      'activities:reviews: no "our reading" mark beside it',
+      'activities:reviews: no "our reading" mark beside it',
+      'activities:protocol: no "our reading" mark beside it',
+      'activities:plan: the mark is there but not the note (inline or linked)',
+      'activities:bid: the mark is there but not the note (inline or linked)',
+    ]);
+    expect(found.every((f) => !f.marked)).toBe(true);
+  });
+
+  it('passes a page where every inferred row has the mark and its note, inline, linked or in its table row', () => {
+    const found = checkPage(fixture('good.html'), 'good.html', ROWS);
+    expect(found.map((f) => f.key).sort()).toEqual(['activities:plan', 'activities:protocol', 'activities:reviews']);
+    expect(found.filter((f) => !f.marked)).toEqual([]);
+  });
+
+  it('reads every inferred activity and relationship of the data, each with its text and note', () => {
+    const rows = inferredRows(resolve(import.meta.dirname, '../../data'));
+    expect(rows.filter((r) => r.key.startsWith('activities:')).length).toBeGreaterThan(20);
+    expect(rows.filter((r) => r.key.startsWith('relationships:')).length).toBeGreaterThan(10);
+    for (const r of rows) {
+      expect(r.text.length, r.key).toBeGreaterThan(10);
+      expect(r.note.length, r.key).toBeGreaterThan(10);
+    }
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Status follows the report's verb: every activity's status is the one the verb table
+ * (src/lib/status-verbs.ts, docs/data-rules.md) gives the words of its cited lines. A bullet split
+ * into several rows (docs/data-rules.md, the split-bullet rule) may give each row the status of any
+ * phrase in it. Proved to fail on a committed broken fixture of statuses that contradict the verbs.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readReport, type Report } from '../../src/data/source.ts';
+import { parseLineRanges } from '../../src/lib/line-range.ts';
+import { statusFromWords, verbsIn } from '../../src/lib/status-verbs.ts';
+import { parse } from 'csv-parse/sync';
+
+const report = readReport(resolve(import.meta.dirname, '../../data'), 'community-safety-overview.txt')!;
+const REVIEW = '2017/18';
+
+interface StatusRow {
+  id: string;
+  period: string;
+  status: string;
+  source_lines: string;
+}
+
+const parseCsv = (text: string) => parse(text, { columns: true, skip_empty_lines: true }) as StatusRow[];
+
+function wordsOf(lines: string, r: Report): string {
+  return (parseLineRanges(lines) ?? [])
+    .map((x) => r.lines.slice(x.start - 1, x.end).join(' '))
+    .join(' ')
+    .replace(/\s+/g, ' ');
+}
+
+/** Rows whose status is not the one their words give: `id: status, the report's words say …`. */
+function wrongStatuses(rows: readonly StatusRow[], r: Report): string[] {
+  const shared = (lines: string) => rows.filter((x) => x.source_lines === lines).length > 1;
+  return rows.flatMap((row) => {
+    const text = wordsOf(row.source_lines, r);
+    const column = row.period === REVIEW ? 'review' : 'current';
+    const allowed = shared(row.source_lines)
+      ? new Set([statusFromWords(text, column), ...verbsIn(text).map((v) => v.rule.status)])
+      : new Set([statusFromWords(text, column)]);
+    return allowed.has(row.status as never)
+      ? []
+      : [`${row.id}: ${row.status}, the report's words say ${[...allowed].join(' or ')}`];
+  });
+}
+
+describe('status follows the report’s verb', () => {
+  it('reads the table’s phrases in order, the longest at one place', () => {
+    expect(statusFromWords('A scheme in Malvern is being considered.', 'review')).toBe('planned');
+    expect(statusFromWords('The memorandum is being reviewed to ensure', 'current')).toBe('underway');
+    expect(statusFromWords('A draft strategy to be developed for consultation', 'current')).toBe('planned');
+    expect(statusFromWords('PH are developing a Strategic Drugs Plan', 'current')).toBe('underway');
+    expect(statusFromWords('Monitoring of the annual CSA action plan.', 'review')).toBe('done');
+    expect(statusFromWords('Membership of the new group.', 'current')).toBe('underway');
+  });
+
+  it('every activity in data/activities.csv has the status its words give', () => {
+    const rows = parseCsv(readFileSync(resolve(import.meta.dirname, '../../data/activities.csv'), 'utf8'));
+    expect(rows.length).toBeGreaterThan(40);
+    expect(wrongStatuses(rows, report)).toEqual([]);
+  });
+
+  it('fails each status that contradicts its verb (committed broken fixture)', () => {
+    const rows = parseCsv(
+      readFileSync(resolve(import.meta.dirname, '../fixtures/status-verbs/activities-wrong-status.csv'), 'utf8'),
+    );
+    expect(wrongStatuses(rows, report)).toEqual([
+      "a-2018-19-pcp-napfcp-membership: underway, the report's words say done",
+      "a-2018-19-prevent-action-plan: underway, the report's words say done",
+      "a-2018-19-drive-project: done, the report's words say underway",
+    ]);
+  });
+});
