@@ -4,6 +4,7 @@
  * checked claims. `observationFigure()` assembles the parts every observation-based figure returns.
  */
 import type { ChartOptions, Layout } from '../charts/render.ts';
+import { EDITION_COLUMN } from '../data/catalog.ts';
 import { getClaims, getDataset } from '../data/index.ts';
 import type { ClaimRow } from '../schemas/claims.ts';
 import { formatChange, formatValue } from '../lib/format.ts';
@@ -144,11 +145,15 @@ export function footnotesFor(dataset: string, ids: (string[] | undefined)[]): Fi
   return wanted.map((id) => ({ id, text: must(all.get(id), `footnote ${id} in ${dataset}`) }));
 }
 
-/** A row's primary key in its dataset (`north-worcestershire|2017/18|hate-offences`), as data/claims.csv names rows. */
+/**
+ * A row's key in its dataset without the edition (`north-worcestershire|2017/18|hate-offences`), as
+ * data/claims.csv names rows; the edition is compared on its own (`ShownChange.source`).
+ */
 export function keyOf(dataset: string, row: object): string {
   const cells = row as Record<string, unknown>;
   return getDataset(dataset)
-    .meta.primaryKey.map((c) => {
+    .meta.primaryKey.filter((c) => c !== EDITION_COLUMN)
+    .map((c) => {
       const v = cells[c];
       return v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : String(v ?? '');
     })
@@ -159,6 +164,18 @@ export function keyOf(dataset: string, row: object): string {
 export interface ShownChange {
   subject: string;
   baseline: string;
+  /** The edition of the subject row, when the dataset has editions: a claim counts only in its own source. */
+  source?: string;
+}
+
+/** Whether a claim is about this shown change: the same pair of rows, in the same edition. */
+function claimIsAbout(claim: ClaimRow, s: ShownChange): boolean {
+  const edition = (claim as { source?: string }).source;
+  return (
+    s.subject === claim.subject &&
+    s.baseline === claim.baseline &&
+    (s.source === undefined || edition === undefined || s.source === edition)
+  );
 }
 
 /** The changes a figure shows, from the first to the last row of each series (rows in period order). */
@@ -166,7 +183,16 @@ export function shownChanges(dataset: string, series: readonly (readonly object[
   return series.flatMap((own) => {
     const first = own[0];
     const last = own[own.length - 1];
-    return first && last && first !== last ? [{ baseline: keyOf(dataset, first), subject: keyOf(dataset, last) }] : [];
+    const source = (last as { source?: unknown } | undefined)?.source;
+    return first && last && first !== last
+      ? [
+          {
+            baseline: keyOf(dataset, first),
+            subject: keyOf(dataset, last),
+            ...(typeof source === 'string' ? { source } : {}),
+          },
+        ]
+      : [];
   });
 }
 
@@ -175,12 +201,7 @@ export function isStated(dataset: string, pair: ShownChange | undefined, kind: C
   return (
     pair !== undefined &&
     checkedResults().some(
-      (c) =>
-        c.ok &&
-        c.claim.dataset === dataset &&
-        c.claim.kind === kind &&
-        c.claim.subject === pair.subject &&
-        c.claim.baseline === pair.baseline,
+      (c) => c.ok && c.claim.dataset === dataset && c.claim.kind === kind && claimIsAbout(c.claim, pair),
     )
   );
 }
@@ -199,7 +220,7 @@ export function checkedClaims(
 ): string[] {
   return checkedResults()
     .filter((c) => c.ok && c.claim.dataset === dataset && (which === 'direction') === (c.claim.kind === 'direction'))
-    .filter((c) => !shown || shown.some((s) => s.subject === c.claim.subject && s.baseline === c.claim.baseline))
+    .filter((c) => !shown || shown.some((s) => claimIsAbout(c.claim, s)))
     .flatMap((c) => {
       const stated =
         c.claim.stated_value === undefined

@@ -53,7 +53,7 @@ describe('column order against the last release', () => {
   };
 
   it('fails on a column inserted mid-table (broken fixture), naming the dataset, the position and the old order', () => {
-    const problems = columnOrderProblems(previous, { version: release.version, snapshot: moved() });
+    const problems = columnOrderProblems(previous, { version: '2.9.0', snapshot: moved() });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^hate-crime: column 4 was "value" in 2\.1\.0, found "inserted"/);
   });
