@@ -24,7 +24,9 @@ export interface PageCitation {
 }
 
 const PAGES = /\bpages? (\d+(?:\s*(?:[–-]|,|and)\s*\d+)*)/gi;
-const LINK = /\/source\/#L(\d+)(?:-L(\d+))?$/;
+// `/source/#L294` (the first report's old address) or `/sources/<id>/#L294`; the site has one source
+// text today, so every link is read against it (a second edition would need its own report here).
+const LINK = /\/(?:source|sources\/[^/#]+)\/#L(\d+)(?:-L(\d+))?$/;
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The pages a text prints: "page 4" -> [4], "pages 3–5" -> [3, 4, 5], "pages 1, 3 and 6" -> [1, 3, 6]. */
@@ -54,6 +56,9 @@ export function linkedPages(hrefs: readonly string[], report: Report): number[] 
   return [...out].sort((x, y) => x - y);
 }
 
+/** A link to lines of a source text: `/source/#L294` (the first report's old address) or `/sources/<id>/#L294`. */
+const LINE_LINK = 'a[href*="/source/#L"], a[href*="/sources/"][href*="/#L"]';
+
 export function checkPage(html: string, page: string, report: Report): PageCitation[] {
   const { document } = parseHTML(html);
   const out: PageCitation[] = [];
@@ -61,11 +66,11 @@ export function checkPage(html: string, page: string, report: Report): PageCitat
   for (const el of candidates) {
     const text = squash(el.textContent ?? '');
     if (!/\bpages? \d/i.test(text)) continue;
-    const links = Array.from(el.querySelectorAll('a[href*="/source/#L"]')).map((a) => a.getAttribute('href') ?? '');
+    const links = Array.from(el.querySelectorAll(LINE_LINK)).map((a) => a.getAttribute('href') ?? '');
     if (links.length === 0) continue;
     // The smallest such element: skip one whose child already holds the page and a line link.
     const inner = Array.from(el.querySelectorAll('p, li, span, td')).some(
-      (c) => /\bpages? \d/i.test(c.textContent ?? '') && c.querySelector('a[href*="/source/#L"]'),
+      (c) => /\bpages? \d/i.test(c.textContent ?? '') && c.querySelector(LINE_LINK),
     );
     if (inner) continue;
     // Only the words outside the links print pages ("lines 294–295" is not a page).
