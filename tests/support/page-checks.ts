@@ -100,12 +100,15 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * none) and was 4-5 times slower here. AxeBuilder injects axe with `page.evaluate`, which the page's
  * CSP does not block. It injects the 0.6 MB source twice per run; axe is injected here once per page
  * instead (it survives resizing and colour-scheme changes), and AxeBuilder is handed a no-op source.
- * Only violations are collected, which also saves time.
+ * Only violations are collected, which also saves time. `rules` limits the run to those rule ids (the
+ * colour rules, in the dark scheme: see COLOUR_RULES).
  */
-export async function runAxe(page: Page, label: string): Promise<Failure[]> {
+export async function runAxe(page: Page, label: string, rules?: readonly string[]): Promise<Failure[]> {
   if (!(await page.evaluate('typeof window.axe?.run === "function"'))) await page.evaluate(axeSource);
-  const results = await new AxeBuilder({ page, axeSource: 'void 0' })
-    .withTags(AXE_TAGS)
+  const builder = new AxeBuilder({ page, axeSource: 'void 0' });
+  if (rules === undefined) builder.withTags(AXE_TAGS);
+  else builder.withRules([...rules]);
+  const results = await builder
     .options({ resultTypes: ['violations'] })
     .setLegacyMode(true)
     .analyze();
@@ -117,6 +120,23 @@ export async function runAxe(page: Page, label: string): Promise<Failure[]> {
       .join(' | ')}${violation.nodes.length > 5 ? ` and ${violation.nodes.length - 5} more` : ''}`,
   }));
 }
+
+/**
+ * The axe rules whose result can change with the colour scheme alone: every rule of AXE_TAGS in axe's
+ * `cat.color` category (color-contrast, link-in-text-block). The dark scheme changes colours and
+ * nothing else (tests/unit/dark-scheme.test.ts holds the site's CSS to that), so in dark these are
+ * the rules that can give another answer; every other rule runs in light at both widths.
+ */
+export const COLOUR_RULES: readonly string[] = (() => {
+  const axe = createRequire(import.meta.url)('axe-core') as {
+    getRules(tags?: string[]): Array<{ ruleId: string; tags: string[] }>;
+  };
+  return axe
+    .getRules(['cat.color'])
+    .filter((rule) => rule.tags.some((tag) => AXE_TAGS.includes(tag)))
+    .map((rule) => rule.ruleId)
+    .sort();
+})();
 
 /** Horizontal scroll at the current viewport width, naming the widest culprits. */
 export async function checkOverflow(page: Page): Promise<Failure[]> {
@@ -232,8 +252,8 @@ export interface PageCheckOptions {
 }
 
 /**
- * Load the page once and check it: 200, CSP meta, axe at each width and colour scheme (with a
- * screenshot of each), charts at each width, no horizontal scroll at 320 px, and throughout no
+ * Load the page once and check it: 200, CSP meta, axe at each width (every rule in light, the colour
+ * rules in dark; a screenshot of each when asked for), charts at each width, no horizontal scroll at 320 px, and throughout no
  * console error, CSP violation, failed request or request to another host.
  */
 export async function checkPage(tabs: TabPool, url: string, options: PageCheckOptions): Promise<Failure[]> {
@@ -250,7 +270,8 @@ export async function checkPage(tabs: TabPool, url: string, options: PageCheckOp
       failures.push(...(await checkCharts(page)).map((f) => ({ ...f, detail: `[${width} px] ${f.detail}` })));
       for (const scheme of SCHEMES) {
         await page.emulateMedia({ colorScheme: scheme });
-        failures.push(...(await runAxe(page, `${width} px ${scheme}`)));
+        // Every rule in light; in dark only the rules colours can change (COLOUR_RULES).
+        failures.push(...(await runAxe(page, `${width} px ${scheme}`, scheme === 'light' ? undefined : COLOUR_RULES)));
         if (options.screenshotsDir !== undefined) {
           mkdirSync(options.screenshotsDir, { recursive: true });
           await fullPageScreenshot(
