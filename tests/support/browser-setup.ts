@@ -59,6 +59,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await browser.close();
     await server.close();
-    releaseSharedSite();
+    await releaseSharedSite();
   };
 }
