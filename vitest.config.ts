@@ -9,8 +9,11 @@ import { defineConfig } from 'vitest/config';
  *   search, embeds, discovery meta).
  *
  * The build and browser projects share ONE production build under the GitHub Pages base path
- * (tests/support/build-site.ts). Projects run one after another (sequence.groupOrder): on two cores,
- * running the browser checks beside the unit tests only makes both slower.
+ * (tests/support/build-site.ts), made in the global setup before any test. The build project's two
+ * other builds (reproducibility, injection) then run in the background, beside the unit tests.
+ * Projects run one after another (sequence.groupOrder), so a unit failure is reported before any
+ * browser check starts; on two cores, running the browser checks beside the unit tests only makes
+ * both slower. docs/testing.md says where each check runs.
  */
 export default defineConfig({
   test: {

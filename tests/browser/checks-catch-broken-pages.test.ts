@@ -73,6 +73,16 @@ describe.concurrent('each broken fixture page fails its gate', () => {
     ]);
   });
 
+  it('axe violation in the dark scheme only (the colour rules run in dark)', async () => {
+    const failures = await pageChecks('axe-dark-contrast');
+    expect(kinds(failures)).toEqual(['axe']);
+    expect(details(failures, 'axe')).toContain('color-contrast');
+    expect(failures.map((f) => f.detail.slice(0, f.detail.indexOf(']') + 1)).sort()).toEqual([
+      '[1280 px dark]',
+      '[360 px dark]',
+    ]);
+  });
+
   it('broken link, including a link outside the base path', async () => {
     const report = await checkLinks([url('broken-link')], server.origin);
     expect(report.broken.join('\n')).toContain('/fixture-base/missing-page/');

@@ -1,20 +1,21 @@
 /**
  * A malicious label in the data comes out harmless everywhere the site writes it. The rows in
  * tests/fixtures/injection/bodies.csv (`=HYPERLINK(...)`, `@SUM(A1)`, `+1`, `-cmd`, `<script>`,
- * `"><img onerror>`) are appended to a copy of data/bodies.csv and the whole site is built from it.
+ * `"><img onerror>`) are appended to bodies.csv in a copy of the shared build's data, and the whole
+ * site is built from it (in the background, beside the unit tests: tests/support/build-setup.ts).
  * Then, in the built output:
  *  - CSV: every such text cell starts with the neutralising `'` and reads back to the label exactly;
  *  - JSON: `<`, `>` and `&` never appear raw, and the labels parse back unchanged;
  *  - HTML and SVG (every page and every .svg file): the labels are text, never markup — no element
  *    with an event-handler attribute, no script holding the payload, and the escaped text is shown.
  */
-import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyDataDir, FIXTURES } from '../support/fixtures.ts';
-import { buildSite, ROOT } from '../support/build-site.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { awaitBuild } from '../support/build-site.ts';
+import { FIXTURES } from '../support/fixtures.ts';
 
 const PAYLOADS = [
   '=HYPERLINK("http://x","y")',
@@ -25,23 +26,20 @@ const PAYLOADS = [
   '"><img src=x onerror=alert(1)>',
   '-2+3',
 ];
+const build = inject('extraBuilds').injection;
 let dist: string;
-let data: string;
 
-beforeAll(() => {
-  data = copyDataDir(join(ROOT, 'data'));
-  const fixture = readFileSync(join(FIXTURES, 'injection', 'bodies.csv'), 'utf8');
-  const existing = readFileSync(join(data, 'bodies.csv'), 'utf8');
-  appendFileSync(
-    join(data, 'bodies.csv'),
-    `${existing.endsWith('\n') ? '' : '\n'}${fixture.slice(fixture.indexOf('\n') + 1)}`,
-  );
-  dist = buildSite({ dataDir: data });
+beforeAll(async () => {
+  dist = await awaitBuild(build);
 }, 600_000);
 
-afterAll(() => {
-  if (dist) rmSync(dirname(dist), { recursive: true, force: true });
-  if (data) rmSync(data, { recursive: true, force: true });
+it('was built from data holding the injection rows', () => {
+  const rows = readFileSync(join(FIXTURES, 'injection', 'bodies.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+  const data = readFileSync(join(build.dataDir, 'bodies.csv'), 'utf8');
+  for (const row of rows) expect(data).toContain(row);
 });
 
 function walk(dir: string): string[] {

@@ -21,7 +21,10 @@ declare module 'vitest' {
     sitePages: string[];
     /** Chromium's WebSocket endpoint; connect with `connectBrowser`. */
     wsEndpoint: string;
-    /** Where full-page screenshots go (git-ignored; CI keeps it as an artifact). */
+    /**
+     * Where full-page screenshots go (git-ignored; CI keeps it as an artifact), or '' when they are
+     * not asked for: `SCREENSHOTS=1 npm test`. A screenshot asserts nothing; it is for a person.
+     */
     screenshotsDir: string;
   }
 }
@@ -30,10 +33,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = performance.now();
   const built = sharedSite();
   const server = await startStaticServer(built.siteDir, built.basePath);
+  const screenshots = process.env.SCREENSHOTS === '1';
   // Empty the screenshots folder of old PNGs (file by file: another run may be writing there too).
-  mkdirSync(screenshotsDir, { recursive: true });
-  for (const file of readdirSync(screenshotsDir))
-    if (file.endsWith('.png')) rmSync(join(screenshotsDir, file), { force: true });
+  if (screenshots) {
+    mkdirSync(screenshotsDir, { recursive: true });
+    for (const file of readdirSync(screenshotsDir))
+      if (file.endsWith('.png')) rmSync(join(screenshotsDir, file), { force: true });
+  }
 
   const browser = await launchBrowserServer();
   const pages = await discoverPages(built.siteDir, server.baseUrl);
@@ -45,7 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('siteBaseUrl', server.baseUrl);
   project.provide('sitePages', pages);
   project.provide('wsEndpoint', browser.wsEndpoint());
-  project.provide('screenshotsDir', screenshotsDir);
+  project.provide('screenshotsDir', screenshots ? screenshotsDir : '');
   console.log(
     `browser tests: serving ${pages.length} page(s) of ${built.siteDir} at ${server.baseUrl} (setup ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
@@ -53,6 +59,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await browser.close();
     await server.close();
-    releaseSharedSite();
+    await releaseSharedSite();
   };
 }

@@ -1,9 +1,11 @@
 /**
  * Global setup of the `build` project: the shared production build (tests/support/build-site.ts),
- * handed to the test files through vitest's `provide` / `inject`.
+ * handed to the test files through vitest's `provide` / `inject`; and the two other builds the
+ * project checks (a second clean build, and one from data with malicious labels), started in the
+ * background here so that they run beside the unit tests, which come first.
  */
 import type { TestProject } from 'vitest/node';
-import { releaseSharedSite, sharedSite } from './build-site.ts';
+import { type ExtraBuilds, releaseSharedSite, sharedSite, startExtraBuilds } from './build-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,11 +16,14 @@ declare module 'vitest' {
     /** SITE and BASE_PATH it was built with. */
     site: string;
     basePath: string;
+    /** The reproducibility and injection builds, running in the background (build-site.ts). */
+    extraBuilds: ExtraBuilds;
   }
 }
 
-export default function setup(project: TestProject): () => void {
+export default function setup(project: TestProject): () => Promise<void> {
   const built = sharedSite();
+  project.provide('extraBuilds', startExtraBuilds());
   project.provide('siteDir', built.siteDir);
   project.provide('dataDir', built.dataDir);
   project.provide('site', built.site);

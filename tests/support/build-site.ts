@@ -8,11 +8,11 @@
  * script-injection payload, so every page check also shows no text in the data can break out of the
  * JSON-LD or the meta tags.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { copyDataDir } from './fixtures.ts';
+import { copyDataDir, FIXTURES } from './fixtures.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const TEST_SITE = 'https://example.org';
@@ -33,9 +33,7 @@ export interface BuildOptions {
   outDir?: string;
 }
 
-/** Build the whole site; returns the output folder. Throws with the build's output if it fails. */
-export function buildSite(options: BuildOptions = {}): string {
-  const out = options.outDir ?? join(mkdtempSync(join(tmpdir(), 'wcsn-site-')), 'dist');
+function buildEnv(out: string, options: BuildOptions): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     OUT_DIR: out,
@@ -50,9 +48,63 @@ export function buildSite(options: BuildOptions = {}): string {
   }
   if (options.dataDir) env.DATA_DIR = options.dataDir;
   else delete env.DATA_DIR;
+  return env;
+}
+
+const newOut = (): string => join(mkdtempSync(join(tmpdir(), 'wcsn-site-')), 'dist');
+
+/** Build the whole site; returns the output folder. Throws with the build's output if it fails. */
+export function buildSite(options: BuildOptions = {}): string {
+  const out = options.outDir ?? newOut();
+  const env = buildEnv(out, options);
   const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], { cwd: ROOT, env, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`The site build failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   return out;
+}
+
+/**
+ * A build that runs in the background (of the global setup's process) while tests run; its result is
+ * a file, `marker`, written when it ends: `{ "ok": true }` or `{ "ok": false, "output": "…" }`.
+ * Test files wait for it with `awaitBuild`.
+ */
+export interface BackgroundBuild {
+  out: string;
+  marker: string;
+}
+
+function runInBackground(build: BackgroundBuild, options: BuildOptions): Promise<void> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+      cwd: ROOT,
+      env: buildEnv(build.out, options),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running.add(child);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code, signal) => {
+      running.delete(child);
+      writeFileSync(
+        build.marker,
+        JSON.stringify(code === 0 ? { ok: true } : { ok: false, output: `exit ${code ?? signal}:\n${output}` }),
+      );
+      done();
+    });
+  });
+}
+const running = new Set<ReturnType<typeof spawn>>();
+
+/** Wait (up to ten minutes) for a background build to end; throws with its output if it failed. */
+export async function awaitBuild(build: BackgroundBuild): Promise<string> {
+  const until = Date.now() + 600_000;
+  while (!existsSync(build.marker)) {
+    if (Date.now() > until) throw new Error(`the background build into ${build.out} did not end in ten minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const result = JSON.parse(readFileSync(build.marker, 'utf8')) as { ok: boolean; output?: string };
+  if (!result.ok) throw new Error(`The site build failed (${build.out}): ${result.output ?? ''}`);
+  return build.out;
 }
 
 export interface SharedSite {
@@ -67,6 +119,16 @@ export interface SharedSite {
 interface Shared {
   site?: SharedSite;
   users: number;
+  extra?: ExtraBuilds;
+  extraDone?: Promise<void>;
+}
+
+/** The two other builds the build project checks, made in the background after the shared one. */
+export interface ExtraBuilds {
+  /** The same data and options again: tests/build/reproducible.test.ts compares it file by file. */
+  again: BackgroundBuild;
+  /** The data plus malicious labels: tests/build/export-injection.test.ts. */
+  injection: BackgroundBuild & { dataDir: string };
 }
 
 // Global setups run in the main process; projects may load this module separately, so the state
@@ -91,10 +153,48 @@ export function sharedSite(): SharedSite {
   return shared.site;
 }
 
-/** Called by each global setup's teardown; the last one deletes the build and its data copy. */
-export function releaseSharedSite(): void {
+/**
+ * Start (once) the reproducibility build and the injection build, one after the other, in the
+ * background: they run beside the unit tests instead of after them. Call after `sharedSite()`.
+ */
+export function startExtraBuilds(): ExtraBuilds {
+  const site = shared.site;
+  if (!site) throw new Error('startExtraBuilds() needs sharedSite() first');
+  if (!shared.extra) {
+    const again = newOut();
+    const injectionOut = newOut();
+    const injectionData = copyDataDir(join(ROOT, 'data'));
+    const rows = readFileSync(join(FIXTURES, 'injection', 'bodies.csv'), 'utf8');
+    const bodies = join(injectionData, 'bodies.csv');
+    appendFileSync(
+      bodies,
+      `${readFileSync(bodies, 'utf8').endsWith('\n') ? '' : '\n'}${rows.slice(rows.indexOf('\n') + 1)}`,
+    );
+    const extra: ExtraBuilds = {
+      again: { out: again, marker: join(dirname(again), 'done.json') },
+      injection: { out: injectionOut, marker: join(dirname(injectionOut), 'done.json'), dataDir: injectionData },
+    };
+    const options = { base: site.basePath, site: site.site, dataDir: site.dataDir };
+    shared.extra = extra;
+    shared.extraDone = runInBackground(extra.again, options).then(() =>
+      runInBackground(extra.injection, { ...options, dataDir: injectionData }),
+    );
+  }
+  return shared.extra;
+}
+
+/** Called by each global setup's teardown; the last one deletes the builds and their data copies. */
+export async function releaseSharedSite(): Promise<void> {
   shared.users -= 1;
   if (shared.users > 0 || !shared.site) return;
+  if (shared.extra) {
+    for (const child of running) child.kill('SIGTERM');
+    await shared.extraDone;
+    for (const build of [shared.extra.again, shared.extra.injection])
+      rmSync(dirname(build.out), { recursive: true, force: true });
+    rmSync(shared.extra.injection.dataDir, { recursive: true, force: true });
+    delete shared.extra;
+  }
   rmSync(dirname(shared.site.siteDir), { recursive: true, force: true });
   rmSync(shared.site.dataDir, { recursive: true, force: true });
   delete shared.site;

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import type { Failure, TabPool } from './tabs.ts';
 
 export type { Failure, FailureKind } from './tabs.ts';
+export { checkKeyboard, walkKeyboard } from './keyboard.ts';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const WIDTHS = [360, 1280] as const;
@@ -99,12 +100,15 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * none) and was 4-5 times slower here. AxeBuilder injects axe with `page.evaluate`, which the page's
  * CSP does not block. It injects the 0.6 MB source twice per run; axe is injected here once per page
  * instead (it survives resizing and colour-scheme changes), and AxeBuilder is handed a no-op source.
- * Only violations are collected, which also saves time.
+ * Only violations are collected, which also saves time. `rules` limits the run to those rule ids (the
+ * colour rules, in the dark scheme: see COLOUR_RULES).
  */
-export async function runAxe(page: Page, label: string): Promise<Failure[]> {
+export async function runAxe(page: Page, label: string, rules?: readonly string[]): Promise<Failure[]> {
   if (!(await page.evaluate('typeof window.axe?.run === "function"'))) await page.evaluate(axeSource);
-  const results = await new AxeBuilder({ page, axeSource: 'void 0' })
-    .withTags(AXE_TAGS)
+  const builder = new AxeBuilder({ page, axeSource: 'void 0' });
+  if (rules === undefined) builder.withTags(AXE_TAGS);
+  else builder.withRules([...rules]);
+  const results = await builder
     .options({ resultTypes: ['violations'] })
     .setLegacyMode(true)
     .analyze();
@@ -116,6 +120,23 @@ export async function runAxe(page: Page, label: string): Promise<Failure[]> {
       .join(' | ')}${violation.nodes.length > 5 ? ` and ${violation.nodes.length - 5} more` : ''}`,
   }));
 }
+
+/**
+ * The axe rules whose result can change with the colour scheme alone: every rule of AXE_TAGS in axe's
+ * `cat.color` category (color-contrast, link-in-text-block). The dark scheme changes colours and
+ * nothing else (tests/unit/dark-scheme.test.ts holds the site's CSS to that), so in dark these are
+ * the rules that can give another answer; every other rule runs in light at both widths.
+ */
+export const COLOUR_RULES: readonly string[] = (() => {
+  const axe = createRequire(import.meta.url)('axe-core') as {
+    getRules(tags?: string[]): Array<{ ruleId: string; tags: string[] }>;
+  };
+  return axe
+    .getRules(['cat.color'])
+    .filter((rule) => rule.tags.some((tag) => AXE_TAGS.includes(tag)))
+    .map((rule) => rule.ruleId)
+    .sort();
+})();
 
 /** Horizontal scroll at the current viewport width, naming the widest culprits. */
 export async function checkOverflow(page: Page): Promise<Failure[]> {
@@ -226,13 +247,13 @@ export interface PageCheckOptions {
   /** The local server's origin; requests anywhere else fail. */
   origin: string;
   /** If set, full-page PNGs `<slug>-<width>-<scheme>.png` are written here. */
-  screenshotsDir?: string;
+  screenshotsDir?: string | undefined;
   slug?: string;
 }
 
 /**
- * Load the page once and check it: 200, CSP meta, axe at each width and colour scheme (with a
- * screenshot of each), charts at each width, no horizontal scroll at 320 px, and throughout no
+ * Load the page once and check it: 200, CSP meta, axe at each width (every rule in light, the colour
+ * rules in dark; a screenshot of each when asked for), charts at each width, no horizontal scroll at 320 px, and throughout no
  * console error, CSP violation, failed request or request to another host.
  */
 export async function checkPage(tabs: TabPool, url: string, options: PageCheckOptions): Promise<Failure[]> {
@@ -249,7 +270,8 @@ export async function checkPage(tabs: TabPool, url: string, options: PageCheckOp
       failures.push(...(await checkCharts(page)).map((f) => ({ ...f, detail: `[${width} px] ${f.detail}` })));
       for (const scheme of SCHEMES) {
         await page.emulateMedia({ colorScheme: scheme });
-        failures.push(...(await runAxe(page, `${width} px ${scheme}`)));
+        // Every rule in light; in dark only the rules colours can change (COLOUR_RULES).
+        failures.push(...(await runAxe(page, `${width} px ${scheme}`, scheme === 'light' ? undefined : COLOUR_RULES)));
         if (options.screenshotsDir !== undefined) {
           mkdirSync(options.screenshotsDir, { recursive: true });
           await fullPageScreenshot(
@@ -359,210 +381,6 @@ export async function checkNoJs(tabs: TabPool, url: string): Promise<Failure[]> 
       figure.downloads.forEach((ok, d) => {
         if (!ok) fail(`${label}: .figure-download[${d}] hidden or without href`);
       });
-    }
-    return failures;
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Keyboard pass
-
-interface FocusInfo {
-  id: number;
-  desc: string;
-  skipLink: boolean;
-  inMain: boolean;
-  indicator: boolean;
-  inViewport: boolean;
-  coveredBy: string | null;
-  tooltipVisible: boolean;
-}
-
-/**
- * Press Tab from the top of the page until focus leaves the document or comes back round.
- * First stop: a skip link to an existing target, unless it is already inside <main> (a page with
- * nothing before its content, such as an embed, needs none). Every stop: a visible focus indicator (an outline or
- * box-shadow, or else any visible difference from an unfocused copy of the element, such as the stroke
- * that chart marks use), the centre of its visible part inside the viewport and not under another element (a sticky header). Every
- * visible tabbable element is reached (so nav, chart marks with tabindex and controls are). When a
- * role="tooltip" is showing, Escape hides it.
- */
-export async function checkKeyboard(tabs: TabPool, url: string, width: number): Promise<Failure[]> {
-  return tabs.use({ width, height: HEIGHT }, async ({ page }) => {
-    const failures: Failure[] = [];
-    const fail = (detail: string): void => {
-      failures.push({ kind: 'keyboard', detail: `[${width} px] ${detail}` });
-    };
-    await page.goto(url, { waitUntil: 'load' });
-    // Stable ids for elements, kept in the page, so Node can compare "which element is focused".
-    const expected = await page.evaluate(() => {
-      const w = window as unknown as {
-        __e2eIds: WeakMap<Element, number>;
-        __e2eNext: number;
-        __e2eId: (el: Element) => number;
-        __e2eDesc: (el: Element) => string;
-      };
-      w.__e2eIds = new WeakMap();
-      w.__e2eNext = 1;
-      w.__e2eId = (el) => {
-        let id = w.__e2eIds.get(el);
-        if (id === undefined) {
-          id = w.__e2eNext++;
-          w.__e2eIds.set(el, id);
-        }
-        return id;
-      };
-      w.__e2eDesc = (el) => {
-        const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
-        return `<${el.tagName.toLowerCase()}${el.id ? ` id="${el.id}"` : ''}${el.getAttribute('class') ? ` class="${el.getAttribute('class')}"` : ''}> "${name}"`;
-      };
-      const selector =
-        'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"], [contenteditable=""], audio[controls], video[controls]';
-      return [...document.querySelectorAll(selector)]
-        .filter(
-          (el) =>
-            (el as HTMLElement | SVGElement).tabIndex >= 0 &&
-            !(el as HTMLInputElement).disabled &&
-            el.closest('[inert]') === null,
-        )
-        .filter((el) => el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0)
-        .map((el) => ({ id: w.__e2eId(el), desc: w.__e2eDesc(el) }));
-    });
-    // A key that makes the page navigate (say a quick-exit shortcut) ends the pass with a failure.
-    // The page's own `__e2eId` marks the original document: a new document does not have it.
-    const start = page.url();
-    const keys: string[] = [];
-    let left = false;
-    const reached = new Set<number>();
-    const limit = expected.length + 5;
-    try {
-      for (let press = 0; press < limit; press++) {
-        keys.push('Tab');
-        await page.keyboard.press('Tab');
-        const info: FocusInfo | 'left' | null = await page.evaluate(() => {
-          const w = window as unknown as { __e2eId?: (el: Element) => number; __e2eDesc: (el: Element) => string };
-          if (w.__e2eId === undefined) return 'left';
-          const el = document.activeElement;
-          if (el === null || el === document.body || el === document.documentElement) return null;
-          const style = getComputedStyle(el);
-          const outline =
-            style.outlineStyle !== 'none' &&
-            parseFloat(style.outlineWidth) > 0 &&
-            style.outlineColor !== 'rgba(0, 0, 0, 0)' &&
-            style.outlineColor !== 'transparent';
-          const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
-          // Otherwise (SVG chart marks draw focus as a stroke, sometimes on a child): the focused element
-          // must look different from an unfocused copy of itself placed right beside it.
-          const changes = (): boolean => {
-            const props = [
-              'outline-style',
-              'outline-width',
-              'outline-color',
-              'box-shadow',
-              'border-top-color',
-              'border-top-width',
-              'border-bottom-color',
-              'border-bottom-width',
-              'background-color',
-              'color',
-              'text-decoration-line',
-              'stroke',
-              'stroke-width',
-              'fill',
-              'opacity',
-            ];
-            const svg = el instanceof SVGElement;
-            const copy = el.cloneNode(svg) as Element;
-            copy.removeAttribute('id');
-            el.after(copy);
-            const pairs: Array<[Element, Element]> = [[el, copy]];
-            if (svg) {
-              const a = el.querySelectorAll('*');
-              const b = copy.querySelectorAll('*');
-              for (let i = 0; i < Math.min(a.length, 50); i++) pairs.push([a[i] as Element, b[i] as Element]);
-            }
-            const differs = pairs.some(([x, y]) => {
-              const sx = getComputedStyle(x);
-              const sy = getComputedStyle(y);
-              return props.some((p) => sx.getPropertyValue(p) !== sy.getPropertyValue(p));
-            });
-            copy.remove();
-            return differs;
-          };
-          // The part of the element inside the viewport (a tall table region is never wholly inside).
-          const rect = el.getBoundingClientRect();
-          const left = Math.max(rect.left, 0);
-          const right = Math.min(rect.right, document.documentElement.clientWidth);
-          const top = Math.max(rect.top, 0);
-          const bottom = Math.min(rect.bottom, document.documentElement.clientHeight);
-          const inViewport = right - left >= 1 && bottom - top >= 1;
-          // The topmost element there that can be seen: a chart mark's transparent touch area
-          // (.mark-hit, drawn at build time by src/charts/mark-frames.ts) takes taps but hides nothing.
-          const hit = inViewport
-            ? (document
-                .elementsFromPoint((left + right) / 2, (top + bottom) / 2)
-                .find((e) => !e.classList.contains('mark-hit')) ?? null)
-            : null;
-          const covered = hit !== null && hit !== el && !el.contains(hit) && !hit.contains(el);
-          const href = el.getAttribute('href') ?? '';
-          const target =
-            href.startsWith('#') && href.length > 1 ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
-          const tooltipVisible = [...document.querySelectorAll('[role="tooltip"]')].some((t) =>
-            t.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
-          );
-          return {
-            id: w.__e2eId(el),
-            desc: w.__e2eDesc(el),
-            skipLink: el.tagName === 'A' && target !== null && /skip/i.test(el.textContent ?? ''),
-            inMain: el.closest('main, [role="main"]') !== null,
-            indicator: outline || shadow || changes(),
-            inViewport,
-            coveredBy: covered && hit !== null ? w.__e2eDesc(hit) : null,
-            tooltipVisible,
-          };
-        });
-        if (info === 'left') {
-          left = true;
-          break;
-        }
-        if (info === null) {
-          if (press === 0 && expected.length > 0) fail('Tab focuses nothing on the page');
-          break;
-        }
-        if (reached.has(info.id)) break; // came round again
-        reached.add(info.id);
-        if (press === 0 && !info.skipLink && !info.inMain)
-          fail(
-            `first Tab stop is ${info.desc}, expected a "skip" link to an element on the page (or the first stop inside <main>)`,
-          );
-        if (!info.indicator)
-          fail(`no visible focus indicator (no outline, box-shadow or other change on focus) on ${info.desc}`);
-        if (!info.inViewport) fail(`focused ${info.desc} is outside the viewport`);
-        if (info.coveredBy !== null) fail(`focused ${info.desc} is hidden under ${info.coveredBy}`);
-        if (info.tooltipVisible) {
-          keys.push(`Escape on ${info.desc}`);
-          await page.keyboard.press('Escape');
-          const stillVisible = await page.evaluate(() =>
-            [...document.querySelectorAll('[role="tooltip"]')].some((t) =>
-              t.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
-            ),
-          );
-          if (stillVisible) fail(`Escape does not hide the tooltip shown for ${info.desc}`);
-        }
-      }
-      // A navigation started by the last key may only now have replaced the document.
-      if (!left) left = await page.evaluate(() => !('__e2eId' in window));
-    } catch (error) {
-      if (!/context was destroyed|navigat/i.test(String(error))) throw error;
-      left = true;
-    }
-    if (left) {
-      await page.waitForURL((next) => next.href !== start, { timeout: 5000 }).catch(() => undefined);
-      fail(`the keyboard left the page for ${page.url()} (last keys: ${keys.slice(-2).join(', ')})`);
-      return failures;
-    }
-    for (const element of expected) {
-      if (!reached.has(element.id)) fail(`Tab never reaches ${element.desc}`);
     }
     return failures;
   });

@@ -7,6 +7,7 @@
  * rather than reused.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { installKeyboardWalker } from './keyboard.ts';
 
 export type FailureKind =
   | 'http-status' // the page itself did not answer 200
@@ -142,6 +143,8 @@ export class TabPool {
           );
         });
       });
+      // The keyboard pass's recorder (keyboard.ts): installed before any page script, dormant until used.
+      await context.addInitScript(installKeyboardWalker);
     }
     return context;
   }

@@ -1,0 +1,48 @@
+/**
+ * `npm run check`: `astro sync` (the types `astro:content` and friends need, in `.astro/`), then
+ * `astro check`, `tsc --noEmit` and the Prettier check all three at once: each is mostly
+ * single-threaded, so on two cores together they take about as long as the slowest. `astro check`
+ * runs with `--noSync` so that nothing rewrites `.astro/` while tsc reads it. Each tool's output is
+ * printed whole when it ends; the exit code is 1 if any failed.
+ */
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const bin = (name: string): string => join(ROOT, 'node_modules', '.bin', name);
+const STEPS: Array<[string, string[]]> = [
+  ['astro check', [bin('astro'), 'check', '--noSync']],
+  ['tsc --noEmit', [bin('tsc'), '--noEmit', '-p', 'tsconfig.json']],
+  ['prettier --check .', [bin('prettier'), '--check', '.']],
+];
+
+function run(name: string, [command, ...args]: string[]): Promise<boolean> {
+  const started = performance.now();
+  return new Promise((done) => {
+    const child = spawn(command!, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (error) => {
+      process.stdout.write(`\n== ${name}: could not start (${error.message})\n`);
+      done(false);
+    });
+    child.on('close', (code) => {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const verdict = code === 0 ? 'passed' : `FAILED (exit ${code})`;
+      process.stdout.write(`\n== ${name}: ${verdict} in ${seconds} s\n${output.trimEnd()}\n`);
+      done(code === 0);
+    });
+  });
+}
+
+if (!(await run('astro sync', [bin('astro'), 'sync']))) process.exit(1);
+const results = await Promise.all(STEPS.map(([name, command]) => run(name, command)));
+if (results.some((ok) => !ok)) {
+  console.error(
+    `\nnpm run check failed: ${STEPS.filter((_, i) => !results[i])
+      .map(([n]) => n)
+      .join(', ')}`,
+  );
+  process.exit(1);
+}
