@@ -11,8 +11,13 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Functions over 80 lines that are data, not steps: a table of rows or recipes read top to bottom. */
-const DATA_TABLE_FILES = [];
+/**
+ * Functions over 80 lines that are data, not steps: a table read top to bottom. Exempt by file and
+ * named in the function's own comment.
+ */
+const DATA_TABLE_FILES = [
+  'src/data/recipes.ts', // recipesFor: one recipe per tool, each a block of printed code
+];
 
 export default defineConfig([
   globalIgnores([
@@ -38,8 +43,11 @@ export default defineConfig([
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/require-await': 'error',
-      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // `importOriginal<typeof import('…')>()` is vitest's own idiom for a partial mock.
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
     },
   },
   {
@@ -49,6 +57,9 @@ export default defineConfig([
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
       ],
+      // The validators look for control and invisible characters in input on purpose.
+      'no-control-regex': 'off',
+      'no-misleading-character-class': 'off',
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
     },
   },
@@ -56,6 +67,12 @@ export default defineConfig([
     // Config files and scripts run on Node.
     files: ['*.mjs', '*.js'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // An .astro file's template is markup: its `{rows.map((r) => <li>…</li>)}` is a loop over HTML,
+    // not a function to split (its frontmatter is short by the 400-line module rule).
+    files: ['**/*.astro'],
+    rules: { 'max-lines-per-function': 'off' },
   },
   {
     // Tests: a `describe` block is a list of cases, not a function to split.

@@ -268,7 +268,7 @@ async function main(): Promise<void> {
   if (!values['lighthouse-only'] && !values['no-size']) printSizeRun('');
 
   if (!values['no-lighthouse']) {
-    const targets = lighthousePages(report.pages, pageSet as 'default' | 'themes');
+    const targets = lighthousePages(report.pages, pageSet);
     const version = (createRequire(import.meta.url)('lighthouse/package.json') as { version: string }).version;
     heading(
       `Lighthouse ${version}, mobile: ${pageSet === 'themes' ? 'home, /themes/ and every theme page' : 'home, the heaviest and the lightest theme page'}`,

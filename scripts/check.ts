@@ -1,6 +1,6 @@
 /**
  * `npm run check`: `astro sync` (the types `astro:content` and friends need, in `.astro/`), then
- * `astro check`, `tsc --noEmit` and the Prettier check all three at once: each is mostly
+ * `astro check`, `tsc --noEmit`, the Prettier check and ESLint (eslint.config.js) at once: each is mostly
  * single-threaded, so on two cores together they take about as long as the slowest. `astro check`
  * runs with `--noSync` so that nothing rewrites `.astro/` while tsc reads it. Each tool's output is
  * printed whole when it ends; the exit code is 1 if any failed.
@@ -14,6 +14,7 @@ const STEPS: Array<[string, string[]]> = [
   ['astro check', [bin('astro'), 'check', '--noSync']],
   ['tsc --noEmit', [bin('tsc'), '--noEmit', '-p', 'tsconfig.json']],
   ['prettier --check .', [bin('prettier'), '--check', '.']],
+  ['eslint .', [bin('eslint'), '.']],
 ];
 
 function run(name: string, [command, ...args]: string[]): Promise<boolean> {

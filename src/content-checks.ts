@@ -130,7 +130,7 @@ function short(text: string): string {
 const SAFE_SCHEMES = new Set(['https', 'http', 'mailto']);
 /** The scheme of a link as a browser reads it (ignoring the whitespace and controls it would skip), or undefined for a relative link. */
 function linkScheme(url: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
+   
   const m = /^([a-z][a-z0-9+.-]*):/i.exec(
     url.replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2060\ufeff]/g, ''),
   );

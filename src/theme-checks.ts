@@ -198,7 +198,7 @@ export function checkThemeFolder(
       continue;
     }
     const yaml = tree.children?.find((n) => n.type === 'yaml');
-    let data: Record<string, unknown> = {};
+    let data: Record<string, unknown>;
     try {
       data = (parseYaml(yaml?.value ?? '') ?? {}) as Record<string, unknown>;
     } catch {

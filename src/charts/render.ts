@@ -44,7 +44,7 @@ export type ChartFunction<Row> = (rows: readonly Row[], options: ChartOptions) =
 
 /** A fresh DOM document for one render (no state shared between renders). */
 export function createDocument(): Document {
-  return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  return parseHTML('<!doctype html><html><body></body></html>').document;
 }
 
 /** Text element helper. */

@@ -189,8 +189,8 @@ export function initSearch(root: HTMLElement): void {
   });
   more.addEventListener('click', () => {
     // Move focus to the first new result, so keyboard and screen reader users continue from there.
-    const first = list!.children.length;
-    void showMore().then(() => list!.children[first]?.querySelector('a')?.focus());
+    const first = list.children.length;
+    void showMore().then(() => list.children[first]?.querySelector('a')?.focus());
   });
 
   const initial = new URLSearchParams(location.search).get('q');

@@ -51,7 +51,11 @@ export function utf16Problem(file: string, bytes: Uint8Array): Problem | undefin
   let even = 0;
   let odd = 0;
   const n = Math.min(bytes.length, 4096);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   const half = n / 2;
   const guess = bom ?? (odd > half * 0.3 && even < odd / 4 ? 'little-endian' : even > half * 0.3 && odd < even / 4 ? 'big-endian' : undefined);
   if (!guess) return undefined;

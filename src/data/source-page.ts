@@ -77,7 +77,7 @@ function spendingLabel(raw: Record<string, string | undefined>): string {
 }
 
 function describe(dataset: LoadedDataset, row: LoadedRow, measures: Map<string, string>): { label: string; what: string } {
-  const v = row.value as Record<string, unknown>;
+  const v = row.value;
   const raw = row.raw;
   if (typeof v.value === 'number' && typeof v.unit === 'string') {
     const what = measures.get(raw.measure ?? '') ?? spendingLabel(raw);

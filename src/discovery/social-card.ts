@@ -127,7 +127,7 @@ function satoriFonts() {
 
 /** The card as SVG (text as paths, so it needs no fonts to display). */
 export async function cardSvg(spec: CardSpec): Promise<string> {
-  return satori(cardTree(spec) as unknown as Parameters<typeof satori>[0], {
+  return satori(cardTree(spec), {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
     fonts: satoriFonts(),

@@ -213,7 +213,7 @@ export function readDirection(text: string): Shape | undefined {
     return /\b(did not change|has not changed|does not change|stayed at|no change|unchanged)\b/.test(text)
       ? 'same'
       : undefined;
-  if (runs.length === 1) return runs[0] as Shape;
+  if (runs.length === 1) return runs[0];
   if (runs.length === 2) return `${runs[0]}-${runs[1]}` as Shape;
   return 'mixed';
 }

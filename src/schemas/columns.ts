@@ -173,7 +173,7 @@ export function idList() {
 export function optional<S extends z.ZodType>(schema: S) {
   const info = columns.get(schema);
   const wrapped = schema.optional();
-  if (info) columns.add(wrapped as z.ZodType, { ...info, required: false });
+  if (info) columns.add(wrapped, { ...info, required: false });
   return wrapped;
 }
 

@@ -351,7 +351,7 @@ describe('legend and narrowed maps', () => {
       const root = document.querySelector(fig)!;
       return {
         kinds: [...new Set(Array.from(root.querySelectorAll<SVGElement>('.gov-edge')).map((e) => e.dataset['type']!))],
-        legend: Array.from(root.querySelectorAll('.govmap-legend li')).map((li) => li.textContent!.trim()),
+        legend: Array.from(root.querySelectorAll('.govmap-legend li')).map((li) => li.textContent.trim()),
       };
     }, FIG);
     expect(kinds.length).toBe(12);

@@ -6,6 +6,7 @@
  * - no two marks' targets may overlap (a tap must never be ambiguous);
  * - every target must be at least 24 x 24 CSS px (WCAG 2.2 target size).
  */
+import type { Page } from 'playwright-core';
 import { parseHTML } from 'linkedom';
 
 /** Smallest rendered width of each layout in CSS px (charts.css: wide from a 35rem figure; narrow in a 288 px one). */
@@ -82,7 +83,7 @@ export function targetProblems(svgText: string, minPx = 24): string[] {
  * The same rule in the browser, on what is drawn: no two visible marks' targets (hit area and shapes,
  * or a group's squares, as rendered) overlap by more than half a pixel.
  */
-export async function checkTargetOverlap(page: import('playwright-core').Page): Promise<string[]> {
+export async function checkTargetOverlap(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const marks = [...document.querySelectorAll('main .mark')].filter(

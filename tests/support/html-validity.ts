@@ -76,6 +76,7 @@ export async function runNuChecker(files: string[]): Promise<HtmlProblem[]> {
   } catch (error) {
     throw new Error(
       `Could not run the Nu HTML checker with "${java}" (install Java 11+, e.g. apt-get install default-jre-headless): ${(error as Error).message}`,
+      { cause: error },
     );
   }
   let parsed: {

@@ -44,12 +44,12 @@ export async function checkLinks(
     redirects: 'error',
     retry: false,
     // linkinator asks this before it rewrites, so the rewrite is applied here too.
-    linksToSkip: async (raw: string) => {
+    linksToSkip: (raw: string) => {
       const link =
         rewrite !== undefined && raw.startsWith(rewrite.from) ? `${rewrite.to}${raw.slice(rewrite.from.length)}` : raw;
-      if (link.startsWith(`${origin}/`) || link === origin) return false;
+      if (link.startsWith(`${origin}/`) || link === origin) return Promise.resolve(false);
       external.add(link);
-      return true;
+      return Promise.resolve(true);
     },
   });
   const broken = result.links

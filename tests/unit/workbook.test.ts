@@ -52,7 +52,7 @@ function assertTypedCells(
 
 beforeAll(async () => {
   bytes = await buildWorkbook(datasets, release, { homepage });
-  sheets = (await readXlsxFile(Buffer.from(bytes))) as Sheets;
+  sheets = (await readXlsxFile(Buffer.from(bytes)));
   parts = unzipSync(bytes);
 }, 60_000);
 
@@ -88,7 +88,7 @@ describe('all-data.xlsx', () => {
         expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
         meta.columns.forEach((c, i) => {
           const header = ws.getRow(1).getCell(i + 1);
-          const note = header.note as unknown as { texts?: Array<{ text: string }> } | string;
+          const note = header.note;
           expect(typeof note === 'string' ? note : note.texts!.map((t) => t.text).join('')).toBe(columnNote(c));
           if (!isNumericColumn(c))
             for (let r = 2; r <= ws.rowCount; r++)

@@ -51,7 +51,7 @@ describe('activities overview', () => {
         expect(sq.getAttribute('stroke')).toBe(ROLES.planned.stroke);
       } else expect(sq.getAttribute('fill')).toBe(ROLES[status].fill);
     }
-    const text = document.querySelector('svg')!.textContent!;
+    const text = document.querySelector('svg')!.textContent;
     for (const label of [
       'Done',
       'Under way',

@@ -29,7 +29,7 @@ const fixture = JSON.parse(
 const full = governanceData(fixture.bodies, fixture.links, fixture.activities);
 
 function dom(svg: string): Document {
-  return parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document as unknown as Document;
+  return parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
 }
 
 const link = (id: string, up: boolean, toOther: boolean, verb = 'oversees'): HoodLink => ({

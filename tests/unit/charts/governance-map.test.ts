@@ -30,7 +30,7 @@ const full = governanceData(fixture.bodies, fixture.links, fixture.activities);
 const pcc = governanceData(fixture.bodies, fixture.links, fixture.activities, 'pcc-and-panel');
 
 function dom(svg: string): Document {
-  return parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document as unknown as Document;
+  return parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
 }
 
 describe('governance layout (ELK)', () => {
