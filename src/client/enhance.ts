@@ -15,7 +15,7 @@
  */
 
 /** Every URL parameter a figure may own. Only the figure named in the hash reads or writes them. */
-export const STATE_KEYS = ['view', 'area', 'show', 'body', 'theme', 'period', 'status'] as const;
+export const STATE_KEYS = ['view', 'area', 'show', 'body', 'theme', 'period', 'status', 'list'] as const;
 export type FigureState = Partial<Record<(typeof STATE_KEYS)[number], string>>;
 
 /** The state for `figureId` in a URL, or an empty object when the hash names another figure. */

@@ -6,8 +6,8 @@
  * - the detail card (a copy of the body's list entry) opens beside the box on wide screens, as a
  *   bottom sheet when the map is used on a phone, or in place, directly below the row, when the body
  *   was picked from the list; focus moves to it and returns on Close or Escape;
- * - on narrow screens the map starts closed (one tap away) and the tiered list is what readers see,
- *   its tiers closed (tier -> body -> links and work);
+ * - on narrow screens the map stays open and shows the one-body panel (the first chart a reader sees),
+ *   and the tiered list below starts with its tiers closed (tier -> body -> links and work);
  * - search matches names, initials and remit words, every word of the query.
  */
 import { enhanceFigure, getFigureState, hideTip, setFigureState } from './enhance.ts';
@@ -113,9 +113,9 @@ export function enhanceGovernance(fig: HTMLElement, win: Window = window): void 
   const hoodShown = () => !!box?.open && !!hood && win.getComputedStyle(hood).display !== 'none';
   let returnTo: HTMLElement | SVGElement | null = null;
 
-  // Phones: the map folded and the tiers closed, so the list starts as five rows (national to other).
+  // Phones: the map stays open (its one-body panel is the page's first chart) and the tiers start
+  // closed, so the list below starts as five rows (national to other).
   if (narrow()) {
-    if (box) box.open = false;
     for (const tier of Array.from(fig.querySelectorAll<HTMLDetailsElement>('.gov-tier-list'))) tier.open = false;
   }
   for (const node of Array.from(fig.querySelectorAll<SVGElement>('.gov-node'))) {

@@ -139,10 +139,12 @@ describe('with JavaScript', () => {
     await close();
   });
 
-  it('selects a body by touch at 360 px: the tiered list comes first, the row opens in place, the map is one tap away', async () => {
+  it('selects a body by touch at 360 px: the one-body panel is open, the row opens in place and redraws the panel', async () => {
     const { page, close } = await open(PAGE, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     const box = `${FIG} [data-gov-box]`;
-    expect(await page.locator(box).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    // The map stays open on a phone: its one-body panel is the page's first chart (issue #25).
+    expect(await page.locator(box).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator(`${FIG} [data-gov-hood]`).isVisible()).toBe(true);
     // Tiers start closed: tier, then body.
     const county = page.locator(`${FIG} .gov-tier-list > summary`, { hasText: /^County/ });
     expect(await page.locator(`${FIG} .gov-tier-list[open]`).count()).toBe(0);
@@ -155,8 +157,7 @@ describe('with JavaScript', () => {
     const edges = await activeEdges(page, 'safer-communities-board');
     expect(edges.active).toBe(edges.expected);
     expect(new URL(page.url()).searchParams.get('body')).toBe('safer-communities-board');
-    // The map, one tap away: on a phone it is the selected body's own panel, whose rows redraw it.
-    await page.locator(`${box} > summary`).tap();
+    // The map above: on a phone it is the selected body's own panel, whose rows redraw it.
     expect(await page.locator(`${FIG} [data-gov-hood] .gov-hood-self`).getAttribute('data-key')).toBe(
       'safer-communities-board',
     );
@@ -218,7 +219,6 @@ describe('the map on a phone', () => {
   for (const width of [360, 320]) {
     it(`is readable at ${width} px: the one-body panel, text >= 12 px, no horizontal scrolling`, async () => {
       const { page, close } = await open(PAGE, { viewport: { width, height: 740 }, hasTouch: true, isMobile: true });
-      await page.locator(`${FIG} [data-gov-box] > summary`).tap();
       expect(await page.locator(`${FIG} [data-gov-hood]`).isVisible()).toBe(true);
       expect(await page.locator(`${FIG} .govmap-wrap > .figure-view`).isVisible()).toBe(false);
       const text = await smallestText(page, `${FIG} svg.gov-hood`);
@@ -236,7 +236,6 @@ describe('the map on a phone', () => {
 
   it('the text-size check fails on the whole map shrunk to a phone (what the panel replaces)', async () => {
     const { page, close } = await open(PAGE, { viewport: { width: 360, height: 740 } });
-    await page.locator(`${FIG} [data-gov-box] > summary`).click();
     // Force the whole map back into the narrow column, as it was drawn before the panel (CSSOM: the CSP
     // forbids a style tag).
     await page
@@ -385,7 +384,6 @@ describe('accessibility', () => {
           viewport: { width, height: 800 },
           colorScheme: scheme,
         });
-        if (width === 360) await page.locator(`${FIG} [data-gov-box] > summary`).click();
         expect(await runAxe(page, `${width} ${scheme}`)).toEqual([]);
         await close();
       });
@@ -394,7 +392,6 @@ describe('accessibility', () => {
 
   it('fits 320 px with the map open', async () => {
     const { page, close } = await open(PAGE, { viewport: { width: 320, height: 700 } });
-    await page.locator(`${FIG} [data-gov-box] > summary`).click();
     expect(await checkOverflow(page)).toEqual([]);
     await close();
   });
