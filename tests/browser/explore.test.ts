@@ -13,7 +13,7 @@ import { checkNoJsComplete, checkShown, press } from '../support/explore.ts';
 import { useFixturePages, type PageOptions } from '../support/fixture-pages.ts';
 import { checkTargetOverlap } from '../support/hit-areas.ts';
 import { runAxe } from '../support/page-checks.ts';
-import { checkTargets } from '../support/story.ts';
+import { checkPanelScales, checkTargets, checkZeroLineClear } from '../support/story.ts';
 
 const base = inject('siteBaseUrl');
 const HATE = `${base}themes/hate-crime/`;
@@ -84,6 +84,8 @@ describe.concurrent('hate crime: North / South / both, combined with counts / % 
   it('opens in the state its URL carries, and the change keeps its absolute change and caution', async () => {
     await onPage(`${HATE}?view=percent&area=south#${FIG}`, async (page) => {
       expect(await checkShown(page, FIG)).toEqual([]);
+      // Narrow % change (issue #25): the zero line stays clear of the label above each bar.
+      expect(await checkZeroLineClear(page)).toEqual([]);
       expect(await page.locator(`#${FIG} [data-set-area="south"]`).getAttribute('aria-pressed')).toBe('true');
       expect(await shownKeys(page, FIG)).toEqual([
         'south-worcestershire|hate-offences|change',
@@ -145,7 +147,13 @@ describe.concurrent('a non-default state: axe and targets', () => {
           url,
           async (page) => {
             expect(await runAxe(page, `${width} ${scheme}`)).toEqual([]);
-            if (width === 360) expect([...(await checkTargets(page)), ...(await checkTargetOverlap(page))]).toEqual([]);
+            if (width === 360)
+              expect([
+                ...(await checkTargets(page)),
+                ...(await checkTargetOverlap(page)),
+                ...(await checkZeroLineClear(page)),
+                ...(await checkPanelScales(page)),
+              ]).toEqual([]);
           },
           { width, scheme },
         );

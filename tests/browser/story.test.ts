@@ -15,9 +15,11 @@ import {
   checkHasChart,
   checkLayout,
   checkNumbersOnce,
+  checkPanelScales,
   checkTableCues,
   checkTargets,
   checkTextFragments,
+  checkZeroLineClear,
   LIMITS,
 } from '../support/story.ts';
 
@@ -32,6 +34,8 @@ const all = async (page: Page) => [
   ...(await checkHasChart(page)),
   ...(await checkNumbersOnce(page)),
   ...(await checkTextFragments(page)),
+  ...(await checkPanelScales(page)),
+  ...(await checkZeroLineClear(page)),
 ];
 
 describe.concurrent('each story measurement fails on its broken fixture', () => {
@@ -60,6 +64,16 @@ describe.concurrent('each story measurement fails on its broken fixture', () => 
     expect(await onPage(fixture('story-text-fragment'), checkTextFragments)).toEqual([
       '": the percentage is our calculation" is 10.9 px (at least 11)',
       'a line starts with ": the percentage is our calculation"',
+    ]);
+  });
+  it('bar panels on two scales with no word of it', async () => {
+    expect((await onPage(fixture('story-scales-mixed'), checkPanelScales)).join('\n')).toContain(
+      'draws its bars on 2 scales (0 to 318; 0 to 37) without saying so',
+    );
+  });
+  it('a zero line through the label above a bar', async () => {
+    expect(await onPage(fixture('story-zero-line'), checkZeroLineClear)).toEqual([
+      'the zero line runs through the label "Hate incidents recorded as crimes"',
     ]);
   });
   it('a mark smaller than 24 x 24 px with no hit area', async () => {
@@ -99,6 +113,8 @@ describe.concurrent('every theme page at 360 x 800', () => {
         ...(await checkTableCues(page)),
         ...(await checkNumbersOnce(page)),
         ...(await checkTextFragments(page)),
+        ...(await checkPanelScales(page)),
+        ...(await checkZeroLineClear(page)),
       ]),
     ).toEqual([]);
   });

@@ -257,3 +257,43 @@ export async function checkTextFragments(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * Bars compared side by side share one scale, or the chart says they do not (issue #25: hate crime
+ * drew 37 almost as long as 318 on a scale of its own): in every visible chart, the bar panels
+ * (`svg[data-scale]`, written by src/charts/bars.ts) use one scale, or the chart's text says "own
+ * scale" or "different scales".
+ */
+export async function checkPanelScales(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const chart of document.querySelectorAll<SVGSVGElement>('main svg.chart')) {
+      if (!chart.checkVisibility() || chart.parentElement?.closest('svg')) continue;
+      const scales = new Set([...chart.querySelectorAll('svg[data-scale]')].map((s) => s.getAttribute('data-scale')));
+      const says = /own scale|different scales/i.test(chart.textContent ?? '');
+      if (scales.size > 1 && !says)
+        out.push(
+          `chart "${chart.getAttribute('aria-label') ?? chart.querySelector('title')?.textContent ?? ''}" draws its bars on ${scales.size} scales (${[...scales].join('; ')}) without saying so`,
+        );
+    }
+    return out;
+  });
+}
+
+/** No zero line (`.chart-axis` line) runs through a visible band label (`.chart-band-label` text). */
+export async function checkZeroLineClear(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const panel of document.querySelectorAll<SVGSVGElement>('main svg svg')) {
+      if (!panel.checkVisibility()) continue;
+      const lines = [...panel.querySelectorAll('.chart-axis line')].map((l) => l.getBoundingClientRect());
+      for (const text of panel.querySelectorAll('.chart-band-label text')) {
+        const t = text.getBoundingClientRect();
+        if (t.width === 0) continue;
+        if (lines.some((l) => l.left >= t.left && l.left <= t.right && l.top < t.bottom - 1 && l.bottom > t.top + 1))
+          out.push(`the zero line runs through the label "${text.textContent ?? ''}"`);
+      }
+    }
+    return out;
+  });
+}
