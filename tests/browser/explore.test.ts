@@ -14,6 +14,7 @@ import { useFixturePages, type PageOptions } from '../support/fixture-pages.ts';
 import { checkTargetOverlap } from '../support/hit-areas.ts';
 import { runAxe } from '../support/page-checks.ts';
 import { checkPanelScales, checkTargets, checkZeroLineClear } from '../support/story.ts';
+import { getFigure } from '../../src/figures/index.ts';
 
 const base = inject('siteBaseUrl');
 const HATE = `${base}themes/hate-crime/`;
@@ -165,4 +166,42 @@ describe.concurrent('no two touch targets overlap, as drawn, on every theme page
     it.each(themePages)(`%s at ${width} px`, async (url) => {
       expect(await onPage(url, checkTargetOverlap, { width })).toEqual([]);
     });
+});
+
+/**
+ * A downloaded image carries its title, subtitle, source line, licence and the figure's address
+ * (issue #25): what it says once saved, as text in the SVG, and a PNG taller than the bare chart.
+ */
+function downloadProblems(svg: string, id: string): string[] {
+  const f = getFigure(id);
+  const text = svg.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&');
+  const want: [string, string][] = [
+    ['title', f.title],
+    ['subtitle', f.takeaway.slice(0, 30)],
+    ['source line', 'Source: Worcestershire County Council, Community Safety overview'],
+    ['licence', 'Open Government Licence v3.0'],
+    ['address', `/themes/${f.theme}/#${id}`],
+  ];
+  return want.filter(([, s]) => !text.includes(s)).map(([what]) => `no ${what}`);
+}
+
+describe('downloaded images', () => {
+  const id = 'hate-crime-trend';
+  it('the bare chart (what the download was) fails the check', () => {
+    expect(downloadProblems(getFigure(id).views[0]!.svg.wide, id)).toEqual([
+      'no title',
+      'no subtitle',
+      'no source line',
+      'no licence',
+      'no address',
+    ]);
+  });
+  it('the SVG and PNG downloads carry title, subtitle, source, licence and address', async () => {
+    const svg = await (await fetch(`${base}figures/${id}.svg`)).text();
+    expect(downloadProblems(svg, id)).toEqual([]);
+    const png = Buffer.from(await (await fetch(`${base}figures/${id}.png`)).arrayBuffer());
+    const chartHeight = Number(/height="([\d.]+)"/.exec(getFigure(id).views[0]!.svg.wide)?.[1]);
+    // PNG height (IHDR), drawn at twice the size: the frame adds at least 100 units of text.
+    expect(png.readUInt32BE(20)).toBeGreaterThan(2 * (chartHeight + 100));
+  });
 });
