@@ -116,7 +116,8 @@ export function hideTip(fig: HTMLElement): void {
 /**
  * Where a tooltip of `tip` size goes beside a mark `box` inside a `frame` (all relative to the frame):
  * to the right of the mark, else to its left, vertically centred on it, so it never covers the next
- * mark in a column of bars. Only when neither side has room does it sit over the mark itself.
+ * mark in a column of bars. When neither side has room (a long bar on a phone) it goes above the
+ * mark, else below it: never over the mark it describes (issue #25).
  */
 export function placeTip(
   box: { left: number; top: number; width: number; height: number },
@@ -126,12 +127,15 @@ export function placeTip(
 ): { left: number; top: number } {
   const right = box.left + box.width + gap;
   const left = box.left - gap - tip.width;
-  let x: number;
-  if (right + tip.width <= frame.width) x = right;
-  else if (left >= 0) x = left;
-  else x = Math.max(0, Math.min(box.left + box.width / 2 - tip.width / 2, frame.width - tip.width));
-  const y = Math.max(0, Math.min(box.top + box.height / 2 - tip.height / 2, Math.max(0, frame.height - tip.height)));
-  return { left: Math.round(x), top: Math.round(y) };
+  const centred = Math.max(
+    0,
+    Math.min(box.top + box.height / 2 - tip.height / 2, Math.max(0, frame.height - tip.height)),
+  );
+  if (right + tip.width <= frame.width) return { left: Math.round(right), top: Math.round(centred) };
+  if (left >= 0) return { left: Math.round(left), top: Math.round(centred) };
+  const x = Math.max(0, Math.min(box.left + box.width / 2 - tip.width / 2, frame.width - tip.width));
+  const above = box.top - gap - tip.height;
+  return { left: Math.round(x), top: Math.round(above >= 0 ? above : box.top + box.height + gap) };
 }
 
 /** Show the tooltip for a mark, beside it (see placeTip), inside the chart. */

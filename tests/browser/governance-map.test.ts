@@ -68,6 +68,26 @@ async function activeEdges(page: Page, id: string): Promise<{ active: number; ex
   );
 }
 
+/**
+ * Tab presses from the page's title to the first stop after the figure (issue #25: about 157 before).
+ * Returns the stops inside the figure.
+ */
+async function tabStops(page: Page, fig: string): Promise<number> {
+  await page.evaluate(() => {
+    const h = document.querySelector<HTMLElement>('h1')!;
+    h.tabIndex = -1;
+    h.focus();
+  });
+  let inside = 0;
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press('Tab');
+    const here = await page.evaluate((sel) => !!document.activeElement?.closest(sel), fig);
+    if (here) inside += 1;
+    else if (inside > 0) break;
+  }
+  return inside;
+}
+
 describe('without JavaScript', () => {
   it('draws and labels the Safer Communities Board links and lists every body with its links', async () => {
     const { page, close } = await open(PAGE, { javaScriptEnabled: false });
@@ -115,6 +135,15 @@ describe('without JavaScript', () => {
 describe('with JavaScript', () => {
   it('selects a body by keyboard: links highlighted, card beside it in view and focused, ?body= in the URL; Escape returns', async () => {
     const { page, close } = await open(PAGE);
+    // One composite widget: at most 20 Tab stops pass the whole figure (map one stop, arrows inside;
+    // the list's tiers closed, each one stop). Broken: every box a stop and the tiers open, as before.
+    expect(await tabStops(page, FIG)).toBeLessThanOrEqual(20);
+    await page.evaluate((fig) => {
+      for (const n of document.querySelectorAll(`${fig} .gov-node`)) n.setAttribute('tabindex', '0');
+      for (const d of document.querySelectorAll<HTMLDetailsElement>(`${fig} .gov-tier-list`)) d.open = true;
+    }, FIG);
+    expect(await tabStops(page, FIG)).toBeGreaterThan(60);
+    await page.reload();
     const node = page.locator(`${FIG} .gov-node[data-key="safer-communities-board"]`);
     await node.focus();
     await page.keyboard.press('Enter');
@@ -145,6 +174,13 @@ describe('with JavaScript', () => {
     // The map stays open on a phone: its one-body panel is the page's first chart (issue #25).
     expect(await page.locator(box).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     expect(await page.locator(`${FIG} [data-gov-hood]`).isVisible()).toBe(true);
+    // The panel is one Tab stop, arrow keys inside; the whole figure passes in at most 20 stops.
+    expect(await tabStops(page, FIG)).toBeLessThanOrEqual(20);
+    await page.locator(`${FIG} [data-gov-hood] .gov-hood-self`).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('gov-hood-link'))).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-gov-hood]'))).toBe(false);
     // Tiers start closed: tier, then body.
     const county = page.locator(`${FIG} .gov-tier-list > summary`, { hasText: /^County/ });
     expect(await page.locator(`${FIG} .gov-tier-list[open]`).count()).toBe(0);
@@ -192,8 +228,15 @@ describe('with JavaScript', () => {
     await close();
   });
 
-  it('opens the body named in the URL', async () => {
+  it('opens the body named in the URL, with or without the hash, body and card in view', async () => {
+    const bare = await open(`${PAGE}?body=west-mercia-pcc`);
+    await expect.poll(() => inView(bare.page, `${FIG} [data-gov-card]`)).toBe(true);
+    expect(await inView(bare.page, `${FIG} .gov-node[data-key="west-mercia-pcc"]`)).toBe(true);
+    expect(await bare.page.locator(`${FIG} [data-gov-card-title]`).textContent()).toContain('Commissioner');
+    await bare.close();
     const { page, close } = await open(`${PAGE}?body=prevent-strategy-group#governance-diagram`);
+    await expect.poll(() => inView(page, `${FIG} [data-gov-card]`)).toBe(true);
+    expect(await inView(page, `${FIG} .gov-node[data-key="prevent-strategy-group"]`)).toBe(true);
     expect(await page.locator(`${FIG} .gov-node[data-key="prevent-strategy-group"]`).getAttribute('aria-pressed')).toBe(
       'true',
     );

@@ -19,6 +19,7 @@ import {
   checkTableCues,
   checkTargets,
   checkTextFragments,
+  checkTipsClear,
   checkZeroLineClear,
   LIMITS,
 } from '../support/story.ts';
@@ -60,10 +61,11 @@ describe.concurrent('each story measurement fails on its broken fixture', () => 
       await onPage(fixture('story-page-long'), (p) => checkLayout(p, { height: LIMITS.governanceHeight })),
     ).toEqual([expect.stringMatching(/^page is \d+ px tall \(at most 10000\)$/)]);
   });
-  it('a stray 10.9 px ": the percentage…" wrapped onto a line of its own', async () => {
+  it('a stray 10.9 px ": the percentage…" on a line of its own, and a number cut across lines', async () => {
     expect(await onPage(fixture('story-text-fragment'), checkTextFragments)).toEqual([
       '": the percentage is our calculation" is 10.9 px (at least 11)',
       'a line starts with ": the percentage is our calculation"',
+      '"£3,780,100" is cut across lines',
     ]);
   });
   it('bar panels on two scales with no word of it', async () => {
@@ -75,6 +77,11 @@ describe.concurrent('each story measurement fails on its broken fixture', () => 
     expect(await onPage(fixture('story-zero-line'), checkZeroLineClear)).toEqual([
       'the zero line runs through the label "Hate incidents recorded as crimes"',
     ]);
+  });
+  it('a tooltip placed over the mark it describes', async () => {
+    expect(await onPage(fixture('story-tip-covers'), checkTipsClear)).toContain(
+      'the tooltip covers its mark "2017/18: 55"',
+    );
   });
   it('a mark smaller than 24 x 24 px with no hit area', async () => {
     expect((await onPage(fixture('story-target-small'), checkTargets)).join('\n')).toContain('"A sliver: 2" is');
@@ -110,11 +117,13 @@ describe.concurrent('every theme page at 360 x 800', () => {
           height: url.endsWith('/governance/') ? LIMITS.governanceHeight : LIMITS.pageHeight,
         })),
         ...(await checkTargets(page)),
-        ...(await checkTableCues(page)),
-        ...(await checkNumbersOnce(page)),
-        ...(await checkTextFragments(page)),
+        ...(await checkTipsClear(page)),
         ...(await checkPanelScales(page)),
         ...(await checkZeroLineClear(page)),
+        ...(await checkNumbersOnce(page)),
+        ...(await checkTextFragments(page)),
+        // Last: it switches every figure to its table.
+        ...(await checkTableCues(page)),
       ]),
     ).toEqual([]);
   });

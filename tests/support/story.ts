@@ -245,6 +245,21 @@ export async function checkTextFragments(page: Page): Promise<string[]> {
       if (!el || !text || el.closest('svg, .visually-hidden') || !el.checkVisibility()) continue;
       const size = parseFloat(getComputedStyle(el).fontSize);
       if (size < 11) out.push(`"${text.slice(0, 40)}" is ${size.toFixed(1)} px (at least 11)`);
+      // A number, or a word of a body's name, is never cut across two lines.
+      const words = el.closest('.gov-name, .gov-pick')
+        ? text.split(/\s+/)
+        : /^[£$]?\d[\d,.]*%?$/.test(text)
+          ? [text]
+          : [];
+      for (const word of words) {
+        const at = (n.textContent ?? '').indexOf(word);
+        if (at < 0 || word.length < 2) continue;
+        const r = document.createRange();
+        r.setStart(n, at);
+        r.setEnd(n, at + word.length);
+        const tops = new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
+        if (tops.size > 1) out.push(`"${word}" is cut across lines`);
+      }
       if (/^[:;]/.test(text)) {
         const range = document.createRange();
         range.selectNodeContents(n);
@@ -293,6 +308,33 @@ export async function checkZeroLineClear(page: Page): Promise<string[]> {
         if (lines.some((l) => l.left >= t.left && l.left <= t.right && l.top < t.bottom - 1 && l.bottom > t.top + 1))
           out.push(`the zero line runs through the label "${text.textContent ?? ''}"`);
       }
+    }
+    return out;
+  });
+}
+
+/**
+ * A mark's tooltip never covers the mark it describes (issue #25: 4 of 4 tries on a phone): every
+ * visible chart mark is clicked (as a tap does) and its figure's `.chart-tip` must not overlap the
+ * mark's shape. Governance boxes (a click selects) are left out.
+ */
+export async function checkTipsClear(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const marks = [...document.querySelectorAll<SVGElement>('main figure .mark')].filter(
+      (m) => m.getClientRects().length > 0 && !m.classList.contains('gov-node'),
+    );
+    for (const mark of marks) {
+      mark.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      const tip = mark.closest('figure')?.querySelector<HTMLElement>('.chart-tip');
+      if (!tip || tip.hidden) continue;
+      const a = (mark.querySelector('.mark-shape') ?? mark).getBoundingClientRect();
+      const b = tip.getBoundingClientRect();
+      const overlap =
+        Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+        Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+      if (overlap) out.push(`the tooltip covers its mark "${mark.getAttribute('aria-label') ?? ''}"`);
+      tip.hidden = true;
     }
     return out;
   });
