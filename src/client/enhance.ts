@@ -92,7 +92,8 @@ function applyState(ctx: FigureContext): void {
   const chart = fig.querySelector<HTMLElement>('.figure-chart');
   const table = fig.querySelector<HTMLElement>('.figure-table');
   if (chart) chart.hidden = show !== 'chart';
-  if (table) table.hidden = show !== 'table';
+  // The compact embed has no switch: its table sits in its own "Data table" disclosure.
+  if (table && !fig.classList.contains('figure--compact')) table.hidden = show !== 'table';
   for (const b of Array.from(fig.querySelectorAll<HTMLButtonElement>('[data-set-show]')))
     b.setAttribute('aria-pressed', String(b.dataset['setShow'] === show));
   fig.dispatchEvent(new CustomEvent('figurestate', { detail: { ...state } }));
