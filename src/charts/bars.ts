@@ -94,7 +94,15 @@ export function barPanel(doc: Document, spec: BarPanelSpec): { svg: SVGElement; 
     Plot.text(posLabels, { x: 'x', y: 'band', text: 'text', textAnchor: 'start', dx: 5, className: 'chart-value' }),
     Plot.text(negLabels, { x: 'x', y: 'band', text: 'text', textAnchor: 'end', dx: -5, className: 'chart-value' }),
   ];
-  if (spec.zeroLine !== false) marks.push(Plot.ruleX([0], { className: 'chart-axis', strokeOpacity: 1 }));
+  // The zero line: the panel's full height when band labels sit in the left margin (wide); on narrow
+  // layouts, where each band's label sits above its bar, only beside the bars, so it never runs
+  // through a label (issue #25).
+  if (spec.zeroLine !== false)
+    marks.push(
+      wide
+        ? Plot.ruleX([0], { className: 'chart-axis', strokeOpacity: 1 })
+        : Plot.tickX(spec.bands, { x: () => 0, y: (b: string) => b, className: 'chart-axis', strokeOpacity: 1 }),
+    );
   if (!wide) {
     // Band labels above each bar, starting at the panel's left edge.
     marks.push(
@@ -130,5 +138,7 @@ export function barPanel(doc: Document, spec: BarPanelSpec): { svg: SVGElement; 
       : { domain: spec.bands, paddingInner: padding, paddingOuter: padding / 2, axis: null },
     marks,
   });
+  // The value scale, so a check can tell panels on different scales apart (tests/support/story.ts).
+  svg.setAttribute('data-scale', `${spec.domain[0]} to ${spec.domain[1]}`);
   return { svg, height };
 }

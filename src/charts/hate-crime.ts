@@ -4,8 +4,8 @@
  * section on the same scales, so the page can show each area as its own small SVG and the area switch
  * (North / South / both) only hides whole SVGs (docs/exploration.md).
  * - `hateCrimeCounts`: per area, one panel per measure (offences; incidents recorded as crimes), with
- *   zero-based bars for each year. The two measures differ ten-fold and are not additive, so each has
- *   its own scale (shared by the areas) and heading rather than sharing an axis.
+ *   zero-based bars for each year, every panel on ONE count scale: the measures differ ten-fold, and
+ *   drawing each on its own scale made 37 look almost as long as 318 (issue #25).
  * - `hateCrimeChange`: per area, the percentage change of each measure, diverging from zero, on one
  *   shared scale (same unit), in the colour grammar's `change` colour (the text colour), each labelled
  *   with its sign and the absolute change.
@@ -94,21 +94,17 @@ export const hateCrimeCounts = (rows: readonly HateCrimeCountRow[], options: Hat
     const { fontSize } = LAYOUT[options.layout];
     const measures = unique(rows.map((r) => r.measure));
     const periods = unique(rows.map((r) => r.period)).sort();
-    // Each measure has its own scale (the two differ ten-fold and are not additive), shared by the areas.
-    const scales = new Map(
-      measures.map((m) => {
-        const own = rows.filter((r) => r.measure === m);
-        const labels = own.map((r) => ({ band: r.period, x: r.value, text: formatValue(r.value, 'count') }));
-        // A little more room than the estimate: the labels stay whole in the PNG's DejaVu Sans.
-        return [m, { max: Math.max(...own.map((r) => r.value)), room: endRoom(labels, fontSize) + fontSize / 2 }];
-      }),
-    );
+    // One scale for every bar (issue #25): the two measures are both counts, and bars the reader sees
+    // side by side must compare by length, so 37 crimed incidents are drawn a tenth as long as 318
+    // offences, never almost as long. The areas share it too (the area switch hides whole SVGs).
+    const labelsAll = rows.map((r) => ({ band: r.period, x: r.value, text: formatValue(r.value, 'count') }));
+    // A little more room than the estimate: the labels stay whole in the PNG's DejaVu Sans.
+    const scale = { max: Math.max(...rows.map((r) => r.value)), room: endRoom(labelsAll, fontSize) + fontSize / 2 };
     const labelWidth = Math.max(...periods.map((p) => textWidth(p, fontSize))) + 12;
     const sections = drawn(rows, options).map(({ area, name }) => ({
       name,
       panels: measures.map((measure) => {
         const own = rows.filter((r) => r.measure === measure && r.area === area);
-        const scale = scales.get(measure)!;
         const segments: Segment[] = own.map((r) => ({
           band: r.period,
           x1: 0,

@@ -75,7 +75,7 @@ export const reoffendingCohort: ChartFunction<ReoffendingRow> = (rows, options) 
           heading: 'Offences committed by the cohort',
           panel: countPanel('offences', 'offences committed by the cohort'),
         },
-        { heading: 'Offences per offender', panel: ratioPanel },
+        { heading: 'Offences per offender (a ratio, on its own scale)', panel: ratioPanel },
       ],
       16,
     );

@@ -15,7 +15,7 @@
  */
 
 /** Every URL parameter a figure may own. Only the figure named in the hash reads or writes them. */
-export const STATE_KEYS = ['view', 'area', 'show', 'body', 'theme', 'period', 'status'] as const;
+export const STATE_KEYS = ['view', 'area', 'show', 'body', 'theme', 'period', 'status', 'list'] as const;
 export type FigureState = Partial<Record<(typeof STATE_KEYS)[number], string>>;
 
 /** The state for `figureId` in a URL, or an empty object when the hash names another figure. */
@@ -92,7 +92,8 @@ function applyState(ctx: FigureContext): void {
   const chart = fig.querySelector<HTMLElement>('.figure-chart');
   const table = fig.querySelector<HTMLElement>('.figure-table');
   if (chart) chart.hidden = show !== 'chart';
-  if (table) table.hidden = show !== 'table';
+  // The compact embed has no switch: its table sits in its own "Data table" disclosure.
+  if (table && !fig.classList.contains('figure--compact')) table.hidden = show !== 'table';
   for (const b of Array.from(fig.querySelectorAll<HTMLButtonElement>('[data-set-show]')))
     b.setAttribute('aria-pressed', String(b.dataset['setShow'] === show));
   fig.dispatchEvent(new CustomEvent('figurestate', { detail: { ...state } }));
@@ -116,7 +117,8 @@ export function hideTip(fig: HTMLElement): void {
 /**
  * Where a tooltip of `tip` size goes beside a mark `box` inside a `frame` (all relative to the frame):
  * to the right of the mark, else to its left, vertically centred on it, so it never covers the next
- * mark in a column of bars. Only when neither side has room does it sit over the mark itself.
+ * mark in a column of bars. When neither side has room (a long bar on a phone) it goes above the
+ * mark, else below it: never over the mark it describes (issue #25).
  */
 export function placeTip(
   box: { left: number; top: number; width: number; height: number },
@@ -126,12 +128,15 @@ export function placeTip(
 ): { left: number; top: number } {
   const right = box.left + box.width + gap;
   const left = box.left - gap - tip.width;
-  let x: number;
-  if (right + tip.width <= frame.width) x = right;
-  else if (left >= 0) x = left;
-  else x = Math.max(0, Math.min(box.left + box.width / 2 - tip.width / 2, frame.width - tip.width));
-  const y = Math.max(0, Math.min(box.top + box.height / 2 - tip.height / 2, Math.max(0, frame.height - tip.height)));
-  return { left: Math.round(x), top: Math.round(y) };
+  const centred = Math.max(
+    0,
+    Math.min(box.top + box.height / 2 - tip.height / 2, Math.max(0, frame.height - tip.height)),
+  );
+  if (right + tip.width <= frame.width) return { left: Math.round(right), top: Math.round(centred) };
+  if (left >= 0) return { left: Math.round(left), top: Math.round(centred) };
+  const x = Math.max(0, Math.min(box.left + box.width / 2 - tip.width / 2, frame.width - tip.width));
+  const above = box.top - gap - tip.height;
+  return { left: Math.round(x), top: Math.round(above >= 0 ? above : box.top + box.height + gap) };
 }
 
 /** Show the tooltip for a mark, beside it (see placeTip), inside the chart. */

@@ -6,12 +6,13 @@
  * - the detail card (a copy of the body's list entry) opens beside the box on wide screens, as a
  *   bottom sheet when the map is used on a phone, or in place, directly below the row, when the body
  *   was picked from the list; focus moves to it and returns on Close or Escape;
- * - on narrow screens the map starts closed (one tap away) and the tiered list is what readers see,
- *   its tiers closed (tier -> body -> links and work);
+ * - on narrow screens the map stays open and shows the one-body panel (the first chart a reader sees),
+ *   one Tab stop with arrow keys between its bodies; the tiered list below starts with its tiers
+ *   closed at every width (tier -> body -> links and work);
  * - search matches names, initials and remit words, every word of the query.
  */
 import { enhanceFigure, getFigureState, hideTip, setFigureState } from './enhance.ts';
-import { drawHood } from './governance-hood.ts';
+import { drawHood, roveHood } from './governance-hood.ts';
 import { placeCard, type Rect, type Segment } from './governance-place.ts';
 
 const NARROW = '(max-width: 40rem)';
@@ -68,6 +69,19 @@ function cardPlace(fig: HTMLElement, frameEl: HTMLElement, node: SVGElement, car
   });
 }
 
+/** Scroll so the selected body (box, panel or entry) and its open card both show, centred together. */
+function revealSelection(fig: HTMLElement, id: string, win: Window): void {
+  const card = fig.querySelector<HTMLElement>('[data-gov-card]:not([hidden])');
+  const node = fig.querySelector<SVGElement>(`.gov-node[data-key="${id}"]`);
+  const shown = [node, card].filter((e): e is HTMLElement | SVGElement => !!e && e.getClientRects().length > 0);
+  if (!shown.length) return;
+  const boxes = shown.map((e) => e.getBoundingClientRect());
+  const top = Math.min(...boxes.map((b) => b.top));
+  const bottom = Math.max(...boxes.map((b) => b.bottom));
+  const spare = win.innerHeight - (bottom - top);
+  win.scrollBy({ top: spare > 0 ? top - spare / 2 : top - 16, behavior: 'instant' });
+}
+
 /** Lower-case words of a list entry: its name, short name, tier, chair and remit. */
 function searchText(entry: HTMLElement): string {
   const text = `${entry.querySelector('.gov-name')?.textContent ?? ''} ${entry.querySelector('.gov-what')?.textContent ?? ''}`;
@@ -113,11 +127,11 @@ export function enhanceGovernance(fig: HTMLElement, win: Window = window): void 
   const hoodShown = () => !!box?.open && !!hood && win.getComputedStyle(hood).display !== 'none';
   let returnTo: HTMLElement | SVGElement | null = null;
 
-  // Phones: the map folded and the tiers closed, so the list starts as five rows (national to other).
-  if (narrow()) {
-    if (box) box.open = false;
-    for (const tier of Array.from(fig.querySelectorAll<HTMLDetailsElement>('.gov-tier-list'))) tier.open = false;
-  }
+  // The map stays open (on phones its one-body panel is the page's first chart) and the tiers start
+  // closed at every width, so the list below starts as five rows (national to other) and a keyboard
+  // passes the whole figure in under 20 Tab stops (issue #25); each tier opens with Enter.
+  for (const tier of Array.from(fig.querySelectorAll<HTMLDetailsElement>('.gov-tier-list'))) tier.open = false;
+  roveHood(fig);
   for (const node of Array.from(fig.querySelectorAll<SVGElement>('.gov-node'))) {
     node.setAttribute('role', 'button');
     node.setAttribute('aria-pressed', 'false');
@@ -297,11 +311,16 @@ export function enhanceGovernance(fig: HTMLElement, win: Window = window): void 
     if (first) choose(first.dataset['bodyEntry'] ?? '');
   });
 
-  // A selection already in the URL: highlight it and open its details, without moving focus.
+  // A selection already in the URL (`?body=`, with this figure's hash or none): highlight it, open its
+  // details without moving focus, and bring the body and its card into view together once the page
+  // has loaded (after the browser's own scroll to the hash).
   const fromUrl = new URL(win.location.href);
-  const initial = fromUrl.hash === `#${fig.id}` ? fromUrl.searchParams.get('body') : null;
+  const initial = fromUrl.hash === `#${fig.id}` || fromUrl.hash === '' ? fromUrl.searchParams.get('body') : null;
   if (initial && entryOf(initial)) {
-    selectBody(fig, initial);
+    setFigureState(fig, { body: initial }, win);
     show(initial, narrow() ? 'list' : 'map', false);
+    const reveal = () => revealSelection(fig, initial, win);
+    if (doc.readyState === 'complete') win.setTimeout(reveal, 0);
+    else win.addEventListener('load', () => win.setTimeout(reveal, 0), { once: true });
   }
 }

@@ -61,4 +61,32 @@ export function drawHood(fig: HTMLElement, id: string | undefined): void {
   const input = id ? hoodFromPage(fig, id) : null;
   // An SVG string built from the page's own text, escaped by hoodSvg (no scripts, no styles: CSP-safe).
   holder.innerHTML = input ? hoodSvg(input).svg : (defaults.get(holder) ?? '');
+  roveHood(fig);
+}
+
+/**
+ * The panel is one Tab stop (issue #25: its 12 links were 12 stops): the body's own name takes focus
+ * from Tab, and the arrow keys (and Home, End) move between the panel's links.
+ */
+export function roveHood(fig: HTMLElement): void {
+  const holder = fig.querySelector<HTMLElement>('[data-gov-hood-svg]');
+  if (!holder) return;
+  const links = Array.from(holder.querySelectorAll<SVGAElement>('a'));
+  const first = links.find((a) => a.classList.contains('gov-hood-self')) ?? links[0];
+  for (const a of links) a.setAttribute('tabindex', a === first ? '0' : '-1');
+  if (holder.dataset['roving']) return;
+  holder.dataset['roving'] = 'true';
+  holder.addEventListener('keydown', (event) => {
+    const all = Array.from(holder.querySelectorAll<SVGAElement>('a'));
+    const at = all.indexOf((event.target as Element).closest('a') as unknown as SVGAElement);
+    if (at < 0) return;
+    const step: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+    const next =
+      event.key === 'Home' ? 0 : event.key === 'End' ? all.length - 1 : step[event.key] ? at + step[event.key]! : -1;
+    if (next < 0 || next >= all.length) return;
+    event.preventDefault();
+    all[at]!.setAttribute('tabindex', '-1');
+    all[next]!.setAttribute('tabindex', '0');
+    all[next]!.focus();
+  });
 }

@@ -132,9 +132,12 @@ export function hoodSvg(input: HoodInput): { svg: string; height: number } {
   }
   const height = Math.ceil(Math.max(y - GAP + 2, headH + 2));
   const spineBottom = Math.max(lastMid + 10, headH);
+  // The spine is drawn apart from the body's own link, so the link's box is the header alone (a
+  // keyboard focus check finds the focused link at its centre, not under the rows beside the spine).
   const head =
+    `<path class="gov-box gov-hood-spine" d="M1,${headH - 2}H${SPINE}V${spineBottom}H1Z"/>` +
     `<a class="gov-hood-self" href="${href(input.id)}" data-key="${esc(input.id)}" aria-label="${esc(`${name}: its entry in the list`)}">` +
-    `<path class="gov-box gov-hood-spine" d="M1,1H${W - 1}V${headH - 1}H${SPINE}V${spineBottom}H1Z"/>` +
+    `<path class="gov-box gov-hood-spine" d="M1,1H${W - 1}V${headH - 1}H1Z"/>` +
     `<text class="gov-label" x="${PAD + 2}" y="${PAD + FONT - 1}" font-size="${FONT}" font-weight="bold">${tspans(headLines, PAD + 2, LINE)}</text>` +
     `</a>`;
   const svg =

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getFigure } from '../../src/figures/index.ts';
 import { OGL_URL } from '../../src/lib/site.ts';
@@ -125,12 +125,28 @@ async function embedHeights(id: string, script: string) {
   return { w, measure };
 }
 
+/** The parts a compact embed must not show: takeaway, controls, table, other views, credit block. */
+const compactExtras = (frame: Frame) =>
+  frame.evaluate(() =>
+    ['.figure-takeaway', '.figure-controls', '.figure-table', '.figure-view + .figure-view', '.embed-credit'].filter(
+      (sel) => [...document.querySelectorAll(sel)].some((e) => e.checkVisibility()),
+    ),
+  );
+
 describe('embed height protocol', () => {
   it.each(ids)('%s: the host snippet makes each iframe as tall as its content, full and compact', async (id) => {
     const { w, measure } = await embedHeights(id, hostScript(id, new URL(baseUrl).origin));
     await expect
       .poll(async () => (await measure()).filter((m) => m.height !== m.content || m.scrolls), { timeout: 15_000 })
       .toEqual([]);
+    // Compact means the chart, its title and a source line (issue #25); the full embed, which shows
+    // the rest, is the broken case that proves the check can fail.
+    for (const el of await w.page.$$('iframe')) {
+      const frame = (await el.contentFrame())!;
+      const extra = await compactExtras(frame);
+      if (frame.url().includes('/embed/compact/')) expect(extra, frame.url()).toEqual([]);
+      else expect(extra, frame.url()).toContain('.figure-takeaway');
+    }
     expect(w.problems).toEqual([]);
     await w.page.context().close();
   });

@@ -13,7 +13,8 @@ import { checkNoJsComplete, checkShown, press } from '../support/explore.ts';
 import { useFixturePages, type PageOptions } from '../support/fixture-pages.ts';
 import { checkTargetOverlap } from '../support/hit-areas.ts';
 import { runAxe } from '../support/page-checks.ts';
-import { checkTargets } from '../support/story.ts';
+import { checkPanelScales, checkTargets, checkZeroLineClear } from '../support/story.ts';
+import { getFigure } from '../../src/figures/index.ts';
 
 const base = inject('siteBaseUrl');
 const HATE = `${base}themes/hate-crime/`;
@@ -84,6 +85,8 @@ describe.concurrent('hate crime: North / South / both, combined with counts / % 
   it('opens in the state its URL carries, and the change keeps its absolute change and caution', async () => {
     await onPage(`${HATE}?view=percent&area=south#${FIG}`, async (page) => {
       expect(await checkShown(page, FIG)).toEqual([]);
+      // Narrow % change (issue #25): the zero line stays clear of the label above each bar.
+      expect(await checkZeroLineClear(page)).toEqual([]);
       expect(await page.locator(`#${FIG} [data-set-area="south"]`).getAttribute('aria-pressed')).toBe('true');
       expect(await shownKeys(page, FIG)).toEqual([
         'south-worcestershire|hate-offences|change',
@@ -145,7 +148,13 @@ describe.concurrent('a non-default state: axe and targets', () => {
           url,
           async (page) => {
             expect(await runAxe(page, `${width} ${scheme}`)).toEqual([]);
-            if (width === 360) expect([...(await checkTargets(page)), ...(await checkTargetOverlap(page))]).toEqual([]);
+            if (width === 360)
+              expect([
+                ...(await checkTargets(page)),
+                ...(await checkTargetOverlap(page)),
+                ...(await checkZeroLineClear(page)),
+                ...(await checkPanelScales(page)),
+              ]).toEqual([]);
           },
           { width, scheme },
         );
@@ -157,4 +166,46 @@ describe.concurrent('no two touch targets overlap, as drawn, on every theme page
     it.each(themePages)(`%s at ${width} px`, async (url) => {
       expect(await onPage(url, checkTargetOverlap, { width })).toEqual([]);
     });
+});
+
+/**
+ * A downloaded image carries its title, subtitle, source line, licence and the figure's address
+ * (issue #25): what it says once saved, as text in the SVG, and a PNG taller than the bare chart.
+ */
+function downloadProblems(svg: string, id: string): string[] {
+  const f = getFigure(id);
+  // Drawn text only: a <title> or <desc> is not seen on a saved image.
+  const text = svg
+    .replace(/<(title|desc)\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&');
+  const want: [string, string][] = [
+    ['title', f.title],
+    ['subtitle', f.takeaway.slice(0, 30)],
+    ['source line', 'Source: Worcestershire County Council, Community Safety overview'],
+    ['licence', 'Open Government Licence v3.0'],
+    ['address', `/themes/${f.theme}/#${id}`],
+  ];
+  return want.filter(([, s]) => !text.includes(s)).map(([what]) => `no ${what}`);
+}
+
+describe('downloaded images', () => {
+  const id = 'hate-crime-trend';
+  it('the bare chart (what the download was) fails the check', () => {
+    expect(downloadProblems(getFigure(id).views[0]!.svg.wide, id)).toEqual([
+      'no title',
+      'no subtitle',
+      'no source line',
+      'no licence',
+      'no address',
+    ]);
+  });
+  it('the SVG and PNG downloads carry title, subtitle, source, licence and address', async () => {
+    const svg = await (await fetch(`${base}figures/${id}.svg`)).text();
+    expect(downloadProblems(svg, id)).toEqual([]);
+    const png = Buffer.from(await (await fetch(`${base}figures/${id}.png`)).arrayBuffer());
+    const chartHeight = Number(/height="([\d.]+)"/.exec(getFigure(id).views[0]!.svg.wide)?.[1]);
+    // PNG height (IHDR), drawn at twice the size: the frame adds at least 100 units of text.
+    expect(png.readUInt32BE(20)).toBeGreaterThan(2 * (chartHeight + 100));
+  });
 });

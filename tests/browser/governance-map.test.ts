@@ -68,6 +68,26 @@ async function activeEdges(page: Page, id: string): Promise<{ active: number; ex
   );
 }
 
+/**
+ * Tab presses from the page's title to the first stop after the figure (issue #25: about 157 before).
+ * Returns the stops inside the figure.
+ */
+async function tabStops(page: Page, fig: string): Promise<number> {
+  await page.evaluate(() => {
+    const h = document.querySelector<HTMLElement>('h1')!;
+    h.tabIndex = -1;
+    h.focus();
+  });
+  let inside = 0;
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press('Tab');
+    const here = await page.evaluate((sel) => !!document.activeElement?.closest(sel), fig);
+    if (here) inside += 1;
+    else if (inside > 0) break;
+  }
+  return inside;
+}
+
 describe('without JavaScript', () => {
   it('draws and labels the Safer Communities Board links and lists every body with its links', async () => {
     const { page, close } = await open(PAGE, { javaScriptEnabled: false });
@@ -115,6 +135,15 @@ describe('without JavaScript', () => {
 describe('with JavaScript', () => {
   it('selects a body by keyboard: links highlighted, card beside it in view and focused, ?body= in the URL; Escape returns', async () => {
     const { page, close } = await open(PAGE);
+    // One composite widget: at most 20 Tab stops pass the whole figure (map one stop, arrows inside;
+    // the list's tiers closed, each one stop). Broken: every box a stop and the tiers open, as before.
+    expect(await tabStops(page, FIG)).toBeLessThanOrEqual(20);
+    await page.evaluate((fig) => {
+      for (const n of document.querySelectorAll(`${fig} .gov-node`)) n.setAttribute('tabindex', '0');
+      for (const d of document.querySelectorAll<HTMLDetailsElement>(`${fig} .gov-tier-list`)) d.open = true;
+    }, FIG);
+    expect(await tabStops(page, FIG)).toBeGreaterThan(60);
+    await page.reload();
     const node = page.locator(`${FIG} .gov-node[data-key="safer-communities-board"]`);
     await node.focus();
     await page.keyboard.press('Enter');
@@ -142,10 +171,19 @@ describe('with JavaScript', () => {
     await close();
   });
 
-  it('selects a body by touch at 360 px: the tiered list comes first, the row opens in place, the map is one tap away', async () => {
+  it('selects a body by touch at 360 px: the one-body panel is open, the row opens in place and redraws the panel', async () => {
     const { page, close } = await open(PAGE, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     const box = `${FIG} [data-gov-box]`;
-    expect(await page.locator(box).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    // The map stays open on a phone: its one-body panel is the page's first chart (issue #25).
+    expect(await page.locator(box).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator(`${FIG} [data-gov-hood]`).isVisible()).toBe(true);
+    // The panel is one Tab stop, arrow keys inside; the whole figure passes in at most 20 stops.
+    expect(await tabStops(page, FIG)).toBeLessThanOrEqual(20);
+    await page.locator(`${FIG} [data-gov-hood] .gov-hood-self`).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('gov-hood-link'))).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-gov-hood]'))).toBe(false);
     // Tiers start closed: tier, then body.
     const county = page.locator(`${FIG} .gov-tier-list > summary`, { hasText: /^County/ });
     expect(await page.locator(`${FIG} .gov-tier-list[open]`).count()).toBe(0);
@@ -158,8 +196,7 @@ describe('with JavaScript', () => {
     const edges = await activeEdges(page, 'safer-communities-board');
     expect(edges.active).toBe(edges.expected);
     expect(new URL(page.url()).searchParams.get('body')).toBe('safer-communities-board');
-    // The map, one tap away: on a phone it is the selected body's own panel, whose rows redraw it.
-    await page.locator(`${box} > summary`).tap();
+    // The map above: on a phone it is the selected body's own panel, whose rows redraw it.
     expect(await page.locator(`${FIG} [data-gov-hood] .gov-hood-self`).getAttribute('data-key')).toBe(
       'safer-communities-board',
     );
@@ -194,8 +231,15 @@ describe('with JavaScript', () => {
     await close();
   });
 
-  it('opens the body named in the URL', async () => {
+  it('opens the body named in the URL, with or without the hash, body and card in view', async () => {
+    const bare = await open(`${PAGE}?body=west-mercia-pcc`);
+    await expect.poll(() => inView(bare.page, `${FIG} [data-gov-card]`)).toBe(true);
+    expect(await inView(bare.page, `${FIG} .gov-node[data-key="west-mercia-pcc"]`)).toBe(true);
+    expect(await bare.page.locator(`${FIG} [data-gov-card-title]`).textContent()).toContain('Commissioner');
+    await bare.close();
     const { page, close } = await open(`${PAGE}?body=prevent-strategy-group#governance-diagram`);
+    await expect.poll(() => inView(page, `${FIG} [data-gov-card]`)).toBe(true);
+    expect(await inView(page, `${FIG} .gov-node[data-key="prevent-strategy-group"]`)).toBe(true);
     expect(await page.locator(`${FIG} .gov-node[data-key="prevent-strategy-group"]`).getAttribute('aria-pressed')).toBe(
       'true',
     );
@@ -221,7 +265,6 @@ describe('the map on a phone', () => {
   for (const width of [360, 320]) {
     it(`is readable at ${width} px: the one-body panel, text >= 12 px, no horizontal scrolling`, async () => {
       const { page, close } = await open(PAGE, { viewport: { width, height: 740 }, hasTouch: true, isMobile: true });
-      await page.locator(`${FIG} [data-gov-box] > summary`).tap();
       expect(await page.locator(`${FIG} [data-gov-hood]`).isVisible()).toBe(true);
       expect(await page.locator(`${FIG} .govmap-wrap > .figure-view`).isVisible()).toBe(false);
       const text = await smallestText(page, `${FIG} svg.gov-hood`);
@@ -239,7 +282,6 @@ describe('the map on a phone', () => {
 
   it('the text-size check fails on the whole map shrunk to a phone (what the panel replaces)', async () => {
     const { page, close } = await open(PAGE, { viewport: { width: 360, height: 740 } });
-    await page.locator(`${FIG} [data-gov-box] > summary`).click();
     // Force the whole map back into the narrow column, as it was drawn before the panel (CSSOM: the CSP
     // forbids a style tag).
     await page
@@ -388,7 +430,6 @@ describe('accessibility', () => {
           viewport: { width, height: 800 },
           colorScheme: scheme,
         });
-        if (width === 360) await page.locator(`${FIG} [data-gov-box] > summary`).click();
         expect(await runAxe(page, `${width} ${scheme}`)).toEqual([]);
         await close();
       });
@@ -397,7 +438,6 @@ describe('accessibility', () => {
 
   it('fits 320 px with the map open', async () => {
     const { page, close } = await open(PAGE, { viewport: { width: 320, height: 700 } });
-    await page.locator(`${FIG} [data-gov-box] > summary`).click();
     expect(await checkOverflow(page)).toEqual([]);
     await close();
   });

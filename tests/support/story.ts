@@ -6,26 +6,47 @@
  */
 import type { Page } from 'playwright-core';
 
-export const LIMITS = { header: 120, firstChartTop: 1200, target: 24, focusContrast: 3 } as const;
+export const LIMITS = {
+  header: 120,
+  firstChartTop: 1200,
+  homeChartTop: 900,
+  pageHeight: 15000,
+  governanceHeight: 10000,
+  target: 24,
+  focusContrast: 3,
+} as const;
 
-/** `.site-header` at most 120 px tall; the first figure's chart starts within 1,200 px of the top. */
-export async function checkLayout(page: Page): Promise<string[]> {
-  const m = await page.evaluate(() => {
+/**
+ * `.site-header` at most 120 px tall; the first chart a reader can SEE starts within `chartTop` px of
+ * the top (an SVG drawn in a figure, not inside a closed `<details>`, hidden or display: none: a
+ * figure whose chart sits in a closed section does not count, issue #25); with `height`, the page
+ * (every lazy `content-visibility: auto` block laid out at its real size) is at most that tall.
+ */
+export async function checkLayout(page: Page, limits: { chartTop?: number; height?: number } = {}): Promise<string[]> {
+  const chartLimit = limits.chartTop ?? LIMITS.firstChartTop;
+  const m = await page.evaluate((measureHeight) => {
     const header = document.querySelector('.site-header')?.getBoundingClientRect();
-    const chart = [...document.querySelectorAll('main figure.figure .figure-chart, main figure.figure svg')].find(
-      (e) => e.getBoundingClientRect().height > 0,
-    );
-    return {
-      header: header ? header.height : null,
-      chartTop: chart ? chart.getBoundingClientRect().top + window.scrollY : null,
-    };
-  });
+    const chart = [...document.querySelectorAll('main figure svg')].find((e) => {
+      const r = e.getBoundingClientRect();
+      return r.height > 40 && r.width > 40 && e.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+    });
+    const chartTop = chart ? chart.getBoundingClientRect().top + window.scrollY : null;
+    let height: number | null = null;
+    if (measureHeight) {
+      for (const e of document.querySelectorAll<HTMLElement>('body *'))
+        if (getComputedStyle(e).contentVisibility === 'auto') e.style.setProperty('content-visibility', 'visible');
+      height = document.documentElement.scrollHeight;
+    }
+    return { header: header ? header.height : null, chartTop, height };
+  }, limits.height !== undefined);
   const out: string[] = [];
   if (m.header === null) out.push('no .site-header');
   else if (m.header > LIMITS.header) out.push(`header is ${Math.round(m.header)} px tall (at most ${LIMITS.header})`);
   if (m.chartTop === null) out.push('no chart on the page');
-  else if (m.chartTop > LIMITS.firstChartTop)
-    out.push(`first chart starts ${Math.round(m.chartTop)} px down (at most ${LIMITS.firstChartTop})`);
+  else if (m.chartTop > chartLimit)
+    out.push(`first chart starts ${Math.round(m.chartTop)} px down (at most ${chartLimit})`);
+  if (limits.height !== undefined && m.height !== null && m.height > limits.height)
+    out.push(`page is ${m.height} px tall (at most ${limits.height})`);
   return out;
 }
 
@@ -205,4 +226,116 @@ export async function checkNumbersOnce(page: Page): Promise<string[]> {
   return Object.entries(counts)
     .filter(([, n]) => n > 1)
     .map(([token, n]) => `"${token}" is said ${n} times in the lead's words (once; the chart carries it)`);
+}
+
+/**
+ * No stray fragment of a phrase (issue #25: "✓ Checked against the report" wrapped its qualifier onto
+ * a line of its own as a 10.9 px ": the percentage is our calculation"): visible text in main outside
+ * the charts is at least 11 px, and no line starts with a colon or semicolon.
+ */
+export async function checkTextFragments(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const main = document.querySelector('main');
+    if (!main) return ['no main'];
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = (n.textContent ?? '').trim();
+      if (!el || !text || el.closest('svg, .visually-hidden') || !el.checkVisibility()) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < 11) out.push(`"${text.slice(0, 40)}" is ${size.toFixed(1)} px (at least 11)`);
+      // A number, or a word of a body's name, is never cut across two lines.
+      const words = el.closest('.gov-name, .gov-pick')
+        ? text.split(/\s+/)
+        : /^[£$]?\d[\d,.]*%?$/.test(text)
+          ? [text]
+          : [];
+      for (const word of words) {
+        const at = (n.textContent ?? '').indexOf(word);
+        if (at < 0 || word.length < 2) continue;
+        const r = document.createRange();
+        r.setStart(n, at);
+        r.setEnd(n, at + word.length);
+        const tops = new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
+        if (tops.size > 1) out.push(`"${word}" is cut across lines`);
+      }
+      if (/^[:;]/.test(text)) {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const first = range.getClientRects()[0];
+        const block = el.closest('p, li, div, dd, td');
+        const left = block ? block.getBoundingClientRect().left + parseFloat(getComputedStyle(block).paddingLeft) : 0;
+        if (first && Math.abs(first.left - left) < 2) out.push(`a line starts with "${text.slice(0, 40)}"`);
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * Bars compared side by side share one scale, or the chart says they do not (issue #25: hate crime
+ * drew 37 almost as long as 318 on a scale of its own): in every visible chart, the bar panels
+ * (`svg[data-scale]`, written by src/charts/bars.ts) use one scale, or the chart's text says "own
+ * scale" or "different scales".
+ */
+export async function checkPanelScales(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const chart of document.querySelectorAll<SVGSVGElement>('main svg.chart')) {
+      if (!chart.checkVisibility() || chart.parentElement?.closest('svg')) continue;
+      const scales = new Set([...chart.querySelectorAll('svg[data-scale]')].map((s) => s.getAttribute('data-scale')));
+      const says = /own scale|different scales/i.test(chart.textContent ?? '');
+      if (scales.size > 1 && !says)
+        out.push(
+          `chart "${chart.getAttribute('aria-label') ?? chart.querySelector('title')?.textContent ?? ''}" draws its bars on ${scales.size} scales (${[...scales].join('; ')}) without saying so`,
+        );
+    }
+    return out;
+  });
+}
+
+/** No zero line (`.chart-axis` line) runs through a visible band label (`.chart-band-label` text). */
+export async function checkZeroLineClear(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const panel of document.querySelectorAll<SVGSVGElement>('main svg svg')) {
+      if (!panel.checkVisibility()) continue;
+      const lines = [...panel.querySelectorAll('.chart-axis line')].map((l) => l.getBoundingClientRect());
+      for (const text of panel.querySelectorAll('.chart-band-label text')) {
+        const t = text.getBoundingClientRect();
+        if (t.width === 0) continue;
+        if (lines.some((l) => l.left >= t.left && l.left <= t.right && l.top < t.bottom - 1 && l.bottom > t.top + 1))
+          out.push(`the zero line runs through the label "${text.textContent ?? ''}"`);
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * A mark's tooltip never covers the mark it describes (issue #25: 4 of 4 tries on a phone): every
+ * visible chart mark is clicked (as a tap does) and its figure's `.chart-tip` must not overlap the
+ * mark's shape. Governance boxes (a click selects) are left out.
+ */
+export async function checkTipsClear(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const marks = [...document.querySelectorAll<SVGElement>('main figure .mark')].filter(
+      (m) => m.getClientRects().length > 0 && !m.classList.contains('gov-node'),
+    );
+    for (const mark of marks) {
+      mark.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      const tip = mark.closest('figure')?.querySelector<HTMLElement>('.chart-tip');
+      if (!tip || tip.hidden) continue;
+      const a = (mark.querySelector('.mark-shape') ?? mark).getBoundingClientRect();
+      const b = tip.getBoundingClientRect();
+      const overlap =
+        Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+        Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+      if (overlap) out.push(`the tooltip covers its mark "${mark.getAttribute('aria-label') ?? ''}"`);
+      tip.hidden = true;
+    }
+    return out;
+  });
 }

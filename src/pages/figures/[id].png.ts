@@ -5,5 +5,5 @@ import { FIGURE_IDS } from '../../figures/index.ts';
 
 export const getStaticPaths: GetStaticPaths = () => FIGURE_IDS.map((id) => ({ params: { id } }));
 
-export const GET: APIRoute = ({ params }) =>
-  new Response(new Uint8Array(figurePng(String(params['id']))), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = ({ params, site }) =>
+  new Response(new Uint8Array(figurePng(String(params['id']), site)), { headers: { 'Content-Type': 'image/png' } });

@@ -5,5 +5,5 @@ import { FIGURE_IDS } from '../../figures/index.ts';
 
 export const getStaticPaths: GetStaticPaths = () => FIGURE_IDS.map((id) => ({ params: { id } }));
 
-export const GET: APIRoute = ({ params }) =>
-  new Response(figureSvg(String(params['id'])), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
+export const GET: APIRoute = ({ params, site }) =>
+  new Response(figureSvg(String(params['id']), site), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
