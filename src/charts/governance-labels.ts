@@ -51,6 +51,7 @@ function inside(b: Box, [x1, y1, x2, y2]: Seg): number {
  * Label boxes for the requested links. `fixed` labels (already placed, e.g. by ELK) count as taken.
  * Each label is centred on a point of its route, sampled every 6 units, away from both ends.
  */
+// eslint-disable-next-line max-lines-per-function -- issue #28: 89 lines, to be split into named steps
 export function placeEdgeLabels(
   layout: GovLayout,
   requests: readonly LabelRequest[],

@@ -132,11 +132,13 @@ export function edgeLabels(rows: readonly GovNode[], layout: GovLayout): Record<
   return { ...placeEdgeLabels(layout, requests, fixed), ...Object.fromEntries(fixed.map((f) => [f.id, f.box])) };
 }
 
+// eslint-disable-next-line max-lines-per-function -- issue #28: 150 lines, to be split into named steps
 export function governanceMap(rows: readonly GovNode[], layout: GovLayout, options: GovMapOptions): string {
   const width = Math.ceil(layout.width);
   const labels = edgeLabels(rows, layout);
   return renderSvg(
     options,
+    // eslint-disable-next-line max-lines-per-function -- issue #28: 142 lines, to be split into named steps
     (svg, doc) => {
       svg.setAttribute('class', `${svg.getAttribute('class') ?? ''} gov-map`);
       // Tier bands behind everything, each labelled above its first row of boxes.

@@ -66,6 +66,7 @@ function hitCandidates(box: Box, hw: number, hh: number): Box[] {
  * smaller than MIN_TARGET, a transparent hit area of that size around it, placed so that it overlaps
  * no other mark's shape or hit area (centred when it can be; tests/unit/charts/targets.test.ts).
  */
+// eslint-disable-next-line max-lines-per-function -- issue #28: 112 lines, to be split into named steps
 export function frameMarks(doc: Document, svg: SVGElement, layout: Layout): void {
   const min = MIN_TARGET[layout];
   const framed: { g: Element; box: Box; shapes: Box[] }[] = [];

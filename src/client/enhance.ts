@@ -264,12 +264,12 @@ export function enhanceFigure(fig: HTMLElement, win: Window = window): void {
     if (!to || !to.classList.contains('mark')) hideTip(fig);
   });
   fig.addEventListener('pointerover', (event) => {
-    if ((event).pointerType !== 'mouse') return;
+    if (event.pointerType !== 'mouse') return;
     const mark = (event.target as Element).closest('.mark');
     if (mark) showTip(fig, mark);
   });
   fig.addEventListener('pointerout', (event) => {
-    if ((event).pointerType !== 'mouse') return;
+    if (event.pointerType !== 'mouse') return;
     const from = (event.target as Element).closest('.mark');
     const to = (event.relatedTarget as Element | null)?.closest('.mark');
     if (from && from !== to && win.document.activeElement !== from) hideTip(fig);

@@ -96,6 +96,7 @@ export function bodyLabel(b: BodyRow): string {
 
 const layouts = new Map<string, GovLayout>();
 
+// eslint-disable-next-line max-lines-per-function -- issue #28: 110 lines, to be split into named steps
 export function governanceData(
   allBodies: readonly BodyData[],
   allLinks: readonly LinkData[],

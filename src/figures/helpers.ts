@@ -155,7 +155,7 @@ export function keyOf(dataset: string, row: object): string {
     .meta.primaryKey.filter((c) => c !== EDITION_COLUMN)
     .map((c) => {
       const v = cells[c];
-      return v && typeof v === 'object' && 'id' in v ? String((v).id) : String(v ?? '');
+      return v && typeof v === 'object' && 'id' in v ? String(v.id) : String(v ?? '');
     })
     .join('|');
 }

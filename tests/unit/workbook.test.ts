@@ -52,7 +52,7 @@ function assertTypedCells(
 
 beforeAll(async () => {
   bytes = await buildWorkbook(datasets, release, { homepage });
-  sheets = (await readXlsxFile(Buffer.from(bytes)));
+  sheets = await readXlsxFile(Buffer.from(bytes));
   parts = unzipSync(bytes);
 }, 60_000);
 
