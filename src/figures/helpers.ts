@@ -5,7 +5,8 @@
  */
 import type { ChartOptions, Layout } from '../charts/render.ts';
 import { EDITION_COLUMN } from '../data/catalog.ts';
-import { getClaims, getDataset } from '../data/index.ts';
+import { currentRows } from '../data/editions.ts';
+import { getCatalog, getClaims, getDataset } from '../data/index.ts';
 import type { ClaimRow } from '../schemas/claims.ts';
 import { formatChange, formatValue } from '../lib/format.ts';
 import type { Period } from '../lib/period.ts';
@@ -37,8 +38,15 @@ export function cite(...list: { source_lines?: LineRange | undefined }[]): strin
   return out.sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
 }
 
+/**
+ * A dataset's rows as a figure draws them: where two editions print a value for the same area, period
+ * and measure, only the current one (the later edition, src/data/editions.ts); the revision is shown
+ * beside it in the dataset's table and the theme page's "Since the last report" block.
+ */
 export function rows<T>(id: string): T[] {
-  return getDataset<T>(id).rows.map((r) => r.value);
+  const dataset = getDataset(id);
+  const current = new Set(currentRows(dataset, getCatalog()));
+  return dataset.rows.filter((r) => current.has(r)).map((r) => r.value as T);
 }
 
 const lookups = new Map<string, Map<string, unknown>>();

@@ -178,10 +178,12 @@ function downloadProblems(svg: string, id: string): string[] {
   const text = svg
     .replace(/<(title|desc)\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
+    // A long title or subtitle wraps onto several lines of text.
+    .replace(/\s+/g, ' ');
   const want: [string, string][] = [
     ['title', f.title],
-    ['subtitle', f.takeaway.slice(0, 30)],
+    ['subtitle', (f.subtitle ?? f.takeaway).slice(0, 30)],
     ['source line', 'Source: Worcestershire County Council, Community Safety overview'],
     ['licence', 'Open Government Licence v3.0'],
     ['address', `/themes/${f.theme}/#${id}`],

@@ -1,0 +1,77 @@
+/**
+ * Issue #23, end to end: the fictional second edition (tests/fixtures/editions/fictional-2019/,
+ * never published) dropped onto a copy of data/ as docs/adding-an-edition.md says, with no TypeScript
+ * change, then the whole site built. Every affected figure shows three periods in its table and CSV,
+ * each title's direction matches the numbers in the built CSV, the revised value is the one drawn and
+ * the theme page's "Since the last report" block shows the revision, and the new source has its page.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readDirection, shapeOf } from '../../src/lib/direction.ts';
+import { buildSite, ROOT } from '../support/build-site.ts';
+import { FICTIONAL_SOURCE_ID, withFictionalEdition } from '../support/editions.ts';
+import { copyDataDir } from '../support/fixtures.ts';
+
+let site = '';
+const page = (path: string): string => readFileSync(join(site, path), 'utf8');
+const text = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+const csv = (figure: string): Record<string, string>[] =>
+  parse(page(`figures/${figure}.csv`).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+const title = (html: string, figure: string): string =>
+  text(new RegExp(`id="${figure}-title"[^>]*>([\\s\\S]*?)</h`).exec(html)?.[1] ?? '').trim();
+/** The values of one series in a figure CSV, in period order. */
+const series = (rows: Record<string, string>[], match: Record<string, string>) =>
+  rows
+    .filter((r) => Object.entries(match).every(([k, v]) => r[k] === v))
+    .sort((a, b) => (a.period ?? '').localeCompare(b.period ?? ''))
+    .map((r) => Number(r.value));
+
+beforeAll(() => {
+  site = buildSite({ base: '/', dataDir: withFictionalEdition(copyDataDir(join(ROOT, 'data'))) });
+}, 600_000);
+
+describe('a second edition added as text and rows builds, and every page grows with it', () => {
+  it('hate crime: three periods in the CSV and the table; the revised 2017/18 value is the one drawn', () => {
+    const rows = csv('hate-crime-trend');
+    const north = series(rows, { area: 'north-worcestershire', measure: 'hate-offences' });
+    expect(north).toEqual([318, 340, 352]);
+    expect(new Set(rows.map((r) => r.period))).toEqual(new Set(['2016/17', '2017/18', '2018/19']));
+    const html = page('themes/hate-crime/index.html');
+    for (const period of ['2016/17', '2017/18', '2018/19']) expect(text(html)).toContain(period);
+  });
+
+  it("each title's direction is the direction of the numbers in the built CSV", () => {
+    const hate = csv('hate-crime-trend');
+    const hateTitle = title(page('themes/hate-crime/index.html'), 'hate-crime-trend');
+    const [offences, crimed] = hateTitle.split(';');
+    for (const area of ['north-worcestershire', 'south-worcestershire']) {
+      expect(readDirection(offences ?? '')).toBe(shapeOf(series(hate, { area, measure: 'hate-offences' })));
+      expect(readDirection(crimed ?? '')).toBe(shapeOf(series(hate, { area, measure: 'hate-incidents-crimed' })));
+    }
+    const marac = csv('marac-cases');
+    const maracTitle = title(page('themes/domestic-abuse/index.html'), 'marac-cases');
+    expect(series(marac, { measure: 'marac-cases' })).toHaveLength(3);
+    expect(readDirection(maracTitle)).toBe(shapeOf(series(marac, { measure: 'marac-cases' })));
+  });
+
+  it('the hate crime page says what changed since the last report, with the revision', () => {
+    const block = /<section class="since-last"[\s\S]*?<\/section>/.exec(page('themes/hate-crime/index.html'))?.[0];
+    expect(block).toBeDefined();
+    const words = text(block ?? '');
+    expect(words).toMatch(/338/);
+    expect(words).toMatch(/340/);
+    expect(words).toContain('2018/19');
+    expect(block).toContain(`/sources/${FICTIONAL_SOURCE_ID}/#L`);
+  });
+
+  it('the new source has its own page with line anchors, beside the first report', () => {
+    expect(page(`sources/${FICTIONAL_SOURCE_ID}/index.html`)).toMatch(/id="L7"/);
+    expect(existsSync(join(site, 'sources/community-safety-overview-2018/index.html'))).toBe(true);
+  });
+});
