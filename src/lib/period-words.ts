@@ -29,3 +29,10 @@ export function reportWords(p: Period): string | undefined {
         : `the ${ORDINALS[first]} to ${ORDINALS[first + count - 1]} quarters of ${y1}`;
   return `${words} (read as ${months})`;
 }
+
+/**
+ * Said in place of a period where the report gives none (status `period-unclear`): the data files
+ * such a row under a year so it can be joined, but a card, chart or table never shows that year as
+ * the figure's period.
+ */
+export const NO_PERIOD_GIVEN = 'the report gives no period';
