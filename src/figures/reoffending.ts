@@ -4,7 +4,7 @@ import { reoffendingSummary } from '../charts/summaries.ts';
 import { offencesPerOffender } from '../data/derive.ts';
 import { movement, seriesVerb } from '../lib/direction.ts';
 import { formatNumber, formatValue } from '../lib/format.ts';
-import { reportWords } from '../lib/period-words.ts';
+import { reportShortWords, reportWords } from '../lib/period-words.ts';
 import { cite, must, obs, observationFigure, render } from './helpers.ts';
 import type { FigureParts } from './types.ts';
 
@@ -22,7 +22,8 @@ export function reoffending(): FigureParts {
     const offences = value(p.id, 'cohort-offences');
     return {
       period: p.id,
-      periodLabel: p.label,
+      // The axis and the marks' labels: the report's "1st quarter 2017" with our reading of the months.
+      periodLabel: reportShortWords(p) ?? p.label,
       offenders,
       offences,
       offencesPerOffender: offencesPerOffender(offences, offenders),
