@@ -98,11 +98,14 @@ export function spending(): FigureParts {
     const all = periodSum(p.column);
     const fromPcc = periodSum(p.column, 'west-mercia-pcc');
     const assumed = chartRows.some((r) => r.column === p.column && r.funder === 'west-mercia-pcc' && r.funderAssumed);
-    const pccWho = assumed
-      ? 'the Police and Crime Commissioner (our reading: the report does not say who pays this part)'
-      : 'the Police and Crime Commissioner';
+    const share = `${formatValue(fromPcc, 'gbp')} (${formatValue((fromPcc / all) * 100, 'percent', 1)})`;
+    const to = pccLines(p.column).join(' and ');
+    // Where the report prints the amount without naming who pays, the Commissioner is our reading.
+    const rest = assumed
+      ? `the other ${share}, to the ${to}, is paid by someone the report does not name (our reading: the Police and Crime Commissioner)`
+      : `the Police and Crime Commissioner ${share}, to the ${to}`;
     return [
-      `Who pays, ${p.columnLabel} (our calculation): of ${formatValue(all, 'gbp')} across the ${allLines}, public health pays ${formatValue(all - fromPcc, 'gbp')} and ${pccWho} ${formatValue(fromPcc, 'gbp')} (${formatValue((fromPcc / all) * 100, 'percent', 1)}), to the ${pccLines(p.column).join(' and ')}.`,
+      `Who pays, ${p.columnLabel} (our calculation): of ${formatValue(all, 'gbp')} across the ${allLines}, public health pays ${formatValue(all - fromPcc, 'gbp')} and ${rest}.`,
     ];
   });
   const changeSummary = [
