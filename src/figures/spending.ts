@@ -105,7 +105,7 @@ export function spending(): FigureParts {
       ? `the other ${share}, to the ${to}, is paid by someone the report does not name (our reading: the Police and Crime Commissioner)`
       : `the Police and Crime Commissioner ${share}, to the ${to}`;
     return [
-      `Who pays, ${p.columnLabel} (our calculation): of ${formatValue(all, 'gbp')} across the ${allLines}, public health pays ${formatValue(all - fromPcc, 'gbp')} and ${rest}.`,
+      `Who pays, ${p.columnLabel} (our calculation): of ${formatValue(all, 'gbp')} across the ${allLines}, public health pays ${formatValue(all - fromPcc, 'gbp')}${assumed ? '; ' : ' and '}${rest}.`,
     ];
   });
   const changeSummary = [
