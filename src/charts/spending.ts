@@ -7,6 +7,7 @@
  */
 import { formatChange, formatValue } from '../lib/format.ts';
 import { noun } from '../lib/direction.ts';
+import { joinList } from '../lib/words.ts';
 import { barPanel, endRoom, type EndLabel, type Segment } from './bars.ts';
 import { ROLES } from './palette.ts';
 import {
@@ -33,7 +34,12 @@ export interface SpendingRow {
   funder: 'wcc-public-health' | 'west-mercia-pcc';
   funderLabel: string;
   value: number;
+  /** The report prints the amount without naming who pays; the funder is our reading (labels say so). */
+  funderAssumed?: boolean;
 }
+
+/** After "PCC" in a label where the report prints the amount but names no funder. */
+export const FUNDER_READING = ' (our reading)';
 
 export const spendingLines: ChartFunction<SpendingRow> = (rows, options) =>
   renderSvg(options, (svg, doc) => {
@@ -50,7 +56,7 @@ export const spendingLines: ChartFunction<SpendingRow> = (rows, options) =>
       const pcc = own.find((r) => r.funder === 'west-mercia-pcc');
       const ph = own.find((r) => r.funder === 'wcc-public-health');
       if (pcc && ph && layout === 'wide')
-        return `${formatValue(ph.value, 'gbp')} + ${formatValue(pcc.value, 'gbp')} PCC`;
+        return `${formatValue(ph.value, 'gbp')} + ${formatValue(pcc.value, 'gbp')} PCC${pcc.funderAssumed ? FUNDER_READING : ''}`;
       return formatValue(
         own.reduce((s, r) => s + r.value, 0),
         'gbp',
@@ -61,7 +67,9 @@ export const spendingLines: ChartFunction<SpendingRow> = (rows, options) =>
       const first = own.find((r) => r.column === column);
       const pcc = own.find((r) => r.column === column && r.funder === 'west-mercia-pcc');
       const label = first?.columnLabel ?? column;
-      return layout === 'narrow' && pcc ? `${label}, incl. ${formatValue(pcc.value, 'gbp')} PCC` : label;
+      return layout === 'narrow' && pcc
+        ? `${label}, incl. ${formatValue(pcc.value, 'gbp')} PCC${pcc.funderAssumed ? FUNDER_READING : ''}`
+        : label;
     };
     const allLabels: EndLabel[] = [];
     for (const line of lines)
@@ -283,5 +291,10 @@ export const spendingFunders: ChartFunction<SpendingRow> = (rows, options) =>
     const height = stackPanels(svg, doc, layout, panels, 16);
     const legendHeight = drawLegend(doc, svg, layout, funderLegend(rows, hatchId), height + 8);
     const y = height + 8 + legendHeight;
-    return y + drawNote(svg, doc, layout, 'Totals of the lines and the PCC share are our calculation.', y);
+    // Where the report prints an amount without naming who pays, the note says the PCC there is our reading.
+    const assumed = rows.filter((r) => r.funder === 'west-mercia-pcc' && r.funderAssumed);
+    const reading = assumed.length
+      ? ` The report does not say who pays the ${joinList(assumed.map((r) => `${formatValue(r.value, 'gbp')} in the ${r.columnLabel}`))}; PCC there is our reading.`
+      : '';
+    return y + drawNote(svg, doc, layout, `Totals of the lines and the PCC share are our calculation.${reading}`, y);
   });

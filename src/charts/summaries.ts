@@ -189,9 +189,14 @@ export function spendingSummary(rows: readonly SpendingRow[]): string[] {
   const sentences = columns.map((c) => {
     const own = rows.filter((r) => r.column === c);
     const ph = own.filter((r) => r.funder === 'wcc-public-health').reduce((s, r) => s + r.value, 0);
-    const pcc = own.filter((r) => r.funder === 'west-mercia-pcc').reduce((s, r) => s + r.value, 0);
+    const pccRows = own.filter((r) => r.funder === 'west-mercia-pcc');
+    const pcc = pccRows.reduce((s, r) => s + r.value, 0);
     const label = own[0]?.columnLabel ?? c;
-    return `${upperFirst(label)}: ${formatValue(ph, 'gbp')} from public health across the ${new Set(own.map((r) => r.line)).size} lines${pcc ? `, plus ${formatValue(pcc, 'gbp')} from the Police and Crime Commissioner` : ''}.`;
+    // Where the report prints the amount without naming who pays, the funder is said as our reading.
+    const from = pccRows.some((r) => r.funderAssumed)
+      ? ', which the report does not say who pays (our reading: the Police and Crime Commissioner)'
+      : ' from the Police and Crime Commissioner';
+    return `${upperFirst(label)}: ${formatValue(ph, 'gbp')} from public health across the ${new Set(own.map((r) => r.line)).size} lines${pcc ? `, plus ${formatValue(pcc, 'gbp')}${from}` : ''}.`;
   });
   const largest = [...rows].sort((a, b) => b.value - a.value)[0];
   if (largest) sentences.push(`The ${lowerFirst(largest.lineLabel)} is by far the largest line.`);
@@ -205,7 +210,7 @@ export function statSummary(rows: readonly StatRow[]): string[] {
 export function shareSummary(rows: readonly ShareRow[]): string[] {
   return rows.map(
     (r) =>
-      `${r.label}: ${formatValue(r.value, 'percent')} (${r.periodLabel}). ${upperFirst(r.restLabel)}: ${formatValue(100 - r.value, 'percent')}.`,
+      `${r.label}: ${formatValue(r.value, 'percent')} (${r.periodLabel}). ${upperFirst(r.restLabel)}: ${formatValue(100 - r.value, 'percent')} (${OUR_CALCULATION}).`,
   );
 }
 

@@ -1,10 +1,11 @@
 /**
  * A share of a whole as a waffle, the share in blue, the rest outlined in grey. The two parts are the
- * chart's marks. At its true size when the whole is a known count (`total`): one
+ * chart's marks; the rest is 100 minus the share, so it is marked "our calculation". At its true size when the whole is a known count (`total`): one
  * square per case (55% of 22 referrals is 12 squares of 22), not 100 squares that suggest a hundred
  * cases; otherwise 10 × 10, one square per 1%. Each square is big enough to tap.
  */
 import { formatValue } from '../lib/format.ts';
+import { OUR_CALCULATION } from './summaries.ts';
 import { PALETTE, ROLES } from './palette.ts';
 import {
   LAYOUT,
@@ -80,7 +81,7 @@ export const waffle: ChartFunction<ShareRow> = (rows, options) =>
     markElement(part, { key: row.key, label: `${row.label}, ${row.periodLabel}: ${value}`, cls: 'role-figure' });
     markElement(rest, {
       key: `${row.key}-rest`,
-      label: `${row.restLabel}, ${row.periodLabel}: ${formatValue(100 - row.value, 'percent')}`,
+      label: `${row.restLabel}, ${row.periodLabel}: ${formatValue(100 - row.value, 'percent')} (${OUR_CALCULATION})`,
     });
     const big = fontSize * 2.4;
     // Text beside the grid when there is room, else below it.
@@ -137,7 +138,8 @@ export const waffle: ChartFunction<ShareRow> = (rows, options) =>
       keyLine('rest', `${of(count - filled)}: ${row.restLabel}`);
     } else {
       keyLine('part', `${value}: ${row.partKey}`);
-      keyLine('rest', `${formatValue(100 - row.value, 'percent')}: ${row.restLabel}`);
+      // The rest is 100 minus the printed share: the report does not print it.
+      keyLine('rest', `${formatValue(100 - row.value, 'percent')} (${OUR_CALCULATION}): ${row.restLabel}`);
     }
     return keyY;
   });

@@ -67,7 +67,7 @@ export function markFor(result: ClaimResult | undefined, shown: Shown): Mark {
 
 /**
  * Whether a passage prints a period, in any of the report's spellings of it: a financial year
- * `2018/19` as "2018/19", "2018/9", "2018-19" or "2018 – 2019"; another period by its first year and
+ * `2018/19` as "2018/19", "2018/9", "2018-19", "2018 – 2019" or the table's "18/19"; another period by its first year and
  * month-year pairs. A ✓ on a value covers its year only where the claim's lines print that year
  * (issue #24: the report gives £106k with no year, so the key figure's "2018/19" is not ticked).
  */
@@ -76,7 +76,9 @@ export function periodPrinted(text: string, period: { kind: string; id: string; 
     const y = Number(period.id.slice(0, 4));
     const next = String(y + 1);
     const ends = [next, next.slice(2), next.slice(3)].join('|');
-    return new RegExp(`(?<!\\d)${y}\\s*[/\\-\u2013]\\s*(?:${ends})(?!\\d)`).test(text);
+    // The spending table's short form "17/18" too (not inside a longer number or date like 1.4.17/18).
+    const short = `(?<![\\d./])${String(y).slice(2)}\\s*/\\s*${next.slice(2)}(?![\\d/])`;
+    return new RegExp(`(?<!\\d)${y}\\s*[/\\-\u2013]\\s*(?:${ends})(?!\\d)|${short}`).test(text);
   }
   return new RegExp(`(?<!\\d)${period.start.slice(0, 4)}(?!\\d)`).test(text);
 }

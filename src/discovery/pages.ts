@@ -12,6 +12,7 @@
  */
 import type { CardSpec } from './social-card.ts';
 import { SITE_NAME } from '../lib/site.ts';
+import { NO_PERIOD_GIVEN } from '../lib/period-words.ts';
 import { getCatalog, getDataset } from '../data/index.ts';
 import { formatNumber } from '../lib/format.ts';
 import { cardSlug } from '../lib/seo.ts';
@@ -103,12 +104,15 @@ export function keyFigureCard(
   if (!props.row) throw new Error(`${who}: <KeyFigure> has no "row"`);
   const row = findRow(of, props.row, who);
   const when = longPeriodLabel(row.period);
+  // As on the page's card: a row the report gives no period for shows none (src/lib/period-words.ts).
   const context =
-    row.raw.basis === 'budget'
-      ? `Budget for ${when}`
-      : row.raw.basis === 'actual'
-        ? `Spent in ${when}`
-        : [areaName(row.raw.area), when].filter(Boolean).join(', ');
+    row.status === 'period-unclear'
+      ? [areaName(row.raw.area), NO_PERIOD_GIVEN].filter(Boolean).join('; ')
+      : row.raw.basis === 'budget'
+        ? `Budget for ${when}`
+        : row.raw.basis === 'actual'
+          ? `Spent in ${when}`
+          : [areaName(row.raw.area), when].filter(Boolean).join(', ');
   return { value: formatRow(row), label: label ?? rowLabel(row), context };
 }
 

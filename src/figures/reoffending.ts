@@ -4,6 +4,7 @@ import { reoffendingSummary } from '../charts/summaries.ts';
 import { offencesPerOffender } from '../data/derive.ts';
 import { movement, seriesVerb } from '../lib/direction.ts';
 import { formatNumber, formatValue } from '../lib/format.ts';
+import { reportShortWords, reportWords } from '../lib/period-words.ts';
 import { cite, must, obs, observationFigure, render } from './helpers.ts';
 import type { FigureParts } from './types.ts';
 
@@ -21,12 +22,17 @@ export function reoffending(): FigureParts {
     const offences = value(p.id, 'cohort-offences');
     return {
       period: p.id,
-      periodLabel: p.label,
+      // The axis and the marks' labels: the report's "1st quarter 2017" with our reading of the months.
+      periodLabel: reportShortWords(p) ?? p.label,
       offenders,
       offences,
       offencesPerOffender: offencesPerOffender(offences, offenders),
     };
   });
+  // In sentences and the table, the report's own words for each quarter with our reading visible
+  // ("the first quarter of 2017 (read as January to March)"); the chart's axis keeps the short label.
+  const words = new Map(periods.map((p) => [p.id, reportWords(p) ?? p.label]));
+  const said = (r: ReoffendingRow) => words.get(r.period) ?? r.periodLabel;
   const first = must(chartRows[0], 'first quarter');
   const last = must(chartRows[chartRows.length - 1], 'last quarter');
   const measureTitle = 'Offenders on the reducing-reoffending cohort and their offences';
@@ -40,14 +46,14 @@ export function reoffending(): FigureParts {
   const two = chartRows.length === 2;
   const moved = (pick: (r: ReoffendingRow) => number, digits?: number) =>
     movement(
-      chartRows.map((r) => ({ value: pick(r), ...(two ? {} : { label: r.periodLabel }) })),
+      chartRows.map((r) => ({ value: pick(r), ...(two ? {} : { label: said(r) }) })),
       { format: (v) => (digits === undefined ? formatValue(v, 'count') : formatNumber(v, digits)) },
     );
   const takeaway =
     chartRows.length < 2
-      ? `In ${first.periodLabel}, ${formatValue(first.offenders, 'count')} offenders on the cohort committed ${formatValue(first.offences, 'count')} offences: ${formatNumber(first.offencesPerOffender, 2)} per offender (our calculation).`
-      : `${two ? `Between ${first.periodLabel} and ${last.periodLabel} the` : 'The'} number of offenders on the cohort ${moved((r) => r.offenders)}, and offences per offender (our calculation) ${moved((r) => r.offencesPerOffender, 2)}.`;
-  const summary = reoffendingSummary(chartRows);
+      ? `In ${said(first)}, ${formatValue(first.offenders, 'count')} offenders on the cohort committed ${formatValue(first.offences, 'count')} offences: ${formatNumber(first.offencesPerOffender, 2)} per offender (our calculation).`
+      : `${two ? `Between ${said(first)} and ${said(last)} the` : 'The'} number of offenders on the cohort ${moved((r) => r.offenders)}, and offences per offender (our calculation) ${moved((r) => r.offencesPerOffender, 2)}.`;
+  const summary = reoffendingSummary(chartRows.map((r) => ({ ...r, periodLabel: said(r) })));
   return observationFigure('reoffending-cohort', data, {
     id,
     theme: 'reducing-reoffending',
@@ -71,7 +77,7 @@ export function reoffending(): FigureParts {
         { key: 'ratio', label: 'Offences per offender', numeric: true },
       ],
       rows: chartRows.map((r) => ({
-        period: r.periodLabel,
+        period: said(r).charAt(0).toUpperCase() + said(r).slice(1),
         offenders: formatValue(r.offenders, 'count'),
         offences: formatValue(r.offences, 'count'),
         ratio: formatNumber(r.offencesPerOffender, 2),

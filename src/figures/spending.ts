@@ -4,6 +4,7 @@ import {
   spendingChange,
   spendingFunders,
   spendingLines,
+  FUNDER_READING,
   type SpendingChangeRow,
   type SpendingRow,
 } from '../charts/spending.ts';
@@ -37,6 +38,8 @@ export function spending(): FigureParts {
     funder: r.funder,
     funderLabel: FUNDER_LABELS[r.funder] ?? r.funder,
     value: r.value,
+    // The report prints the amount but not who pays it (2018/19's "plus £106,000"): a footnote says so.
+    ...((r.notes ?? []).some((n) => n.endsWith('-funder-assumed')) ? { funderAssumed: true } : {}),
   }));
   const totals = spendingTotals(data);
   const allLines = plural(new Set(data.map((r) => r.line)).size, 'line', 'lines', { as: 'words' });
@@ -71,7 +74,9 @@ export function spending(): FigureParts {
               line: a.line,
               lineLabel: a.lineLabel,
               funder: a.funder,
-              funderLabel: a.funder === 'west-mercia-pcc' ? 'PCC' : 'public health',
+              // The budget's funder may be our reading (the report prints the amount without naming who pays).
+              funderLabel:
+                a.funder === 'west-mercia-pcc' ? `PCC${b.funderAssumed ? FUNDER_READING : ''}` : 'public health',
               beforeLabel: a.columnLabel,
               afterLabel: b.columnLabel,
               before: a.value,
@@ -93,12 +98,19 @@ export function spending(): FigureParts {
     if (!p) return [];
     const all = periodSum(p.column);
     const fromPcc = periodSum(p.column, 'west-mercia-pcc');
+    const assumed = chartRows.some((r) => r.column === p.column && r.funder === 'west-mercia-pcc' && r.funderAssumed);
+    const share = `${formatValue(fromPcc, 'gbp')} (${formatValue((fromPcc / all) * 100, 'percent', 1)})`;
+    const to = pccLines(p.column).join(' and ');
+    // Where the report prints the amount without naming who pays, the Commissioner is our reading.
+    const rest = assumed
+      ? `the other ${share}, to the ${to}, is paid by someone the report does not name (our reading: the Police and Crime Commissioner)`
+      : `the Police and Crime Commissioner ${share}, to the ${to}`;
     return [
-      `Who pays, ${p.columnLabel} (our calculation): of ${formatValue(all, 'gbp')} across the ${allLines}, public health pays ${formatValue(all - fromPcc, 'gbp')} and the Police and Crime Commissioner ${formatValue(fromPcc, 'gbp')} (${formatValue((fromPcc / all) * 100, 'percent', 1)}), to the ${pccLines(p.column).join(' and ')}.`,
+      `Who pays, ${p.columnLabel} (our calculation): of ${formatValue(all, 'gbp')} across the ${allLines}, public health pays ${formatValue(all - fromPcc, 'gbp')}${assumed ? '; ' : ' and '}${rest}.`,
     ];
   });
   const changeSummary = [
-    `From the ${actual?.columnLabel} to the ${budget?.columnLabel} (our calculation): ${changeRows.map((r) => `${r.lineLabel.toLowerCase()}${r.funder === 'west-mercia-pcc' ? ' (Commissioner)' : ''} ${moneyChange(r.before, r.after)}`).join('; ')}. A budget is a plan set in advance, not money spent.`,
+    `From the ${actual?.columnLabel} to the ${budget?.columnLabel} (our calculation): ${changeRows.map((r) => `${r.lineLabel.toLowerCase()}${r.funder === 'west-mercia-pcc' ? ` (Commissioner${r.funderLabel.endsWith(FUNDER_READING) ? ', our reading for the budget' : ''})` : ''} ${moneyChange(r.before, r.after)}`).join('; ')}. A budget is a plan set in advance, not money spent.`,
   ];
   const lineSummary = spendingSummary(chartRows);
   const summary = [...lineSummary, ...changeSummary, ...whoPays];
@@ -107,7 +119,7 @@ export function spending(): FigureParts {
     id,
     theme: 'funding',
     title,
-    takeaway: `Most of the money goes on the alcohol and substance misuse contract${pcc ? `, to which the Police and Crime Commissioner adds ${formatValue(pcc, 'gbp')} a year` : ''}.`,
+    takeaway: `Most of the money goes on the alcohol and substance misuse contract${pcc ? `, to which the Police and Crime Commissioner added ${formatValue(pcc, 'gbp')} in ${substance[0]?.period ?? ''}` : ''}.`,
     summary,
     summaryFor: [
       ...lineSummary.map(() => ({ view: 'line' })),
@@ -151,7 +163,20 @@ export function spending(): FigureParts {
           line: t.line === 'all' ? `All ${allLines}` : (LINE_LABELS[t.line] ?? t.line),
           year: `${t.period} ${t.basis}`,
           ph: formatValue(t.byFunder['wcc-public-health'] ?? 0, 'gbp'),
-          pcc: t.byFunder['west-mercia-pcc'] === undefined ? '–' : formatValue(t.byFunder['west-mercia-pcc'], 'gbp'),
+          pcc:
+            t.byFunder['west-mercia-pcc'] === undefined
+              ? '–'
+              : `${formatValue(t.byFunder['west-mercia-pcc'], 'gbp')}${
+                  chartRows.some(
+                    (r) =>
+                      r.column === `${t.period}|${t.basis}` &&
+                      (t.line === 'all' || r.line === t.line) &&
+                      r.funder === 'west-mercia-pcc' &&
+                      r.funderAssumed,
+                  )
+                    ? FUNDER_READING
+                    : ''
+                }`,
           total: formatValue(t.total, 'gbp'),
           change: before ? moneyChange(before.total, t.total) : '–',
         };
@@ -170,7 +195,9 @@ export function spending(): FigureParts {
     },
     checked: checkedClaims(
       'spending',
-      (_, stated) => `The report's ${stated} from the Police and Crime Commissioner matches the spending rows.`,
+      // The claim names one row (its `subject`): say which year it is checked against, not "the rows".
+      (_, stated, claim) =>
+        `The report's ${stated} from the Police and Crime Commissioner matches the ${claim.subject.split('|')[2] ?? ''} spending row, the year the table names the Commissioner as funder.`,
     ),
   });
 }

@@ -2,6 +2,7 @@
 import { statTiles, statText, type StatRow } from '../charts/stat-tiles.ts';
 import { statSummary } from '../charts/summaries.ts';
 import { formatValue } from '../lib/format.ts';
+import { reportWords } from '../lib/period-words.ts';
 import { STATUS_LABELS } from '../schemas/common.ts';
 import { cite, measureLabel, must, obs, obsCsv, observationFigure, render, type Obs } from './helpers.ts';
 import type { FigureParts } from './types.ts';
@@ -23,7 +24,8 @@ export function domesticAbuseSingleYear(): FigureParts {
   const single = wanted.every((w) => all.filter((r) => r.measure === w.measure).length === 1);
   const periodText = (r: Obs) =>
     r.measure === 'children-exposed-change'
-      ? `${r.period.label}, against the same months a year earlier`
+      ? // The report's words ("the first two quarters of 2017") with our reading of the months visible.
+        `${reportWords(r.period) ?? r.period.label}, against the same months a year earlier`
       : r.status === 'snapshot'
         ? `${r.period.label}, at the time of the report`
         : r.period.label;
@@ -58,7 +60,7 @@ export function domesticAbuseSingleYear(): FigureParts {
       ],
       rows: all.map((r) => ({
         measure: measureLabel(r.measure),
-        period: r.period.label,
+        period: reportWords(r.period) ?? r.period.label,
         value: statText({
           key: r.measure,
           label: measureLabel(r.measure),

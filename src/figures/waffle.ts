@@ -3,9 +3,10 @@
  * 100 squares: the report gives the share (55% "of referrals", in its Prevent paragraph) with no base
  * and no period, so it is not turned into a count of any year's Channel referrals.
  */
-import { shareSummary } from '../charts/summaries.ts';
+import { OUR_CALCULATION, shareSummary } from '../charts/summaries.ts';
 import { waffle, type ShareRow } from '../charts/waffle.ts';
 import { formatValue } from '../lib/format.ts';
+import { NO_PERIOD_GIVEN } from '../lib/period-words.ts';
 import { cite, must, obs, obsCsv, observationFigure, render } from './helpers.ts';
 import type { FigureParts } from './types.ts';
 
@@ -22,7 +23,7 @@ export function channelVulnerabilities(): FigureParts {
       partKey: 'autism, a learning difficulty or mental health plays a part',
       restLabel: 'other referrals',
       value: r.value,
-      periodLabel: r.status === 'period-unclear' ? 'the report gives no period' : r.period.label,
+      periodLabel: r.status === 'period-unclear' ? NO_PERIOD_GIVEN : r.period.label,
     },
   ];
   const title = 'Referrals in which autism, learning difficulty or mental health plays a part';
@@ -47,7 +48,8 @@ export function channelVulnerabilities(): FigureParts {
           part: 'Autism, a learning difficulty or mental health plays a part',
           value: formatValue(r.value, 'percent'),
         },
-        { part: 'Other referrals', value: formatValue(100 - r.value, 'percent') },
+        // The rest is 100 minus the printed share: the report does not print it.
+        { part: 'Other referrals', value: `${formatValue(100 - r.value, 'percent')} (${OUR_CALCULATION})` },
       ],
       rowSources: [cite(r), cite(r)],
     },

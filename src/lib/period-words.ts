@@ -29,3 +29,23 @@ export function reportWords(p: Period): string | undefined {
         : `the ${ORDINALS[first]} to ${ORDINALS[first + count - 1]} quarters of ${y1}`;
   return `${words} (read as ${months})`;
 }
+
+/**
+ * Said in place of a period where the report gives none (status `period-unclear`): the data files
+ * such a row under a year so it can be joined, but a card, chart or table never shows that year as
+ * the figure's period.
+ */
+export const NO_PERIOD_GIVEN = 'the report gives no period';
+
+/**
+ * The short form for a chart's axis and its marks' labels: the report's "1st quarter 2017" with the
+ * months we read it as ("1st quarter 2017 (Jan–Mar)"); undefined for a period that is not a single
+ * quarter the report counts.
+ */
+export function reportShortWords(p: Period): string | undefined {
+  if (p.kind !== 'quarter' || !reportWords(p)) return undefined;
+  const [y, m1] = p.start.split('-').map(Number) as [number, number];
+  const m2 = Number(p.end.split('-')[1]);
+  const ordinal = ['1st', '2nd', '3rd', '4th'][(m1 - 1) / 3];
+  return `${ordinal} quarter ${y} (read as ${MONTHS[m1 - 1]!.slice(0, 3)}\u2013${MONTHS[m2 - 1]!.slice(0, 3)})`;
+}

@@ -72,9 +72,17 @@ describe('markFor on the committed claims', () => {
 describe('a ✓ on a value covers only the year and funder its lines print', () => {
   const fy = parsePeriod('2018/19')!;
   it("finds a financial year in the report's spellings", () => {
-    for (const text of ['in 2018/19', 'during 2018/9', '2018-19 budget', '2018 – 2019'])
+    for (const text of ['in 2018/19', 'during 2018/9', '2018-19 budget', '2018 – 2019', '18/19 budget £3,798,000'])
       expect(periodPrinted(text, fy), text).toBe(true);
-    for (const text of ['2017/18', '2018', '12018/19', 'with £106k support from the PCC'])
+    for (const text of [
+      '2017/18',
+      '17/18 actuals',
+      '2018',
+      '12018/19',
+      '118/19',
+      '1.4.18/19',
+      'with £106k support from the PCC',
+    ])
       expect(periodPrinted(text, fy), text).toBe(false);
   });
   it('says the £106k line gives no year, but does name the funder', () => {

@@ -44,11 +44,13 @@ describe('formatRow (en-GB)', () => {
 });
 
 describe('periods in words', () => {
-  it('writes quarters and month spans out in full, financial years as they are', () => {
+  it("writes quarters in the report's words with our reading, month spans in full, financial years as they are", () => {
     expect(longPeriodLabel(period('2017/18', 't'))).toBe('2017/18');
-    expect(longPeriodLabel(period('2017-Q1', 't'))).toBe('January to March 2017');
+    expect(longPeriodLabel(period('2017-Q1', 't'))).toBe('the first quarter of 2017 (read as January to March)');
     expect(longPeriodLabel(period('2014-02/2015-02', 't'))).toBe('February 2014 to February 2015');
-    expect(longPeriodLabel(period('2017-01/2017-06', 't'))).toBe('January 2017 to June 2017');
+    expect(longPeriodLabel(period('2017-01/2017-06', 't'))).toBe(
+      'the first two quarters of 2017 (read as January to June)',
+    );
     expect(() => period('2017/19', '<Period>')).toThrow(/<Period>: "2017\/19" is not a period/);
   });
 
@@ -72,7 +74,7 @@ describe('claims and glossary', () => {
       )?.ok,
     ).toBe(true);
     expect(claimFor('domestic-abuse', 'worcestershire|2017/18|dvpos', undefined)).toBeUndefined();
-    expect(claimFor('spending', 'substance-misuse-contract|west-mercia-pcc|2018/19|budget')?.claim.kind).toBe('equals');
+    expect(claimFor('spending', 'substance-misuse-contract|west-mercia-pcc|2017/18|actual')?.claim.kind).toBe('equals');
   });
 
   it('reads glossary entries and rejects unknown ids', () => {

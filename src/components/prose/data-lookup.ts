@@ -11,6 +11,7 @@ import { getCatalog, getClaims, getDataset } from '../../data/index.ts';
 import { factKey, type LoadedDataset, type LoadedRow } from '../../data/catalog.ts';
 import { formatChange, formatNumber, formatValue } from '../../lib/format.ts';
 import { parsePeriod, type Period } from '../../lib/period.ts';
+import { reportWords } from '../../lib/period-words.ts';
 import { STATUS_LABELS, type Status } from '../../schemas/common.ts';
 import type { GlossaryRow } from '../../schemas/glossary.ts';
 import type { AreaRow, MeasureRow, SectionRow } from '../../schemas/reference.ts';
@@ -167,8 +168,14 @@ export function period(id: string, who: string): Period {
   return p;
 }
 
-/** A period in words for prose: "2017/18", "January to March 2017", "February 2014 to February 2015". */
+/**
+ * A period in words for prose: "2017/18", "February 2014 to February 2015"; a period the report
+ * counts in quarters in the report's words with our reading visible ("the first quarter of 2017 (read
+ * as January to March)", src/lib/period-words.ts), on cards and in sentences alike.
+ */
 export function longPeriodLabel(p: Period): string {
+  const words = reportWords(p);
+  if (words) return words;
   const month = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
   if (p.kind === 'financial-year') return p.label;
   if (p.kind === 'quarter') return `${MONTHS[Number(p.start.slice(5, 7)) - 1]} to ${month(p.end)}`;

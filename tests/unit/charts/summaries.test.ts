@@ -77,6 +77,18 @@ describe('text summaries', () => {
     ]);
   });
 
+  it('says who pays is our reading where the report prints an amount without a funder', () => {
+    // The report's 2018/19 budget says only "plus £106,000" (line 415): the Commissioner there is our reading.
+    const rows = small.spending.map((r: { column: string; funder: string }) =>
+      r.column.startsWith('2018/19') && r.funder === 'west-mercia-pcc' ? { ...r, funderAssumed: true } : r,
+    );
+    const [actual, budget] = spendingSummary(rows);
+    expect(actual).toContain('plus £106,000 from the Police and Crime Commissioner.');
+    expect(budget).toContain(
+      'plus £106,000, which the report does not say who pays (our reading: the Police and Crime Commissioner).',
+    );
+  });
+
   it('states single figures without inventing a trend', () => {
     expect(statSummary(small.stats)).toEqual([
       'Domestic Violence Protection Orders taken out: 88 (2017/18).',
@@ -85,7 +97,7 @@ describe('text summaries', () => {
       'Domestic homicide reviews in progress: 3 (2018/19, at the time of the report).',
     ]);
     expect(shareSummary(small.share)).toEqual([
-      'Channel referrals in which autism, a learning difficulty or mental health played a part: 55% (2017/18 (period assumed)). Other referrals: 45%.',
+      'Channel referrals in which autism, a learning difficulty or mental health played a part: 55% (2017/18 (period assumed)). Other referrals: 45% (our calculation).',
     ]);
   });
 
