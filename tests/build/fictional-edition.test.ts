@@ -8,11 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readDirection, shapeOf } from '../../src/lib/direction.ts';
-import { buildSite, ROOT } from '../support/build-site.ts';
-import { FICTIONAL_SOURCE_ID, withFictionalEdition } from '../support/editions.ts';
-import { copyDataDir } from '../support/fixtures.ts';
+import { awaitBuild } from '../support/build-site.ts';
+import { FICTIONAL_SOURCE_ID } from '../support/editions.ts';
 
 let site = '';
 const page = (path: string): string => readFileSync(join(site, path), 'utf8');
@@ -32,8 +31,10 @@ const series = (rows: Record<string, string>[], match: Record<string, string>) =
     .sort((a, b) => (a.period ?? '').localeCompare(b.period ?? ''))
     .map((r) => Number(r.value));
 
-beforeAll(() => {
-  site = buildSite({ base: '/', dataDir: withFictionalEdition(copyDataDir(join(ROOT, 'data'))) });
+// Built in the background by the build project's global setup, after the other two extra builds
+// (tests/support/build-site.ts: builds in one tree must not run at once).
+beforeAll(async () => {
+  site = await awaitBuild(inject('extraBuilds').edition);
 }, 600_000);
 
 describe('a second edition added as text and rows builds, and every page grows with it', () => {

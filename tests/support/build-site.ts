@@ -12,6 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { withFictionalEdition } from './editions.ts';
 import { copyDataDir, FIXTURES } from './fixtures.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -123,12 +124,14 @@ interface Shared {
   extraDone?: Promise<void>;
 }
 
-/** The two other builds the build project checks, made in the background after the shared one. */
+/** The other builds the build project checks, made in the background after the shared one. */
 export interface ExtraBuilds {
   /** The same data and options again: tests/build/reproducible.test.ts compares it file by file. */
   again: BackgroundBuild;
   /** The data plus malicious labels: tests/build/export-injection.test.ts. */
   injection: BackgroundBuild & { dataDir: string };
+  /** The data plus the fictional second edition: tests/build/fictional-edition.test.ts. */
+  edition: BackgroundBuild & { dataDir: string };
 }
 
 // Global setups run in the main process; projects may load this module separately, so the state
@@ -170,15 +173,19 @@ export function startExtraBuilds(): ExtraBuilds {
       bodies,
       `${readFileSync(bodies, 'utf8').endsWith('\n') ? '' : '\n'}${rows.slice(rows.indexOf('\n') + 1)}`,
     );
+    const editionOut = newOut();
+    const editionData = withFictionalEdition(copyDataDir(join(ROOT, 'data')));
     const extra: ExtraBuilds = {
       again: { out: again, marker: join(dirname(again), 'done.json') },
       injection: { out: injectionOut, marker: join(dirname(injectionOut), 'done.json'), dataDir: injectionData },
+      edition: { out: editionOut, marker: join(dirname(editionOut), 'done.json'), dataDir: editionData },
     };
     const options = { base: site.basePath, site: site.site, dataDir: site.dataDir };
     shared.extra = extra;
-    shared.extraDone = runInBackground(extra.again, options).then(() =>
-      runInBackground(extra.injection, { ...options, dataDir: injectionData }),
-    );
+    // One after the other: builds in one tree share Astro's .astro/ folder.
+    shared.extraDone = runInBackground(extra.again, options)
+      .then(() => runInBackground(extra.injection, { ...options, dataDir: injectionData }))
+      .then(() => runInBackground(extra.edition, { ...options, dataDir: editionData }));
   }
   return shared.extra;
 }
@@ -190,9 +197,10 @@ export async function releaseSharedSite(): Promise<void> {
   if (shared.extra) {
     for (const child of running) child.kill('SIGTERM');
     await shared.extraDone;
-    for (const build of [shared.extra.again, shared.extra.injection])
+    for (const build of [shared.extra.again, shared.extra.injection, shared.extra.edition])
       rmSync(dirname(build.out), { recursive: true, force: true });
     rmSync(shared.extra.injection.dataDir, { recursive: true, force: true });
+    rmSync(shared.extra.edition.dataDir, { recursive: true, force: true });
     delete shared.extra;
   }
   rmSync(dirname(shared.site.siteDir), { recursive: true, force: true });
