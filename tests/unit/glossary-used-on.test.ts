@@ -31,7 +31,10 @@ describe('glossary "Used on" check', () => {
   });
 
   it('passes when every listed page uses the term', () => {
-    const fixed = { ...pages, 'themes/reducing-reoffending/index.html': pages['themes/drugs-and-alcohol/index.html']! };
+    const fixed: Record<string, string> = {
+      ...pages,
+      'themes/reducing-reoffending/index.html': pages['themes/drugs-and-alcohol/index.html']!,
+    };
     expect(checkUsedOn(glossary, (p) => fixed[p])).toEqual([]);
   });
 });
