@@ -176,7 +176,8 @@ export function alcoholSummary(rows: readonly AlcoholShareRow[], caveat: string)
   );
   if (first === last) return [`Violence with injury carrying an alcohol marker made up ${shares}.`, caveat];
   const step = stepOf(first.value, last.value);
-  const points = `${formatNumber(Math.abs(last.value - first.value), 1)} percentage points`;
+  // The report prints only the shares, never the size of the change: it is our calculation.
+  const points = `${formatNumber(Math.abs(last.value - first.value), 1)} percentage points (${OUR_CALCULATION})`;
   const moved =
     rows.length === 2
       ? changedBy(first.value, last.value, points)

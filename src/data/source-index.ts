@@ -123,3 +123,22 @@ export function pagesOfLines(cells: readonly string[], source: string = FIRST_SO
         if (!isBlank(report.lines[n - 1] ?? '') && report.pages[n - 1] !== undefined) pages.add(report.pages[n - 1]!);
   return [...pages].sort((a, b) => a - b);
 }
+
+const sectionByLine = new Map<string, Map<number, string>>();
+
+/**
+ * The report section a line is shown under on the source page (by the reading order), or undefined
+ * for a blank or unplaced line: a figure's source line names the section of the lines it cites, not
+ * the section a row is filed under (a body filed under the Safer Communities Board section may cite
+ * a line of the Prevent or domestic abuse passages too).
+ */
+export function sectionOfLine(line: number, source: string = FIRST_SOURCE): string | undefined {
+  let map = sectionByLine.get(source);
+  if (!map) {
+    map = new Map();
+    for (const s of getSourceDocument(source).page.sections)
+      for (const b of s.blocks) for (const l of b.lines) if (!map.has(l.n)) map.set(l.n, s.id);
+    sectionByLine.set(source, map);
+  }
+  return map.get(line);
+}

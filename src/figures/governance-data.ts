@@ -45,6 +45,8 @@ export interface EntryLink {
   note: string;
   description: string;
   href?: string;
+  /** The row's `source_lines` cell, for a link to every passage it cites (`211-212;229-232`). */
+  lines?: string;
 }
 
 export interface EntryWork {
@@ -57,6 +59,8 @@ export interface EntryWork {
   /** Why filing it here is our reading (basis inferred), else empty. */
   note: string;
   href?: string;
+  /** The row's `source_lines` cell, for a link to every passage it cites (`211-212;229-232`). */
+  lines?: string;
 }
 
 export interface GovernanceEntry {
@@ -160,7 +164,7 @@ export function governanceData(
         basis: basisOf(l.basis),
         note: basisOf(l.basis) === 'inferred' ? (l.basis_note ?? '') : '',
         description: l.description,
-        ...(href ? { href } : {}),
+        ...(href ? { href, lines: l.source_lines ?? '' } : {}),
       };
       // The other body is senior when this one points up to it, or when it points down to this one.
       (out === kind.up ? up : down).push(item);
@@ -176,7 +180,7 @@ export function governanceData(
           period: a.period.label,
           basis: basisOf(a.basis),
           note: basisOf(a.basis) === 'inferred' ? (a.basis_note ?? '') : '',
-          ...(href ? { href } : {}),
+          ...(href ? { href, lines: a.source_lines ?? '' } : {}),
         };
       });
     const href = sourceHrefIfCited(b.source_lines);

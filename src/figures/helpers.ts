@@ -15,7 +15,7 @@ import { withBase } from '../lib/url.ts';
 import { STATUS_LABELS, type Status } from '../schemas/common.ts';
 import type { AreaRow, MeasureRow, SectionRow, ThemeRow } from '../schemas/reference.ts';
 import { formatLineRange, type LineRange } from '../schemas/source-lines.ts';
-import { pagesOfLines } from '../data/source-index.ts';
+import { pagesOfLines, sectionOfLine } from '../data/source-index.ts';
 import { citedRanges } from '../lib/source-links.ts';
 import type { FigureCsv, FigureFootnote, FigureMarker, FigureParts, FigureSource } from './types.ts';
 
@@ -88,10 +88,23 @@ export function obs(dataset: string, filter: (r: Obs) => boolean): Obs[] {
 }
 
 export function sourcesFor(
-  pairs: { dataset: string; section: string; lines?: string | LineRange | undefined }[],
+  input: { dataset: string; section: string; lines?: string | LineRange | undefined }[],
 ): FigureSource[] {
   const sections = lookup<SectionRow>('sections');
   const out: FigureSource[] = [];
+  // Each cited passage is named under the section that holds it (by its first non-blank line), not
+  // the section the row is filed under; a passage the source page does not place keeps the row's.
+  const pairs = input.flatMap((p) => {
+    const cell = typeof p.lines === 'object' ? formatLineRange(p.lines) : (p.lines ?? '');
+    const parts = citedRanges(cell);
+    if (parts.length === 0) return [p];
+    return parts.map((lines) => {
+      const [start, end = start] = lines.split('-').map(Number) as [number, number?];
+      let section: string | undefined;
+      for (let n = start; n <= end && !section; n++) section = sectionOfLine(n);
+      return { ...p, lines, section: section && sections.has(section) ? section : p.section };
+    });
+  });
   // The passages the rows cite (each range of a `;`-separated cell), and the pages those lines are on:
   // a printed page number is computed from the cited lines, never the section's first page.
   const citedBy = (rows: typeof pairs): { lines: string[]; pages: number[] } => {

@@ -157,13 +157,12 @@ export function maracCases(): FigureParts {
     (r) => {
       const first = r[0];
       const last = r[r.length - 1];
-      if (!first || !last || first === last)
-        return `${count(last)} high-risk cases were heard at MARAC in ${last?.periodLabel}.`;
+      if (!first || !last || first === last) return `${count(last)} cases were heard at MARAC in ${last?.periodLabel}.`;
       const step = stepOf(first.value, last.value);
       const more = comparative(step, 'count');
       return step === 'same'
-        ? `The same number of high-risk cases was heard at MARAC in ${last.periodLabel} as in ${first.periodLabel}: ${count(last)}.`
-        : `${more.charAt(0).toUpperCase()}${more.slice(1)} high-risk cases were heard at MARAC: ${count(last)} in ${last.periodLabel}, ${updown(step)} from ${count(first)}${r.length > 2 ? ` in ${first.periodLabel}` : ''}.`;
+        ? `The same number of cases was heard at MARAC in ${last.periodLabel} as in ${first.periodLabel}: ${count(last)}.`
+        : `${more.charAt(0).toUpperCase()}${more.slice(1)} cases were heard at MARAC: ${count(last)} in ${last.periodLabel}, ${updown(step)} from ${count(first)}${r.length > 2 ? ` in ${first.periodLabel}` : ''}.`;
     },
     (claimId, _, c) =>
       claimId === 'marac-cases-decrease' && c.stated_direction

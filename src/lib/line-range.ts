@@ -43,3 +43,21 @@ export function parseLineRanges(text: string): LineRange[] | undefined {
 export function formatLineRanges(ranges: readonly LineRange[]): string {
   return ranges.map(formatLineRange).join(';');
 }
+
+/**
+ * The lines several cells cite, as one cell: every range of every cell, sorted, with overlapping or
+ * touching ranges joined (`391` and `390` give `390-391`; `338-341` and `338-341` give `338-341`).
+ * Cells that are not line ranges are skipped; `undefined` when none is.
+ */
+export function unionLineRanges(cells: readonly (string | undefined)[]): string | undefined {
+  const all = cells
+    .flatMap((c) => (c ? (parseLineRanges(c.trim()) ?? []) : []))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: LineRange[] = [];
+  for (const r of all) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out.length > 0 ? formatLineRanges(out) : undefined;
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatLineRange, formatLineRanges, parseLineRange, parseLineRanges } from '../../src/lib/line-range.ts';
+import {
+  formatLineRange,
+  formatLineRanges,
+  parseLineRange,
+  parseLineRanges,
+  unionLineRanges,
+} from '../../src/lib/line-range.ts';
 
 describe('line ranges', () => {
   it('parses one line or one range, and writes it back', () => {
@@ -27,5 +33,13 @@ describe('line ranges', () => {
     for (const bad of ['122;19-21', '19-21;21', '19-21;20-30', '19-21;', ';19', '19-21; 122', '19-21,122']) {
       expect(parseLineRanges(bad), bad).toBeUndefined();
     }
+  });
+
+  it('joins the lines of several cells: a key figure cites its value and the one it compares with', () => {
+    expect(unionLineRanges(['391', '390'])).toBe('390-391');
+    expect(unionLineRanges(['338-341', '338-341'])).toBe('338-341');
+    expect(unionLineRanges(['409-415', '192'])).toBe('192;409-415');
+    expect(unionLineRanges(['211-212;229-232', '230'])).toBe('211-212;229-232');
+    expect(unionLineRanges([undefined, 'x'])).toBeUndefined();
   });
 });

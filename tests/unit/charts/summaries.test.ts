@@ -64,7 +64,7 @@ describe('text summaries', () => {
   it('keeps the caveat with the alcohol share', () => {
     const out = alcoholSummary(small.alcohol, 'Definition changed.');
     expect(out[0]).toBe(
-      'Violence with injury carrying an alcohol marker made up 8.2% of violent crime in Feb 2014 to Feb 2015 and 5.7% in Feb 2016 to Feb 2017: the share fell by 2.5 percentage points.',
+      'Violence with injury carrying an alcohol marker made up 8.2% of violent crime in Feb 2014 to Feb 2015 and 5.7% in Feb 2016 to Feb 2017: the share fell by 2.5 percentage points (our calculation).',
     );
     expect(out[1]).toBe('Definition changed.');
   });
