@@ -67,8 +67,9 @@ export const spendingLines: ChartFunction<SpendingRow> = (rows, options) =>
       const first = own.find((r) => r.column === column);
       const pcc = own.find((r) => r.column === column && r.funder === 'west-mercia-pcc');
       const label = first?.columnLabel ?? column;
+      // Narrow labels have no room for "(our reading)": a star, said in a note under the legend.
       return layout === 'narrow' && pcc
-        ? `${label}, incl. ${formatValue(pcc.value, 'gbp')} PCC${pcc.funderAssumed ? FUNDER_READING : ''}`
+        ? `${label}, incl. ${formatValue(pcc.value, 'gbp')} PCC${pcc.funderAssumed ? '*' : ''}`
         : label;
     };
     const allLabels: EndLabel[] = [];
@@ -113,7 +114,11 @@ export const spendingLines: ChartFunction<SpendingRow> = (rows, options) =>
       };
     });
     const height = stackPanels(svg, doc, layout, panels, 16);
-    return height + 8 + drawLegend(doc, svg, layout, funderLegend(rows, hatchId), height + 8);
+    const y = height + 8 + drawLegend(doc, svg, layout, funderLegend(rows, hatchId), height + 8);
+    const starred = layout === 'narrow' && rows.some((r) => r.funder === 'west-mercia-pcc' && r.funderAssumed);
+    return starred
+      ? y + drawNote(svg, doc, layout, '* PCC is our reading: the report does not say who pays this amount.', y)
+      : y;
   });
 
 /** One line's money from one funder in the two years compared (the actual and the budget). */
