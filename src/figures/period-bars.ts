@@ -166,7 +166,7 @@ export function maracCases(): FigureParts {
     },
     (claimId, _, c) =>
       claimId === 'marac-cases-decrease' && c.stated_direction
-        ? `The report says only that cases ${verb(statedStep(c.stated_direction))}, without a figure; the data agrees. The size of the ${bareNoun(statedStep(c.stated_direction))} is our calculation.`
+        ? `The report gives both numbers and says cases ${verb(statedStep(c.stated_direction))}; the data agrees. The size of the ${bareNoun(statedStep(c.stated_direction))} is our calculation.`
         : undefined,
   );
 }
