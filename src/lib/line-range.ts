@@ -45,8 +45,8 @@ export function formatLineRanges(ranges: readonly LineRange[]): string {
 }
 
 /**
- * The lines several cells cite, as one cell: every range of every cell, sorted, with overlapping or
- * touching ranges joined (`391` and `390` give `390-391`; `338-341` and `338-341` give `338-341`).
+ * The lines several cells cite, as one cell: every range of every cell, sorted, a range inside one
+ * already listed dropped (`391` and `390` give `390;391`; `338-341` and `338-341` give `338-341`).
  * Cells that are not line ranges are skipped; `undefined` when none is.
  */
 export function unionLineRanges(cells: readonly (string | undefined)[]): string | undefined {
@@ -56,8 +56,10 @@ export function unionLineRanges(cells: readonly (string | undefined)[]): string 
   const out: LineRange[] = [];
   for (const r of all) {
     const last = out[out.length - 1];
-    if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
-    else out.push({ ...r });
+    // Only a range inside one already listed is dropped: each range kept is a cell's own, so its
+    // anchor (`#L390`, `#L338-L341`) exists on the source page; adjacent lines stay two links.
+    if (last && r.start >= last.start && r.end <= last.end) continue;
+    out.push({ ...r });
   }
   return out.length > 0 ? formatLineRanges(out) : undefined;
 }

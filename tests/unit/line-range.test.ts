@@ -36,7 +36,7 @@ describe('line ranges', () => {
   });
 
   it('joins the lines of several cells: a key figure cites its value and the one it compares with', () => {
-    expect(unionLineRanges(['391', '390'])).toBe('390-391');
+    expect(unionLineRanges(['391', '390'])).toBe('390;391');
     expect(unionLineRanges(['338-341', '338-341'])).toBe('338-341');
     expect(unionLineRanges(['409-415', '192'])).toBe('192;409-415');
     expect(unionLineRanges(['211-212;229-232', '230'])).toBe('211-212;229-232');
