@@ -66,101 +66,139 @@ function hitCandidates(box: Box, hw: number, hh: number): Box[] {
  * smaller than MIN_TARGET, a transparent hit area of that size around it, placed so that it overlaps
  * no other mark's shape or hit area (centred when it can be; tests/unit/charts/targets.test.ts).
  */
-// eslint-disable-next-line max-lines-per-function -- issue #28: 112 lines, to be split into named steps
 export function frameMarks(doc: Document, svg: SVGElement, layout: Layout): void {
-  const min = MIN_TARGET[layout];
-  const framed: { g: Element; box: Box; shapes: Box[] }[] = [];
-  const frame = (g: Element, box: Box, shape?: Element) => {
-    const { x, y, w, h } = box;
-    // Attributes keep the extra rectangles invisible in the standalone SVG (no site CSS there).
-    const ring = (cls: string, pad: number) =>
-      svgEl(doc, 'rect', {
-        x: x - pad,
-        y: y - pad,
-        width: w + pad * 2,
-        height: h + pad * 2,
-        fill: 'none',
-        stroke: 'none',
-        visibility: 'hidden',
-        class: cls,
-        'vector-effect': 'non-scaling-stroke',
-      });
-    g.insertBefore(ring('mark-halo', 3), g.firstChild);
-    if (shape) g.appendChild(shape);
-    g.appendChild(ring('mark-ring', 3));
-    // A group of shapes (a waffle's squares) takes taps on each shape, not on the box around them.
-    const rects = shape ? [] : Array.from(g.querySelectorAll('rect:not([class])'));
-    const shapes = rects.length
-      ? rects.map((r) => ({ x: num(r, 'x'), y: num(r, 'y'), w: num(r, 'width'), h: num(r, 'height') }))
-      : [box];
-    framed.push({ g, box, shapes });
-  };
-  const wrap = (el: Element): Element => {
-    const g = doc.createElementNS(SVG_NS, 'g');
-    for (const name of Array.from(el.getAttributeNames())) {
-      if (name === 'class' || name === 'role' || name.startsWith('aria-') || name.startsWith('data-')) {
-        g.setAttribute(name, el.getAttribute(name) ?? '');
-        el.removeAttribute(name);
-      }
-    }
-    el.setAttribute('class', 'mark-shape');
-    el.parentNode?.insertBefore(g, el);
-    return g;
-  };
+  const framed: Framed[] = [];
   for (const rect of Array.from(svg.querySelectorAll('rect.mark'))) {
     const box = { x: num(rect, 'x'), y: num(rect, 'y'), w: num(rect, 'width'), h: num(rect, 'height') };
-    frame(wrap(rect), box, rect);
+    framed.push(frameMark(doc, wrapMark(doc, rect), box, rect));
   }
   for (const text of Array.from(svg.querySelectorAll('text.mark'))) {
-    // The text's box, estimated as the renderer does elsewhere (start-anchored, bold digits).
-    const size = Number(text.getAttribute('font-size') ?? LAYOUT[layout].fontSize);
-    const w = textWidth(text.textContent ?? '', size) * (text.getAttribute('font-weight') === 'bold' ? 1.1 : 1);
-    const anchor = text.getAttribute('text-anchor');
-    const x0 = num(text, 'x') - (anchor === 'middle' ? w / 2 : anchor === 'end' ? w : 0);
-    const box = { x: x0, y: num(text, 'y') - size * 0.8, w, h: size };
-    frame(wrap(text), box, text);
+    framed.push(frameMark(doc, wrapMark(doc, text), textBox(text, layout), text));
   }
   for (const path of Array.from(svg.querySelectorAll('path.mark'))) {
-    // Simple paths (M/L/l/H/V/h/v/Z, as the stat tiles' arrows): the box of their points.
-    const points: [number, number][] = [];
-    let cx = 0;
-    let cy = 0;
-    for (const [, cmd, args] of (path.getAttribute('d') ?? '').matchAll(/([MLHVmlhvZz])([^MLHVmlhvZz]*)/g)) {
-      const n = (args ?? '')
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map(Number);
-      if (cmd === 'M' || cmd === 'L')
-        for (let i = 0; i + 1 < n.length; i += 2) points.push([(cx = n[i]!), (cy = n[i + 1]!)]);
-      else if (cmd === 'm' || cmd === 'l')
-        for (let i = 0; i + 1 < n.length; i += 2) points.push([(cx += n[i]!), (cy += n[i + 1]!)]);
-      else if (cmd === 'H' || cmd === 'h') for (const v of n) points.push([(cx = cmd === 'H' ? v : cx + v), cy]);
-      else if (cmd === 'V' || cmd === 'v') for (const v of n) points.push([cx, (cy = cmd === 'V' ? v : cy + v)]);
-    }
-    if (points.length === 0) continue;
-    const xs = points.map((p) => p[0]);
-    const ys = points.map((p) => p[1]);
-    const box = {
-      x: Math.min(...xs),
-      y: Math.min(...ys),
-      w: Math.max(...xs) - Math.min(...xs),
-      h: Math.max(...ys) - Math.min(...ys),
-    };
-    frame(wrap(path), box, path);
+    const box = pathBox(path);
+    if (box) framed.push(frameMark(doc, wrapMark(doc, path), box, path));
   }
   // Groups of shapes (a waffle's two parts): framed around the rectangles they hold.
   for (const g of Array.from(svg.querySelectorAll('g.mark')).filter(
     (e) => !e.querySelector('.mark-ring') && !e.classList.contains('gov-node'),
   )) {
-    const rects = Array.from(g.querySelectorAll('rect'));
-    if (rects.length === 0) continue;
-    const x = Math.min(...rects.map((r) => num(r, 'x')));
-    const y = Math.min(...rects.map((r) => num(r, 'y')));
-    const w = Math.max(...rects.map((r) => num(r, 'x') + num(r, 'width'))) - x;
-    const h = Math.max(...rects.map((r) => num(r, 'y') + num(r, 'height'))) - y;
-    frame(g, { x, y, w, h });
+    const box = groupBox(g);
+    if (box) framed.push(frameMark(doc, g, box));
   }
-  // Hit areas last, once every mark's shape is known, in the root SVG's coordinates.
+  placeHitAreas(doc, svg, framed, MIN_TARGET[layout]);
+}
+
+/** A framed mark: its group, the box its ring goes round, and the shapes that take taps. */
+interface Framed {
+  g: Element;
+  box: Box;
+  shapes: Box[];
+}
+
+/**
+ * Move a mark element's class, role, aria-* and data-* attributes onto a new `<g>` put in its place
+ * (the element itself becomes the group's `mark-shape` when framed).
+ */
+function wrapMark(doc: Document, el: Element): Element {
+  const g = doc.createElementNS(SVG_NS, 'g');
+  for (const name of Array.from(el.getAttributeNames())) {
+    if (name === 'class' || name === 'role' || name.startsWith('aria-') || name.startsWith('data-')) {
+      g.setAttribute(name, el.getAttribute(name) ?? '');
+      el.removeAttribute(name);
+    }
+  }
+  el.setAttribute('class', 'mark-shape');
+  el.parentNode?.insertBefore(g, el);
+  return g;
+}
+
+/** Put the halo before and the ring after the shape in `g`, round `box`; say which shapes take taps. */
+function frameMark(doc: Document, g: Element, box: Box, shape?: Element): Framed {
+  const { x, y, w, h } = box;
+  // Attributes keep the extra rectangles invisible in the standalone SVG (no site CSS there).
+  const ring = (cls: string, pad: number) =>
+    svgEl(doc, 'rect', {
+      x: x - pad,
+      y: y - pad,
+      width: w + pad * 2,
+      height: h + pad * 2,
+      fill: 'none',
+      stroke: 'none',
+      visibility: 'hidden',
+      class: cls,
+      'vector-effect': 'non-scaling-stroke',
+    });
+  g.insertBefore(ring('mark-halo', 3), g.firstChild);
+  if (shape) g.appendChild(shape);
+  g.appendChild(ring('mark-ring', 3));
+  // A group of shapes (a waffle's squares) takes taps on each shape, not on the box around them.
+  const rects = shape ? [] : Array.from(g.querySelectorAll('rect:not([class])'));
+  const shapes = rects.length
+    ? rects.map((r) => ({ x: num(r, 'x'), y: num(r, 'y'), w: num(r, 'width'), h: num(r, 'height') }))
+    : [box];
+  return { g, box, shapes };
+}
+
+/** A text mark's box, estimated as the renderer does elsewhere (start-anchored, bold digits). */
+function textBox(text: Element, layout: Layout): Box {
+  const size = Number(text.getAttribute('font-size') ?? LAYOUT[layout].fontSize);
+  const w = textWidth(text.textContent ?? '', size) * (text.getAttribute('font-weight') === 'bold' ? 1.1 : 1);
+  const anchor = text.getAttribute('text-anchor');
+  const x0 = num(text, 'x') - (anchor === 'middle' ? w / 2 : anchor === 'end' ? w : 0);
+  return { x: x0, y: num(text, 'y') - size * 0.8, w, h: size };
+}
+
+/** The points of a simple path (M/L/l/H/V/h/v/Z, as the stat tiles' arrows). */
+function pathPoints(d: string): [number, number][] {
+  const points: [number, number][] = [];
+  let cx = 0;
+  let cy = 0;
+  for (const [, cmd, args] of d.matchAll(/([MLHVmlhvZz])([^MLHVmlhvZz]*)/g)) {
+    const n = (args ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
+    if (cmd === 'M' || cmd === 'L')
+      for (let i = 0; i + 1 < n.length; i += 2) points.push([(cx = n[i]!), (cy = n[i + 1]!)]);
+    else if (cmd === 'm' || cmd === 'l')
+      for (let i = 0; i + 1 < n.length; i += 2) points.push([(cx += n[i]!), (cy += n[i + 1]!)]);
+    else if (cmd === 'H' || cmd === 'h') for (const v of n) points.push([(cx = cmd === 'H' ? v : cx + v), cy]);
+    else if (cmd === 'V' || cmd === 'v') for (const v of n) points.push([cx, (cy = cmd === 'V' ? v : cy + v)]);
+  }
+  return points;
+}
+
+/** A simple path's box: the box of its points (none for a path without any). */
+function pathBox(path: Element): Box | undefined {
+  const points = pathPoints(path.getAttribute('d') ?? '');
+  if (points.length === 0) return undefined;
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  return {
+    x: Math.min(...xs),
+    y: Math.min(...ys),
+    w: Math.max(...xs) - Math.min(...xs),
+    h: Math.max(...ys) - Math.min(...ys),
+  };
+}
+
+/** The box round the rectangles a group holds (none for a group without any). */
+function groupBox(g: Element): Box | undefined {
+  const rects = Array.from(g.querySelectorAll('rect'));
+  if (rects.length === 0) return undefined;
+  const x = Math.min(...rects.map((r) => num(r, 'x')));
+  const y = Math.min(...rects.map((r) => num(r, 'y')));
+  const w = Math.max(...rects.map((r) => num(r, 'x') + num(r, 'width'))) - x;
+  const h = Math.max(...rects.map((r) => num(r, 'y') + num(r, 'height'))) - y;
+  return { x, y, w, h };
+}
+
+/**
+ * Hit areas last, once every mark's shape is known, in the root SVG's coordinates: each mark smaller
+ * than `min` gets the first candidate area that overlaps nothing already taken (else the centred one).
+ */
+function placeHitAreas(doc: Document, svg: SVGElement, framed: readonly Framed[], min: number): void {
   const placed = framed.map((f) => {
     const [dx, dy] = offsetOf(f.g, svg);
     return { ...f, dx, dy, taken: f.shapes.map((b) => ({ ...b, x: b.x + dx, y: b.y + dy })) };
