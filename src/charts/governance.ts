@@ -132,156 +132,209 @@ export function edgeLabels(rows: readonly GovNode[], layout: GovLayout): Record<
   return { ...placeEdgeLabels(layout, requests, fixed), ...Object.fromEntries(fixed.map((f) => [f.id, f.box])) };
 }
 
-// eslint-disable-next-line max-lines-per-function -- issue #28: 150 lines, to be split into named steps
+/** The tier bands behind everything, each labelled above its first row of boxes. */
+function drawTierBands(
+  doc: Document,
+  svg: SVGElement,
+  rows: readonly GovNode[],
+  layout: GovLayout,
+  width: number,
+): void {
+  const bands = svgEl(doc, 'g', { class: 'gov-tiers' }, svg);
+  const tiers = TIERS.filter((t) => rows.some((r) => r.lane === t));
+  const extent = tiers.map((t) => {
+    const boxes = rows
+      .filter((r) => r.lane === t)
+      .map((r) => layout.nodes[r.id])
+      .filter((b) => !!b);
+    return { t, top: Math.min(...boxes.map((b) => b.y)), bottom: Math.max(...boxes.map((b) => b.y + b.height)) };
+  });
+  extent.forEach((e, i) => {
+    const next = extent[i + 1];
+    const top = i === 0 ? 0 : e.top - TOP - 4;
+    const bottom = next ? next.top - TOP - 4 : e.bottom + 8;
+    svgEl(
+      doc,
+      'rect',
+      {
+        x: 0,
+        y: top + TOP,
+        width,
+        height: bottom - top,
+        class: `gov-tier gov-tier--${i % 2 ? 'odd' : 'even'}`,
+        fill: i % 2 ? '#f3f5f7' : 'none',
+      },
+      bands,
+    );
+    const label = rows.find((r) => r.lane === e.t)?.laneLabel ?? e.t;
+    svgEl(
+      doc,
+      'text',
+      { x: 4, y: e.top - 4 + TOP, class: 'gov-tier-label', 'font-weight': 'bold', 'font-size': 13 },
+      bands,
+    ).textContent = label;
+  });
+}
+
+/** A link's route as a line in its kind's colour and weight, dashed when the link is our reading. */
+function drawEdgeLine(
+  doc: Document,
+  g: SVGElement,
+  pts: readonly [number, number][],
+  type: string,
+  basis: Basis,
+): void {
+  const kind = edgeKind(type);
+  svgEl(
+    doc,
+    'path',
+    {
+      class: 'gov-line',
+      d: `M${pts.map((p) => p.join(',')).join('L')}`,
+      stroke: kind.colour,
+      'stroke-width': kind.weight,
+      'stroke-dasharray': basis === 'inferred' ? INFERRED_DASH : undefined,
+    },
+    g,
+  );
+}
+
+/** The link kind's arrowhead at the end of the route, turned along its last segment. */
+function drawArrowHead(doc: Document, g: SVGElement, pts: readonly [number, number][], type: string): void {
+  const kind = edgeKind(type);
+  const end = pts[pts.length - 1] as [number, number];
+  const before = pts[pts.length - 2] as [number, number];
+  const head = arrowPath(kind.arrow);
+  svgEl(
+    doc,
+    'path',
+    {
+      class: head.filled ? 'gov-arrow' : 'gov-arrow gov-arrow--open',
+      d: head.d,
+      transform: `translate(${end[0]},${end[1]}) rotate(${angle(before, end)})`,
+      fill: head.filled ? kind.colour : '#ffffff',
+      stroke: kind.colour,
+      'stroke-width': 1.5,
+    },
+    g,
+  );
+}
+
+/** The link kind's verb on a white ground: hidden until the link is highlighted, except the focus body's (govmap.css). */
+function drawEdgeLabel(doc: Document, g: SVGElement, label: Box, type: string): void {
+  const kind = edgeKind(type);
+  const { x, y, width: w, height: h } = label;
+  svgEl(doc, 'rect', { class: 'gov-edge-label-bg', x, y, width: w, height: h, rx: 3, fill: '#ffffff' }, g);
+  svgEl(
+    doc,
+    'text',
+    {
+      class: 'gov-edge-label',
+      x: x + w / 2,
+      y: y + h - 4,
+      'text-anchor': 'middle',
+      'font-size': LABEL_FONT,
+      fill: kind.colour,
+    },
+    g,
+  ).textContent = kind.active;
+}
+
+/** Every link with a route: a group (full strength when it touches the focus body) of line, arrowhead and label. */
+function drawEdges(
+  doc: Document,
+  svg: SVGElement,
+  rows: readonly GovNode[],
+  layout: GovLayout,
+  labels: Record<string, Box>,
+  focus: string | undefined,
+): void {
+  const edges = svgEl(doc, 'g', { class: 'gov-edges', fill: 'none', transform: `translate(0,${TOP})` }, svg);
+  for (const r of rows) {
+    for (const l of r.links) {
+      const id = edgeId(r.id, l.type, l.to);
+      const route = layout.edges[id];
+      if (!route || route.points.length < 2) continue;
+      const basis = basisOf(l.basis);
+      const focused = !!focus && (r.id === focus || l.to === focus);
+      const g = svgEl(
+        doc,
+        'g',
+        {
+          class: `gov-edge${focused ? ' is-focus' : ''}`,
+          'data-from': r.id,
+          'data-to': l.to,
+          'data-type': l.type,
+          'data-basis': basis === 'inferred' ? basis : undefined,
+          opacity: focused ? undefined : 0.35,
+        },
+        edges,
+      );
+      drawEdgeLine(doc, g, route.points, l.type, basis);
+      drawArrowHead(doc, g, route.points, l.type);
+      const label = labels[id];
+      if (label) drawEdgeLabel(doc, g, label, l.type);
+    }
+  }
+}
+
+/**
+ * A body's accessible name. It starts with the visible text (WCAG 2.5.3, label in name), then the
+ * full name when that differs, the tier and the number of links.
+ */
+function nodeName(r: GovNode, lines: readonly string[]): string {
+  const visible = lines.join(' ');
+  const links = `${r.degree} ${r.degree === 1 ? 'link' : 'links'}`;
+  const level = r.laneLabel.includes(' ') ? r.laneLabel : r.laneLabel.toLowerCase();
+  return visible === r.name ? `${r.name}, ${level}: ${links}` : `${visible}: ${r.name}, ${level}: ${links}`;
+}
+
+/** Every body as a labelled box, a focusable mark; the focus body's outline is darker and thicker. */
+function drawNodes(
+  doc: Document,
+  svg: SVGElement,
+  rows: readonly GovNode[],
+  layout: GovLayout,
+  focus: string | undefined,
+): void {
+  const nodes = svgEl(doc, 'g', { class: 'gov-nodes', transform: `translate(0,${TOP})` }, svg);
+  for (const r of rows) {
+    const b = layout.nodes[r.id];
+    if (!b) continue;
+    const g = svgEl(doc, 'g', { transform: `translate(${b.x},${b.y})` }, nodes);
+    const lines = boxLines(r);
+    svgEl(
+      doc,
+      'rect',
+      {
+        x: 0.75,
+        y: 0.75,
+        width: b.width - 1.5,
+        height: b.height - 1.5,
+        rx: 5,
+        class: 'gov-box',
+        fill: '#ffffff',
+        stroke: r.id === focus ? '#1b1f24' : PALETTE.grey,
+        'stroke-width': r.id === focus ? 2.5 : 1.25,
+      },
+      g,
+    );
+    svgLines(doc, lines, { x: PAD, y: PAD + FONT, 'font-size': FONT, class: 'gov-label' }, LINE, g);
+    markElement(g, { key: r.id, label: nodeName(r, lines), cls: `gov-node${r.id === focus ? ' is-focus' : ''}` });
+    g.setAttribute('data-body', r.id);
+  }
+}
+
 export function governanceMap(rows: readonly GovNode[], layout: GovLayout, options: GovMapOptions): string {
   const width = Math.ceil(layout.width);
   const labels = edgeLabels(rows, layout);
   return renderSvg(
     options,
-    // eslint-disable-next-line max-lines-per-function -- issue #28: 142 lines, to be split into named steps
     (svg, doc) => {
       svg.setAttribute('class', `${svg.getAttribute('class') ?? ''} gov-map`);
-      // Tier bands behind everything, each labelled above its first row of boxes.
-      const bands = svgEl(doc, 'g', { class: 'gov-tiers' }, svg);
-      const tiers = TIERS.filter((t) => rows.some((r) => r.lane === t));
-      const extent = tiers.map((t) => {
-        const boxes = rows
-          .filter((r) => r.lane === t)
-          .map((r) => layout.nodes[r.id])
-          .filter((b) => !!b);
-        return { t, top: Math.min(...boxes.map((b) => b.y)), bottom: Math.max(...boxes.map((b) => b.y + b.height)) };
-      });
-      extent.forEach((e, i) => {
-        const next = extent[i + 1];
-        const top = i === 0 ? 0 : e.top - TOP - 4;
-        const bottom = next ? next.top - TOP - 4 : e.bottom + 8;
-        svgEl(
-          doc,
-          'rect',
-          {
-            x: 0,
-            y: top + TOP,
-            width,
-            height: bottom - top,
-            class: `gov-tier gov-tier--${i % 2 ? 'odd' : 'even'}`,
-            fill: i % 2 ? '#f3f5f7' : 'none',
-          },
-          bands,
-        );
-        const label = rows.find((r) => r.lane === e.t)?.laneLabel ?? e.t;
-        svgEl(
-          doc,
-          'text',
-          { x: 4, y: e.top - 4 + TOP, class: 'gov-tier-label', 'font-weight': 'bold', 'font-size': 13 },
-          bands,
-        ).textContent = label;
-      });
-      const edges = svgEl(doc, 'g', { class: 'gov-edges', fill: 'none', transform: `translate(0,${TOP})` }, svg);
-      for (const r of rows) {
-        for (const l of r.links) {
-          const id = edgeId(r.id, l.type, l.to);
-          const route = layout.edges[id];
-          if (!route || route.points.length < 2) continue;
-          const kind = edgeKind(l.type);
-          const basis = basisOf(l.basis);
-          const focused = !!options.focus && (r.id === options.focus || l.to === options.focus);
-          const g = svgEl(
-            doc,
-            'g',
-            {
-              class: `gov-edge${focused ? ' is-focus' : ''}`,
-              'data-from': r.id,
-              'data-to': l.to,
-              'data-type': l.type,
-              'data-basis': basis === 'inferred' ? basis : undefined,
-              opacity: focused ? undefined : 0.35,
-            },
-            edges,
-          );
-          const pts = route.points;
-          svgEl(
-            doc,
-            'path',
-            {
-              class: 'gov-line',
-              d: `M${pts.map((p) => p.join(',')).join('L')}`,
-              stroke: kind.colour,
-              'stroke-width': kind.weight,
-              'stroke-dasharray': basis === 'inferred' ? INFERRED_DASH : undefined,
-            },
-            g,
-          );
-          const end = pts[pts.length - 1] as [number, number];
-          const before = pts[pts.length - 2] as [number, number];
-          const head = arrowPath(kind.arrow);
-          svgEl(
-            doc,
-            'path',
-            {
-              class: head.filled ? 'gov-arrow' : 'gov-arrow gov-arrow--open',
-              d: head.d,
-              transform: `translate(${end[0]},${end[1]}) rotate(${angle(before, end)})`,
-              fill: head.filled ? kind.colour : '#ffffff',
-              stroke: kind.colour,
-              'stroke-width': 1.5,
-            },
-            g,
-          );
-          const label = labels[id];
-          if (label) {
-            // Hidden until the link is highlighted, except the focus body's (govmap.css).
-            const { x, y, width: w, height: h } = label;
-            svgEl(doc, 'rect', { class: 'gov-edge-label-bg', x, y, width: w, height: h, rx: 3, fill: '#ffffff' }, g);
-            svgEl(
-              doc,
-              'text',
-              {
-                class: 'gov-edge-label',
-                x: x + w / 2,
-                y: y + h - 4,
-                'text-anchor': 'middle',
-                'font-size': LABEL_FONT,
-                fill: kind.colour,
-              },
-              g,
-            ).textContent = kind.active;
-          }
-        }
-      }
-      const nodes = svgEl(doc, 'g', { class: 'gov-nodes', transform: `translate(0,${TOP})` }, svg);
-      for (const r of rows) {
-        const b = layout.nodes[r.id];
-        if (!b) continue;
-        const g = svgEl(doc, 'g', { transform: `translate(${b.x},${b.y})` }, nodes);
-        const lines = boxLines(r);
-        svgEl(
-          doc,
-          'rect',
-          {
-            x: 0.75,
-            y: 0.75,
-            width: b.width - 1.5,
-            height: b.height - 1.5,
-            rx: 5,
-            class: 'gov-box',
-            fill: '#ffffff',
-            stroke: r.id === options.focus ? '#1b1f24' : PALETTE.grey,
-            'stroke-width': r.id === options.focus ? 2.5 : 1.25,
-          },
-          g,
-        );
-        svgLines(doc, lines, { x: PAD, y: PAD + FONT, 'font-size': FONT, class: 'gov-label' }, LINE, g);
-        // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
-        const visible = lines.join(' ');
-        const links = `${r.degree} ${r.degree === 1 ? 'link' : 'links'}`;
-        const level = r.laneLabel.includes(' ') ? r.laneLabel : r.laneLabel.toLowerCase();
-        markElement(g, {
-          key: r.id,
-          label: visible === r.name ? `${r.name}, ${level}: ${links}` : `${visible}: ${r.name}, ${level}: ${links}`,
-          cls: `gov-node${r.id === options.focus ? ' is-focus' : ''}`,
-        });
-        g.setAttribute('data-body', r.id);
-      }
+      drawTierBands(doc, svg, rows, layout, width);
+      drawEdges(doc, svg, rows, layout, labels, options.focus);
+      drawNodes(doc, svg, rows, layout, options.focus);
       return layout.height + TOP + 8;
     },
     width,
