@@ -100,23 +100,32 @@ export function bodyLabel(b: BodyRow): string {
 
 const layouts = new Map<string, GovLayout>();
 
-// eslint-disable-next-line max-lines-per-function -- issue #28: 110 lines, to be split into named steps
-export function governanceData(
+/** Links in both directions of a body. */
+function degreeOf(links: readonly LinkData[], id: string): number {
+  return links.filter((l) => l.from_body === id || l.to_body === id).length;
+}
+
+/**
+ * The bodies and links a map shows. A theme's map keeps to the bodies that work on the theme (its
+ * core) and the links between them, so a body linked only through a busy body (Best Bar None through
+ * public health) is not on the PCC page. Bodies come in tier order.
+ */
+function mapSlice(
   allBodies: readonly BodyData[],
   allLinks: readonly LinkData[],
-  activities: readonly ActivityData[],
-  theme?: string,
-): GovernanceData {
+  theme: string | undefined,
+): { core: Set<string>; links: LinkData[]; bodies: BodyData[] } {
   const core = new Set(allBodies.filter((b) => !theme || b.themes.includes(theme)).map((b) => b.id));
-  // A theme's map keeps to the bodies that work on the theme and the links between them, so a body
-  // linked only through a busy body (Best Bar None through public health) is not on the PCC page.
   const links = allLinks.filter((l) => !theme || (core.has(l.from_body) && core.has(l.to_body)));
   const shown = new Set([...core, ...links.flatMap((l) => [l.from_body, l.to_body])]);
   const tierIndex = (level: string) => (TIERS as readonly string[]).indexOf(level);
   const bodies = allBodies.filter((b) => shown.has(b.id)).sort((a, b) => tierIndex(a.level) - tierIndex(b.level));
-  const byId = new Map(bodies.map((b) => [b.id, b]));
-  const degree = (id: string) => links.filter((l) => l.from_body === id || l.to_body === id).length;
-  const nodes: GovNode[] = bodies.map((b) => ({
+  return { core, links, bodies };
+}
+
+/** The map's boxes: each body with its label, tier and the links that start at it. */
+function mapNodes(bodies: readonly BodyData[], links: readonly LinkData[]): GovNode[] {
+  return bodies.map((b) => ({
     id: b.id,
     label: bodyLabel(b),
     ...(b.short_name ? { shortLabel: b.short_name } : {}),
@@ -126,19 +135,30 @@ export function governanceData(
     links: links
       .filter((l) => l.from_body === b.id)
       .map((l) => ({ to: l.to_body, type: l.type, basis: basisOf(l.basis) })),
-    degree: degree(b.id),
+    degree: degreeOf(links, b.id),
   }));
-  // The body drawn and labelled in the static map: the Safer Communities Board when it belongs to the
-  // map (always on the main map), otherwise the theme body with most links to other theme bodies.
+}
+
+/**
+ * The body drawn and labelled in the static map: the Safer Communities Board when it belongs to the
+ * map (always on the main map), otherwise the theme body with most links to other theme bodies.
+ */
+function focusBody(bodies: readonly BodyData[], links: readonly LinkData[], core: Set<string>): string | undefined {
   const inner = (id: string) =>
     links.filter((l) => (l.from_body === id && core.has(l.to_body)) || (l.to_body === id && core.has(l.from_body)))
       .length;
-  const focus = core.has('safer-communities-board')
+  return core.has('safer-communities-board')
     ? 'safer-communities-board'
     : [...bodies]
         .filter((b) => core.has(b.id))
-        .sort((a, b) => inner(b.id) - inner(a.id) || degree(b.id) - degree(a.id) || a.name.localeCompare(b.name))[0]
-        ?.id;
+        .sort(
+          (a, b) =>
+            inner(b.id) - inner(a.id) || degreeOf(links, b.id) - degreeOf(links, a.id) || a.name.localeCompare(b.name),
+        )[0]?.id;
+}
+
+/** The map's layout (ELK, then compacted sideways), laid out once per theme and focus. */
+function mapLayout(nodes: readonly GovNode[], theme: string | undefined, focus: string | undefined): GovLayout {
   const key = `${theme ?? ''}|${focus ?? ''}`;
   let layout = layouts.get(key);
   if (!layout) {
@@ -146,62 +166,100 @@ export function governanceData(
     layout = compactLayout(layoutGovernance(input.nodes, input.edges));
     layouts.set(key, layout);
   }
-  const entry = (b: BodyData): GovernanceEntry => {
-    const up: EntryLink[] = [];
-    const down: EntryLink[] = [];
-    for (const l of links) {
-      if (l.from_body !== b.id && l.to_body !== b.id) continue;
-      const out = l.from_body === b.id;
-      const kind = edgeKind(l.type);
-      const other = out ? l.to_body : l.from_body;
-      const href = sourceHrefIfCited(l.source_lines);
-      const item: EntryLink = {
-        other,
-        otherName: byId.get(other)?.name ?? other,
-        verb: out ? kind.active : kind.passive,
-        out,
-        type: l.type,
-        basis: basisOf(l.basis),
-        note: basisOf(l.basis) === 'inferred' ? (l.basis_note ?? '') : '',
-        description: l.description,
-        ...(href ? { href, lines: l.source_lines ?? '' } : {}),
-      };
-      // The other body is senior when this one points up to it, or when it points down to this one.
-      (out === kind.up ? up : down).push(item);
-    }
-    const work = activities
-      .filter((a) => a.body === b.id)
-      .map((a): EntryWork => {
-        const href = sourceHrefIfCited(a.source_lines);
-        return {
-          id: a.id,
-          description: a.description,
-          status: STATUS_WORDS[a.status] ?? a.status,
-          period: a.period.label,
-          basis: basisOf(a.basis),
-          note: basisOf(a.basis) === 'inferred' ? (a.basis_note ?? '') : '',
-          ...(href ? { href, lines: a.source_lines ?? '' } : {}),
-        };
-      });
-    const href = sourceHrefIfCited(b.source_lines);
-    return {
-      id: b.id,
-      name: b.name,
-      ...(b.short_name ? { shortName: b.short_name } : {}),
-      ...(b.chair ? { chair: b.chair } : {}),
-      ...(b.statutory ? { statutory: b.statutory } : {}),
-      remit: b.remit,
-      tier: TIER_LABELS[b.level] ?? b.level,
-      up,
-      down,
-      work,
-      ...(href ? { href } : {}),
+  return layout;
+}
+
+/**
+ * A body's links for its list entry, each in words from this body's side. The other body is senior
+ * (`up`) when this one points up to it, or when it points down to this one.
+ */
+function entryLinks(
+  b: BodyData,
+  links: readonly LinkData[],
+  byId: ReadonlyMap<string, BodyData>,
+): { up: EntryLink[]; down: EntryLink[] } {
+  const up: EntryLink[] = [];
+  const down: EntryLink[] = [];
+  for (const l of links) {
+    if (l.from_body !== b.id && l.to_body !== b.id) continue;
+    const out = l.from_body === b.id;
+    const kind = edgeKind(l.type);
+    const other = out ? l.to_body : l.from_body;
+    const href = sourceHrefIfCited(l.source_lines);
+    const item: EntryLink = {
+      other,
+      otherName: byId.get(other)?.name ?? other,
+      verb: out ? kind.active : kind.passive,
+      out,
+      type: l.type,
+      basis: basisOf(l.basis),
+      note: basisOf(l.basis) === 'inferred' ? (l.basis_note ?? '') : '',
+      description: l.description,
+      ...(href ? { href, lines: l.source_lines ?? '' } : {}),
     };
+    (out === kind.up ? up : down).push(item);
+  }
+  return { up, down };
+}
+
+/** A body's activities for its list entry, with their status in words. */
+function entryWork(b: BodyData, activities: readonly ActivityData[]): EntryWork[] {
+  return activities
+    .filter((a) => a.body === b.id)
+    .map((a): EntryWork => {
+      const href = sourceHrefIfCited(a.source_lines);
+      return {
+        id: a.id,
+        description: a.description,
+        status: STATUS_WORDS[a.status] ?? a.status,
+        period: a.period.label,
+        basis: basisOf(a.basis),
+        note: basisOf(a.basis) === 'inferred' ? (a.basis_note ?? '') : '',
+        ...(href ? { href, lines: a.source_lines ?? '' } : {}),
+      };
+    });
+}
+
+/** A body's entry in the tiered list: who it is, its links up and down, and its work. */
+function governanceEntry(
+  b: BodyData,
+  links: readonly LinkData[],
+  byId: ReadonlyMap<string, BodyData>,
+  activities: readonly ActivityData[],
+): GovernanceEntry {
+  const { up, down } = entryLinks(b, links, byId);
+  const work = entryWork(b, activities);
+  const href = sourceHrefIfCited(b.source_lines);
+  return {
+    id: b.id,
+    name: b.name,
+    ...(b.short_name ? { shortName: b.short_name } : {}),
+    ...(b.chair ? { chair: b.chair } : {}),
+    ...(b.statutory ? { statutory: b.statutory } : {}),
+    remit: b.remit,
+    tier: TIER_LABELS[b.level] ?? b.level,
+    up,
+    down,
+    work,
+    ...(href ? { href } : {}),
   };
+}
+
+export function governanceData(
+  allBodies: readonly BodyData[],
+  allLinks: readonly LinkData[],
+  activities: readonly ActivityData[],
+  theme?: string,
+): GovernanceData {
+  const { core, links, bodies } = mapSlice(allBodies, allLinks, theme);
+  const byId = new Map(bodies.map((b) => [b.id, b]));
+  const nodes = mapNodes(bodies, links);
+  const focus = focusBody(bodies, links, core);
+  const layout = mapLayout(nodes, theme, focus);
   const tiers = TIERS.filter((t) => bodies.some((b) => b.level === t)).map((t) => ({
     id: t,
     label: TIER_LABELS[t] ?? t,
-    bodies: bodies.filter((b) => b.level === t).map(entry),
+    bodies: bodies.filter((b) => b.level === t).map((b) => governanceEntry(b, links, byId, activities)),
   }));
   const present = new Set<string>(links.map((l) => l.type));
   return {
