@@ -27,11 +27,73 @@ import {
   isStated,
   render,
   shownChanges,
+  type Obs,
 } from './helpers.ts';
 import type { ClaimRow } from '../schemas/claims.ts';
-import type { FigureParts } from './types.ts';
+import type { FigureParts, FigureView } from './types.ts';
 
-// eslint-disable-next-line max-lines-per-function -- issue #28: 90 lines, to be split into named steps
+/**
+ * The chart prints the change and its percentage: it says which part is ours (issue #24 class 5).
+ * Nothing with one period, or when the report prints both.
+ */
+function oursNote(periods: number, statedDiff: boolean, statedPct: boolean): string | undefined {
+  return periods < 2 || (statedDiff && statedPct)
+    ? undefined
+    : statedDiff
+      ? 'The percentage is our calculation.'
+      : statedPct
+        ? 'The difference is our calculation.'
+        : 'The change is our calculation.';
+}
+
+/** The bar chart's note: the change since the first period and its percentage, and which part is ours. */
+function changeNote(data: readonly Obs[], ours: string | undefined): string | undefined {
+  if (data.length <= 1) return undefined;
+  const first = data[0]!;
+  const last = data[data.length - 1]!;
+  const diff = difference(first.value, last.value);
+  return `Change since ${first.period.label}: ${formatChange(diff, 'count')} (${formatChange(percentChange(first.value, last.value), 'percent', 1)}). ${ours ?? ''}`.trim();
+}
+
+/** The chart: two periods say the numbers (two bars add nothing to the sentence beside them); more are bars. */
+function periodChartView(
+  data: readonly Obs[],
+  chartRows: readonly PeriodBarRow[],
+  base: { id: string; title: string; description: string },
+  ours: string | undefined,
+): FigureView {
+  const annotation = changeNote(data, ours);
+  return data.length === 2
+    ? {
+        id: 'chart',
+        label: 'Chart',
+        svg: render(changeStatement, chartRows, { ...base, ...(ours ? { annotation: ours } : {}) }),
+      }
+    : {
+        id: 'chart',
+        label: 'Chart',
+        svg: render(periodBars, chartRows, { ...base, ...(annotation ? { annotation } : {}) }),
+      };
+}
+
+/** The table: a row per year with its value and status. */
+function periodTable(data: readonly Obs[], measure: string, measureTitle: string): FigureParts['table'] {
+  return {
+    caption: measureTitle,
+    columns: [
+      { key: 'period', label: 'Year' },
+      { key: 'value', label: measureLabel(measure), numeric: true },
+      { key: 'status', label: 'Status' },
+    ],
+    rows: data.map((r) => ({
+      period: r.period.label,
+      value: formatValue(r.value, 'count'),
+      status: STATUS_LABELS[r.status],
+    })),
+    rowSources: data.map((r) => cite(r)),
+  };
+}
+
 export function periodFigure(
   id: string,
   theme: string,
@@ -51,7 +113,6 @@ export function periodFigure(
   }));
   const first = must(data[0], `${measure} rows`);
   const last = must(data[data.length - 1], `${measure} rows`);
-  const diff = difference(first.value, last.value);
   // The finding as the title (direction only, from src/lib/direction.ts); the measure under it.
   const moved = seriesVerb(data.map((r) => r.value));
   const title = moved
@@ -59,21 +120,11 @@ export function periodFigure(
     : measureTitle;
   const shown = shownChanges(dataset, [data]);
   const summary = periodBarsSummary(chartRows, isStated(dataset, shown[0], 'percent-change'));
-  // The chart prints the change and its percentage: it says which part is ours (issue #24 class 5).
-  const statedDiff = isStated(dataset, shown[0], 'difference');
-  const statedPct = isStated(dataset, shown[0], 'percent-change');
-  const ours =
-    data.length < 2 || (statedDiff && statedPct)
-      ? undefined
-      : statedDiff
-        ? 'The percentage is our calculation.'
-        : statedPct
-          ? 'The difference is our calculation.'
-          : 'The change is our calculation.';
-  const annotation =
-    data.length > 1
-      ? `Change since ${first.period.label}: ${formatChange(diff, 'count')} (${formatChange(percentChange(first.value, last.value), 'percent', 1)}). ${ours ?? ''}`.trim()
-      : undefined;
+  const ours = oursNote(
+    data.length,
+    isStated(dataset, shown[0], 'difference'),
+    isStated(dataset, shown[0], 'percent-change'),
+  );
   return observationFigure(dataset, data, {
     id,
     theme,
@@ -82,44 +133,8 @@ export function periodFigure(
     takeaway: takeaway(chartRows),
     summary,
     summaryInChart: data.length === 2,
-    // Two periods: say the numbers (two bars add nothing to the sentence beside them).
-    views: [
-      data.length === 2
-        ? {
-            id: 'chart',
-            label: 'Chart',
-            svg: render(changeStatement, chartRows, {
-              id,
-              title: measureTitle,
-              description: summary.join(' '),
-              ...(ours ? { annotation: ours } : {}),
-            }),
-          }
-        : {
-            id: 'chart',
-            label: 'Chart',
-            svg: render(periodBars, chartRows, {
-              id,
-              title: measureTitle,
-              description: summary.join(' '),
-              ...(annotation ? { annotation } : {}),
-            }),
-          },
-    ],
-    table: {
-      caption: measureTitle,
-      columns: [
-        { key: 'period', label: 'Year' },
-        { key: 'value', label: measureLabel(measure), numeric: true },
-        { key: 'status', label: 'Status' },
-      ],
-      rows: data.map((r) => ({
-        period: r.period.label,
-        value: formatValue(r.value, 'count'),
-        status: STATUS_LABELS[r.status],
-      })),
-      rowSources: data.map((r) => cite(r)),
-    },
+    views: [periodChartView(data, chartRows, { id, title: measureTitle, description: summary.join(' ') }, ours)],
+    table: periodTable(data, measure, measureTitle),
     csv: obsCsv(data),
     checked: claim ? checkedClaims(dataset, claim, 'exact', shown) : [],
     agreed: claim ? checkedClaims(dataset, claim, 'direction', shown) : [],
