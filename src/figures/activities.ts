@@ -118,21 +118,23 @@ export function explorerFor(
   return { total: items.length, groups, filters, notes };
 }
 
-/** The activities explorer; with a theme, the overview of only that theme's activities, and no list. */
-// eslint-disable-next-line max-lines-per-function -- issue #28: 97 lines, to be split into named steps
-export function activities(theme?: string): FigureParts {
-  const id = theme ? `activities-board-${theme}` : 'activities-board';
-  const data = rows<ActivityRow>('activities').filter((a) => !theme || a.theme === theme);
-  const themes = [...rows<ThemeRow>('themes')].sort((a, b) => a.sort_order - b.sort_order);
-  const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
-  const bodies = lookup<BodyRow>('bodies');
-  const ordered = [...data].sort(
+/** Activities in theme order (as the themes are sorted), then by period, then by status. */
+function orderActivities(data: readonly ActivityRow[], themes: readonly ThemeRow[]): ActivityRow[] {
+  return [...data].sort(
     (a, b) =>
       themes.findIndex((t) => t.id === a.theme) - themes.findIndex((t) => t.id === b.theme) ||
       comparePeriods(a.period, b.period) ||
       STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
   );
-  const items: ActivityItem[] = ordered.map((a) => ({
+}
+
+/** The chart's items: each activity with its theme, period and status in words, and who did it. */
+function activityItems(
+  ordered: readonly ActivityRow[],
+  themeTitle: ReadonlyMap<string, string>,
+  bodies: ReadonlyMap<string, BodyRow>,
+): ActivityItem[] {
+  return ordered.map((a) => ({
     id: a.id,
     theme: a.theme,
     themeLabel: themeTitle.get(a.theme) ?? a.theme,
@@ -145,18 +147,88 @@ export function activities(theme?: string): FigureParts {
     body: a.body,
     bullet: a.source_lines,
   }));
+}
+
+type PeriodCounts = ReturnType<typeof countsByPeriod>;
+
+/** How many pieces of work each period lists; on the explorer, what the list below shows. */
+function activitiesTakeaway(byPeriod: PeriodCounts, theme: string | undefined): string {
+  return `${upperFirstWord(byPeriod.map((p) => `${plural(p.total, 'piece of work is', 'pieces of work are')} listed for ${p.periodLabel}`).join(' and '))}.${theme ? '' : ' Each is listed below with its status and who did it, marked “our reading” where the report does not say.'}`;
+}
+
+/** The table: a row per theme with work, a column per period, each cell counted by status. */
+function activitiesTable(
+  title: string,
+  byPeriod: PeriodCounts,
+  themes: readonly ThemeRow[],
+  items: readonly ActivityItem[],
+): FigureParts['table'] {
+  const usedThemes = themes.filter((t) => items.some((i) => i.theme === t.id));
+  return {
+    caption: `${title}: how many pieces of work, by status`,
+    columns: [
+      { key: 'theme', label: 'Theme' },
+      ...byPeriod.map((p) => ({ key: p.period, label: `Listed for ${p.periodLabel}` })),
+    ],
+    rows: usedThemes.map((t) => ({
+      theme: t.title,
+      ...Object.fromEntries(
+        byPeriod.map((p) => [p.period, cellWords(items.filter((i) => i.theme === t.id && i.period === p.period))]),
+      ),
+    })),
+  };
+}
+
+/** The download: the activities' own columns, in the chart's order. */
+function activitiesCsv(ordered: readonly ActivityRow[]): FigureParts['csv'] {
+  return {
+    columns: [
+      'id',
+      'theme',
+      'body',
+      'basis',
+      'period',
+      'status',
+      'date',
+      'description',
+      'source_section',
+      'source_lines',
+    ],
+    rows: ordered.map((a) => [
+      a.id,
+      a.theme,
+      a.body,
+      a.basis,
+      a.period.id,
+      a.status,
+      a.date ?? '',
+      a.description,
+      a.source_section,
+      a.source_lines,
+    ]),
+  };
+}
+
+/** The activities explorer; with a theme, the overview of only that theme's activities, and no list. */
+export function activities(theme?: string): FigureParts {
+  const id = theme ? `activities-board-${theme}` : 'activities-board';
+  const data = rows<ActivityRow>('activities').filter((a) => !theme || a.theme === theme);
+  const themes = [...rows<ThemeRow>('themes')].sort((a, b) => a.sort_order - b.sort_order);
+  const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
+  const bodies = lookup<BodyRow>('bodies');
+  const ordered = orderActivities(data, themes);
+  const items = activityItems(ordered, themeTitle, bodies);
   const forTheme = theme ? themeTitle.get(theme) : undefined;
   const title = forTheme
     ? `2017/18 outcomes and 2018/19 activities: ${forTheme}`
     : '2017/18 outcomes and 2018/19 activities, by theme, year and status';
   const summary = activitiesSummary(items, forTheme);
   const byPeriod = countsByPeriod(items);
-  const usedThemes = themes.filter((t) => items.some((i) => i.theme === t.id));
   return {
     id,
     theme: theme ?? 'governance',
     title,
-    takeaway: `${upperFirstWord(byPeriod.map((p) => `${plural(p.total, 'piece of work is', 'pieces of work are')} listed for ${p.periodLabel}`).join(' and '))}.${theme ? '' : ' Each is listed below with its status and who did it, marked “our reading” where the report does not say.'}`,
+    takeaway: activitiesTakeaway(byPeriod, theme),
     summary,
     views: [
       {
@@ -169,45 +241,8 @@ export function activities(theme?: string): FigureParts {
         },
       },
     ],
-    table: {
-      caption: `${title}: how many pieces of work, by status`,
-      columns: [
-        { key: 'theme', label: 'Theme' },
-        ...byPeriod.map((p) => ({ key: p.period, label: `Listed for ${p.periodLabel}` })),
-      ],
-      rows: usedThemes.map((t) => ({
-        theme: t.title,
-        ...Object.fromEntries(
-          byPeriod.map((p) => [p.period, cellWords(items.filter((i) => i.theme === t.id && i.period === p.period))]),
-        ),
-      })),
-    },
-    csv: {
-      columns: [
-        'id',
-        'theme',
-        'body',
-        'basis',
-        'period',
-        'status',
-        'date',
-        'description',
-        'source_section',
-        'source_lines',
-      ],
-      rows: ordered.map((a) => [
-        a.id,
-        a.theme,
-        a.body,
-        a.basis,
-        a.period.id,
-        a.status,
-        a.date ?? '',
-        a.description,
-        a.source_section,
-        a.source_lines,
-      ]),
-    },
+    table: activitiesTable(title, byPeriod, themes, items),
+    csv: activitiesCsv(ordered),
     sources: sourcesFor(
       ordered.map((a) => ({ dataset: 'activities', section: a.source_section, lines: a.source_lines })),
     ),
