@@ -89,8 +89,27 @@ export function excerptNodes(doc: Document, excerpt: string): Node[] {
 
 const PAGE_SIZE = 10;
 
-// eslint-disable-next-line max-lines-per-function -- issue #28: 102 lines, to be split into named steps
-export function initSearch(root: HTMLElement): void {
+/** The search page's parts and what has been searched so far. */
+interface SearchState {
+  root: HTMLElement;
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  status: HTMLElement;
+  list: HTMLOListElement;
+  more: HTMLButtonElement;
+  /** Where Pagefind's script is. */
+  bundle: string;
+  base: string;
+  /** Pagefind, once loading has started. */
+  pagefind: Promise<Pagefind> | undefined;
+  results: PagefindResult[];
+  /** How many results are in the list. */
+  shown: number;
+  query: string;
+}
+
+/** The search page's parts, or nothing when one is missing (the page then keeps its plain list). */
+function searchState(root: HTMLElement): SearchState | undefined {
   const form = root.querySelector<HTMLFormElement>('[data-search-form]');
   const input = root.querySelector<HTMLInputElement>('[data-search-input]');
   const status = root.querySelector<HTMLElement>('[data-search-status]');
@@ -98,105 +117,111 @@ export function initSearch(root: HTMLElement): void {
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
   const bundle = root.dataset.bundle;
   const base = root.dataset.base ?? '/';
-  if (!form || !input || !status || !list || !more || !bundle) return;
+  if (!form || !input || !status || !list || !more || !bundle) return undefined;
+  return { root, form, input, status, list, more, bundle, base, pagefind: undefined, results: [], shown: 0, query: '' };
+}
 
-  let pagefind: Promise<Pagefind> | undefined;
-  let results: PagefindResult[] = [];
-  let shown = 0;
-  let query = '';
-
-  function load(): Promise<Pagefind> {
-    if (!pagefind) {
-      pagefind = (async () => {
-        const pf = (await import(/* @vite-ignore */ bundle!)) as Pagefind;
-        await pf.options({ baseUrl: base, excerptLength: 24 });
-        await pf.init();
-        return pf;
-      })();
-      pagefind.catch(() => {
-        status!.textContent = 'Search could not be loaded. Every page is listed below.';
-      });
-    }
-    return pagefind;
+/** Pagefind, loaded the first time it is asked for; the status line says so if it cannot load. */
+function loadPagefind(s: SearchState): Promise<Pagefind> {
+  if (!s.pagefind) {
+    s.pagefind = (async () => {
+      const pf = (await import(/* @vite-ignore */ s.bundle)) as Pagefind;
+      await pf.options({ baseUrl: s.base, excerptLength: 24 });
+      await pf.init();
+      return pf;
+    })();
+    s.pagefind.catch(() => {
+      s.status.textContent = 'Search could not be loaded. Every page is listed below.';
+    });
   }
+  return s.pagefind;
+}
 
-  function say(text: string): void {
-    status!.textContent = text;
+/** One result as a list item: its title as a link, its kind, and the excerpt with matches marked. */
+function resultItem(doc: Document, hit: SearchHit): HTMLLIElement {
+  const li = doc.createElement('li');
+  li.className = 'search-result';
+  const heading = doc.createElement('p');
+  heading.className = 'search-result__title';
+  const a = doc.createElement('a');
+  a.href = hit.url;
+  a.textContent = hit.title;
+  heading.append(a);
+  const kind = doc.createElement('p');
+  kind.className = 'search-result__kind';
+  kind.textContent = hit.kind;
+  const excerpt = doc.createElement('p');
+  excerpt.className = 'search-result__excerpt';
+  excerpt.append(...excerptNodes(doc, hit.excerpt));
+  li.append(heading, kind, excerpt);
+  return li;
+}
+
+/** The next page of results into the list; "More" hides when every result is shown. */
+async function showMore(s: SearchState): Promise<void> {
+  const batch = await Promise.all(s.results.slice(s.shown, s.shown + PAGE_SIZE).map((r) => r.data()));
+  const doc = s.root.ownerDocument;
+  for (const data of batch) {
+    for (const hit of hitsOf(data, s.base)) s.list.append(resultItem(doc, hit));
   }
+  s.shown += batch.length;
+  s.more.hidden = s.shown >= s.results.length;
+}
 
-  async function showMore(): Promise<void> {
-    const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
-    const doc = root.ownerDocument;
-    for (const data of batch) {
-      for (const hit of hitsOf(data, base)) {
-        const li = doc.createElement('li');
-        li.className = 'search-result';
-        const heading = doc.createElement('p');
-        heading.className = 'search-result__title';
-        const a = doc.createElement('a');
-        a.href = hit.url;
-        a.textContent = hit.title;
-        heading.append(a);
-        const kind = doc.createElement('p');
-        kind.className = 'search-result__kind';
-        kind.textContent = hit.kind;
-        const excerpt = doc.createElement('p');
-        excerpt.className = 'search-result__excerpt';
-        excerpt.append(...excerptNodes(doc, hit.excerpt));
-        li.append(heading, kind, excerpt);
-        list!.append(li);
-      }
-    }
-    shown += batch.length;
-    more!.hidden = shown >= results.length;
+/** The query in the page's URL (`?q=`), so a search can be shared and comes back on reload. */
+function keepQueryInUrl(query: string): void {
+  const url = new URL(location.href);
+  if (query) url.searchParams.set('q', query);
+  else url.searchParams.delete('q');
+  history.replaceState(null, '', url);
+}
+
+/** Search for `term` and show the first page of results; an empty term clears them. */
+async function run(s: SearchState, term: string): Promise<void> {
+  s.query = term.trim();
+  keepQueryInUrl(s.query);
+  if (!s.query) {
+    s.results = [];
+    s.list.replaceChildren();
+    s.list.hidden = true;
+    s.more.hidden = true;
+    s.status.textContent = '';
+    return;
   }
+  s.status.textContent = 'Searching…';
+  const pf = await loadPagefind(s);
+  const search = await pf.debouncedSearch(s.query, {}, 250);
+  if (search === null || s.query !== term.trim()) return; // A newer search replaced this one.
+  s.results = search.results;
+  s.shown = 0;
+  s.list.replaceChildren();
+  s.list.hidden = s.results.length === 0;
+  s.more.hidden = true;
+  if (s.results.length > 0) await showMore(s);
+  s.status.textContent =
+    s.results.length === 0
+      ? `No pages found for “${s.query}”. Try another word, or browse every page below.`
+      : `${s.results.length} ${s.results.length === 1 ? 'page' : 'pages'} found for “${s.query}”.`;
+}
 
-  async function run(term: string): Promise<void> {
-    query = term.trim();
-    const url = new URL(location.href);
-    if (query) url.searchParams.set('q', query);
-    else url.searchParams.delete('q');
-    history.replaceState(null, '', url);
-    if (!query) {
-      results = [];
-      list!.replaceChildren();
-      list!.hidden = true;
-      more!.hidden = true;
-      say('');
-      return;
-    }
-    say('Searching…');
-    const pf = await load();
-    const search = await pf.debouncedSearch(query, {}, 250);
-    if (search === null || query !== term.trim()) return; // A newer search replaced this one.
-    results = search.results;
-    shown = 0;
-    list!.replaceChildren();
-    list!.hidden = results.length === 0;
-    more!.hidden = true;
-    if (results.length > 0) await showMore();
-    say(
-      results.length === 0
-        ? `No pages found for “${query}”. Try another word, or browse every page below.`
-        : `${results.length} ${results.length === 1 ? 'page' : 'pages'} found for “${query}”.`,
-    );
-  }
-
-  input.addEventListener('focus', () => void load(), { once: true });
-  input.addEventListener('input', () => void run(input.value));
+export function initSearch(root: HTMLElement): void {
+  const s = searchState(root);
+  if (!s) return;
+  const { form, input, list, more } = s;
+  input.addEventListener('focus', () => void loadPagefind(s), { once: true });
+  input.addEventListener('input', () => void run(s, input.value));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void run(input.value);
+    void run(s, input.value);
   });
   more.addEventListener('click', () => {
     // Move focus to the first new result, so keyboard and screen reader users continue from there.
     const first = list.children.length;
-    void showMore().then(() => list.children[first]?.querySelector('a')?.focus());
+    void showMore(s).then(() => list.children[first]?.querySelector('a')?.focus());
   });
-
   const initial = new URLSearchParams(location.search).get('q');
   if (initial) {
     input.value = initial;
-    void run(initial);
+    void run(s, initial);
   }
 }
