@@ -8,6 +8,7 @@
 import { activitiesOverview, STATUS_ORDER, type ActivityItem } from '../charts/activities.ts';
 import { activitiesSummary, countsByPeriod } from '../charts/summaries.ts';
 import { periodSlug } from '../lib/activity-filter.ts';
+import { shownPeriod } from '../lib/status-verbs.ts';
 import { withReading } from '../lib/basis.ts';
 import { comparePeriods } from '../lib/period.ts';
 import { MONTHS, plural } from '../lib/words.ts';
@@ -67,6 +68,7 @@ export function explorerFor(
       themeLabel: themeTitle.get(a.theme) ?? a.theme,
       period: periodSlug(a.period.id),
       periodLabel: a.period.label,
+      periodShown: shownPeriod(a.period.label, a.period_status),
       status: a.status,
       statusLabel: STATUS_WORDS[a.status],
       description: a.description,
@@ -194,6 +196,7 @@ export function activities(theme?: string): FigureParts {
         'description',
         'source_section',
         'source_lines',
+        'period_status',
       ],
       rows: ordered.map((a) => [
         a.id,
@@ -206,6 +209,7 @@ export function activities(theme?: string): FigureParts {
         a.description,
         a.source_section,
         a.source_lines,
+        a.period_status ?? '',
       ]),
     },
     sources: sourcesFor(

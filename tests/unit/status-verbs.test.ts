@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readReport, type Report } from '../../src/data/source.ts';
 import { parseLineRanges } from '../../src/lib/line-range.ts';
-import { statusFromWords, verbsIn } from '../../src/lib/status-verbs.ts';
+import { periodUnstated, shownPeriod, statusFromWords, verbsIn } from '../../src/lib/status-verbs.ts';
 import { parse } from 'csv-parse/sync';
 
 const report = readReport(resolve(import.meta.dirname, '../../data'), 'community-safety-overview.txt')!;
@@ -20,6 +20,7 @@ interface StatusRow {
   period: string;
   status: string;
   source_lines: string;
+  period_status?: string;
 }
 
 const parseCsv = (text: string) => parse(text, { columns: true, skip_empty_lines: true }) as StatusRow[];
@@ -43,6 +44,19 @@ function wrongStatuses(rows: readonly StatusRow[], r: Report): string[] {
     return allowed.has(row.status as never)
       ? []
       : [`${row.id}: ${row.status}, the report's words say ${[...allowed].join(' or ')}`];
+  });
+}
+
+/** Rows whose words give no year ("throughout the year") but which show one, or the reverse. */
+function wrongPeriods(rows: readonly StatusRow[], r: Report): string[] {
+  return rows.flatMap((row) => {
+    const unstated = periodUnstated(wordsOf(row.source_lines, r));
+    const marked = row.period_status === 'period-unclear';
+    return unstated === marked
+      ? []
+      : [
+          `${row.id}: ${marked ? 'period-unclear, but its words give a year' : `shows ${row.period}, but its words give no year`}`,
+        ];
   });
 }
 
@@ -70,6 +84,28 @@ describe('status follows the report’s verb', () => {
       "a-2018-19-pcp-napfcp-membership: underway, the report's words say done",
       "a-2018-19-prevent-action-plan: underway, the report's words say done",
       "a-2018-19-drive-project: done, the report's words say underway",
+    ]);
+  });
+
+  it('work the report places over a year it does not name shows no year', () => {
+    expect(periodUnstated('Campaigns have been delivered throughout the year')).toBe(true);
+    expect(periodUnstated('Hate Crime Week in October 2017')).toBe(false);
+    expect(shownPeriod('2018/19', 'period-unclear')).toBe('period not stated exactly');
+    expect(shownPeriod('2018/19', undefined)).toBe('2018/19');
+    const rows = parseCsv(readFileSync(resolve(import.meta.dirname, '../../data/activities.csv'), 'utf8'));
+    expect(wrongPeriods(rows, report)).toEqual([]);
+    expect(rows.filter((x) => x.period_status === 'period-unclear').map((x) => x.id)).toEqual([
+      'a-2018-19-da-campaigns',
+    ]);
+  });
+
+  it('fails a row that shows a year its words do not give (committed broken fixture)', () => {
+    const rows = parseCsv(
+      readFileSync(resolve(import.meta.dirname, '../fixtures/status-verbs/activities-period-shown.csv'), 'utf8'),
+    );
+    expect(wrongPeriods(rows, report)).toEqual([
+      'a-2018-19-da-campaigns: shows 2018/19, but its words give no year',
+      'a-2018-19-drive-project: period-unclear, but its words give a year',
     ]);
   });
 });
