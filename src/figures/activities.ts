@@ -8,12 +8,12 @@
 import { activitiesOverview, STATUS_ORDER, type ActivityItem } from '../charts/activities.ts';
 import { activitiesSummary, countsByPeriod } from '../charts/summaries.ts';
 import { periodSlug } from '../lib/activity-filter.ts';
-import { shownPeriod } from '../lib/status-verbs.ts';
 import { withReading } from '../lib/basis.ts';
 import { comparePeriods } from '../lib/period.ts';
 import { MONTHS, plural } from '../lib/words.ts';
 import type { ActivityRow, BodyRow } from '../schemas/governance.ts';
 import type { ThemeRow } from '../schemas/reference.ts';
+import { workPeriod } from '../data/source-index.ts';
 import { lookup, rows, sourcesFor } from './helpers.ts';
 import type { ActivityExplorer, ExplorerItem, FigureParts, FilterControl } from './types.ts';
 
@@ -68,7 +68,7 @@ export function explorerFor(
       themeLabel: themeTitle.get(a.theme) ?? a.theme,
       period: periodSlug(a.period.id),
       periodLabel: a.period.label,
-      periodShown: shownPeriod(a.period.label, a.period_status),
+      periodShown: workPeriod(a),
       status: a.status,
       statusLabel: STATUS_WORDS[a.status],
       description: a.description,
@@ -196,7 +196,6 @@ export function activities(theme?: string): FigureParts {
         'description',
         'source_section',
         'source_lines',
-        'period_status',
       ],
       rows: ordered.map((a) => [
         a.id,
@@ -209,7 +208,6 @@ export function activities(theme?: string): FigureParts {
         a.description,
         a.source_section,
         a.source_lines,
-        a.period_status ?? '',
       ]),
     },
     sources: sourcesFor(

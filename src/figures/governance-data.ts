@@ -16,8 +16,8 @@ import { compactLayout } from '../charts/governance-compact.ts';
 import { layoutGovernance, type GovLayout } from '../charts/governance-layout.ts';
 import { arrowPath, basisOf, EDGE_KINDS, edgeKind, INFERRED_DASH, type Basis } from '../charts/governance-style.ts';
 import { hoodSvg, type HoodLink } from '../lib/governance-hood.ts';
+import { workPeriod } from '../data/source-index.ts';
 import { sourceHrefIfCited } from '../lib/source-links.ts';
-import { shownPeriod } from '../lib/status-verbs.ts';
 import type { ActivityRow, BodyRow, RelationshipRow } from '../schemas/governance.ts';
 
 type Optional = { basis?: string; source_lines?: string };
@@ -178,7 +178,7 @@ export function governanceData(
           id: a.id,
           description: a.description,
           status: STATUS_WORDS[a.status] ?? a.status,
-          period: shownPeriod(a.period.label, a.period_status),
+          period: workPeriod(a),
           basis: basisOf(a.basis),
           note: basisOf(a.basis) === 'inferred' ? (a.basis_note ?? '') : '',
           ...(href ? { href, lines: a.source_lines ?? '' } : {}),

@@ -79,8 +79,8 @@ export function statusFromWords(text: string, column: 'review' | 'current'): Wor
 
 /**
  * Words that place work over a year without saying which ("delivered throughout the year", lines
- * 297-301): such a row's `period_status` is `period-unclear`, and the site shows no year beside it
- * (`shownPeriod`), only the column of the report that lists it where it groups rows by column.
+ * 297-301): the site shows no year beside such work (`shownPeriod`), only the column of the report
+ * that lists it where it groups rows by column.
  */
 export const PERIOD_UNSTATED: readonly string[] = ['throughout the year'];
 
@@ -92,7 +92,7 @@ export function periodUnstated(text: string): boolean {
 /** The words shown instead of a year for such work. */
 export const PERIOD_NOT_STATED = 'period not stated exactly';
 
-/** The period shown beside one piece of work: its column's year, or no year where the report gives none. */
-export function shownPeriod(label: string, periodStatus: string | undefined): string {
-  return periodStatus === 'period-unclear' ? PERIOD_NOT_STATED : label;
+/** The period shown beside one piece of work, given its column's label and the words of its bullet. */
+export function shownPeriod(label: string, words: string): string {
+  return periodUnstated(words) ? PERIOD_NOT_STATED : label;
 }

@@ -140,8 +140,6 @@ const activitiesShape = {
   source_lines: lineRangeText(),
   /** The source document (an id in `sources`) whose text `source_lines` counts: the edition the row is from. */
   source: id(),
-  /** `period-unclear` when the report's words give no year for the work ("throughout the year"); else empty. */
-  period_status: optional(oneOf(['period-unclear'])),
 };
 export const activitiesSchema = {
   kind: 'activities' as const,
