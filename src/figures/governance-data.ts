@@ -16,7 +16,6 @@ import { compactLayout } from '../charts/governance-compact.ts';
 import { layoutGovernance, type GovLayout } from '../charts/governance-layout.ts';
 import { arrowPath, basisOf, EDGE_KINDS, edgeKind, INFERRED_DASH, type Basis } from '../charts/governance-style.ts';
 import { hoodSvg, type HoodLink } from '../lib/governance-hood.ts';
-import { workPeriod } from '../data/source-index.ts';
 import { sourceHrefIfCited } from '../lib/source-links.ts';
 import type { ActivityRow, BodyRow, RelationshipRow } from '../schemas/governance.ts';
 
@@ -178,7 +177,7 @@ export function governanceData(
           id: a.id,
           description: a.description,
           status: STATUS_WORDS[a.status] ?? a.status,
-          period: workPeriod(a),
+          period: a.period.label,
           basis: basisOf(a.basis),
           note: basisOf(a.basis) === 'inferred' ? (a.basis_note ?? '') : '',
           ...(href ? { href, lines: a.source_lines ?? '' } : {}),
