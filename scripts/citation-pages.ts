@@ -111,8 +111,10 @@ export interface UsedOn {
 }
 
 /**
- * The "used on" links of `/source/` for activities (by their description) and bodies (by their
- * name): each linked theme page must show that text.
+ * The "used on" links of `/source/` for activities (by their description), bodies (by their name)
+ * and rows of the other datasets (by the figure shown beside them, "£106,000", without its sign):
+ * each linked theme page must show that text. A claim given as a direction only has no figure to
+ * look for and is skipped.
  */
 export function checkUsedOn(siteDir: string): UsedOn[] {
   const pages = new Map<string, string>();
@@ -128,14 +130,18 @@ export function checkUsedOn(siteDir: string): UsedOn[] {
   for (const li of Array.from(document.querySelectorAll('.src-values li')) as Element[]) {
     const first = li.querySelector('a');
     const row = first?.getAttribute('href') ?? '';
-    const kind = /\/data\/(activities|bodies)\/#row-/.exec(row)?.[1];
-    if (!kind || !first) continue;
+    const kind = /\/data\/([a-z0-9-]+)\/#row-/.exec(row)?.[1];
+    if (!kind || !first || kind === 'relationships') continue;
+    const label = squash(first.querySelector('strong')?.textContent ?? '');
+    if (kind !== 'activities' && kind !== 'bodies' && !/\d/.test(label)) continue;
     const text =
-      kind === 'bodies'
-        ? squash(first.querySelector('strong')?.textContent ?? '')
-        : squash(
+      kind === 'activities'
+        ? squash(
             (li.textContent ?? '').replace(first.textContent ?? '', '').split(/ \(our reading| \(lines? /)[0] ?? '',
-          );
+          )
+        : kind === 'bodies'
+          ? label
+          : label.replace(/^[+\u2212-]/, '');
     const used = Array.from(li.querySelectorAll('a[href*="/themes/"]')).map((a) => a.getAttribute('href') ?? '');
     for (const href of used) {
       const file = `${href.replace(/^.*?\/themes\//, 'themes/').replace(/\/?$/, '/')}index.html`;

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { loadCatalog } from '../src/data/load.ts';
+import { describeCitation, readingNote } from '../src/data/source-page.ts';
 import { DATASET_SCHEMAS } from '../src/schemas/index.ts';
 import { filesUnder } from './files.ts';
 
@@ -39,16 +40,30 @@ export interface MarkInstance {
 const ITEM = 'li, tr, dd, figcaption, [data-row], p, .govmap-card';
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** The inferred rows of a data folder (activities and relationships). */
+/**
+ * The rows of a data folder that are our reading (`readingNote` in src/data/source-page.ts): inferred
+ * activities and relationships, found by their description, and rows of other datasets whose funder
+ * the report does not name (a `*-funder-assumed` footnote), found by the words the report page shows
+ * for them ("Alcohol and Substance misuse contract, budget, paid by the Police and Crime Commissioner,
+ * 2018/19").
+ */
 export function inferredRows(dataDir: string): InferredRow[] {
   const catalog = loadCatalog(dataDir, DATASET_SCHEMAS);
   const out: InferredRow[] = [];
-  for (const id of ['activities', 'relationships']) {
-    for (const row of catalog.get(id)?.rows ?? []) {
+  for (const [id, dataset] of catalog) {
+    for (const row of dataset.rows) {
+      const note = readingNote(dataset, row);
+      if (!note) continue;
       const raw = row.raw as Record<string, string>;
-      if (raw.basis !== 'inferred') continue;
-      const key = id === 'activities' ? raw.id : `${raw.from_body}|${raw.to_body}|${raw.type}`;
-      out.push({ key: `${id}:${key}`, text: squash(raw.description ?? ''), note: squash(raw.basis_note ?? '') });
+      const governance = id === 'activities' || id === 'relationships';
+      const key =
+        id === 'activities'
+          ? raw.id
+          : id === 'relationships'
+            ? `${raw.from_body}|${raw.to_body}|${raw.type}`
+            : `line ${row.line}`;
+      const text = governance ? (raw.description ?? '') : describeCitation(dataset, row, new Map()).what;
+      out.push({ key: `${id}:${key}`, text: squash(text), note: squash(note) });
     }
   }
   return out;

@@ -20,7 +20,7 @@ import {
 
 export interface StatRow {
   key: string;
-  /** What the number is, e.g. "Domestic Violence Protection Orders". */
+  /** What the number is, e.g. "Victims protected by Domestic Violence Protection Orders". */
   label: string;
   value: number;
   kind: 'count' | 'share' | 'change';

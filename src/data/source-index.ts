@@ -11,6 +11,7 @@ import { FIRST_SOURCE, isBlank, type Report } from './source.ts';
 import { readSources, type SourceText } from './sources.ts';
 import { citedRanges } from '../lib/source-links.ts';
 import { parseLineRanges } from '../lib/line-range.ts';
+import { shownPeriod } from '../lib/status-verbs.ts';
 
 export interface SourceDocument {
   id: string;
@@ -141,4 +142,22 @@ export function sectionOfLine(line: number, source: string = FIRST_SOURCE): stri
     sectionByLine.set(source, map);
   }
   return map.get(line);
+}
+
+/** The words of the lines a `source_lines` cell cites, joined by single spaces: what the report's verb rules read. */
+export function citedWords(cell: string, source: string = FIRST_SOURCE): string {
+  const report = getSourceDocument(source).report;
+  return (parseLineRanges(cell) ?? [])
+    .map((r) => report.lines.slice(r.start - 1, r.end).join(' '))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The period shown beside one piece of work: its column's year, or "period not stated exactly" where
+ * the bullet's words place it over a year they do not name (`periodUnstated`, docs/data-rules.md).
+ */
+export function workPeriod(a: { period: { label: string }; source_lines?: string | undefined; source?: string | undefined }): string {
+  return shownPeriod(a.period.label, citedWords(a.source_lines ?? '', a.source ?? FIRST_SOURCE));
 }

@@ -12,6 +12,8 @@ import { anchorKey } from './editions.ts';
 import { SOURCE_LINES, sourceOf } from './provenance.ts';
 import { blockLines, type Block, type BlockKind } from './reading-order.ts';
 import { FIRST_SOURCE, isBlank, type Report } from './source.ts';
+import { isInferred } from '../lib/basis.ts';
+import { lineName } from '../lib/spending-lines.ts';
 
 export interface SourceLine {
   n: number;
@@ -70,13 +72,25 @@ function formatCited(value: number, unit: string): string {
 
 const FUNDERS: Record<string, string> = { 'wcc-public-health': 'paid by the county council (public health)', 'west-mercia-pcc': 'paid by the Police and Crime Commissioner' };
 
-/** "Substance misuse contract, budget, paid by the Police and Crime Commissioner". */
+/** "Alcohol and Substance misuse contract, budget, paid by the Police and Crime Commissioner" (the report's line name). */
 function spendingLabel(raw: Record<string, string | undefined>): string {
-  const line = (raw.line ?? '').replace(/-/g, ' ');
-  return [line.charAt(0).toUpperCase() + line.slice(1), raw.basis, FUNDERS[raw.funder ?? ''] ?? raw.funder].filter(Boolean).join(', ');
+  return [lineName(raw.line ?? ''), raw.basis, FUNDERS[raw.funder ?? ''] ?? raw.funder].filter(Boolean).join(', ');
 }
 
-function describe(dataset: LoadedDataset, row: LoadedRow, measures: Map<string, string>): { label: string; what: string } {
+/**
+ * Why a row is our reading, or undefined when it is the report's own: the `basis_note` of an inferred
+ * activity or relationship, or the footnote of a spending row whose funder the report does not name
+ * (a `*-funder-assumed` note: 2018/19's "plus £106,000", line 415). Wherever such a row is shown it
+ * carries the "our reading" mark with this note (docs/data-rules.md, "Stated or inferred").
+ */
+export function readingNote(dataset: LoadedDataset, row: LoadedRow): string | undefined {
+  const raw = row.raw;
+  if (dataset.meta.kind === 'activities' || dataset.meta.kind === 'relationships') return isInferred(raw.basis) ? raw.basis_note : undefined;
+  const ids = (raw.notes ?? '').split(';');
+  return dataset.meta.footnotes.find((f) => f.id.endsWith('-funder-assumed') && ids.includes(f.id))?.text;
+}
+
+export function describeCitation(dataset: LoadedDataset, row: LoadedRow, measures: Map<string, string>): { label: string; what: string } {
   const v = row.value;
   const raw = row.raw;
   if (typeof v.value === 'number' && typeof v.unit === 'string') {
@@ -135,8 +149,8 @@ export function buildSourcePage(catalog: Catalog, report: Report, blocks: Block[
         }
         const list = citations.get(at) ?? [];
         const usedBy = id === 'claims' ? (row.raw.dataset ?? id) : id;
-        const note = (id === 'activities' || id === 'relationships') && row.raw.basis === 'inferred' ? row.raw.basis_note : undefined;
-        list.push({ dataset: id, datasetTitle: dataset.meta.title, key: anchorKey(dataset, row, catalog), lines, usedBy, ...describe(dataset, row, measures), ...(note ? { note } : {}) });
+        const note = readingNote(dataset, row);
+        list.push({ dataset: id, datasetTitle: dataset.meta.title, key: anchorKey(dataset, row, catalog), lines, usedBy, ...describeCitation(dataset, row, measures), ...(note ? { note } : {}) });
         citations.set(at, list);
       }
     }

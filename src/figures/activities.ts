@@ -13,6 +13,7 @@ import { comparePeriods } from '../lib/period.ts';
 import { MONTHS, plural } from '../lib/words.ts';
 import type { ActivityRow, BodyRow } from '../schemas/governance.ts';
 import type { ThemeRow } from '../schemas/reference.ts';
+import { workPeriod } from '../data/source-index.ts';
 import { lookup, rows, sourcesFor } from './helpers.ts';
 import type { ActivityExplorer, ExplorerItem, FigureParts, FilterControl } from './types.ts';
 
@@ -67,6 +68,7 @@ export function explorerFor(
       themeLabel: themeTitle.get(a.theme) ?? a.theme,
       period: periodSlug(a.period.id),
       periodLabel: a.period.label,
+      periodShown: workPeriod(a),
       status: a.status,
       statusLabel: STATUS_WORDS[a.status],
       description: a.description,

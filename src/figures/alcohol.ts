@@ -19,14 +19,15 @@ export function alcohol(): FigureParts {
   const last = must(chartRows[chartRows.length - 1], 'last');
   const step = stepOf(first.value, last.value);
   const two = chartRows.length === 2;
-  const between = two ? 'the two periods' : `${first.periodLabel} and ${last.periodLabel}`;
   // A bigger total can explain a smaller share, not a larger one: the caveat says only what follows.
-  const caveat = `Definition changed: more offence categories were added to the violent-crime total${chartRows.length < 2 ? '' : ` between ${between}`}, so ${
+  // The report's own hedge (lines 381-382): "an element of this may be in the inclusion of additional categories".
+  const included = 'the report says additional categories were included in the violent-crime total';
+  const caveat = `Definition changed: ${included}, so ${
     chartRows.length < 2
-      ? 'this share is not like for like with earlier ones'
+      ? 'this share may not be like for like with earlier ones'
       : step === 'down'
         ? `part of the ${bareNoun(step)} may come from the bigger total rather than less alcohol-related violence`
-        : 'the shares are not like for like'
+        : 'the shares may not be like for like'
   }.`;
   const measureTitle = 'Alcohol-related violence with injury as a share of violent crime';
   // The finding, direction only (the report says the share has reduced; the size is our calculation).
@@ -46,7 +47,7 @@ export function alcohol(): FigureParts {
         : `The alcohol-marked share ${movement(
             chartRows.map((r) => ({ value: r.value, ...(two ? {} : { label: r.periodLabel }) })),
             { format: (v) => formatValue(v, 'percent', 1) },
-          )}, but the definition of violent crime changed in between, so ${two ? 'the two' : 'the shares'} are not like for like.`,
+          )}, but ${included}, so ${two ? 'the two' : 'the shares'} may not be like for like.`,
     summary,
     views: [
       {
@@ -56,7 +57,7 @@ export function alcohol(): FigureParts {
           id,
           title: measureTitle,
           description: summary.join(' '),
-          annotation: `Definition changed: more offence categories were added to the violent-crime total, so ${two ? 'these two shares are' : 'these shares are'} not like for like.`,
+          annotation: `Definition changed: ${included}, so ${two ? 'these two shares' : 'these shares'} may not be like for like.`,
         }),
       },
     ],

@@ -44,7 +44,7 @@ export function domesticAbuseSingleYear(): FigureParts {
     id,
     theme: 'domestic-abuse',
     title,
-    takeaway: `${formatValue(dv.value, 'count')} Domestic Violence Protection Orders were taken out in ${dv.periodLabel}, and ${statText(s42)} of adult safeguarding referrals linked to domestic abuse involved someone over 50. ${single ? 'The report gives no earlier years for these, so none of them shows a trend' : 'Each tile shows the latest period; the table lists every period'}; the children figure is itself a change on a year earlier.`,
+    takeaway: `${formatValue(dv.value, 'count')} victims were protected by Domestic Violence Protection Orders in ${dv.periodLabel}, and ${statText(s42)} of adult safeguarding referrals linked to domestic abuse involved someone over 50. ${single ? 'The report gives no earlier years for these, so none of them shows a trend' : 'Each tile shows the latest period; the table lists every period'}; the children figure is itself a change on a year earlier.`,
     summary,
     summaryInChart: true,
     views: [

@@ -100,6 +100,8 @@ export interface ExplorerItem {
   /** The period as a URL-safe slug (`2017-18`), and as it reads. */
   period: string;
   periodLabel: string;
+  /** What is shown beside it: `periodLabel`, or "period not stated exactly" where the report gives no year. */
+  periodShown: string;
   status: 'done' | 'underway' | 'planned';
   statusLabel: string;
   description: string;

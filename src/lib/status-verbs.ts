@@ -76,3 +76,23 @@ export function verbsIn(text: string): { at: number; rule: VerbRule }[] {
 export function statusFromWords(text: string, column: 'review' | 'current'): WorkStatus {
   return verbsIn(text)[0]?.rule.status ?? (column === 'review' ? 'done' : 'underway');
 }
+
+/**
+ * Words that place work over a year without saying which ("delivered throughout the year", lines
+ * 297-301): the site shows no year beside such work (`shownPeriod`), only the column of the report
+ * that lists it where it groups rows by column.
+ */
+export const PERIOD_UNSTATED: readonly string[] = ['throughout the year'];
+
+/** Whether a bullet's words place its work over a year they do not name. */
+export function periodUnstated(text: string): boolean {
+  return PERIOD_UNSTATED.some((w) => pattern(w).test(text));
+}
+
+/** The words shown instead of a year for such work. */
+export const PERIOD_NOT_STATED = 'period not stated exactly';
+
+/** The period shown beside one piece of work, given its column's label and the words of its bullet. */
+export function shownPeriod(label: string, words: string): string {
+  return periodUnstated(words) ? PERIOD_NOT_STATED : label;
+}

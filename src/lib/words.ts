@@ -74,7 +74,9 @@ export function duringPeriod(p: Pick<Period, 'kind' | 'id' | 'start' | 'end'>): 
 /**
  * The one rule for counts of the report's lists (docs/data-rules.md): a bullet that describes two
  * pieces of work is two rows, and a count says so. "The report lists 5 pieces of work" when every row
- * is its own bullet; "we count 6 pieces of work in the report's 5 bullets" when some bullet holds two.
+ * is its own item; "we count 6 pieces of work in 5 items of the report's lists" when some item holds two.
+ * An item is what a row's `source_lines` cites: a bullet, or one of the two unbulleted entries of the
+ * reducing reoffending list (lines 138-140, 141-143), so the count does not call them all bullets.
  * The sentence starts lower-case after `subject: 'mid'`.
  */
 export function countWork(
@@ -86,6 +88,6 @@ export function countWork(
   const text =
     rows === bullets
       ? `the report lists ${work}`
-      : `we count ${work} in the report’s ${plural(bullets, 'bullet', 'bullets', options)}`;
+      : `we count ${work} in ${plural(bullets, 'item', 'items', options)} of the report’s lists`;
   return options.subject === 'mid' ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }

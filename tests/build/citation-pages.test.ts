@@ -24,8 +24,9 @@ describe('page numbers of citations on the built site', () => {
     expect(bad, `\n${bad.join('\n')}\n`).toEqual([]);
   });
 
-  test('the report page names, beside each activity and body, only theme pages that show it', () => {
+  test('the report page names, beside each row, only theme pages that show it', () => {
     expect(usedOn.length).toBeGreaterThan(50);
+    expect(usedOn.some((u) => u.row.includes('/data/spending/'))).toBe(true);
     const bad = usedOn.filter((u) => !u.shown).map((u) => `${u.row} is not on ${u.page}: ${u.text}`);
     expect(bad, `\n${bad.join('\n')}\n`).toEqual([]);
   });

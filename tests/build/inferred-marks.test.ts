@@ -23,6 +23,11 @@ describe('"our reading" marks on the built site', () => {
     expect(found.length).toBeGreaterThan(300);
   });
 
+  test('a spending row whose funder is our reading is found on the report page, beside its lines', () => {
+    const spending = found.filter((f) => f.key.startsWith('spending:')).map((f) => f.page);
+    expect(spending).toContain('source/index.html');
+  });
+
   test('every instance carries the mark and its note', () => {
     const bad = found.filter((f) => !f.marked).map((f) => `${f.page}: ${f.key}: ${f.problem}`);
     expect(bad, `\n${bad.join('\n')}\n`).toEqual([]);

@@ -44,6 +44,9 @@ describe('citation-page check', () => {
       ['A protocol was completed.', 'themes/prevent/index.html', false],
       ['Channel Panel', 'themes/prevent/index.html', true],
       ['Channel Panel', 'themes/governance/index.html', false],
+      // A spending row listed as used on a page that does not show its figure (the stale lists of #24).
+      ['£146,370', 'themes/governance/index.html', true],
+      ['£146,370', 'themes/prevent/index.html', false],
     ]);
   });
 });

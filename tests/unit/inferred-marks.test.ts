@@ -24,6 +24,11 @@ const ROWS: InferredRow[] = [
   },
   { key: 'activities:plan', text: 'Progress on the plan was monitored.', note: 'Filed under the board.' },
   { key: 'activities:bid', text: 'A bid succeeded.', note: 'No bidder is named.' },
+  {
+    key: 'spending:line 7',
+    text: 'Alcohol and Substance misuse contract, budget, paid by the Police and Crime Commissioner, 2018/19',
+    note: 'The table names no funder.',
+  },
 ];
 
 describe('inferred-marks check', () => {
@@ -36,13 +41,19 @@ describe('inferred-marks check', () => {
       'activities:protocol: no "our reading" mark beside it',
       'activities:plan: the mark is there but not the note (inline or linked)',
       'activities:bid: the mark is there but not the note (inline or linked)',
+      'spending:line 7: no "our reading" mark beside it',
     ]);
     expect(found.every((f) => !f.marked)).toBe(true);
   });
 
   it('passes a page where every inferred row has the mark and its note, inline, linked or in its table row', () => {
     const found = checkPage(fixture('good.html'), 'good.html', ROWS);
-    expect(found.map((f) => f.key).sort()).toEqual(['activities:plan', 'activities:protocol', 'activities:reviews']);
+    expect(found.map((f) => f.key).sort()).toEqual([
+      'activities:plan',
+      'activities:protocol',
+      'activities:reviews',
+      'spending:line 7',
+    ]);
     expect(found.filter((f) => !f.marked)).toEqual([]);
   });
 
@@ -50,6 +61,10 @@ describe('inferred-marks check', () => {
     const rows = inferredRows(resolve(import.meta.dirname, '../../data'));
     expect(rows.filter((r) => r.key.startsWith('activities:')).length).toBeGreaterThan(20);
     expect(rows.filter((r) => r.key.startsWith('relationships:')).length).toBeGreaterThan(10);
+    // The 2018/19 "plus £106,000" (line 415): the report names no funder, so the Commissioner is our reading.
+    expect(rows.filter((r) => r.key.startsWith('spending:')).map((r) => r.text)).toEqual([
+      'Alcohol and Substance misuse contract, budget, paid by the Police and Crime Commissioner, 2018/19',
+    ]);
     for (const r of rows) {
       expect(r.text.length, r.key).toBeGreaterThan(10);
       expect(r.note.length, r.key).toBeGreaterThan(10);

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readReport, type Report } from '../../src/data/source.ts';
 import { parseLineRanges } from '../../src/lib/line-range.ts';
-import { statusFromWords, verbsIn } from '../../src/lib/status-verbs.ts';
+import { periodUnstated, shownPeriod, statusFromWords, verbsIn } from '../../src/lib/status-verbs.ts';
 import { parse } from 'csv-parse/sync';
 
 const report = readReport(resolve(import.meta.dirname, '../../data'), 'community-safety-overview.txt')!;
@@ -71,5 +71,18 @@ describe('status follows the report’s verb', () => {
       "a-2018-19-prevent-action-plan: underway, the report's words say done",
       "a-2018-19-drive-project: done, the report's words say underway",
     ]);
+  });
+
+  it('work the report places over a year it does not name shows no year beside it', () => {
+    expect(periodUnstated('Campaigns have been delivered throughout the year')).toBe(true);
+    expect(periodUnstated('Hate Crime week campaign October 2017.')).toBe(false);
+    const rows = parseCsv(readFileSync(resolve(import.meta.dirname, '../../data/activities.csv'), 'utf8'));
+    const unstated = rows.filter((x) => periodUnstated(wordsOf(x.source_lines, report)));
+    expect(unstated.map((x) => x.id)).toEqual(['a-2018-19-da-campaigns']);
+    expect(unstated.map((x) => shownPeriod(x.period, wordsOf(x.source_lines, report)))).toEqual([
+      'period not stated exactly',
+    ]);
+    const dated = rows.find((x) => x.id === 'a-2017-18-hate-crime-week')!;
+    expect(shownPeriod(dated.period, wordsOf(dated.source_lines, report))).toBe('2017/18');
   });
 });

@@ -51,8 +51,8 @@ describe('countWork (the split-bullet rule)', () => {
   it('says "the report lists" only when every row is its own bullet', () => {
     expect(countWork(5, 5)).toBe('The report lists 5 pieces of work');
     expect(countWork(1, 1)).toBe('The report lists 1 piece of work');
-    expect(countWork(6, 5)).toBe('We count 6 pieces of work in the report’s 5 bullets');
-    expect(countWork(47, 44, { subject: 'mid' })).toBe('we count 47 pieces of work in the report’s 44 bullets');
-    expect(countWork(2, 1, { as: 'words' })).toBe('We count two pieces of work in the report’s one bullet');
+    expect(countWork(6, 5)).toBe('We count 6 pieces of work in 5 items of the report’s lists');
+    expect(countWork(47, 44, { subject: 'mid' })).toBe('we count 47 pieces of work in 44 items of the report’s lists');
+    expect(countWork(2, 1, { as: 'words' })).toBe('We count two pieces of work in one item of the report’s lists');
   });
 });

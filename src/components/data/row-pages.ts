@@ -7,12 +7,52 @@
  *   lists the activity under a body;
  * - a body or a link when a governance figure on it shows that body or link.
  *
- * Other datasets keep the theme pages that use the dataset (`themesUsing`).
+ * - a row of any other dataset when a tag in its MDX names the row (`<Value of="spending"
+ *   row="…">`, `compare`, `from`, `to`, `rows`), or a figure on it draws rows of that dataset that
+ *   cite the row's lines;
+ * - a claim when the page shows the row it checks (its `subject` or `baseline`).
+ *
+ * Checked on the built site by `checkUsedOn` in scripts/citation-pages.ts.
  */
 import { getFigure, isFigureId } from '../../figures/index.ts';
 import { getDataset } from '../../data/index.ts';
 import type { ActivityRow } from '../../schemas/governance.ts';
 import type { ThemeLink } from './dataset-info.ts';
+import { getCatalog } from '../../data/index.ts';
+import { anchorKey } from '../../data/editions.ts';
+import { citedRanges } from '../../lib/source-links.ts';
+
+const ROW_ATTRIBUTES = new Set(['row', 'rows', 'compare', 'from', 'to']);
+const GOVERNANCE = new Set(['activities', 'bodies', 'relationships']);
+
+/** Row keys (`<dataset>:<key>`) the value tags of an MDX body name. */
+function taggedRows(body: string): string[] {
+  const out: string[] = [];
+  for (const tag of body.matchAll(/<(?:Value|KeyFigure|Change|Sum)\b[^>]*>/g)) {
+    const attrs = Object.fromEntries([...tag[0].matchAll(/([a-z_]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    if (!attrs.of) continue;
+    for (const [name, value] of Object.entries(attrs))
+      if (ROW_ATTRIBUTES.has(name)) for (const key of value.split(';')) out.push(`${attrs.of}:${key.trim()}`);
+  }
+  return out;
+}
+
+/** The other datasets' rows a figure draws: rows of its source datasets whose cited passages it cites. */
+function figureRows(id: string): string[] {
+  const out: string[] = [];
+  for (const src of getFigure(id as Parameters<typeof getFigure>[0]).sources) {
+    if (GOVERNANCE.has(src.dataset)) continue;
+    const lines = new Set(src.lines ?? []);
+    const dataset = getCatalog().get(src.dataset);
+    for (const row of dataset?.rows ?? []) {
+      const cited = citedRanges(row.raw.source_lines ?? '');
+      if (cited.length > 0 && cited.every((l) => lines.has(l)))
+        out.push(`${src.dataset}:${anchorKey(dataset!, row, getCatalog())}`);
+    }
+  }
+  return out;
+}
+
 
 export interface ThemePageSource {
   theme: string;
@@ -37,9 +77,11 @@ export function rowsShown(pages: readonly ThemePageSource[]): Map<string, ThemeL
       const also = (m[2] ?? '').split(';').map((s) => s.trim());
       for (const a of activities) if (a.theme === m[1] || also.includes(a.id)) add(`activities:${a.id}`, page);
     }
+    for (const key of taggedRows(page.body)) add(key, page);
     for (const m of page.body.matchAll(/<Figure\s+id="([^"]+)"/g)) {
       const id = m[1]!;
       if (!isFigureId(id)) continue;
+      for (const key of figureRows(id)) add(key, page);
       const gov = getFigure(id).governance;
       if (!gov) continue;
       for (const body of gov.tiers.flatMap((t) => t.bodies)) {
@@ -51,6 +93,13 @@ export function rowsShown(pages: readonly ThemePageSource[]): Map<string, ThemeL
         }
       }
     }
+  }
+  // A claim is shown where the row it checks is.
+  for (const claim of getCatalog().get('claims')?.rows ?? []) {
+    const { dataset, subject, baseline, id } = claim.raw;
+    for (const key of [subject, baseline])
+      for (const link of out.get(`${dataset}:${key}`) ?? [])
+        add(`claims:${id}`, { theme: link.id, title: link.title, href: link.href, order: 0, body: '' });
   }
   return out;
 }

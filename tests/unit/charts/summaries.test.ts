@@ -111,7 +111,7 @@ describe('text summaries', () => {
     );
     // Period first, then status: the 2017/18 item still being considered is not filed under 2018/19.
     expect(activitiesSummary(gov.activities)).toEqual([
-      'We count 8 pieces of work in the report’s 7 bullets across 3 themes: listed for 2017/18, 4 done and 1 planned or being considered; listed for 2018/19, 2 under way and 1 planned or being considered.',
+      'We count 8 pieces of work in 7 items of the report’s lists across 3 themes: listed for 2017/18, 4 done and 1 planned or being considered; listed for 2018/19, 2 under way and 1 planned or being considered.',
       'The theme with the most is drugs and alcohol, with 4.',
     ]);
   });
