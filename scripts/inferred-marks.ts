@@ -116,6 +116,34 @@ export function checkPage(html: string, page: string, rows: readonly InferredRow
   return out;
 }
 
+export interface RepeatedNote {
+  page: string;
+  /** The start of the note's text. */
+  note: string;
+  /** How many items of one list say it. */
+  times: number;
+}
+
+/**
+ * Notes said again and again: a list (`ul`, `ol`) whose items print the same "our reading" note in
+ * full more than once. A long list numbers its notes once below it and its marks link there
+ * (`OurReading` with `ref`), so each reason is read once, while every item keeps its mark.
+ */
+export function repeatedNotes(html: string, page: string, rows: readonly InferredRow[]): RepeatedNote[] {
+  const { document } = parseHTML(html);
+  const notes = [...new Set(rows.map((r) => r.note).filter(Boolean))];
+  const out: RepeatedNote[] = [];
+  for (const list of Array.from(document.querySelectorAll('ul, ol')) as Element[]) {
+    if (list.closest('script, style, template, noscript')) continue;
+    const items = Array.from(list.children).filter((c) => c.tagName === 'LI');
+    for (const note of notes) {
+      const times = items.filter((li) => squash(li.textContent ?? '').includes(note)).length;
+      if (times > 1) out.push({ page, note: note.slice(0, 60), times });
+    }
+  }
+  return out;
+}
+
 /** Every HTML page of a built folder. */
 export function checkSite(siteDir: string, rows: readonly InferredRow[]): MarkInstance[] {
   return filesUnder(siteDir)
@@ -125,9 +153,16 @@ export function checkSite(siteDir: string, rows: readonly InferredRow[]): MarkIn
 
 if (import.meta.main) {
   const dir = resolve(process.argv[2] ?? 'dist');
-  const found = checkSite(dir, inferredRows(resolve(process.env.DATA_DIR ?? 'data')));
+  const rows = inferredRows(resolve(process.env.DATA_DIR ?? 'data'));
+  const found = checkSite(dir, rows);
   const bad = found.filter((f) => !f.marked);
   for (const b of bad) console.log(`${b.page}: ${b.key}: ${b.problem}`);
-  console.log(`${found.length} rendered instances of inferred rows, ${bad.length} unmarked.`);
-  process.exitCode = bad.length > 0 ? 1 : 0;
+  const repeated = filesUnder(dir)
+    .filter((f) => f.endsWith('.html'))
+    .flatMap((f) => repeatedNotes(readFileSync(join(dir, f), 'utf8'), f, rows));
+  for (const r of repeated) console.log(`${r.page}: a note said ${r.times} times in one list: ${r.note}`);
+  console.log(
+    `${found.length} rendered instances of inferred rows, ${bad.length} unmarked; ${repeated.length} notes repeated in a list.`,
+  );
+  process.exitCode = bad.length > 0 || repeated.length > 0 ? 1 : 0;
 }

@@ -5,6 +5,7 @@
  * Crime Commissioner is a hatched vermillion segment stacked after the public-health money, named in the
  * label and the legend, never silently added in.
  */
+import { OUR_READING } from '../lib/basis.ts';
 import { formatChange, formatValue } from '../lib/format.ts';
 import { noun } from '../lib/direction.ts';
 import { joinList } from '../lib/words.ts';
@@ -132,6 +133,14 @@ export interface SpendingChangeRow {
   afterLabel: string;
   before: number;
   after: number;
+  /** The report prints that year's amount without naming who pays: the funder there (only) is our reading. */
+  beforeAssumed?: boolean;
+  afterAssumed?: boolean;
+}
+
+/** "£106,000 (2018/19 budget)", with "PCC is our reading" only for the year whose funder is ours. */
+function amountText(value: number, label: string, assumed: boolean | undefined): string {
+  return `${formatValue(value, 'gbp')} (${label}${assumed ? `: PCC is ${OUR_READING}` : ''})`;
 }
 
 /** "−£586 (−0.4%)": the difference in pounds and percent (our calculation). */
@@ -187,7 +196,7 @@ export const spendingChange: ChartFunction<SpendingChangeRow> = (rows, options) 
       );
       y += fontSize * 1.25 * bold.length;
       const amounts = wrapText(
-        `${formatValue(r.before, 'gbp')} (${r.beforeLabel}) → ${formatValue(r.after, 'gbp')} (${r.afterLabel})`,
+        `${amountText(r.before, r.beforeLabel, r.beforeAssumed)} → ${amountText(r.after, r.afterLabel, r.afterAssumed)}`,
         width,
         fontSize,
       );
@@ -204,7 +213,7 @@ export const spendingChange: ChartFunction<SpendingChangeRow> = (rows, options) 
             x2: pct(r),
             colour: 'change',
             key: `${r.line}|${r.funder}|change`,
-            tip: `${r.lineLabel}, ${r.funderLabel}: ${formatValue(r.before, 'gbp')} (${r.beforeLabel}) to ${formatValue(r.after, 'gbp')} (${r.afterLabel}), ${moneyChange(r.before, r.after)} (our calculation)`,
+            tip: `${r.lineLabel}, ${r.funderLabel}: ${amountText(r.before, r.beforeLabel, r.beforeAssumed)} to ${amountText(r.after, r.afterLabel, r.afterAssumed)}, ${moneyChange(r.before, r.after)} (our calculation)`,
           },
         ],
         labels: layout === 'narrow' ? [] : [{ band: 'change', x: pct(r), text: text(r) }],

@@ -6,6 +6,7 @@
  */
 import { formatChange, formatNumber, formatValue, type Unit } from '../lib/format.ts';
 import { changedBy, movement as seriesMovement, seriesVerb, stepOf, updown, type Point } from '../lib/direction.ts';
+import { statusWords } from '../lib/status-verbs.ts';
 import { countWork, joinList, plural } from '../lib/words.ts';
 import type { ActivityItem } from './activities.ts';
 import type { AlcoholShareRow } from './alcohol.ts';
@@ -263,12 +264,6 @@ export function governanceSummary(rows: readonly GovNode[], focus?: GovernanceFo
   return out;
 }
 
-const STATUS_PHRASES: Record<ActivityItem['status'], string> = {
-  done: 'done',
-  underway: 'under way',
-  planned: 'planned or being considered',
-};
-
 /** Per period (the report's column), in order, the count for each status present: period first, then status. */
 export function countsByPeriod(
   rows: readonly ActivityItem[],
@@ -286,7 +281,7 @@ export function countsByPeriod(
 /** "in 2017/18, 24 done and 1 planned or being considered; in 2018/19, 14 under way, 6 planned or being considered and 2 done" */
 export function periodStatusPhrase(rows: readonly ActivityItem[]): string {
   return countsByPeriod(rows)
-    .map((p) => `listed for ${p.periodLabel}, ${joinList(p.statuses.map((s) => `${s.n} ${STATUS_PHRASES[s.status]}`))}`)
+    .map((p) => `listed for ${p.periodLabel}, ${joinList(p.statuses.map((s) => `${s.n} ${statusWords(s.status)}`))}`)
     .join('; ');
 }
 

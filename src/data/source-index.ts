@@ -9,7 +9,6 @@ import type { Block } from './reading-order.ts';
 import { buildSourcePage, type SourcePage } from './source-page.ts';
 import { FIRST_SOURCE, isBlank, type Report } from './source.ts';
 import { readSources, type SourceText } from './sources.ts';
-import { citedRanges } from '../lib/source-links.ts';
 import { parseLineRanges } from '../lib/line-range.ts';
 import { shownPeriod } from '../lib/status-verbs.ts';
 
@@ -90,23 +89,6 @@ export function getReport(): Report {
 /** The first report's page model (kept for callers written before editions). */
 export function getSourcePage(): SourcePage {
   return getSourceDocument().page;
-}
-
-/**
- * The distinct line ranges a dataset's rows cite (optionally only rows of one report section), in
- * the order of the text: what a figure's source line links to.
- */
-export function citedLines(datasetId: string, section?: string): string[] {
-  const dataset = getCatalog().get(datasetId);
-  if (!dataset) return [];
-  const seen = new Set<string>();
-  for (const row of dataset.rows) {
-    const lines = row.raw.source_lines;
-    if (!lines || (section && row.raw.source_section !== section)) continue;
-    // A cell citing several passages (`19-21;122;152-155`) links each.
-    for (const part of lines.includes(';') ? citedRanges(lines) : [lines]) seen.add(part);
-  }
-  return [...seen].sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b));
 }
 
 /**

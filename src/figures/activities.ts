@@ -10,6 +10,7 @@ import { activitiesSummary, countsByPeriod } from '../charts/summaries.ts';
 import { periodSlug } from '../lib/activity-filter.ts';
 import { withReading } from '../lib/basis.ts';
 import { comparePeriods } from '../lib/period.ts';
+import { STATUS_LABELS } from '../lib/status-verbs.ts';
 import { MONTHS, plural } from '../lib/words.ts';
 import type { ActivityRow, BodyRow } from '../schemas/governance.ts';
 import type { ThemeRow } from '../schemas/reference.ts';
@@ -17,11 +18,8 @@ import { workPeriod } from '../data/source-index.ts';
 import { lookup, rows, sourcesFor } from './helpers.ts';
 import type { ActivityExplorer, ExplorerItem, FigureParts, FilterControl } from './types.ts';
 
-export const STATUS_WORDS: Record<ActivityItem['status'], string> = {
-  done: 'Done',
-  underway: 'Under way',
-  planned: 'Planned or being considered',
-};
+/** The statuses' labels (one place: src/lib/status-verbs.ts). */
+export const STATUS_WORDS = STATUS_LABELS;
 
 function formatDate(date: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(date);

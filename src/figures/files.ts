@@ -8,9 +8,8 @@ import { standaloneSvg, svgToPng } from './standalone.ts';
 import { wrapText } from '../charts/render.ts';
 import { TEXT_COLOURS } from '../charts/palette.ts';
 import { tableToCsv } from '../data/downloads.ts';
-import { citedLines } from '../data/source-index.ts';
 import { LICENCE } from '../lib/site.ts';
-import { linesLabel } from '../lib/source-links.ts';
+import { linesListLabel } from '../lib/source-links.ts';
 import { absoluteUrl } from '../lib/url.ts';
 import { getFigure } from './index.ts';
 import type { FigureSpec } from './types.ts';
@@ -23,16 +22,20 @@ export function figureCsv(id: string): string {
 const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The source line of a download: the report, each section with its pages and (up to four) lines. */
+/**
+ * The source line of a download: the report, each section with its pages and (up to four) lines. The
+ * lines are the figure's own (`FigureSource.lines`, the passages the rows it draws cite), never every
+ * line its dataset cites in that section.
+ */
 export function sourceLine(f: Pick<FigureSpec, 'sources'>): string {
   const parts = f.sources.map((s) => {
     const pages = s.pageEnd && s.pageEnd !== s.page ? `pages ${s.page}–${s.pageEnd}` : `page ${s.page}`;
-    const lines = citedLines(s.dataset, s.section || undefined);
+    const lines = s.lines ?? [];
     const where =
       lines.length === 0
         ? ''
         : lines.length <= 4
-          ? `, ${lines.map((l, i) => (i === 0 ? linesLabel(l) : linesLabel(l).replace(/^lines? /, ''))).join(', ')}`
+          ? `, ${linesListLabel(lines)}`
           : `, ${lines.length} passages (listed on the page)`;
     return `${s.section ? `section “${s.sectionTitle}”` : s.sectionTitle}, ${pages}${where}`;
   });

@@ -17,6 +17,7 @@ import { layoutGovernance, type GovLayout } from '../charts/governance-layout.ts
 import { arrowPath, basisOf, EDGE_KINDS, edgeKind, INFERRED_DASH, type Basis } from '../charts/governance-style.ts';
 import { hoodSvg, type HoodLink } from '../lib/governance-hood.ts';
 import { sourceHrefIfCited } from '../lib/source-links.ts';
+import { STATUS_LABELS } from '../lib/status-verbs.ts';
 import type { ActivityRow, BodyRow, RelationshipRow } from '../schemas/governance.ts';
 
 type Optional = { basis?: string; source_lines?: string };
@@ -91,8 +92,6 @@ export interface GovernanceData {
   kinds: string[];
   anyInferred: boolean;
 }
-
-const STATUS_WORDS: Record<string, string> = { done: 'Done', underway: 'Under way', planned: 'Planned' };
 
 export function bodyLabel(b: BodyRow): string {
   return b.name.replace(/^Worcestershire (?!County Council)/, '').replace(/, Worcestershire County Council$/, ' (WCC)');
@@ -211,7 +210,7 @@ function entryWork(b: BodyData, activities: readonly ActivityData[]): EntryWork[
       return {
         id: a.id,
         description: a.description,
-        status: STATUS_WORDS[a.status] ?? a.status,
+        status: STATUS_LABELS[a.status],
         period: a.period.label,
         basis: basisOf(a.basis),
         note: basisOf(a.basis) === 'inferred' ? (a.basis_note ?? '') : '',

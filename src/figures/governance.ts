@@ -39,7 +39,6 @@ export function governance(theme?: string): FigureParts {
     links.filter((l) => basisOf(l.basis) === 'inferred').length,
   );
   const scb = byId.get('safer-communities-board');
-  const overseen = links.filter((l) => l.from_body === 'safer-communities-board' && l.type === 'oversees').length;
   const focusName = data.focus ? byId.get(data.focus)?.name : undefined;
   return {
     id,
@@ -48,7 +47,7 @@ export function governance(theme?: string): FigureParts {
     takeaway: theme
       ? `${plural(core.size, 'body works', 'bodies work')} on this theme, with ${plural(links.length, 'link')} between them${focusName ? `; the map draws the links of the ${focusName.replace(/^the /i, '')}` : ''}. Select or search for a body to see its links and work.`
       : scb
-        ? `The ${scb.name} sits at the centre, chaired by the ${scb.chair ?? 'Director of Public Health'} and overseeing ${overseen} sub-groups. Select or search for a body to see whom it answers to, whom it oversees and the work listed under it.`
+        ? `The ${scb.name} sits at the centre, chaired by the ${scb.chair ?? 'Director of Public Health'} and overseeing what the report calls a number of sub-groups. Select or search for a body to see whom it answers to, whom it oversees and the work listed under it.`
         : (summary[0] ?? ''),
     summary,
     views: [

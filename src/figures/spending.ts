@@ -74,9 +74,11 @@ export function spending(): FigureParts {
               line: a.line,
               lineLabel: a.lineLabel,
               funder: a.funder,
-              // The budget's funder may be our reading (the report prints the amount without naming who pays).
-              funderLabel:
-                a.funder === 'west-mercia-pcc' ? `PCC${b.funderAssumed ? FUNDER_READING : ''}` : 'public health',
+              funderLabel: a.funder === 'west-mercia-pcc' ? 'PCC' : 'public health',
+              // A year's funder may be our reading (the report prints the amount without naming who
+              // pays): marked on that year's amount only, not on the row.
+              ...(a.funderAssumed ? { beforeAssumed: true } : {}),
+              ...(b.funderAssumed ? { afterAssumed: true } : {}),
               beforeLabel: a.columnLabel,
               afterLabel: b.columnLabel,
               before: a.value,
@@ -110,7 +112,7 @@ export function spending(): FigureParts {
     ];
   });
   const changeSummary = [
-    `From the ${actual?.columnLabel} to the ${budget?.columnLabel} (our calculation): ${changeRows.map((r) => `${r.lineLabel.toLowerCase()}${r.funder === 'west-mercia-pcc' ? ` (Commissioner${r.funderLabel.endsWith(FUNDER_READING) ? ', our reading for the budget' : ''})` : ''} ${moneyChange(r.before, r.after)}`).join('; ')}. A budget is a plan set in advance, not money spent.`,
+    `From the ${actual?.columnLabel} to the ${budget?.columnLabel} (our calculation): ${changeRows.map((r) => `${r.lineLabel.toLowerCase()}${r.funder === 'west-mercia-pcc' ? ` (Commissioner${r.afterAssumed ? ', our reading for the budget' : ''})` : ''} ${moneyChange(r.before, r.after)}`).join('; ')}. A budget is a plan set in advance, not money spent.`,
   ];
   const lineSummary = spendingSummary(chartRows);
   const summary = [...lineSummary, ...changeSummary, ...whoPays];

@@ -6,6 +6,7 @@
  * `/data/<id>/`.
  */
 import { formatLineRange, parseLineRange, parseLineRanges, type LineRange } from './line-range.ts';
+import { joinList } from './words.ts';
 import { withBase } from './url.ts';
 
 /** The first report: where a link without a source goes. */
@@ -65,6 +66,32 @@ export function linesLabel(lines: string | LineRange): string {
   }
   const r = asRange(lines);
   return r.start === r.end ? `line ${r.start}` : `lines ${r.start}\u2013${r.end}`;
+}
+
+/**
+ * Several cited passages as one phrase of plain text (a download's source line, where nothing is a
+ * link): every range of every cell, sorted, with touching or overlapping ranges joined, "line 122",
+ * "lines 390–391" (from `390` and `391`), "lines 19–21, 122 and 152–155". Throws on a cell that is
+ * not a line range. Links keep one per cited range (`linesLabel`), since each is an anchor.
+ */
+export function linesListLabel(cells: readonly string[]): string {
+  const all = cells
+    .flatMap((c) => {
+      const ranges = parseLineRanges(c.trim());
+      if (!ranges) throw new Error(`Not a line range of the report: ${JSON.stringify(c)}`);
+      return ranges;
+    })
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: LineRange[] = [];
+  for (const r of all) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  if (merged.length === 0) return '';
+  const parts = merged.map((r) => (r.start === r.end ? `${r.start}` : `${r.start}\u2013${r.end}`));
+  const single = merged.length === 1 && merged[0]!.start === merged[0]!.end;
+  return `${single ? 'line' : 'lines'} ${joinList(parts)}`;
 }
 
 /** The id of a dataset table row: `row-` and its primary key with every run of other characters as `-`. */

@@ -11,6 +11,23 @@
 
 export type WorkStatus = 'done' | 'underway' | 'planned';
 
+/**
+ * The one label of each status, wherever work is labelled (lists, the governance directory, the
+ * explorer, chart summaries). A label names every kind of phrase the table below gives its status:
+ * "is being considered" gives planned, so planned reads "Planned or being considered", never
+ * "Planned" alone. Lower-case in a sentence with `statusWords`.
+ */
+export const STATUS_LABELS: Readonly<Record<WorkStatus, string>> = {
+  done: 'Done',
+  underway: 'Under way',
+  planned: 'Planned or being considered',
+};
+
+/** The status label inside a sentence: "planned or being considered". */
+export function statusWords(status: WorkStatus): string {
+  return STATUS_LABELS[status].toLowerCase();
+}
+
 export interface VerbRule {
   /** The report's words, as printed (matched case-insensitively, whole words, any spacing). */
   words: string;

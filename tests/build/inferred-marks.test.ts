@@ -4,9 +4,13 @@
  * proved to fail on a broken page by tests/unit/inferred-marks.test.ts.
  */
 import { describe, expect, inject, test } from 'vitest';
-import { checkSite, inferredRows } from '../../scripts/inferred-marks.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkSite, inferredRows, repeatedNotes } from '../../scripts/inferred-marks.ts';
+import { filesUnder } from '../../scripts/files.ts';
 
-const found = checkSite(inject('siteDir'), inferredRows(inject('dataDir')));
+const rows = inferredRows(inject('dataDir'));
+const found = checkSite(inject('siteDir'), rows);
 
 describe('"our reading" marks on the built site', () => {
   test('inferred rows are shown on the theme, governance, figures, data and report pages', () => {
@@ -31,5 +35,14 @@ describe('"our reading" marks on the built site', () => {
   test('every instance carries the mark and its note', () => {
     const bad = found.filter((f) => !f.marked).map((f) => `${f.page}: ${f.key}: ${f.problem}`);
     expect(bad, `\n${bad.join('\n')}\n`).toEqual([]);
+  });
+
+  test('a list says each note once: its items link to it, not repeat it', () => {
+    const site = inject('siteDir');
+    const repeated = filesUnder(site)
+      .filter((f) => f.endsWith('.html'))
+      .flatMap((f) => repeatedNotes(readFileSync(join(site, f), 'utf8'), f, rows))
+      .map((r) => `${r.page}: said ${r.times} times in one list: ${r.note}`);
+    expect(repeated, `\n${repeated.join('\n')}\n`).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPage, inferredRows, type InferredRow } from '../../scripts/inferred-marks.ts';
+import { checkPage, inferredRows, repeatedNotes, type InferredRow } from '../../scripts/inferred-marks.ts';
 
 const fixture = (name: string) =>
   readFileSync(resolve(import.meta.dirname, '../fixtures/inferred-marks', name), 'utf8');
@@ -55,6 +55,15 @@ describe('inferred-marks check', () => {
       'spending:line 7',
     ]);
     expect(found.filter((f) => !f.marked)).toEqual([]);
+  });
+
+  it('flags a note said in full beside several items of one list, and not a list that numbers it once', () => {
+    expect(repeatedNotes(fixture('repeated.html'), 'repeated.html', ROWS)).toEqual([
+      { page: 'repeated.html', note: 'Filed under the board.', times: 2 },
+    ]);
+    // Every item of the repeated list still carries its mark: the fault is only the repetition.
+    expect(checkPage(fixture('repeated.html'), 'repeated.html', ROWS).every((f) => f.marked)).toBe(true);
+    expect(repeatedNotes(fixture('good.html'), 'good.html', ROWS)).toEqual([]);
   });
 
   it('reads every inferred activity and relationship of the data, each with its text and note', () => {

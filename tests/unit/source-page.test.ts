@@ -10,7 +10,14 @@ import { parseReport } from '../../src/data/source.ts';
 /** The first report's text, as data/sources.csv names it. */
 const REPORT_FILE = 'source/community-safety-overview.txt';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
-import { datasetRowHref, linesLabel, rowAnchor, sourceAnchor, sourceHref } from '../../src/lib/source-links.ts';
+import {
+  datasetRowHref,
+  linesLabel,
+  linesListLabel,
+  rowAnchor,
+  sourceAnchor,
+  sourceHref,
+} from '../../src/lib/source-links.ts';
 
 const DATA = resolve(import.meta.dirname, '../../data');
 const catalog = loadCatalog(DATA, DATASET_SCHEMAS);
@@ -104,5 +111,15 @@ describe('source links', () => {
       /\/data\/domestic-abuse\/#row-worcestershire-2017-18-dvpos$/,
     );
     expect(() => sourceHref('L339')).toThrow(/Not a line range/);
+  });
+
+  it('write several cited passages as one phrase, touching lines joined ("lines 390–391", never "line 390, 391")', () => {
+    expect(linesListLabel(['390', '391'])).toBe('lines 390\u2013391');
+    expect(linesListLabel(['122'])).toBe('line 122');
+    expect(linesListLabel(['152-155', '19-21;122'])).toBe('lines 19\u201321, 122 and 152\u2013155');
+    expect(linesListLabel(['338-341', '343-346'])).toBe('lines 338\u2013341 and 343\u2013346');
+    expect(linesListLabel(['360-361', '361-363', '366'])).toBe('lines 360\u2013363 and 366');
+    expect(linesListLabel([])).toBe('');
+    expect(() => linesListLabel(['L390'])).toThrow(/Not a line range/);
   });
 });

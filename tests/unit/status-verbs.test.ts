@@ -4,12 +4,19 @@
  * into several rows (docs/data-rules.md, the split-bullet rule) may give each row the status of any
  * phrase in it. Proved to fail on a committed broken fixture of statuses that contradict the verbs.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readReport, type Report } from '../../src/data/source.ts';
 import { parseLineRanges } from '../../src/lib/line-range.ts';
-import { periodUnstated, shownPeriod, statusFromWords, verbsIn } from '../../src/lib/status-verbs.ts';
+import {
+  periodUnstated,
+  shownPeriod,
+  STATUS_LABELS,
+  statusFromWords,
+  VERB_STATUS,
+  verbsIn,
+} from '../../src/lib/status-verbs.ts';
 import { parse } from 'csv-parse/sync';
 
 const report = readReport(resolve(import.meta.dirname, '../../data'), 'community-safety-overview.txt')!;
@@ -84,5 +91,44 @@ describe('status follows the report’s verb', () => {
     ]);
     const dated = rows.find((x) => x.id === 'a-2017-18-hate-crime-week')!;
     expect(shownPeriod(dated.period, wordsOf(dated.source_lines, report))).toBe('2017/18');
+  });
+});
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Every status label typed in a file (`planned: 'Planned'`) instead of taken from STATUS_LABELS. */
+function typedStatusLabels(path: string): string[] {
+  const text = readFileSync(path, 'utf8');
+  return [...text.matchAll(/\b(done|underway|planned)\s*:\s*['"`]/g)].map(
+    (m) => `${relative(ROOT, path)}:${text.slice(0, m.index).split('\n').length}: ${m[1]}`,
+  );
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|astro)$/.test(name) ? [path] : [];
+  });
+}
+
+describe('one label per status', () => {
+  it('names every kind of phrase that gives the status ("is being considered" is planned)', () => {
+    for (const rule of VERB_STATUS)
+      if (/considered/.test(rule.words)) expect(STATUS_LABELS[rule.status]).toMatch(/being considered/);
+  });
+
+  it('no file under src/ types a status label outside src/lib/status-verbs.ts', () => {
+    const files = sourceFiles(join(ROOT, 'src')).filter((f) => relative(ROOT, f) !== 'src/lib/status-verbs.ts');
+    expect(files.length).toBeGreaterThan(50);
+    expect(files.flatMap(typedStatusLabels)).toEqual([]);
+  });
+
+  it('flags a typed label (committed broken fixture)', () => {
+    expect(typedStatusLabels(join(ROOT, 'tests/fixtures/status-verbs/typed-labels.ts'))).toEqual([
+      'tests/fixtures/status-verbs/typed-labels.ts:3: done',
+      'tests/fixtures/status-verbs/typed-labels.ts:3: underway',
+      'tests/fixtures/status-verbs/typed-labels.ts:3: planned',
+    ]);
   });
 });

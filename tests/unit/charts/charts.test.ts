@@ -188,6 +188,16 @@ describe('honest comparisons', () => {
     expect(svg).toContain('our calculation');
     expect(svg).toContain('not an outturn');
   });
+  it('actual vs budget: "our reading" marks only the year whose funder the report does not name', () => {
+    const c = CASES.find((x) => x.name === 'spending-change')!;
+    const rows = (c.rows as { funder: string }[]).map((r) =>
+      r.funder === 'west-mercia-pcc' ? { ...r, afterAssumed: true } : r,
+    );
+    const svg = render({ ...c, rows } as typeof c, 'wide');
+    expect(svg).toContain('Alcohol and substance misuse contract, PCC<');
+    expect(svg).toContain('£106,000 (2017/18 actual) → £106,000 (2018/19 budget: PCC is our reading)');
+    expect(svg.match(/our reading/g)?.length).toBe(2); // the amounts line and the bar's tooltip, nowhere else
+  });
   it('who pays: public health and the PCC per year, in total and per line, with the PCC share', () => {
     const svg = render(
       CASES.find((c) => c.name === 'spending-funders')!,
