@@ -16,7 +16,7 @@ import { DATA_SUBFOLDERS, MAX_DATA_FILE_BYTES, OTHER_DATA_FILES, RECORD_FOLDERS 
 import { dataFileLimit, MAX_CELL_CHARS, oversize } from './limits.ts';
 import { readMeta } from './meta-file.ts';
 import { DataValidationError, describeCell, type Problem } from './problems.ts';
-import { checkEditionPeriods, checkEditions } from './editions.ts';
+import { checkEditionPeriods, checkEditions, deriveSourceDocuments } from './editions.ts';
 import { checkProvenance } from './provenance.ts';
 import { namedSourceFiles } from './sources.ts';
 import { forbiddenCharacter } from './text-cells.ts';
@@ -341,6 +341,7 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
   for (const p of checkEditionPeriods(catalog)) problems.push(p);
   for (const p of checkIntegrity(catalog, declared, incomplete)) problems.push(p);
   for (const p of checkEditions(catalog)) problems.push(p);
+  deriveSourceDocuments(catalog);
   if ([...tooLarge].some((rel) => rel.startsWith('source/'))) problems.push({ file: displayPath(join(dataDir, 'source')), expected: '', note: "sources not checked: the report's files are over their size limit (listed above)" });
   else for (const p of checkProvenance(catalog, dataDir)) problems.push(p);
   // A symbolic link is reported once, though both the folder walk and the dataset's loader see it.
