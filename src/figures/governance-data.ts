@@ -16,7 +16,7 @@ import { compactLayout } from '../charts/governance-compact.ts';
 import { layoutGovernance, type GovLayout } from '../charts/governance-layout.ts';
 import { arrowPath, basisOf, EDGE_KINDS, edgeKind, INFERRED_DASH, type Basis } from '../charts/governance-style.ts';
 import { hoodSvg, type HoodLink } from '../lib/governance-hood.ts';
-import { sourceHrefIfCited } from '../lib/source-links.ts';
+import { otherSource, sourceHrefIfCited } from '../lib/source-links.ts';
 import type { ActivityRow, BodyRow, RelationshipRow } from '../schemas/governance.ts';
 
 type Optional = { basis?: string; source_lines?: string };
@@ -47,6 +47,8 @@ export interface EntryLink {
   href?: string;
   /** The row's `source_lines` cell, for a link to every passage it cites (`211-212;229-232`). */
   lines?: string;
+  /** The row's source (a sources.csv id): the document its lines are counted in. */
+  source?: string;
 }
 
 export interface EntryWork {
@@ -61,6 +63,8 @@ export interface EntryWork {
   href?: string;
   /** The row's `source_lines` cell, for a link to every passage it cites (`211-212;229-232`). */
   lines?: string;
+  /** The row's source (a sources.csv id): the document its lines are counted in. */
+  source?: string;
 }
 
 export interface GovernanceEntry {
@@ -154,7 +158,7 @@ export function governanceData(
       const out = l.from_body === b.id;
       const kind = edgeKind(l.type);
       const other = out ? l.to_body : l.from_body;
-      const href = sourceHrefIfCited(l.source_lines);
+      const href = sourceHrefIfCited(l.source_lines, l.source);
       const item: EntryLink = {
         other,
         otherName: byId.get(other)?.name ?? other,
@@ -164,7 +168,7 @@ export function governanceData(
         basis: basisOf(l.basis),
         note: basisOf(l.basis) === 'inferred' ? (l.basis_note ?? '') : '',
         description: l.description,
-        ...(href ? { href, lines: l.source_lines ?? '' } : {}),
+        ...(href ? { href, lines: l.source_lines ?? '', ...otherSource(l.source) } : {}),
       };
       // The other body is senior when this one points up to it, or when it points down to this one.
       (out === kind.up ? up : down).push(item);
@@ -172,7 +176,7 @@ export function governanceData(
     const work = activities
       .filter((a) => a.body === b.id)
       .map((a): EntryWork => {
-        const href = sourceHrefIfCited(a.source_lines);
+        const href = sourceHrefIfCited(a.source_lines, a.source);
         return {
           id: a.id,
           description: a.description,
@@ -180,10 +184,10 @@ export function governanceData(
           period: a.period.label,
           basis: basisOf(a.basis),
           note: basisOf(a.basis) === 'inferred' ? (a.basis_note ?? '') : '',
-          ...(href ? { href, lines: a.source_lines ?? '' } : {}),
+          ...(href ? { href, lines: a.source_lines ?? '', ...otherSource(a.source) } : {}),
         };
       });
-    const href = sourceHrefIfCited(b.source_lines);
+    const href = sourceHrefIfCited(b.source_lines, b.source);
     return {
       id: b.id,
       name: b.name,

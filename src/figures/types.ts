@@ -73,6 +73,8 @@ export interface FigureSource {
   pages?: number[];
   /** The passages the figure's rows cite (each range of a `;`-separated cell), in the order of the text. */
   lines?: string[];
+  /** The source document (a sources.csv id) the lines are counted in; none: the first report. */
+  source?: string;
 }
 
 export interface FigureMarker {
@@ -109,6 +111,8 @@ export interface ExplorerItem {
   note?: number | undefined;
   /** The report's lines it comes from (`24-31`), for "Show in the report". */
   lines?: string | undefined;
+  /** The source document (a sources.csv id) its lines are counted in. */
+  source?: string | undefined;
   /** "September 2018", where the report gives a date. */
   date?: string | undefined;
 }
