@@ -17,6 +17,7 @@ import type { AreaRow, MeasureRow, SectionRow, ThemeRow } from '../schemas/refer
 import { formatLineRange, type LineRange } from '../schemas/source-lines.ts';
 import { pagesOfLines, sectionOfLine } from '../data/source-index.ts';
 import { citedCell, citedRanges, FIRST_SOURCE_ID, splitCited } from '../lib/source-links.ts';
+import { revisionsFor } from './revisions.ts';
 import type { FigureCsv, FigureFootnote, FigureMarker, FigureParts, FigureSource } from './types.ts';
 
 export interface Obs {
@@ -342,8 +343,15 @@ export function observationFigure(
   parts: Omit<FigureParts, 'sources' | 'markers' | 'footnotes'>,
 ): FigureParts {
   const { checked, ...rest } = parts;
+  // A revised value is said in the text summary too, shown with every view and area.
+  const revisions = revisionsFor(dataset, data);
+  const summary = [...rest.summary, ...revisions.map((r) => `${r.text}.`)];
+  const summaryFor = rest.summaryFor && [...rest.summaryFor, ...revisions.map(() => undefined)];
   return {
     ...rest,
+    summary,
+    ...(summaryFor ? { summaryFor } : {}),
+    ...(revisions.length > 0 ? { revisions } : {}),
     sources: sourcesFor(
       data.map((r) => ({ dataset, section: r.source_section, lines: r.source_lines, source: r.source })),
     ),

@@ -77,6 +77,14 @@ export interface FigureSource {
   source?: string;
 }
 
+/** A revised value a figure shows: the later edition's value, and the passage of each edition. */
+export interface FigureRevision {
+  /** "North Worcestershire hate offences, 2017/18: 340 (revised from 338 in <earlier title>)". */
+  text: string;
+  now: { lines: string; source: string; title: string };
+  before: { lines: string; source: string; title: string };
+}
+
 export interface FigureMarker {
   status: Status;
   label: string;
@@ -158,6 +166,8 @@ export interface FigureSpec {
   checked: string[];
   /** Directions the report states (no figure) that the data agrees with: shown in words, never with ✓. */
   agreed?: string[];
+  /** Values a later edition revised, shown beside the figure's table and in its summary (src/figures/revisions.ts). */
+  revisions?: FigureRevision[];
   /** The activities explorer's items and filters (src/components/figure/FigureActivities.astro). */
   explorer?: ActivityExplorer;
   facet?: FigureFacet;
@@ -195,5 +205,8 @@ export type FigureParts = Pick<
   | 'checked'
 > &
   Partial<
-    Pick<FigureSpec, 'explorer' | 'governance' | 'agreed' | 'summaryInChart' | 'facet' | 'summaryFor' | 'subtitle'>
+    Pick<
+      FigureSpec,
+      'explorer' | 'governance' | 'agreed' | 'summaryInChart' | 'facet' | 'summaryFor' | 'subtitle' | 'revisions'
+    >
   >;
