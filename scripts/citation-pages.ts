@@ -9,11 +9,30 @@
  * Used by tests/build/citation-pages.test.ts (the shared build) and tests/unit/citation-pages.test.ts
  * (a broken fixture page). Run on a folder: `node scripts/citation-pages.ts dist`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { parseHTML } from 'linkedom';
 import { isBlank, readReport, type Report } from '../src/data/source.ts';
+import { FIRST_SOURCE_ID } from '../src/lib/source-links.ts';
 import { filesUnder } from './files.ts';
+
+/** Every source text by its id (data/sources.csv); `/source/`, the old address, is the first report's. */
+export type Reports = ReadonlyMap<string, Report>;
+
+/** Read every source text data/sources.csv names (a text that cannot be read is left out). */
+export function readReports(dataDir: string): Map<string, Report> {
+  const rows = parse(readFileSync(join(dataDir, 'sources.csv'), 'utf8'), { columns: true, bom: true }) as Record<
+    string,
+    string
+  >[];
+  const out = new Map<string, Report>();
+  for (const row of rows) {
+    const report = row.id && row.file ? readReport(dataDir, row.file) : undefined;
+    if (report) out.set(row.id!, report);
+  }
+  return out;
+}
 
 export interface PageCitation {
   page: string;
@@ -24,9 +43,9 @@ export interface PageCitation {
 }
 
 const PAGES = /\bpages? (\d+(?:\s*(?:[–-]|,|and)\s*\d+)*)/gi;
-// `/source/#L294` (the first report's old address) or `/sources/<id>/#L294`; the site has one source
-// text today, so every link is read against it (a second edition would need its own report here).
-const LINK = /\/(?:source|sources\/[^/#]+)\/#L(\d+)(?:-L(\d+))?$/;
+// `/source/#L294` (the first report's old address) or `/sources/<id>/#L294`: each link is read
+// against the text of the source it names.
+const LINK = /\/(?:source|sources\/([^/#]+))\/#L(\d+)(?:-L(\d+))?$/;
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The pages a text prints: "page 4" -> [4], "pages 3–5" -> [3, 4, 5], "pages 1, 3 and 6" -> [1, 3, 6]. */
@@ -42,14 +61,17 @@ export function printedPages(text: string): number[] {
   return [...out].sort((x, y) => x - y);
 }
 
-/** The pages the non-blank lines of the linked ranges are on. */
-export function linkedPages(hrefs: readonly string[], report: Report): number[] {
+/** The pages the non-blank lines of the linked ranges are on, each in the source its link names. */
+export function linkedPages(hrefs: readonly string[], reports: Reports): number[] {
   const out = new Set<number>();
   for (const href of hrefs) {
     const m = LINK.exec(href);
     if (!m) continue;
-    const start = Number(m[1]);
-    const end = m[2] ? Number(m[2]) : start;
+    // A link to a source with no text here prints pages of nothing: the check fails it.
+    const report = reports.get(m[1] ?? FIRST_SOURCE_ID);
+    if (!report) continue;
+    const start = Number(m[2]);
+    const end = m[3] ? Number(m[3]) : start;
     for (let n = start; n <= end; n++)
       if (!isBlank(report.lines[n - 1] ?? '') && report.pages[n - 1] !== undefined) out.add(report.pages[n - 1]!);
   }
@@ -59,7 +81,7 @@ export function linkedPages(hrefs: readonly string[], report: Report): number[] 
 /** A link to lines of a source text: `/source/#L294` (the first report's old address) or `/sources/<id>/#L294`. */
 const LINE_LINK = 'a[href*="/source/#L"], a[href*="/sources/"][href*="/#L"]';
 
-export function checkPage(html: string, page: string, report: Report): PageCitation[] {
+export function checkPage(html: string, page: string, reports: Reports): PageCitation[] {
   const { document } = parseHTML(html);
   const out: PageCitation[] = [];
   const candidates = Array.from(document.querySelectorAll('p, li, span, td')) as Element[];
@@ -78,23 +100,23 @@ export function checkPage(html: string, page: string, report: Report): PageCitat
     for (const a of Array.from(clone.querySelectorAll('a'))) a.remove();
     const printed = printedPages(squash(clone.textContent ?? ''));
     if (printed.length === 0) continue;
-    const cited = linkedPages(links, report);
+    const cited = linkedPages(links, reports);
     out.push({ page, text: text.slice(0, 160), printed, cited, ok: printed.join(',') === cited.join(',') });
   }
   return out;
 }
 
-export function checkSite(siteDir: string, report: Report): PageCitation[] {
+export function checkSite(siteDir: string, reports: Reports): PageCitation[] {
   return filesUnder(siteDir)
     .filter((f) => f.endsWith('.html'))
-    .flatMap((f) => checkPage(readFileSync(join(siteDir, f), 'utf8'), f, report));
+    .flatMap((f) => checkPage(readFileSync(join(siteDir, f), 'utf8'), f, reports));
 }
 
 if (import.meta.main) {
   const dir = resolve(process.argv[2] ?? 'dist');
-  const report = readReport(resolve(process.env.DATA_DIR ?? 'data'), 'community-safety-overview.txt');
-  if (!report) throw new Error('No report text in the data folder.');
-  const found = checkSite(dir, report);
+  const reports = readReports(resolve(process.env.DATA_DIR ?? 'data'));
+  if (reports.size === 0) throw new Error('No source text in the data folder (data/sources.csv).');
+  const found = checkSite(dir, reports);
   const bad = found.filter((f) => !f.ok);
   for (const b of bad)
     console.log(`${b.page}: prints page(s) ${b.printed.join(', ')} for lines on ${b.cited.join(', ')}: ${b.text}`);
@@ -103,7 +125,7 @@ if (import.meta.main) {
 }
 
 export interface UsedOn {
-  /** The row's table link on /source/, e.g. `/data/activities/#row-a-2017-18-…`. */
+  /** The row's table link on a source's page, e.g. `/data/activities/#row-a-2017-18-…`. */
   row: string;
   text: string;
   page: string;
@@ -111,10 +133,10 @@ export interface UsedOn {
 }
 
 /**
- * The "used on" links of `/source/` for activities (by their description), bodies (by their name)
- * and rows of the other datasets (by the figure shown beside them, "£106,000", without its sign):
- * each linked theme page must show that text. A claim given as a direction only has no figure to
- * look for and is skipped.
+ * The "used on" links of each source's page (`/sources/<id>/`) for activities (by their
+ * description), bodies (by their name) and rows of the other datasets (by the figure shown beside
+ * them, "£106,000", without its sign): each linked theme page must show that text. A claim given as
+ * a direction only has no figure to look for and is skipped.
  */
 export function checkUsedOn(siteDir: string): UsedOn[] {
   const pages = new Map<string, string>();
@@ -125,9 +147,18 @@ export function checkUsedOn(siteDir: string): UsedOn[] {
     }
     return pages.get(file)!;
   };
-  const { document } = parseHTML(readFileSync(join(siteDir, 'source/index.html'), 'utf8'));
+  // Every source's page (`sources/<id>/`), or the old address where a site has only that.
+  const sourcePages = filesUnder(siteDir).filter((f) => /^sources\/[^/]+\/index\.html$/.test(f));
+  const pagesToRead =
+    sourcePages.length > 0 ? sourcePages : ['source/index.html'].filter((f) => existsSync(join(siteDir, f)));
+  const items = pagesToRead.flatMap(
+    (f) =>
+      Array.from(
+        parseHTML(readFileSync(join(siteDir, f), 'utf8')).document.querySelectorAll('.src-values li'),
+      ) as Element[],
+  );
   const out: UsedOn[] = [];
-  for (const li of Array.from(document.querySelectorAll('.src-values li')) as Element[]) {
+  for (const li of items) {
     const first = li.querySelector('a');
     const row = first?.getAttribute('href') ?? '';
     const kind = /\/data\/([a-z0-9-]+)\/#row-/.exec(row)?.[1];

@@ -181,6 +181,8 @@ export const spendingChange: ChartFunction<SpendingChangeRow> = (rows, options) 
         fontSize,
       ) + fontSize;
     const domain: [number, number] = [Math.min(0, ...rows.map(pct)), Math.max(0, ...rows.map(pct))];
+    // One pair of years names them; several say what each bar compares (each row names its own pair).
+    const several = new Set(rows.map((r) => `${r.beforeLabel}|${r.afterLabel}`)).size > 1;
     // Per line and funder: the line in bold, the two amounts below it, then the bar of the change.
     const { width } = LAYOUT[layout];
     let y = 0;
@@ -212,7 +214,7 @@ export const spendingChange: ChartFunction<SpendingChangeRow> = (rows, options) 
             x1: 0,
             x2: pct(r),
             colour: 'change',
-            key: `${r.line}|${r.funder}|change`,
+            key: `${r.line}|${r.funder}|change${several ? `|${r.afterLabel}` : ''}`,
             tip: `${r.lineLabel}, ${r.funderLabel}: ${amountText(r.before, r.beforeLabel, r.beforeAssumed)} to ${amountText(r.after, r.afterLabel, r.afterAssumed)}, ${moneyChange(r.before, r.after)} (our calculation)`,
           },
         ],
@@ -226,8 +228,9 @@ export const spendingChange: ChartFunction<SpendingChangeRow> = (rows, options) 
     });
     const height = y;
     const first = rows[0];
+    const budget = rows.some((r) => /\bbudget$/.test(r.afterLabel) || /\bbudget$/.test(r.beforeLabel));
     const note = first
-      ? `Change: the ${first.afterLabel} on the ${first.beforeLabel}, in % and pounds (our calculation). A budget is a plan set in advance, not money spent (not an outturn).`
+      ? `Change: ${several ? 'each year on the year before it' : `the ${first.afterLabel} on the ${first.beforeLabel}`}, in % and pounds (our calculation).${budget ? ' A budget is a plan set in advance, not money spent (not an outturn).' : ''}`
       : '';
     return height + 8 + drawNote(svg, doc, layout, note, height + 8);
   });

@@ -155,3 +155,23 @@ export function checkEditionPeriods(catalog: Catalog): Problem[] {
   }
   return problems;
 }
+
+/**
+ * The document a dataset's rows come from is derived from its rows, never typed to match one edition:
+ * `meta.source.document` becomes the publisher and title of each source its rows cite (in edition
+ * order, joined by "; "). A page number belongs to one document, so it is dropped when the rows cite
+ * several.
+ */
+export function deriveSourceDocuments(catalog: Catalog): void {
+  const sources = new Map((catalog.get('sources')?.rows ?? []).map((r) => [r.raw.id!, r.raw]));
+  const ranks = editionRanks(catalog);
+  for (const dataset of catalog.values()) {
+    if (!dataset.meta.columns.some((c) => c.name === EDITION_COLUMN)) continue;
+    const cited = [...new Set(dataset.rows.map(editionOf))].filter((id) => sources.has(id));
+    if (cited.length === 0) continue;
+    cited.sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
+    const document = cited.map((id) => [sources.get(id)!.publisher, sources.get(id)!.title].filter(Boolean).join(', ')).join('; ');
+    const { page, ...rest } = dataset.meta.source;
+    dataset.meta.source = cited.length === 1 && page !== undefined ? { ...rest, document, page } : { ...rest, document };
+  }
+}

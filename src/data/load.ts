@@ -10,13 +10,13 @@ import { describeColumns } from '../schemas/columns.ts';
 import type { DatasetSchema } from '../schemas/index.ts';
 import type { DatasetMeta } from '../schemas/meta.ts';
 import { rowKey, type Catalog, type LoadedDataset, type LoadedRow } from './catalog.ts';
-import { decodeUtf8, parseCsv } from './csv.ts';
+import { decodeUtf8, parseCsv, type CsvRecord, type CsvResult } from './csv.ts';
 import { checkIntegrity } from './integrity.ts';
 import { DATA_SUBFOLDERS, MAX_DATA_FILE_BYTES, OTHER_DATA_FILES, RECORD_FOLDERS } from './inventory.ts';
 import { dataFileLimit, MAX_CELL_CHARS, oversize } from './limits.ts';
 import { readMeta } from './meta-file.ts';
 import { DataValidationError, describeCell, type Problem } from './problems.ts';
-import { checkEditionPeriods, checkEditions } from './editions.ts';
+import { checkEditionPeriods, checkEditions, deriveSourceDocuments } from './editions.ts';
 import { checkProvenance } from './provenance.ts';
 import { namedSourceFiles } from './sources.ts';
 import { forbiddenCharacter } from './text-cells.ts';
@@ -100,18 +100,8 @@ function checkHeader(file: string, header: string[], line: number, names: string
   return problems.length === before;
 }
 
-/**
- * Load one dataset's file and validate every row; problems go into `problems`. Returns the rows that
- * passed, with `complete: false` when any row failed (checks that rely on every row are then skipped).
- */
-// eslint-disable-next-line max-lines-per-function -- issue #28: 108 lines, to be split into named steps
-export function loadDataset(dataDir: string, meta: DatasetMeta, schema: DatasetSchema, problems: Problem[]): (LoadedDataset & { complete: boolean }) | undefined {
-  const path = join(dataDir, meta.file);
-  const file = displayPath(path);
-  const before = problems.length;
-  checkDictionary(meta, schema, displayPath(join(dataDir, `${meta.id}.meta.json`)), problems);
-  if (problems.length > before) return undefined;
-
+/** The parsed CSV of a dataset, or undefined (with a problem) when it cannot be read as one. */
+function readDataFile(path: string, file: string, meta: DatasetMeta, problems: Problem[]): Extract<CsvResult, { ok: true }> | undefined {
   const stats = regularFile(path, file, problems, () => ({ file, expected: `a data file named ${meta.file} beside its metadata`, found: 'no such file' }));
   if (!stats) return undefined;
   if (stats.size > MAX_DATA_FILE_BYTES) {
@@ -123,8 +113,118 @@ export function loadDataset(dataDir: string, meta: DatasetMeta, schema: DatasetS
     problems.push(parsed.problem);
     return undefined;
   }
+  return parsed;
+}
+
+/** A record's cells by column name (empty cells undefined), or undefined when a cell is too long or holds a forbidden character. */
+function recordCells(file: string, record: CsvRecord, names: string[], problems: Problem[]): Record<string, string | undefined> | undefined {
+  const raw: Record<string, string | undefined> = {};
+  let clean = true;
+  names.forEach((name, i) => {
+    const cell = record.cells[i]!;
+    raw[name] = cell === '' ? undefined : cell;
+    if (cell.length > MAX_CELL_CHARS) {
+      problems.push({ file, line: record.line, column: name, columnNumber: i + 1, expected: `a cell of at most ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters (the site's limit, docs/validation.md)`, found: `${cell.length.toLocaleString('en-GB')} characters` });
+      clean = false;
+      return;
+    }
+    const bad = forbiddenCharacter(cell);
+    if (bad) {
+      problems.push({ file, line: record.line, column: name, columnNumber: i + 1, expected: 'text without control or invisible formatting characters', found: `${bad} in ${describeCell(cell)}` });
+      clean = false;
+    }
+  });
+  return clean ? raw : undefined;
+}
+
+/** One problem per cell the row schema rejects (a failed format check can be followed by a failed range check). */
+function schemaProblems(file: string, line: number, issues: readonly { path: readonly PropertyKey[]; message: string }[], raw: Record<string, string | undefined>, meta: DatasetMeta, problems: Problem[]): void {
   const names = meta.columns.map((c) => c.name);
   const asciiOnly = new Map(meta.columns.map((c) => [c.name, c.type !== 'string']));
+  const reported = new Set<string>();
+  for (const issue of issues) {
+    const column = String(issue.path[0] ?? '');
+    if (reported.has(column)) continue;
+    reported.add(column);
+    const index = names.indexOf(column);
+    problems.push({
+      file,
+      line,
+      ...(index >= 0 ? { column, columnNumber: index + 1 } : {}),
+      expected: issue.message,
+      found: describeCell(raw[column], asciiOnly.get(column) ?? true),
+    });
+  }
+}
+
+/**
+ * Whether a row's periods lie inside the dataset's period. A row that names its edition is checked
+ * against the periods its source covers too (src/data/editions.ts), not here.
+ */
+function inDatasetPeriod(file: string, line: number, value: unknown, raw: Record<string, string | undefined>, meta: DatasetMeta, problems: Problem[]): boolean {
+  const names = meta.columns.map((c) => c.name);
+  const periodColumns = meta.columns.filter((c) => c.type === 'period').map((c) => c.name);
+  let inPeriod = true;
+  for (const column of names.includes('source') ? [] : periodColumns) {
+    const p = (value as Record<string, { start: string; end: string } | undefined>)[column];
+    if (p && (p.start < meta.period.start || p.end > meta.period.end)) {
+      problems.push({ file, line, column, columnNumber: names.indexOf(column) + 1, expected: `a period inside the dataset's period ${meta.period.start} to ${meta.period.end} (${meta.id}.meta.json)`, found: `${describeCell(raw[column])} (${p.start} to ${p.end})` });
+      inPeriod = false;
+    }
+  }
+  return inPeriod;
+}
+
+/** Validate one record: its cell count, its cells, its schema and its period. The row, or undefined. */
+function readRecord(file: string, record: CsvRecord, meta: DatasetMeta, schema: DatasetSchema, problems: Problem[]): LoadedRow | undefined {
+  const names = meta.columns.map((c) => c.name);
+  if (record.cells.length !== names.length) {
+    problems.push({ file, line: record.line, expected: `${names.length} cells (one per column)`, found: `${record.cells.length}` });
+    return undefined;
+  }
+  const raw = recordCells(file, record, names, problems);
+  if (!raw) return undefined;
+  const result = schema.row.safeParse(raw);
+  if (!result.success) {
+    schemaProblems(file, record.line, result.error.issues, raw, meta, problems);
+    return undefined;
+  }
+  if (!inDatasetPeriod(file, record.line, result.data, raw, meta, problems)) return undefined;
+  return { line: record.line, raw, value: result.data };
+}
+
+/** Whether a row's key is new in `seen` (then it is added); a duplicate key is a problem. */
+function uniqueKey(file: string, row: LoadedRow, meta: DatasetMeta, seen: Map<string, number>, problems: Problem[]): boolean {
+  const key = rowKey(row.raw, meta.primaryKey);
+  const first = seen.get(key);
+  if (first === undefined) {
+    seen.set(key, row.line);
+    return true;
+  }
+  problems.push({
+    file,
+    line: row.line,
+    column: meta.primaryKey.join('+'),
+    columnNumber: meta.columns.map((c) => c.name).indexOf(meta.primaryKey[0]!) + 1,
+    expected: `a unique key (${meta.primaryKey.join(', ')})`,
+    found: `${describeCell(key)} again (first on line ${first})`,
+  });
+  return false;
+}
+
+/**
+ * Load one dataset's file and validate every row; problems go into `problems`. Returns the rows that
+ * passed, with `complete: false` when any row failed (checks that rely on every row are then skipped).
+ */
+export function loadDataset(dataDir: string, meta: DatasetMeta, schema: DatasetSchema, problems: Problem[]): (LoadedDataset & { complete: boolean }) | undefined {
+  const path = join(dataDir, meta.file);
+  const file = displayPath(path);
+  const before = problems.length;
+  checkDictionary(meta, schema, displayPath(join(dataDir, `${meta.id}.meta.json`)), problems);
+  if (problems.length > before) return undefined;
+  const parsed = readDataFile(path, file, meta, problems);
+  if (!parsed) return undefined;
+  const names = meta.columns.map((c) => c.name);
   if (!parsed.header) {
     problems.push({ file, expected: `a header row (${names.join(',')}) and at least one data row`, found: 'an empty file' });
     return undefined;
@@ -134,86 +234,13 @@ export function loadDataset(dataDir: string, meta: DatasetMeta, schema: DatasetS
     problems.push({ file, line: parsed.header.line, expected: 'at least one data row after the header', found: 'a header only' });
     return undefined;
   }
-
-  const periodColumns = meta.columns.filter((c) => c.type === 'period').map((c) => c.name);
   const rows: LoadedRow[] = [];
   const seen = new Map<string, number>();
   let complete = true;
   for (const record of parsed.records) {
-    if (record.cells.length !== names.length) {
-      problems.push({ file, line: record.line, expected: `${names.length} cells (one per column)`, found: `${record.cells.length}` });
-      complete = false;
-      continue;
-    }
-    const raw: Record<string, string | undefined> = {};
-    let clean = true;
-    names.forEach((name, i) => {
-      const cell = record.cells[i]!;
-      raw[name] = cell === '' ? undefined : cell;
-      if (cell.length > MAX_CELL_CHARS) {
-        problems.push({ file, line: record.line, column: name, columnNumber: i + 1, expected: `a cell of at most ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters (the site's limit, docs/validation.md)`, found: `${cell.length.toLocaleString('en-GB')} characters` });
-        clean = false;
-        return;
-      }
-      const bad = forbiddenCharacter(cell);
-      if (bad) {
-        problems.push({ file, line: record.line, column: name, columnNumber: i + 1, expected: 'text without control or invisible formatting characters', found: `${bad} in ${describeCell(cell)}` });
-        clean = false;
-      }
-    });
-    if (!clean) {
-      complete = false;
-      continue;
-    }
-    const result = schema.row.safeParse(raw);
-    if (!result.success) {
-      const reported = new Set<string>();
-      for (const issue of result.error.issues) {
-        const column = String(issue.path[0] ?? '');
-        // One problem per cell: a failed format check can be followed by a failed range check.
-        if (reported.has(column)) continue;
-        reported.add(column);
-        const index = names.indexOf(column);
-        problems.push({
-          file,
-          line: record.line,
-          ...(index >= 0 ? { column, columnNumber: index + 1 } : {}),
-          expected: issue.message,
-          found: describeCell(raw[column], asciiOnly.get(column) ?? true),
-        });
-      }
-      complete = false;
-      continue;
-    }
-    let inPeriod = true;
-    // A row that names its edition is checked against the periods its source covers too (src/data/editions.ts).
-    for (const column of names.includes('source') ? [] : periodColumns) {
-      const p = (result.data as Record<string, { start: string; end: string } | undefined>)[column];
-      if (p && (p.start < meta.period.start || p.end > meta.period.end)) {
-        problems.push({ file, line: record.line, column, columnNumber: names.indexOf(column) + 1, expected: `a period inside the dataset's period ${meta.period.start} to ${meta.period.end} (${meta.id}.meta.json)`, found: `${describeCell(raw[column])} (${p.start} to ${p.end})` });
-        inPeriod = false;
-      }
-    }
-    if (!inPeriod) {
-      complete = false;
-      continue;
-    }
-    const key = rowKey(raw, meta.primaryKey);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      problems.push({
-        file,
-        line: record.line,
-        column: meta.primaryKey.join('+'),
-        columnNumber: names.indexOf(meta.primaryKey[0]!) + 1,
-        expected: `a unique key (${meta.primaryKey.join(', ')})`,
-        found: `${describeCell(key)} again (first on line ${first})`,
-      });
-      complete = false;
-      continue;
-    }
-    seen.set(key, record.line);
-    rows.push({ line: record.line, raw, value: result.data });
+    const row = readRecord(file, record, meta, schema, problems);
+    if (row && uniqueKey(file, row, meta, seen, problems)) rows.push(row);
+    else complete = false;
   }
   return { meta, path: file, rows, complete };
 }
@@ -314,6 +341,7 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
   for (const p of checkEditionPeriods(catalog)) problems.push(p);
   for (const p of checkIntegrity(catalog, declared, incomplete)) problems.push(p);
   for (const p of checkEditions(catalog)) problems.push(p);
+  deriveSourceDocuments(catalog);
   if ([...tooLarge].some((rel) => rel.startsWith('source/'))) problems.push({ file: displayPath(join(dataDir, 'source')), expected: '', note: "sources not checked: the report's files are over their size limit (listed above)" });
   else for (const p of checkProvenance(catalog, dataDir)) problems.push(p);
   // A symbolic link is reported once, though both the folder walk and the dataset's loader see it.

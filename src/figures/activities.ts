@@ -12,6 +12,7 @@ import { withReading } from '../lib/basis.ts';
 import { comparePeriods } from '../lib/period.ts';
 import { STATUS_LABELS } from '../lib/status-verbs.ts';
 import { MONTHS, plural } from '../lib/words.ts';
+import { otherSource } from '../lib/source-links.ts';
 import type { ActivityRow, BodyRow } from '../schemas/governance.ts';
 import type { ThemeRow } from '../schemas/reference.ts';
 import { workPeriod } from '../data/source-index.ts';
@@ -74,6 +75,8 @@ export function explorerFor(
       bodyName: bodies.get(a.body)?.name ?? a.body,
       note,
       lines: a.source_lines || undefined,
+      // Only another source is named: a link without one goes to the first report.
+      ...otherSource(a.source),
       date: a.date ? formatDate(a.date) : undefined,
     };
   });
@@ -244,7 +247,12 @@ export function activities(theme?: string): FigureParts {
     table: activitiesTable(title, byPeriod, themes, items),
     csv: activitiesCsv(ordered),
     sources: sourcesFor(
-      ordered.map((a) => ({ dataset: 'activities', section: a.source_section, lines: a.source_lines })),
+      ordered.map((a) => ({
+        dataset: 'activities',
+        section: a.source_section,
+        lines: a.source_lines,
+        source: a.source,
+      })),
     ),
     markers: [],
     footnotes: [],

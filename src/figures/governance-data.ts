@@ -16,7 +16,7 @@ import { compactLayout } from '../charts/governance-compact.ts';
 import { layoutGovernance, type GovLayout } from '../charts/governance-layout.ts';
 import { arrowPath, basisOf, EDGE_KINDS, edgeKind, INFERRED_DASH, type Basis } from '../charts/governance-style.ts';
 import { hoodSvg, type HoodLink } from '../lib/governance-hood.ts';
-import { sourceHrefIfCited } from '../lib/source-links.ts';
+import { otherSource, sourceHrefIfCited } from '../lib/source-links.ts';
 import { STATUS_LABELS } from '../lib/status-verbs.ts';
 import type { ActivityRow, BodyRow, RelationshipRow } from '../schemas/governance.ts';
 
@@ -48,6 +48,8 @@ export interface EntryLink {
   href?: string;
   /** The row's `source_lines` cell, for a link to every passage it cites (`211-212;229-232`). */
   lines?: string;
+  /** The row's source (a sources.csv id): the document its lines are counted in. */
+  source?: string;
 }
 
 export interface EntryWork {
@@ -62,6 +64,8 @@ export interface EntryWork {
   href?: string;
   /** The row's `source_lines` cell, for a link to every passage it cites (`211-212;229-232`). */
   lines?: string;
+  /** The row's source (a sources.csv id): the document its lines are counted in. */
+  source?: string;
 }
 
 export interface GovernanceEntry {
@@ -184,7 +188,7 @@ function entryLinks(
     const out = l.from_body === b.id;
     const kind = edgeKind(l.type);
     const other = out ? l.to_body : l.from_body;
-    const href = sourceHrefIfCited(l.source_lines);
+    const href = sourceHrefIfCited(l.source_lines, l.source);
     const item: EntryLink = {
       other,
       otherName: byId.get(other)?.name ?? other,
@@ -194,7 +198,7 @@ function entryLinks(
       basis: basisOf(l.basis),
       note: basisOf(l.basis) === 'inferred' ? (l.basis_note ?? '') : '',
       description: l.description,
-      ...(href ? { href, lines: l.source_lines ?? '' } : {}),
+      ...(href ? { href, lines: l.source_lines ?? '', ...otherSource(l.source) } : {}),
     };
     (out === kind.up ? up : down).push(item);
   }
@@ -206,7 +210,7 @@ function entryWork(b: BodyData, activities: readonly ActivityData[]): EntryWork[
   return activities
     .filter((a) => a.body === b.id)
     .map((a): EntryWork => {
-      const href = sourceHrefIfCited(a.source_lines);
+      const href = sourceHrefIfCited(a.source_lines, a.source);
       return {
         id: a.id,
         description: a.description,
@@ -214,7 +218,7 @@ function entryWork(b: BodyData, activities: readonly ActivityData[]): EntryWork[
         period: a.period.label,
         basis: basisOf(a.basis),
         note: basisOf(a.basis) === 'inferred' ? (a.basis_note ?? '') : '',
-        ...(href ? { href, lines: a.source_lines ?? '' } : {}),
+        ...(href ? { href, lines: a.source_lines ?? '', ...otherSource(a.source) } : {}),
       };
     });
 }
@@ -228,7 +232,7 @@ function governanceEntry(
 ): GovernanceEntry {
   const { up, down } = entryLinks(b, links, byId);
   const work = entryWork(b, activities);
-  const href = sourceHrefIfCited(b.source_lines);
+  const href = sourceHrefIfCited(b.source_lines, b.source);
   return {
     id: b.id,
     name: b.name,

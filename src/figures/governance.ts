@@ -76,8 +76,13 @@ export function governance(theme?: string): FigureParts {
       rows: links.map((l) => [l.from_body, l.type, l.to_body, basisOf(l.basis), l.source_section]),
     },
     sources: sourcesFor([
-      ...bodies.map((b) => ({ dataset: 'bodies', section: b.source_section, lines: b.source_lines })),
-      ...links.map((l) => ({ dataset: 'relationships', section: l.source_section, lines: l.source_lines })),
+      ...bodies.map((b) => ({ dataset: 'bodies', section: b.source_section, lines: b.source_lines, source: b.source })),
+      ...links.map((l) => ({
+        dataset: 'relationships',
+        section: l.source_section,
+        lines: l.source_lines,
+        source: l.source,
+      })),
     ]),
     markers: [],
     footnotes: [],

@@ -16,7 +16,8 @@ import { STATUS_LABELS, type Status } from '../schemas/common.ts';
 import type { AreaRow, MeasureRow, SectionRow, ThemeRow } from '../schemas/reference.ts';
 import { formatLineRange, type LineRange } from '../schemas/source-lines.ts';
 import { pagesOfLines, sectionOfLine } from '../data/source-index.ts';
-import { citedRanges } from '../lib/source-links.ts';
+import { citedCell, citedRanges, FIRST_SOURCE_ID, splitCited } from '../lib/source-links.ts';
+import { revisionsFor } from './revisions.ts';
 import type { FigureCsv, FigureFootnote, FigureMarker, FigureParts, FigureSource } from './types.ts';
 
 export interface Obs {
@@ -33,9 +34,12 @@ export interface Obs {
 }
 
 /** The `source_lines` of the given rows, distinct, in text order (a table row's "Show in the report"). */
-export function cite(...list: { source_lines?: LineRange | undefined }[]): string[] {
-  const out = [...new Set(list.flatMap((r) => (r.source_lines ? [formatLineRange(r.source_lines)] : [])))];
-  return out.sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+export function cite(...list: { source_lines?: LineRange | undefined; source?: string | undefined }[]): string[] {
+  const out = [
+    ...new Set(list.flatMap((r) => (r.source_lines ? [citedCell(formatLineRange(r.source_lines), r.source)] : []))),
+  ];
+  const first = (cell: string) => parseInt(splitCited(cell).lines, 10);
+  return out.sort((a, b) => first(a) - first(b));
 }
 
 /**
@@ -87,48 +91,70 @@ export function obs(dataset: string, filter: (r: Obs) => boolean): Obs[] {
     .sort((a, b) => comparePeriods(a.period, b.period));
 }
 
-export function sourcesFor(
-  input: { dataset: string; section: string; lines?: string | LineRange | undefined }[],
-): FigureSource[] {
-  const sections = lookup<SectionRow>('sections');
-  const out: FigureSource[] = [];
-  // Each cited passage is named under the section that holds it (by its first non-blank line), not
-  // the section the row is filed under; a passage the source page does not place keeps the row's.
-  const pairs = input.flatMap((p) => {
-    const cell = typeof p.lines === 'object' ? formatLineRange(p.lines) : (p.lines ?? '');
-    const parts = citedRanges(cell);
+type SourceInput = {
+  dataset: string;
+  section: string;
+  lines?: string | LineRange | undefined;
+  source?: string | undefined;
+};
+type CitedPair = SourceInput & { lines?: string | LineRange | undefined };
+
+/** A cell's line text, whether written or parsed. */
+const cellText = (lines: string | LineRange | undefined): string =>
+  typeof lines === 'object' ? formatLineRange(lines) : (lines ?? '');
+
+/**
+ * Each cited passage (each range of a `;`-separated cell) named under the section that holds it in
+ * its own source (by its first non-blank line), not the section the row is filed under; a passage the
+ * source page does not place keeps the row's.
+ */
+function citedPairs(input: readonly SourceInput[], sections: Map<string, SectionRow>): CitedPair[] {
+  return input.flatMap((p) => {
+    const parts = citedRanges(cellText(p.lines));
     if (parts.length === 0) return [p];
     return parts.map((lines) => {
       const [start, end = start] = lines.split('-').map(Number) as [number, number?];
       let section: string | undefined;
-      for (let n = start; n <= end && !section; n++) section = sectionOfLine(n);
+      for (let n = start; n <= end && !section; n++) section = sectionOfLine(n, p.source);
       return { ...p, lines, section: section && sections.has(section) ? section : p.section };
     });
   });
-  // The passages the rows cite (each range of a `;`-separated cell), and the pages those lines are on:
-  // a printed page number is computed from the cited lines, never the section's first page.
-  const citedBy = (rows: typeof pairs): { lines: string[]; pages: number[] } => {
-    const cells = rows
-      .map((r) => (typeof r.lines === 'object' ? formatLineRange(r.lines) : (r.lines ?? '')))
-      .filter(Boolean);
-    const lines = [...new Set(cells.flatMap((c) => citedRanges(c)))].sort(
-      (a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b),
-    );
-    return { lines, pages: pagesOfLines(lines) };
-  };
-  for (const dataset of [...new Set(pairs.map((p) => p.dataset))]) {
-    const mine = pairs.filter((p) => p.dataset === dataset);
-    const ids = [...new Set(mine.map((p) => p.section))];
-    const own = ids.map((id) => must(sections.get(id), `section ${id}`));
-    const datasetTitle = getDataset(dataset).meta.title;
-    const span = (pages: number[], fallback: number[]) => {
-      const use = pages.length > 0 ? pages : fallback;
-      return { page: Math.min(...use), pageEnd: Math.max(...use), pages: use };
-    };
-    if (own.length > 3) {
-      // Many sections (governance, activities): one entry naming how many, with the pages of its lines.
-      const cited = citedBy(mine);
-      out.push({
+}
+
+/**
+ * The passages some rows of one source cite, in text order, and the pages those lines are on in that
+ * source: a printed page number is computed from the cited lines, never the section's first page.
+ */
+function citedBy(rows: readonly CitedPair[], source: string | undefined): { lines: string[]; pages: number[] } {
+  const cells = rows.map((r) => cellText(r.lines)).filter(Boolean);
+  const lines = [...new Set(cells.flatMap((c) => citedRanges(c)))].sort(
+    (a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b),
+  );
+  return { lines, pages: pagesOfLines(lines, source) };
+}
+
+const span = (pages: number[], fallback: number[]) => {
+  const use = pages.length > 0 ? pages : fallback;
+  return { page: Math.min(...use), pageEnd: Math.max(...use), pages: use };
+};
+
+/** The source entries of one dataset's rows from one source document. */
+function sourcesOfOne(
+  dataset: string,
+  source: string | undefined,
+  mine: readonly CitedPair[],
+  sections: Map<string, SectionRow>,
+): FigureSource[] {
+  const ids = [...new Set(mine.map((p) => p.section))];
+  const own = ids.map((id) => must(sections.get(id), `section ${id}`));
+  const datasetTitle = getDataset(dataset).meta.title;
+  // The first report is where a link without a source goes: only another source is named.
+  const from = source && source !== FIRST_SOURCE_ID ? { source } : {};
+  if (own.length > 3) {
+    // Many sections (governance, activities): one entry naming how many, with the pages of its lines.
+    const cited = citedBy(mine, source);
+    return [
+      {
         dataset,
         datasetTitle,
         section: '',
@@ -138,22 +164,42 @@ export function sourcesFor(
           cited.pages,
           own.map((x) => x.page),
         ),
-      });
-    } else {
-      for (const x of own) {
-        const cited = citedBy(mine.filter((p) => p.section === x.id));
-        out.push({
-          dataset,
-          datasetTitle,
-          section: x.id,
-          sectionTitle: x.title,
-          lines: cited.lines,
-          ...span(cited.pages, [x.page]),
-        });
-      }
-    }
+        ...from,
+      },
+    ];
   }
-  return out;
+  return own.map((x) => {
+    const cited = citedBy(
+      mine.filter((p) => p.section === x.id),
+      source,
+    );
+    return {
+      dataset,
+      datasetTitle,
+      section: x.id,
+      sectionTitle: x.title,
+      lines: cited.lines,
+      ...span(cited.pages, [x.page]),
+      ...from,
+    };
+  });
+}
+
+/** A figure's sources: per dataset and source document, the sections, passages and pages its rows cite. */
+export function sourcesFor(input: SourceInput[]): FigureSource[] {
+  const sections = lookup<SectionRow>('sections');
+  const pairs = citedPairs(input, sections);
+  return [...new Set(pairs.map((p) => p.dataset))].flatMap((dataset) => {
+    const mine = pairs.filter((p) => p.dataset === dataset);
+    return [...new Set(mine.map((p) => p.source))].flatMap((source) =>
+      sourcesOfOne(
+        dataset,
+        source,
+        mine.filter((p) => p.source === source),
+        sections,
+      ),
+    );
+  });
 }
 
 export function markersFor(statuses: Status[]): FigureMarker[] {
@@ -283,6 +329,8 @@ export interface SourcedRow {
   source_section: string;
   /** The lines it cites: its page in the figure's source line is computed from them. */
   source_lines?: LineRange | string | undefined;
+  /** The source document (a sources.csv id) the lines are counted in. */
+  source?: string | undefined;
 }
 
 /**
@@ -295,9 +343,18 @@ export function observationFigure(
   parts: Omit<FigureParts, 'sources' | 'markers' | 'footnotes'>,
 ): FigureParts {
   const { checked, ...rest } = parts;
+  // A revised value is said in the text summary too, shown with every view and area.
+  const revisions = revisionsFor(dataset, data);
+  const summary = [...rest.summary, ...revisions.map((r) => `${r.text}.`)];
+  const summaryFor = rest.summaryFor && [...rest.summaryFor, ...revisions.map(() => undefined)];
   return {
     ...rest,
-    sources: sourcesFor(data.map((r) => ({ dataset, section: r.source_section, lines: r.source_lines }))),
+    summary,
+    ...(summaryFor ? { summaryFor } : {}),
+    ...(revisions.length > 0 ? { revisions } : {}),
+    sources: sourcesFor(
+      data.map((r) => ({ dataset, section: r.source_section, lines: r.source_lines, source: r.source })),
+    ),
     markers: markersFor(data.map((r) => r.status)),
     footnotes: footnotesFor(
       dataset,

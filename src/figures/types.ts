@@ -73,6 +73,16 @@ export interface FigureSource {
   pages?: number[];
   /** The passages the figure's rows cite (each range of a `;`-separated cell), in the order of the text. */
   lines?: string[];
+  /** The source document (a sources.csv id) the lines are counted in; none: the first report. */
+  source?: string;
+}
+
+/** A revised value a figure shows: the later edition's value, and the passage of each edition. */
+export interface FigureRevision {
+  /** "North Worcestershire hate offences, 2017/18: 340 (revised from 338 in <earlier title>)". */
+  text: string;
+  now: { lines: string; source: string; title: string };
+  before: { lines: string; source: string; title: string };
 }
 
 export interface FigureMarker {
@@ -111,6 +121,8 @@ export interface ExplorerItem {
   note?: number | undefined;
   /** The report's lines it comes from (`24-31`), for "Show in the report". */
   lines?: string | undefined;
+  /** The source document (a sources.csv id) its lines are counted in. */
+  source?: string | undefined;
   /** "September 2018", where the report gives a date. */
   date?: string | undefined;
 }
@@ -156,6 +168,8 @@ export interface FigureSpec {
   checked: string[];
   /** Directions the report states (no figure) that the data agrees with: shown in words, never with ✓. */
   agreed?: string[];
+  /** Values a later edition revised, shown beside the figure's table and in its summary (src/figures/revisions.ts). */
+  revisions?: FigureRevision[];
   /** The activities explorer's items and filters (src/components/figure/FigureActivities.astro). */
   explorer?: ActivityExplorer;
   facet?: FigureFacet;
@@ -193,5 +207,8 @@ export type FigureParts = Pick<
   | 'checked'
 > &
   Partial<
-    Pick<FigureSpec, 'explorer' | 'governance' | 'agreed' | 'summaryInChart' | 'facet' | 'summaryFor' | 'subtitle'>
+    Pick<
+      FigureSpec,
+      'explorer' | 'governance' | 'agreed' | 'summaryInChart' | 'facet' | 'summaryFor' | 'subtitle' | 'revisions'
+    >
   >;

@@ -36,6 +36,25 @@ export function citedRanges(lines: string | undefined | null): string[] {
   return (parseLineRanges((lines ?? '').trim()) ?? []).map(formatLineRange);
 }
 
+/**
+ * A figure table's citation of a passage (`rowSources`): the range alone for the first report, or
+ * `<source>#<range>` for another source, so the link goes to that source's page (`splitCited`).
+ */
+export function citedCell(lines: string, source?: string): string {
+  return source && source !== FIRST_SOURCE_ID ? `${source}#${lines}` : lines;
+}
+
+/** The range and source of a `citedCell` (no source: the first report). */
+export function splitCited(cell: string): { lines: string; source?: string } {
+  const at = cell.indexOf('#');
+  return at < 0 ? { lines: cell } : { lines: cell.slice(at + 1), source: cell.slice(0, at) };
+}
+
+/** `{ source }` for a source other than the first report, else nothing: data that names only another source. */
+export function otherSource(source: string | undefined): { source?: string } {
+  return source && source !== FIRST_SOURCE_ID ? { source } : {};
+}
+
 /** The fragment id of a line or range: `L339` or `L339-L341`. */
 export function sourceAnchor(lines: string | LineRange): string {
   const r = asRange(lines);

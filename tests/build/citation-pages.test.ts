@@ -3,11 +3,11 @@
  * lines (scripts/citation-pages.ts). Proved to fail on a broken page by tests/unit/citation-pages.test.ts.
  */
 import { describe, expect, inject, test } from 'vitest';
-import { checkSite, checkUsedOn } from '../../scripts/citation-pages.ts';
-import { readReport } from '../../src/data/source.ts';
+import { checkSite, checkUsedOn, readReports } from '../../scripts/citation-pages.ts';
 
-const report = readReport(inject('dataDir'), 'community-safety-overview.txt');
-const found = report ? checkSite(inject('siteDir'), report) : [];
+const reports = readReports(inject('dataDir'));
+const report = reports.size > 0 ? reports : undefined;
+const found = report ? checkSite(inject('siteDir'), reports) : [];
 const usedOn = checkUsedOn(inject('siteDir'));
 
 describe('page numbers of citations on the built site', () => {

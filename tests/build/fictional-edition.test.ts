@@ -9,11 +9,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkSite, checkUsedOn, readReports } from '../../scripts/citation-pages.ts';
 import { readDirection, shapeOf } from '../../src/lib/direction.ts';
+import { filesUnder } from '../../scripts/files.ts';
 import { awaitBuild } from '../support/build-site.ts';
 import { FICTIONAL_SOURCE_ID } from '../support/editions.ts';
 
+const FIRST = 'community-safety-overview-2018';
+const FIRST_TITLE = 'Community Safety overview (Appendix 1)';
+const FICTIONAL_TITLE = 'Community Safety overview 2019 (fictional test edition)';
 let site = '';
+let dataDir = '';
 const page = (path: string): string => readFileSync(join(site, path), 'utf8');
 const text = (html: string): string =>
   html
@@ -35,7 +41,10 @@ const series = (rows: Record<string, string>[], match: Record<string, string>) =
 // (tests/support/build-site.ts: builds in one tree must not run at once).
 beforeAll(async () => {
   site = await awaitBuild(inject('extraBuilds').edition);
+  dataDir = inject('extraBuilds').edition.dataDir;
 }, 600_000);
+/** The hrefs of the links in some HTML. */
+const hrefs = (html: string): string[] => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
 
 describe('a second edition added as text and rows builds, and every page grows with it', () => {
   it('hate crime: three periods in the CSV and the table; the revised 2017/18 value is the one drawn', () => {
@@ -74,5 +83,68 @@ describe('a second edition added as text and rows builds, and every page grows w
   it('the new source has its own page with line anchors, beside the first report', () => {
     expect(page(`sources/${FICTIONAL_SOURCE_ID}/index.html`)).toMatch(/id="L7"/);
     expect(existsSync(join(site, 'sources/community-safety-overview-2018/index.html'))).toBe(true);
+  });
+
+  it('the revised value is shown beside the figure, in its summary and under its table, linked to both passages', () => {
+    const html = page('themes/hate-crime/index.html');
+    const list = /<ul class="figure-revisions"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+    const said = `North Worcestershire hate offences, 2017/18: 340 (revised from 338 in ${FIRST_TITLE})`;
+    expect(text(list)).toContain(said);
+    expect(text(list)).toContain(FICTIONAL_TITLE);
+    const links = hrefs(list);
+    expect(links.some((h) => h.endsWith(`/sources/${FICTIONAL_SOURCE_ID}/#L7-L9`))).toBe(true);
+    const earlier = parse(readFileSync(join(dataDir, 'hate-crime.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const old = earlier.find(
+      (r) =>
+        r.source === FIRST &&
+        r.area === 'north-worcestershire' &&
+        r.period === '2017/18' &&
+        r.measure === 'hate-offences',
+    )!;
+    expect(links.some((h) => h.endsWith(`/sources/${FIRST}/#L${old.source_lines!.replace('-', '-L')}`))).toBe(true);
+    const summary = /<div class="figure-summary[^"]*"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+    expect(text(summary)).toContain(`${said}.`);
+  });
+
+  it("figure source lines and table citations link each row's own source, and name it", () => {
+    const html = page('themes/hate-crime/index.html');
+    const source =
+      /<p class="figure-source">[\s\S]*?<\/p>/.exec(html.slice(html.indexOf('id="hate-crime-trend')))?.[0] ?? '';
+    expect(hrefs(source).some((h) => h.endsWith(`/sources/${FICTIONAL_SOURCE_ID}/#L7-L9`))).toBe(true);
+    expect(text(source)).toContain(FICTIONAL_TITLE);
+    expect(hrefs(source).some((h) => h.endsWith(`/sources/${FIRST}/#L7-L9`))).toBe(false);
+    const cells = [...html.matchAll(/<td class="figure-table-source">[\s\S]*?<\/td>/g)].map((m) => m[0]).join('');
+    expect(hrefs(cells).some((h) => h.endsWith(`/sources/${FICTIONAL_SOURCE_ID}/#L12-L14`))).toBe(true);
+  });
+
+  it("an activity from the new edition links to that edition's lines wherever it is listed", () => {
+    const pages = filesUnder(site).filter((f) => f.endsWith('.html'));
+    const items = pages.flatMap((f) =>
+      [...page(f).matchAll(/<li[^>]*>(?:(?!<\/?li\b)[\s\S])*?fictional test campaign[\s\S]*?<\/li>/g)].map((m) => m[0]),
+    );
+    const cited = items.flatMap((li) => hrefs(li)).filter((h) => /\/sources?\/.*#L/.test(h));
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.every((h) => h.endsWith(`/sources/${FICTIONAL_SOURCE_ID}/#L24`))).toBe(true);
+  });
+
+  it('every printed page beside a cited line is the page of that line in its own source', () => {
+    const found = checkSite(site, readReports(dataDir));
+    expect(found.filter((f) => f.page.startsWith('themes/hate-crime')).length).toBeGreaterThan(0);
+    expect(found.filter((f) => !f.ok)).toEqual([]);
+    expect(checkUsedOn(site).filter((u) => !u.shown)).toEqual([]);
+  });
+
+  it('the old /source/ address lists every source and still holds the first report’s line anchors', () => {
+    const old = page('source/index.html');
+    const list = /<div class="src-editions">[\s\S]*?<\/div>/.exec(old)?.[0] ?? '';
+    expect(text(list)).toContain('built from 2 documents');
+    expect(hrefs(list).filter((h) => /\/sources\/[^/]+\/$/.test(h))).toHaveLength(2);
+    expect(old).toMatch(/id="L390"/);
+    const own = page(`sources/${FICTIONAL_SOURCE_ID}/index.html`);
+    expect(text(own)).toContain('The site is built from 2 documents');
+    expect(text(own)).not.toContain('comes from one document');
   });
 });

@@ -7,11 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPage, checkUsedOn, linkedPages, printedPages } from '../../scripts/citation-pages.ts';
-import { readReport } from '../../src/data/source.ts';
+import { checkPage, checkUsedOn, linkedPages, printedPages, readReports } from '../../scripts/citation-pages.ts';
+import { FICTIONAL_SOURCE_ID, withFictionalEdition } from '../support/editions.ts';
+import { copyDataDir } from '../support/fixtures.ts';
 
-const report = readReport(resolve(import.meta.dirname, '../../data'), 'community-safety-overview.txt')!;
+const DATA = resolve(import.meta.dirname, '../../data');
+const report = readReports(DATA);
 const fixture = readFileSync(resolve(import.meta.dirname, '../fixtures/citation-pages/broken.html'), 'utf8');
+const otherSource = readFileSync(resolve(import.meta.dirname, '../fixtures/citation-pages/other-source.html'), 'utf8');
 
 describe('citation-page check', () => {
   it('reads printed pages in every form the site prints', () => {
@@ -34,6 +37,20 @@ describe('citation-page check', () => {
       ['1,2,3,4,5', '5,6', false],
       ['5', '5', true],
       ['1,3', '1,3', true],
+    ]);
+  });
+
+  it('reads each link in the text of the source it names (the fictional edition beside the first report)', () => {
+    const reports = readReports(withFictionalEdition(copyDataDir(DATA)));
+    expect([...reports.keys()]).toEqual(['community-safety-overview-2018', FICTIONAL_SOURCE_ID]);
+    expect(linkedPages([`/sources/${FICTIONAL_SOURCE_ID}/#L19`], reports)).toEqual([1]);
+    expect(linkedPages([`/sources/${FICTIONAL_SOURCE_ID}/#L390`], reports)).toEqual([]);
+    const found = checkPage(otherSource, 'other-source.html', reports);
+    expect(found.map((f) => [f.printed.join(','), f.cited.join(','), f.ok])).toEqual([
+      ['1', '1', true],
+      ['6', '', false],
+      ['6', '', false],
+      ['6', '6', true],
     ]);
   });
 
