@@ -7,7 +7,7 @@
 import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describeColumns } from '../schemas/columns.ts';
-import type { DatasetSchema } from '../schemas/index.ts';
+import { observationSchemaFor, type DatasetSchema } from '../schemas/index.ts';
 import type { DatasetMeta } from '../schemas/meta.ts';
 import { rowKey, type Catalog, type LoadedDataset, type LoadedRow } from './catalog.ts';
 import { decodeUtf8, parseCsv } from './csv.ts';
@@ -279,9 +279,10 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
       problems.push({ file, column: 'id', expected: `the id "${id}" (the file's name)`, found: JSON.stringify(meta.id) });
       continue;
     }
-    const schema = registry.get(meta.id);
+    // A figure dataset's schema comes from its metadata's units (src/schemas/index.ts); others are registered.
+    const schema = registry.get(meta.id) ?? observationSchemaFor(meta);
     if (!schema) {
-      problems.push({ file, column: 'id', expected: `a dataset with a row schema in src/schemas (${[...registry.keys()].join(', ')})`, found: JSON.stringify(meta.id) });
+      problems.push({ file, column: 'id', expected: `a dataset with a row schema in src/schemas (${[...registry.keys()].join(', ')}), or a figure dataset (kind "observations", with units)`, found: JSON.stringify(meta.id) });
       continue;
     }
     const dataset = loadDataset(dataDir, meta, schema, problems);
