@@ -5,7 +5,7 @@ import { bareNoun, movement, seriesVerb, statedStep, stepOf, verb } from '../lib
 import { formatValue } from '../lib/format.ts';
 import { STATUS_LABELS } from '../schemas/common.ts';
 import { checkedClaims, cite, must, obs, obsCsv, observationFigure, render, shownChanges } from './helpers.ts';
-import type { FigureParts } from './types.ts';
+import type { FigureEntry, FigureParts } from './types.ts';
 
 export function alcohol(): FigureParts {
   const id = 'alcohol-violence-share';
@@ -87,3 +87,6 @@ export function alcohol(): FigureParts {
     ),
   });
 }
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [{ id: 'alcohol-violence-share', order: 80, build: alcohol }];

@@ -17,7 +17,7 @@ import {
   type LinkData,
 } from './governance-data.ts';
 import { lookup, rows, sourcesFor } from './helpers.ts';
-import type { FigureParts } from './types.ts';
+import type { FigureEntry, FigureParts } from './types.ts';
 
 export function governance(theme?: string): FigureParts {
   const id = theme ? `governance-diagram-${theme}` : 'governance-diagram';
@@ -92,3 +92,11 @@ export function governance(theme?: string): FigureParts {
     },
   };
 }
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [
+  { id: 'governance-diagram', order: 100, build: () => governance() },
+  // Narrowed to one theme, for that theme's page (each with its own downloads).
+  { id: 'governance-diagram-pcc-and-panel', order: 120, build: () => governance('pcc-and-panel') },
+  { id: 'governance-diagram-child-exploitation', order: 130, build: () => governance('child-exploitation') },
+];

@@ -27,7 +27,7 @@ import {
   type Obs,
 } from './helpers.ts';
 import type { ChartOptions } from '../charts/render.ts';
-import type { FigureParts, FigureView } from './types.ts';
+import type { FigureEntry, FigureParts, FigureView } from './types.ts';
 
 // eslint-disable-next-line max-lines-per-function -- issue #28: 185 lines, to be split into named steps
 export function hateCrime(): FigureParts {
@@ -224,3 +224,6 @@ export function hateCrime(): FigureParts {
       : [],
   });
 }
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [{ id: 'hate-crime-trend', order: 10, build: hateCrime }];

@@ -29,7 +29,7 @@ import {
   shownChanges,
 } from './helpers.ts';
 import type { ClaimRow } from '../schemas/claims.ts';
-import type { FigureParts } from './types.ts';
+import type { FigureEntry, FigureParts } from './types.ts';
 
 // eslint-disable-next-line max-lines-per-function -- issue #28: 90 lines, to be split into named steps
 export function periodFigure(
@@ -186,3 +186,10 @@ export function channelReferrals(): FigureParts {
       )}.`,
   );
 }
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [
+  { id: 'domestic-abuse-incidents', order: 30, build: domesticAbuseIncidents },
+  { id: 'marac-cases', order: 40, build: maracCases },
+  { id: 'channel-referrals', order: 60, build: channelReferrals },
+];

@@ -6,7 +6,7 @@ import { movement, seriesVerb } from '../lib/direction.ts';
 import { formatNumber, formatValue } from '../lib/format.ts';
 import { reportShortWords, reportWords } from '../lib/period-words.ts';
 import { cite, must, obs, observationFigure, render } from './helpers.ts';
-import type { FigureParts } from './types.ts';
+import type { FigureEntry, FigureParts } from './types.ts';
 
 export function reoffending(): FigureParts {
   const id = 'reoffending-cohort';
@@ -91,3 +91,6 @@ export function reoffending(): FigureParts {
     checked: [],
   });
 }
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [{ id: 'reoffending-cohort', order: 20, build: reoffending }];

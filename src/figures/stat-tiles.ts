@@ -5,7 +5,7 @@ import { formatValue } from '../lib/format.ts';
 import { reportWords } from '../lib/period-words.ts';
 import { STATUS_LABELS } from '../schemas/common.ts';
 import { cite, measureLabel, must, obs, obsCsv, observationFigure, render, type Obs } from './helpers.ts';
-import type { FigureParts } from './types.ts';
+import type { FigureEntry, FigureParts } from './types.ts';
 
 export function domesticAbuseSingleYear(): FigureParts {
   const id = 'domestic-abuse-single-year';
@@ -79,3 +79,8 @@ export function domesticAbuseSingleYear(): FigureParts {
     checked: [],
   });
 }
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [
+  { id: 'domestic-abuse-single-year', order: 50, build: domesticAbuseSingleYear },
+];

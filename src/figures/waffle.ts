@@ -8,7 +8,7 @@ import { waffle, type ShareRow } from '../charts/waffle.ts';
 import { formatValue } from '../lib/format.ts';
 import { NO_PERIOD_GIVEN } from '../lib/period-words.ts';
 import { cite, must, obs, obsCsv, observationFigure, render } from './helpers.ts';
-import type { FigureParts } from './types.ts';
+import type { FigureEntry, FigureParts } from './types.ts';
 
 export function channelVulnerabilities(): FigureParts {
   const id = 'channel-vulnerabilities';
@@ -57,3 +57,8 @@ export function channelVulnerabilities(): FigureParts {
     checked: [],
   });
 }
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [
+  { id: 'channel-vulnerabilities', order: 70, build: channelVulnerabilities },
+];
