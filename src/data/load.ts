@@ -11,6 +11,7 @@ import { observationSchemaFor, type DatasetSchema } from '../schemas/index.ts';
 import type { DatasetMeta } from '../schemas/meta.ts';
 import { rowKey, type Catalog, type LoadedDataset, type LoadedRow } from './catalog.ts';
 import { decodeUtf8, parseCsv } from './csv.ts';
+import { addDeclaredMeasures } from './declared-measures.ts';
 import { checkIntegrity } from './integrity.ts';
 import { DATA_SUBFOLDERS, MAX_DATA_FILE_BYTES, OTHER_DATA_FILES, RECORD_FOLDERS } from './inventory.ts';
 import { dataFileLimit, MAX_CELL_CHARS, oversize } from './limits.ts';
@@ -310,6 +311,8 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
       problems.push({ file: displayPath(join(dataDir, `${id}.meta.json`)), expected: `metadata for the dataset "${id}" (it has a schema)`, found: 'no such file' });
     }
   }
+  // A figure dataset's own measures (its metadata's `measures`) join the measures dataset first.
+  for (const p of addDeclaredMeasures(catalog, registry.get('measures'), incomplete, displayPath(dataDir))) problems.push(p);
   const declared = new Set(metaFiles.map((f) => f.replace(/\.meta\.json$/, '')));
   // One at a time: spreading a list of many thousand problems into push() overflows the stack.
   for (const p of checkEditionPeriods(catalog)) problems.push(p);
