@@ -1,6 +1,5 @@
 /** Domestic abuse single-year figures as stat tiles (each a single figure, not a trend). */
 import { statTiles, statText, type StatRow } from '../charts/stat-tiles.ts';
-import { statSummary } from '../charts/summaries.ts';
 import { formatValue } from '../lib/format.ts';
 import { reportWords } from '../lib/period-words.ts';
 import { STATUS_LABELS } from '../schemas/common.ts';
@@ -78,6 +77,10 @@ export function domesticAbuseSingleYear(): FigureParts {
     csv: obsCsv(all),
     checked: [],
   });
+}
+
+export function statSummary(rows: readonly StatRow[]): string[] {
+  return rows.map((r) => `${r.label}: ${statText(r)} (${r.periodLabel}).`);
 }
 
 /** The figures this file draws (found by src/figures/index.ts). */

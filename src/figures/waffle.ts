@@ -3,7 +3,7 @@
  * 100 squares: the report gives the share (55% "of referrals", in its Prevent paragraph) with no base
  * and no period, so it is not turned into a count of any year's Channel referrals.
  */
-import { OUR_CALCULATION, shareSummary } from '../charts/summaries.ts';
+import { OUR_CALCULATION, upperFirst } from '../charts/summaries.ts';
 import { waffle, type ShareRow } from '../charts/waffle.ts';
 import { formatValue } from '../lib/format.ts';
 import { NO_PERIOD_GIVEN } from '../lib/period-words.ts';
@@ -56,6 +56,13 @@ export function channelVulnerabilities(): FigureParts {
     csv: obsCsv(data),
     checked: [],
   });
+}
+
+export function shareSummary(rows: readonly ShareRow[]): string[] {
+  return rows.map(
+    (r) =>
+      `${r.label}: ${formatValue(r.value, 'percent')} (${r.periodLabel}). ${upperFirst(r.restLabel)}: ${formatValue(100 - r.value, 'percent')} (${OUR_CALCULATION}).`,
+  );
 }
 
 /** The figures this file draws (found by src/figures/index.ts). */
