@@ -144,8 +144,9 @@ function registerFigures(dir: string, ids: readonly string[]): { useFigures: boo
     .map((id, k) => `['${id}-figure', '${id}', 'Synthetic count ${title(k + 1)}, by year']`)
     .join(',\n  ');
   writeFileSync(
-    registry,
-    `${readFileSync(registry, 'utf8')}\n// Added by the scaling benchmark (temporary copy only).\nimport { periodFigure } from './period-bars.ts';\nfor (const [id, dataset, title] of [\n  ${list},\n] as const) {\n  (FIGURE_IDS as unknown as string[]).push(id);\n  (BUILDERS as Record<string, () => FigureParts>)[id] = () => periodFigure(id, dataset, dataset, dataset + '-count', title, (r) => 'Synthetic count: ' + r.length + ' years.');\n}\n`,
+    // A figure file of its own: the registry finds every file in src/figures/ that exports FIGURES.
+    join(dir, 'src/figures/synthetic-bench.ts'),
+    `// Added by the scaling benchmark (temporary copy only).\nimport { periodFigure } from './period-bars.ts';\nimport type { FigureEntry } from './types.ts';\nexport const FIGURES: readonly FigureEntry[] = ([\n  ${list},\n] as const).map(([id, dataset, title], k) => ({ id, order: 100000 + k, build: () => periodFigure(id, dataset, dataset, dataset + '-count', title, (r) => 'Synthetic count: ' + r.length + ' years.') }));\n`,
   );
   return {
     useFigures: true,

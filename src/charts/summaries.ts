@@ -3,20 +3,20 @@
  * much, in plain en-GB sentences. Used as the figure's visible summary and as the SVG's description.
  * Differences and percentages are computed here from the plotted values with the same arithmetic as
  * src/data/derive.ts (the charts layer does not import the data layer).
+ *
+ * This is the shared phrasing (`movementOf`, `changeOf`, `inSentence`, `OUR_CALCULATION`…) and the
+ * summaries of the figures that have not moved yet. A figure's own summary belongs in its file in
+ * src/figures/ (as alcohol, reoffending, stat tiles, waffle and governance do): issue #28, so a new
+ * figure never edits this file.
  */
 import { formatChange, formatNumber, formatValue, type Unit } from '../lib/format.ts';
-import { changedBy, movement as seriesMovement, seriesVerb, stepOf, updown, type Point } from '../lib/direction.ts';
+import { movement as seriesMovement, stepOf, updown, type Point } from '../lib/direction.ts';
 import { statusWords } from '../lib/status-verbs.ts';
 import { countWork, joinList, plural } from '../lib/words.ts';
 import type { ActivityItem } from './activities.ts';
-import type { AlcoholShareRow } from './alcohol.ts';
-import type { GovNode } from './governance.ts';
 import type { HateCrimeCountRow } from './hate-crime.ts';
 import type { PeriodBarRow } from './period-bars.ts';
-import type { ReoffendingRow } from './reoffending.ts';
 import type { SpendingRow } from './spending.ts';
-import { statText, type StatRow } from './stat-tiles.ts';
-import type { ShareRow } from './waffle.ts';
 
 function pct(before: number, after: number): number {
   return ((after - before) / before) * 100;
@@ -84,7 +84,7 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-function upperFirst(s: string): string {
+export function upperFirst(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
@@ -150,42 +150,6 @@ export function periodBarsSummary(rows: readonly PeriodBarRow[], stated = false)
   ];
 }
 
-export function reoffendingSummary(rows: readonly ReoffendingRow[]): string[] {
-  const [first, ...rest] = rows;
-  if (!first) return [];
-  const out = [
-    `In ${first.periodLabel}, ${formatValue(first.offenders, 'count')} offenders on the cohort committed ${formatValue(first.offences, 'count')} offences${rest.map((r) => `; in ${r.periodLabel}, ${formatValue(r.offenders, 'count')} offenders committed ${formatValue(r.offences, 'count')}`).join('')}.`,
-  ];
-  if (rest.length)
-    out.push(
-      `The number of offenders ${changeOf(rows.map((r) => r.offenders))} and offences ${changeOf(rows.map((r) => r.offences))}, so offences per offender ${changeOf(
-        rows.map((r) => r.offencesPerOffender),
-        2,
-      )}.`,
-    );
-  return out;
-}
-
-export function alcoholSummary(rows: readonly AlcoholShareRow[], caveat: string): string[] {
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  if (!first || !last) return [];
-  const shares = joinList(
-    rows.map(
-      (r, i) => `${formatValue(r.value, 'percent', 1)}${i === 0 ? ' of violent crime' : ''} in ${r.periodLabel}`,
-    ),
-  );
-  if (first === last) return [`Violence with injury carrying an alcohol marker made up ${shares}.`, caveat];
-  const step = stepOf(first.value, last.value);
-  // The report prints only the shares, never the size of the change: it is our calculation.
-  const points = `${formatNumber(Math.abs(last.value - first.value), 1)} percentage points (${OUR_CALCULATION})`;
-  const moved =
-    rows.length === 2
-      ? changedBy(first.value, last.value, points)
-      : `${seriesVerb(rows.map((r) => r.value))}${step === 'same' ? '' : `, ${updown(step)} ${points} from the first period to the last`}`;
-  return [`Violence with injury carrying an alcohol marker made up ${shares}: the share ${moved}.`, caveat];
-}
-
 export function spendingSummary(rows: readonly SpendingRow[]): string[] {
   const columns = [...new Set(rows.map((r) => r.column))];
   const sentences = columns.map((c) => {
@@ -205,17 +169,6 @@ export function spendingSummary(rows: readonly SpendingRow[]): string[] {
   return sentences;
 }
 
-export function statSummary(rows: readonly StatRow[]): string[] {
-  return rows.map((r) => `${r.label}: ${statText(r)} (${r.periodLabel}).`);
-}
-
-export function shareSummary(rows: readonly ShareRow[]): string[] {
-  return rows.map(
-    (r) =>
-      `${r.label}: ${formatValue(r.value, 'percent')} (${r.periodLabel}). ${upperFirst(r.restLabel)}: ${formatValue(100 - r.value, 'percent')} (${OUR_CALCULATION}).`,
-  );
-}
-
 /**
  * A label inside a sentence: the first letter lowered ("Drugs and alcohol" -> "drugs and alcohol"),
  * unless a later word is capitalised too, which marks a name ("West Mercia", "Police and Crime
@@ -228,40 +181,6 @@ export function inSentence(label: string): string {
 /** "1 body", "3 bodies" */
 function count(n: number, one: string, many: string): string {
   return plural(n, one, many);
-}
-
-/** The part of the diagram a theme page shows: the bodies that work on the theme, and those linked to them. */
-export interface GovernanceFocus {
-  /** The theme's title, as written in themes.csv. */
-  themeTitle: string;
-  /** How many of the rows work on the theme (the others are shown because they are linked to them). */
-  core: number;
-}
-
-export function governanceSummary(rows: readonly GovNode[], focus?: GovernanceFocus, inferred = 0): string[] {
-  const links = rows.reduce((s, r) => s + r.links.length, 0);
-  const lanes = [...new Set(rows.map((r) => r.laneLabel))];
-  const counts = lanes.map((l) => `${rows.filter((r) => r.laneLabel === l).length} ${inSentence(l)}`);
-  const busiest = [...rows].sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name))[0];
-  const others = focus ? rows.length - focus.core : 0;
-  const linkWords =
-    inferred > 0
-      ? `${count(links, 'link', 'links')} (${links - inferred} stated in the report, ${inferred} our reading)`
-      : count(links, 'link', 'links');
-  const out = focus
-    ? [
-        others > 0
-          ? `${count(focus.core, 'body works', 'bodies work')} on ${inSentence(focus.themeTitle)} and ${count(others, 'other is', 'others are')} linked to them: ${count(rows.length, 'body', 'bodies')} in all (${joinList(counts)}), with ${linkWords}.`
-          : `${count(focus.core, 'body works', 'bodies work')} on ${inSentence(focus.themeTitle)} (${joinList(counts)}), with ${linkWords} between them.`,
-      ]
-    : [
-        `The report names ${count(rows.length, 'body', 'bodies')} (${joinList(counts)}); we show ${linkWords} between them.`,
-      ];
-  if (busiest)
-    out.push(
-      `${focus ? 'Of these, the' : 'The'} most connected is the ${busiest.name.replace(/^the /i, '')}, with ${count(busiest.degree, focus ? 'of the links' : 'link', focus ? 'of the links' : 'links')}.`,
-    );
-  return out;
 }
 
 /** Per period (the report's column), in order, the count for each status present: period first, then status. */

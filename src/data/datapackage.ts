@@ -69,7 +69,7 @@ function fieldType(type: ColumnMeta['type']): TableSchemaField['type'] {
 
 /** The Table Schema of one dataset's CSV. */
 export function tableSchema(meta: DatasetMeta): TableSchema {
-  const schema = schemaFor(meta.id);
+  const schema = schemaFor(meta);
   const declared = new Map(schema ? describeColumns(schema.shape).map((c) => [c.name, c]) : []);
   const fields = meta.columns.map((col): TableSchemaField => {
     const values = declared.get(col.name)?.values;

@@ -7,10 +7,11 @@
 import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describeColumns } from '../schemas/columns.ts';
-import type { DatasetSchema } from '../schemas/index.ts';
+import { observationSchemaFor, type DatasetSchema } from '../schemas/index.ts';
 import type { DatasetMeta } from '../schemas/meta.ts';
 import { rowKey, type Catalog, type LoadedDataset, type LoadedRow } from './catalog.ts';
 import { decodeUtf8, parseCsv, type CsvRecord, type CsvResult } from './csv.ts';
+import { addDeclaredMeasures } from './declared-measures.ts';
 import { checkIntegrity } from './integrity.ts';
 import { DATA_SUBFOLDERS, MAX_DATA_FILE_BYTES, OTHER_DATA_FILES, RECORD_FOLDERS } from './inventory.ts';
 import { dataFileLimit, MAX_CELL_CHARS, oversize } from './limits.ts';
@@ -306,9 +307,10 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
       problems.push({ file, column: 'id', expected: `the id "${id}" (the file's name)`, found: JSON.stringify(meta.id) });
       continue;
     }
-    const schema = registry.get(meta.id);
+    // A figure dataset's schema comes from its metadata's units (src/schemas/index.ts); others are registered.
+    const schema = registry.get(meta.id) ?? observationSchemaFor(meta);
     if (!schema) {
-      problems.push({ file, column: 'id', expected: `a dataset with a row schema in src/schemas (${[...registry.keys()].join(', ')})`, found: JSON.stringify(meta.id) });
+      problems.push({ file, column: 'id', expected: `a dataset with a row schema in src/schemas (${[...registry.keys()].join(', ')}), or a figure dataset (kind "observations", with units)`, found: JSON.stringify(meta.id) });
       continue;
     }
     const dataset = loadDataset(dataDir, meta, schema, problems);
@@ -336,6 +338,8 @@ export function loadCatalog(dataDir: string, schemas: Record<string, DatasetSche
       problems.push({ file: displayPath(join(dataDir, `${id}.meta.json`)), expected: `metadata for the dataset "${id}" (it has a schema)`, found: 'no such file' });
     }
   }
+  // A figure dataset's own measures (its metadata's `measures`) join the measures dataset first.
+  for (const p of addDeclaredMeasures(catalog, registry.get('measures'), incomplete, displayPath(dataDir))) problems.push(p);
   const declared = new Set(metaFiles.map((f) => f.replace(/\.meta\.json$/, '')));
   // One at a time: spreading a list of many thousand problems into push() overflows the stack.
   for (const p of checkEditionPeriods(catalog)) problems.push(p);

@@ -1,7 +1,7 @@
 /**
  * Row-level provenance: every dataset drawn from a report carries `source` (a document in
  * data/sources.csv) and `source_lines`, the lines of that document's text that state the row (which
- * datasets must: `REPORT_DRAWN` in src/schemas/index.ts). Here the build checks, for every cell:
+ * datasets must: every kind but `reference`, `isReportDrawn` in src/schemas/index.ts). Here the build checks, for every cell:
  *  - each range (`339`, `338-341`, several as `19-21;122`) exists in the text and is not all blank;
  *  - a figure row's value is printed in its lines as a whole number of the right kind (`10,947`,
  *    `8.2%`, `£106,000`, `£106k`, `three`; never half of a year like `2016/7`, never "One" in a name),

@@ -17,7 +17,7 @@ import type { ActivityRow, BodyRow } from '../schemas/governance.ts';
 import type { ThemeRow } from '../schemas/reference.ts';
 import { workPeriod } from '../data/source-index.ts';
 import { lookup, rows, sourcesFor } from './helpers.ts';
-import type { ActivityExplorer, ExplorerItem, FigureParts, FilterControl } from './types.ts';
+import type { ActivityExplorer, ExplorerItem, FigureEntry, FigureParts, FilterControl } from './types.ts';
 
 /** The statuses' labels (one place: src/lib/status-verbs.ts). */
 export const STATUS_WORDS = STATUS_LABELS;
@@ -274,3 +274,11 @@ function cellWords(own: readonly ActivityItem[]): string {
 function upperFirstWord(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [
+  { id: 'activities-board', order: 110, build: () => activities() },
+  // Narrowed to one theme, for that theme's page (each with its own downloads).
+  { id: 'activities-board-pcc-and-panel', order: 140, build: () => activities('pcc-and-panel') },
+  { id: 'activities-board-child-exploitation', order: 150, build: () => activities('child-exploitation') },
+];

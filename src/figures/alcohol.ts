@@ -1,11 +1,12 @@
 /** Alcohol-related violence with injury as a share of violent crime (definition changed between periods). */
 import { alcoholViolenceShare, type AlcoholShareRow } from '../charts/alcohol.ts';
-import { alcoholSummary } from '../charts/summaries.ts';
-import { bareNoun, movement, seriesVerb, statedStep, stepOf, verb } from '../lib/direction.ts';
-import { formatValue } from '../lib/format.ts';
+import { OUR_CALCULATION } from '../charts/summaries.ts';
+import { bareNoun, changedBy, movement, seriesVerb, statedStep, stepOf, updown, verb } from '../lib/direction.ts';
+import { formatNumber, formatValue } from '../lib/format.ts';
+import { joinList } from '../lib/words.ts';
 import { STATUS_LABELS } from '../schemas/common.ts';
 import { checkedClaims, cite, must, obs, obsCsv, observationFigure, render, shownChanges } from './helpers.ts';
-import type { FigureParts } from './types.ts';
+import type { FigureEntry, FigureParts } from './types.ts';
 
 export function alcohol(): FigureParts {
   const id = 'alcohol-violence-share';
@@ -88,3 +89,26 @@ export function alcohol(): FigureParts {
     ),
   });
 }
+
+export function alcoholSummary(rows: readonly AlcoholShareRow[], caveat: string): string[] {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (!first || !last) return [];
+  const shares = joinList(
+    rows.map(
+      (r, i) => `${formatValue(r.value, 'percent', 1)}${i === 0 ? ' of violent crime' : ''} in ${r.periodLabel}`,
+    ),
+  );
+  if (first === last) return [`Violence with injury carrying an alcohol marker made up ${shares}.`, caveat];
+  const step = stepOf(first.value, last.value);
+  // The report prints only the shares, never the size of the change: it is our calculation.
+  const points = `${formatNumber(Math.abs(last.value - first.value), 1)} percentage points (${OUR_CALCULATION})`;
+  const moved =
+    rows.length === 2
+      ? changedBy(first.value, last.value, points)
+      : `${seriesVerb(rows.map((r) => r.value))}${step === 'same' ? '' : `, ${updown(step)} ${points} from the first period to the last`}`;
+  return [`Violence with injury carrying an alcohol marker made up ${shares}: the share ${moved}.`, caveat];
+}
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [{ id: 'alcohol-violence-share', order: 80, build: alcohol }];

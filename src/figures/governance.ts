@@ -3,10 +3,11 @@
  * bodies working on it (per bodies.csv) and the bodies directly linked to them, with the links that
  * touch the theme's bodies. Data, layout and list entries: ./governance-data.ts.
  */
+import type { GovNode } from '../charts/governance.ts';
 import { basisOf, edgeKind } from '../charts/governance-style.ts';
 import { withReading } from '../lib/basis.ts';
-import { plural } from '../lib/words.ts';
-import { governanceSummary } from '../charts/summaries.ts';
+import { joinList, plural } from '../lib/words.ts';
+import { inSentence } from '../charts/summaries.ts';
 import type { ThemeRow } from '../schemas/reference.ts';
 import {
   governanceData,
@@ -17,7 +18,7 @@ import {
   type LinkData,
 } from './governance-data.ts';
 import { lookup, rows, sourcesFor } from './helpers.ts';
-import type { FigureParts } from './types.ts';
+import type { FigureEntry, FigureParts } from './types.ts';
 
 export function governance(theme?: string): FigureParts {
   const id = theme ? `governance-diagram-${theme}` : 'governance-diagram';
@@ -96,3 +97,45 @@ export function governance(theme?: string): FigureParts {
     },
   };
 }
+
+/** The part of the diagram a theme page shows: the bodies that work on the theme, and those linked to them. */
+export interface GovernanceFocus {
+  /** The theme's title, as written in themes.csv. */
+  themeTitle: string;
+  /** How many of the rows work on the theme (the others are shown because they are linked to them). */
+  core: number;
+}
+
+export function governanceSummary(rows: readonly GovNode[], focus?: GovernanceFocus, inferred = 0): string[] {
+  const links = rows.reduce((s, r) => s + r.links.length, 0);
+  const lanes = [...new Set(rows.map((r) => r.laneLabel))];
+  const counts = lanes.map((l) => `${rows.filter((r) => r.laneLabel === l).length} ${inSentence(l)}`);
+  const busiest = [...rows].sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name))[0];
+  const others = focus ? rows.length - focus.core : 0;
+  const linkWords =
+    inferred > 0
+      ? `${plural(links, 'link', 'links')} (${links - inferred} stated in the report, ${inferred} our reading)`
+      : plural(links, 'link', 'links');
+  const out = focus
+    ? [
+        others > 0
+          ? `${plural(focus.core, 'body works', 'bodies work')} on ${inSentence(focus.themeTitle)} and ${plural(others, 'other is', 'others are')} linked to them: ${plural(rows.length, 'body', 'bodies')} in all (${joinList(counts)}), with ${linkWords}.`
+          : `${plural(focus.core, 'body works', 'bodies work')} on ${inSentence(focus.themeTitle)} (${joinList(counts)}), with ${linkWords} between them.`,
+      ]
+    : [
+        `The report names ${plural(rows.length, 'body', 'bodies')} (${joinList(counts)}); we show ${linkWords} between them.`,
+      ];
+  if (busiest)
+    out.push(
+      `${focus ? 'Of these, the' : 'The'} most connected is the ${busiest.name.replace(/^the /i, '')}, with ${plural(busiest.degree, focus ? 'of the links' : 'link', focus ? 'of the links' : 'links')}.`,
+    );
+  return out;
+}
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [
+  { id: 'governance-diagram', order: 100, build: () => governance() },
+  // Narrowed to one theme, for that theme's page (each with its own downloads).
+  { id: 'governance-diagram-pcc-and-panel', order: 120, build: () => governance('pcc-and-panel') },
+  { id: 'governance-diagram-child-exploitation', order: 130, build: () => governance('child-exploitation') },
+];

@@ -27,7 +27,7 @@ import {
   type Obs,
 } from './helpers.ts';
 import type { ChartOptions } from '../charts/render.ts';
-import type { FigureFacet, FigureParts, FigureView } from './types.ts';
+import type { FigureEntry, FigureFacet, FigureParts, FigureView } from './types.ts';
 
 const ID = 'hate-crime-trend';
 const MEASURE_TITLE = 'Hate crime in North and South Worcestershire';
@@ -293,3 +293,6 @@ export function hateCrime(): FigureParts {
     ),
   });
 }
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [{ id: 'hate-crime-trend', order: 10, build: hateCrime }];

@@ -5,50 +5,70 @@
  * sources (dataset + report section and page), status markers, footnotes and checked claims.
  *
  * Every number in a takeaway or summary is interpolated from the data; none is typed by hand.
- * Adding a figure: one file in this folder, its snapshot, and one line in BUILDERS (docs/adding-a-figure.md).
+ * The figures are found, not listed: every file in this folder that exports `FIGURES` (a list of
+ * `{ id, order, build }`, src/figures/types.ts) adds its own. Adding a figure: one file in this folder
+ * and its snapshot (docs/adding-a-figure.md).
  */
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getDataset } from '../data/index.ts';
-import { activities } from './activities.ts';
-import { alcohol } from './alcohol.ts';
-import { governance } from './governance.ts';
-import { hateCrime } from './hate-crime.ts';
 import { themeInfo } from './helpers.ts';
-import { channelReferrals, domesticAbuseIncidents, maracCases } from './period-bars.ts';
-import { reoffending } from './reoffending.ts';
-import { spending } from './spending.ts';
-import { domesticAbuseSingleYear } from './stat-tiles.ts';
-import type { FigureParts, FigureSpec } from './types.ts';
-import { channelVulnerabilities } from './waffle.ts';
+import type { FigureEntry, FigureParts, FigureSpec } from './types.ts';
 
 export type * from './types.ts';
 
-/** Every figure, in the order the figures page lists them: id -> builder. */
-const BUILDERS = {
-  'hate-crime-trend': hateCrime,
-  'reoffending-cohort': reoffending,
-  'domestic-abuse-incidents': domesticAbuseIncidents,
-  'marac-cases': maracCases,
-  'domestic-abuse-single-year': domesticAbuseSingleYear,
-  'channel-referrals': channelReferrals,
-  'channel-vulnerabilities': channelVulnerabilities,
-  'alcohol-violence-share': alcohol,
-  'spending-lines': spending,
-  'governance-diagram': () => governance(),
-  'activities-board': () => activities(),
-  // The same two figures narrowed to one theme, for that theme's page (each with its own downloads).
-  'governance-diagram-pcc-and-panel': () => governance('pcc-and-panel'),
-  'governance-diagram-child-exploitation': () => governance('child-exploitation'),
-  'activities-board-pcc-and-panel': () => activities('pcc-and-panel'),
-  'activities-board-child-exploitation': () => activities('child-exploitation'),
-} satisfies Record<string, () => FigureParts>;
+/** What a figure file may export; files without `FIGURES` (helpers, types…) add nothing. */
+type FigureModule = { FIGURES?: readonly FigureEntry[] };
 
-export type FigureId = keyof typeof BUILDERS;
-export const FIGURE_IDS = Object.keys(BUILDERS) as FigureId[];
+/**
+ * Files here that are not figure families: this registry, and files.ts (the downloads, which import
+ * the registry) with the PNG renderer it uses. Kept out so nothing imports itself.
+ */
+const NOT_FAMILIES = new Set(['index.ts', 'files.ts', 'standalone.ts']);
+
+/** Under plain Node (npm run validate, the benchmarks) there is no `import.meta.glob`: read the folder. */
+async function importFolder(): Promise<Record<string, FigureModule>> {
+  const folder = dirname(fileURLToPath(import.meta.url));
+  const names = readdirSync(folder).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !NOT_FAMILIES.has(f));
+  const modules = await Promise.all(
+    names.map(
+      async (f) => [f, (await import(/* @vite-ignore */ pathToFileURL(join(folder, f)).href)) as FigureModule] as const,
+    ),
+  );
+  return Object.fromEntries(modules);
+}
+
+// Vite (Astro, Vitest) replaces this glob with the modules at build time; its patterns must be literal.
+const modules: Record<string, FigureModule> = import.meta.env
+  ? import.meta.glob<FigureModule>(['./*.ts', '!./index.ts', '!./files.ts', '!./standalone.ts'], { eager: true })
+  : await importFolder();
+
+/** Every figure the files declare, in `order`; two with one id or one order fail at once. */
+export function collectFigures(found: Record<string, FigureModule>): FigureEntry[] {
+  const entries = Object.entries(found).flatMap(([file, m]) => (m.FIGURES ?? []).map((e) => ({ file, e })));
+  const seen = new Map<string, string>();
+  for (const { file, e } of entries) {
+    for (const key of [`id "${e.id}"`, `order ${e.order}`]) {
+      const other = seen.get(key);
+      if (other !== undefined) throw new Error(`src/figures: two figures with the ${key}, in ${other} and ${file}`);
+      seen.set(key, file);
+    }
+  }
+  return entries.map(({ e }) => e).sort((a, b) => a.order - b.order);
+}
+
+const FIGURES = collectFigures(modules);
+const BUILDERS = new Map(FIGURES.map((e) => [e.id, e.build]));
+
+export type FigureId = string;
+/** Every figure id, in the order the figures page lists them. */
+export const FIGURE_IDS: readonly FigureId[] = FIGURES.map((e) => e.id);
 
 const cache = new Map<FigureId, FigureSpec>();
 
 export function isFigureId(id: string): id is FigureId {
-  return (FIGURE_IDS as readonly string[]).includes(id);
+  return BUILDERS.has(id);
 }
 
 /** The figure with this id, built once per build from the datasets. */
@@ -56,7 +76,8 @@ export function getFigure(id: string): FigureSpec {
   if (!isFigureId(id)) throw new Error(`Unknown figure "${id}". Known: ${FIGURE_IDS.join(', ')}`);
   let spec = cache.get(id);
   if (!spec) {
-    const base = (BUILDERS as Record<FigureId, () => FigureParts>)[id]();
+    const build: () => FigureParts = BUILDERS.get(id)!;
+    const base = build();
     const theme = themeInfo(base.theme);
     spec = {
       ...base,

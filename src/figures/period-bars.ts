@@ -30,7 +30,7 @@ import {
   type Obs,
 } from './helpers.ts';
 import type { ClaimRow } from '../schemas/claims.ts';
-import type { FigureParts, FigureView } from './types.ts';
+import type { FigureEntry, FigureParts, FigureView } from './types.ts';
 
 /**
  * The chart prints the change and its percentage: it says which part is ours (issue #24 class 5).
@@ -201,3 +201,10 @@ export function channelReferrals(): FigureParts {
       )}.`,
   );
 }
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [
+  { id: 'domestic-abuse-incidents', order: 30, build: domesticAbuseIncidents },
+  { id: 'marac-cases', order: 40, build: maracCases },
+  { id: 'channel-referrals', order: 60, build: channelReferrals },
+];

@@ -1,12 +1,12 @@
 /** The reducing-reoffending cohort: offenders, offences and offences per offender by quarter. */
 import { reoffendingCohort, type ReoffendingRow } from '../charts/reoffending.ts';
-import { reoffendingSummary } from '../charts/summaries.ts';
+import { changeOf } from '../charts/summaries.ts';
 import { offencesPerOffender } from '../data/derive.ts';
 import { movement, seriesVerb } from '../lib/direction.ts';
 import { formatNumber, formatValue } from '../lib/format.ts';
 import { reportShortWords, reportWords } from '../lib/period-words.ts';
 import { cite, must, obs, observationFigure, render } from './helpers.ts';
-import type { FigureParts } from './types.ts';
+import type { FigureEntry, FigureParts } from './types.ts';
 
 export function reoffending(): FigureParts {
   const id = 'reoffending-cohort';
@@ -91,3 +91,22 @@ export function reoffending(): FigureParts {
     checked: [],
   });
 }
+
+export function reoffendingSummary(rows: readonly ReoffendingRow[]): string[] {
+  const [first, ...rest] = rows;
+  if (!first) return [];
+  const out = [
+    `In ${first.periodLabel}, ${formatValue(first.offenders, 'count')} offenders on the cohort committed ${formatValue(first.offences, 'count')} offences${rest.map((r) => `; in ${r.periodLabel}, ${formatValue(r.offenders, 'count')} offenders committed ${formatValue(r.offences, 'count')}`).join('')}.`,
+  ];
+  if (rest.length)
+    out.push(
+      `The number of offenders ${changeOf(rows.map((r) => r.offenders))} and offences ${changeOf(rows.map((r) => r.offences))}, so offences per offender ${changeOf(
+        rows.map((r) => r.offencesPerOffender),
+        2,
+      )}.`,
+    );
+  return out;
+}
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [{ id: 'reoffending-cohort', order: 20, build: reoffending }];

@@ -18,7 +18,7 @@ import { formatValue } from '../lib/format.ts';
 import { joinList, plural } from '../lib/words.ts';
 import type { SpendingRow as SpendingDataRow } from '../schemas/spending.ts';
 import { checkedClaims, cite, must, observationFigure, render, rows } from './helpers.ts';
-import type { FigureParts, FigureTable } from './types.ts';
+import type { FigureEntry, FigureParts, FigureTable } from './types.ts';
 
 const LINE_LABELS: Record<string, string> = {
   staffing: 'Staffing',
@@ -294,3 +294,6 @@ export function spending(): FigureParts {
     ),
   });
 }
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [{ id: 'spending-lines', order: 90, build: spending }];

@@ -1,11 +1,10 @@
 /** Domestic abuse single-year figures as stat tiles (each a single figure, not a trend). */
 import { statTiles, statText, type StatRow } from '../charts/stat-tiles.ts';
-import { statSummary } from '../charts/summaries.ts';
 import { formatValue } from '../lib/format.ts';
 import { reportWords } from '../lib/period-words.ts';
 import { STATUS_LABELS } from '../schemas/common.ts';
 import { cite, measureLabel, must, obs, obsCsv, observationFigure, render, type Obs } from './helpers.ts';
-import type { FigureParts } from './types.ts';
+import type { FigureEntry, FigureParts } from './types.ts';
 
 export function domesticAbuseSingleYear(): FigureParts {
   const id = 'domestic-abuse-single-year';
@@ -79,3 +78,12 @@ export function domesticAbuseSingleYear(): FigureParts {
     checked: [],
   });
 }
+
+export function statSummary(rows: readonly StatRow[]): string[] {
+  return rows.map((r) => `${r.label}: ${statText(r)} (${r.periodLabel}).`);
+}
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [
+  { id: 'domestic-abuse-single-year', order: 50, build: domesticAbuseSingleYear },
+];

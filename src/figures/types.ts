@@ -212,3 +212,16 @@ export type FigureParts = Pick<
       'explorer' | 'governance' | 'agreed' | 'summaryInChart' | 'facet' | 'summaryFor' | 'subtitle' | 'revisions'
     >
   >;
+
+/**
+ * One figure as its family file declares it: `export const FIGURES: readonly FigureEntry[]` in any
+ * file of src/figures/ (src/figures/index.ts finds them; no list to edit).
+ */
+export interface FigureEntry {
+  /** The figure's id: its anchor, its `/embed/<id>/` page and its `/figures/<id>.csv|svg|png` downloads. */
+  id: string;
+  /** Its place on the figures page and in every list of figures (ascending; unique). */
+  order: number;
+  /** Computes the figure from the validated datasets. */
+  build: () => FigureParts;
+}

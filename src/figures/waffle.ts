@@ -3,12 +3,12 @@
  * 100 squares: the report gives the share (55% "of referrals", in its Prevent paragraph) with no base
  * and no period, so it is not turned into a count of any year's Channel referrals.
  */
-import { OUR_CALCULATION, shareSummary } from '../charts/summaries.ts';
+import { OUR_CALCULATION, upperFirst } from '../charts/summaries.ts';
 import { waffle, type ShareRow } from '../charts/waffle.ts';
 import { formatValue } from '../lib/format.ts';
 import { NO_PERIOD_GIVEN } from '../lib/period-words.ts';
 import { cite, must, obs, obsCsv, observationFigure, render } from './helpers.ts';
-import type { FigureParts } from './types.ts';
+import type { FigureEntry, FigureParts } from './types.ts';
 
 export function channelVulnerabilities(): FigureParts {
   const id = 'channel-vulnerabilities';
@@ -57,3 +57,15 @@ export function channelVulnerabilities(): FigureParts {
     checked: [],
   });
 }
+
+export function shareSummary(rows: readonly ShareRow[]): string[] {
+  return rows.map(
+    (r) =>
+      `${r.label}: ${formatValue(r.value, 'percent')} (${r.periodLabel}). ${upperFirst(r.restLabel)}: ${formatValue(100 - r.value, 'percent')} (${OUR_CALCULATION}).`,
+  );
+}
+
+/** The figures this file draws (found by src/figures/index.ts). */
+export const FIGURES: readonly FigureEntry[] = [
+  { id: 'channel-vulnerabilities', order: 70, build: channelVulnerabilities },
+];

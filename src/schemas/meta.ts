@@ -91,6 +91,13 @@ export const datasetMetaSchema = z.strictObject({
   footnotes: z.array(footnoteSchema).default([]),
   /** The date someone last checked the file against the source (ISO date). */
   lastChecked: isoDate,
+  /**
+   * A figure dataset's own measures, instead of rows in data/measures.csv: each joins the `measures`
+   * dataset with this dataset's id (src/data/declared-measures.ts). Cells as measures.csv would hold them.
+   */
+  measures: z
+    .array(z.strictObject({ id: z.string(), label: z.string(), unit: z.string(), definition: z.string() }))
+    .optional(),
 });
 
 export type ColumnMeta = z.infer<typeof columnMetaSchema>;

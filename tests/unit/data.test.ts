@@ -25,8 +25,12 @@ function problemsAfter(edit: (dir: string) => void): Problem[] {
 describe('the committed data', () => {
   const catalog = loadCatalog(DATA, DATASET_SCHEMAS);
 
-  it('loads every registered dataset', () => {
-    expect([...catalog.keys()].sort()).toEqual(Object.keys(DATASET_SCHEMAS).sort());
+  it('loads every registered dataset, and the figure datasets by their metadata', () => {
+    const registered = Object.keys(DATASET_SCHEMAS);
+    const derived = [...catalog.values()].filter((d) => !registered.includes(d.meta.id));
+    expect(derived.map((d) => d.meta.kind)).toEqual(derived.map(() => 'observations'));
+    expect(derived.length).toBe(6);
+    expect([...catalog.keys()].sort()).toEqual([...registered, ...derived.map((d) => d.meta.id)].sort());
   });
 
   it('passes every stated claim', () => {

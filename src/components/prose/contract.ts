@@ -263,7 +263,9 @@ function checkValue(
     case 'area':
       return ids(catalog.get('areas')).includes(value) ? undefined : `no area "${value}" in data/areas.csv`;
     case 'figure':
-      return isFigureId(value) ? undefined : `no figure "${value}" (ids in src/figures/index.ts)`;
+      return isFigureId(value)
+        ? undefined
+        : `no figure "${value}" (a figure is an id in the FIGURES a file in src/figures/ exports)`;
     case 'period': {
       if (!parsePeriod(value))
         return `"${value}" is not a period (a financial year like 2017/18, a quarter like 2017-Q1 or a month span like 2014-02/2015-02)`;

@@ -4,18 +4,18 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityItem } from '../../../src/charts/activities.ts';
 import {
   activitiesSummary,
-  alcoholSummary,
   change,
-  governanceSummary,
   inSentence,
   hateCrimeSummary,
   movement,
   periodBarsSummary,
-  reoffendingSummary,
-  shareSummary,
   spendingSummary,
-  statSummary,
 } from '../../../src/charts/summaries.ts';
+import { alcoholSummary } from '../../../src/figures/alcohol.ts';
+import { governanceSummary } from '../../../src/figures/governance.ts';
+import { reoffendingSummary } from '../../../src/figures/reoffending.ts';
+import { statSummary } from '../../../src/figures/stat-tiles.ts';
+import { shareSummary } from '../../../src/figures/waffle.ts';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/charts', name), 'utf8'));
