@@ -27,7 +27,7 @@ import {
   matchingRows,
   period as toPeriod,
   rowLabel,
-} from '../components/prose/data-lookup.ts';
+} from '../data/lookup.ts';
 import { FIGURE_IDS, getFigure } from '../figures/index.ts';
 
 export type PageKind = 'home' | 'theme' | 'dataset' | 'glossary' | 'chart' | 'page';
