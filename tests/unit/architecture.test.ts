@@ -1,6 +1,7 @@
 /**
  * The shape of src/: imports follow pages -> layouts -> components -> figures/charts, data -> schemas
- * -> lib; browser code in client/ is imported only as entry points; no import loops; no module over
+ * -> shared -> lib; browser code in client/ is imported only as entry points and imports only client/,
+ * shared/ and lib/; no import loops; no module over
  * 400 lines (docs/architecture.md). A broken fixture tree shows each check fails when it should.
  */
 import { join } from 'node:path';
@@ -42,9 +43,10 @@ describe('the checks fail on a broken tree (tests/fixtures/imports/src)', () => 
   it('reports each wrong direction and misuse of client/', () => {
     expect(layerViolations(edges).sort()).toEqual(
       [
-        'browser code client/widget.ts imports data/rows.ts (client/ may import only client/ and lib/)',
+        'browser code client/widget.ts imports data/rows.ts (client/ may import only client/, shared/ and lib/)',
         'components/Widget.astro imports browser code client/widget.ts outside a <script> block',
-        'lib/upward.ts (lib) imports pages/helper.ts (pages), against the direction pages -> layouts -> components -> figures/charts, data -> schemas -> lib',
+        'lib/upward.ts (lib) imports pages/helper.ts (pages), against the direction pages -> layouts -> components -> figures/charts, data -> schemas -> shared -> lib',
+        'shared/leaky.ts (shared) imports data/rows.ts (data), against the direction pages -> layouts -> components -> figures/charts, data -> schemas -> shared -> lib',
       ].sort(),
     );
   });
