@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanMdx } from '../../src/content-checks.ts';
+import { scanMdx } from '../../src/validate/scan-mdx.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { mdxParseCount } from '../../src/lib/mdx-tree.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanMdx } from '../../src/content-checks.ts';
-import { checkThemeContent, checkThemeEntries, type ThemeEntry } from '../../src/theme-checks.ts';
+import { scanMdx } from '../../src/validate/scan-mdx.ts';
+import { checkThemeContent, checkThemeEntries, type ThemeEntry } from '../../src/validate/theme-pages.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
 import { parse as parseYaml } from 'yaml';

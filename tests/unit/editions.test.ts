@@ -6,7 +6,7 @@ import { currentRows, isCurrent, revisionsOf } from '../../src/data/editions.ts'
 import { loadCatalog } from '../../src/data/load.ts';
 import { DataValidationError, formatProblem, type Problem } from '../../src/data/problems.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
-import { checkThemeFolder } from '../../src/theme-checks.ts';
+import { checkThemeFolder } from '../../src/validate/theme-pages.ts';
 import { FICTIONAL_EDITION, FICTIONAL_SOURCE_ID, FICTIONAL_TEXT, withFictionalEdition } from '../support/editions.ts';
 import { copyDataDir, editFile } from '../support/fixtures.ts';
 

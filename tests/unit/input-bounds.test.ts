@@ -11,14 +11,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problemLines } from '../../scripts/print-problems.ts';
-import { formatContentProblem } from '../../src/content-checks.ts';
+import { formatContentProblem } from '../../src/validate/scan-mdx.ts';
 import { MAX_CELL_CHARS } from '../../src/data/limits.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DataValidationError, formatProblem } from '../../src/data/problems.ts';
 import { checkSource } from '../../src/data/source-index.ts';
 import { sha256 } from '../../src/data/sources.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
-import { checkThemeFolder } from '../../src/theme-checks.ts';
+import { checkThemeFolder } from '../../src/validate/theme-pages.ts';
 import { copyDataDir, editFile } from '../support/fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

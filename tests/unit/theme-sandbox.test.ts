@@ -10,10 +10,10 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatContentProblem } from '../../src/content-checks.ts';
+import { formatContentProblem } from '../../src/validate/scan-mdx.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
-import { checkThemeFolder } from '../../src/theme-checks.ts';
+import { checkThemeFolder } from '../../src/validate/theme-pages.ts';
 import { editFile } from '../support/fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,17 +1,17 @@
 /**
  * Theme pages against the data: frontmatter (themes, datasets, related themes, order), every theme has
- * a page, and every page's MDX scanned for hand-typed figures (src/content-checks.ts). Run by the
+ * a page, and every page's MDX scanned for hand-typed figures (src/validate/scan-mdx.ts). Run by the
  * content loader at build time and by `npm run validate` (docs/validation.md).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { type Catalog } from './data/catalog.ts';
-import { mdxTree, type MdxNode as Node } from './lib/mdx-tree.ts';
-import { scanMdx, type ContentProblem } from './content-checks.ts';
-import { escapeForMessage } from './data/problems.ts';
-import { MAX_MDX_BYTES, sizeText } from './data/limits.ts';
-import { themePageSchema } from './schemas/theme-page.ts';
+import { type Catalog } from '../data/catalog.ts';
+import { mdxTree, type MdxNode as Node } from '../lib/mdx-tree.ts';
+import { scanMdx, type ContentProblem } from './scan-mdx.ts';
+import { escapeForMessage } from '../data/problems.ts';
+import { MAX_MDX_BYTES, sizeText } from '../data/limits.ts';
+import { themePageSchema } from '../schemas/theme-page.ts';
 
 function describeYaml(value: unknown): string {
   if (value === undefined) return 'nothing';

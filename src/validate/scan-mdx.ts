@@ -21,12 +21,12 @@
  * Messages name the file, line, column and field, and say what to do instead.
  */
 import { parse as parseYaml } from 'yaml';
-import { hasKey, type Catalog } from './data/catalog.ts';
-import { parsePeriod } from './lib/period.ts';
-import { mdxTree, type MdxNode as Node } from './lib/mdx-tree.ts';
-import { asReaderSees, romanNumeral, spelledFraction } from './lib/reading-text.ts';
-import { escapeForMessage } from './data/problems.ts';
-import { PROSE_COMPONENTS, checkComponent, isTextProp, type WrittenProp } from './components/prose/contract.ts';
+import { hasKey, type Catalog } from '../data/catalog.ts';
+import { parsePeriod } from '../lib/period.ts';
+import { mdxTree, type MdxNode as Node } from '../lib/mdx-tree.ts';
+import { asReaderSees, romanNumeral, spelledFraction } from '../lib/reading-text.ts';
+import { escapeForMessage } from '../data/problems.ts';
+import { PROSE_COMPONENTS, checkComponent, isTextProp, type WrittenProp } from '../components/prose/contract.ts';
 
 // ---------------------------------------------------------------------------------------------
 // 1. Figures typed by hand
