@@ -16,7 +16,7 @@ import { NO_PERIOD_GIVEN } from '../lib/period-words.ts';
 import { getCatalog, getDataset } from '../data/index.ts';
 import { formatNumber } from '../lib/format.ts';
 import { cardSlug } from '../lib/seo.ts';
-import { mdxTree } from '../lib/mdx-tree.ts';
+import { firstElement, mdxTree } from '../lib/mdx-tree.ts';
 import type { GlossaryRow } from '../schemas/glossary.ts';
 import {
   activityPeriods,
@@ -57,29 +57,8 @@ export interface ThemeInput {
 export function firstKeyFigure(
   mdx: string,
 ): { element: 'KeyFigure' | 'KeyCount'; props: Record<string, string> } | undefined {
-  interface Node {
-    type: string;
-    name?: string | null;
-    attributes?: Array<{ type: string; name?: string; value?: unknown }>;
-    children?: Node[];
-  }
-  const tree = mdxTree(mdx) as Node;
-  const stack: Node[] = [tree];
-  // Depth-first, in document order.
-  while (stack.length > 0) {
-    const node = stack.shift()!;
-    if (
-      (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
-      (node.name === 'KeyFigure' || node.name === 'KeyCount')
-    ) {
-      const props: Record<string, string> = {};
-      for (const a of node.attributes ?? [])
-        if (a.type === 'mdxJsxAttribute' && a.name && typeof a.value === 'string') props[a.name] = a.value;
-      return { element: node.name, props };
-    }
-    stack.unshift(...(node.children ?? []));
-  }
-  return undefined;
+  const first = firstElement(mdxTree(mdx), ['KeyFigure', 'KeyCount'] as const);
+  return first && { element: first.name, props: first.props };
 }
 
 /**

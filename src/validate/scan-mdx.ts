@@ -1,17 +1,15 @@
 /**
- * Checks on the theme pages in content/themes/, run by the content collection's loader at build time
- * (src/content.config.ts) and by the unit tests:
+ * The scan of one theme page's MDX (content/themes/), run for every page by src/validate/theme-pages.ts
+ * (at build time, through src/content.config.ts, and by `npm run validate`) and by the unit tests.
+ * Frontmatter against the data is checked there; here, one node at a time:
  *
- *  1. Frontmatter agrees with the data: `theme` is an id in data/themes.csv (and `order` is that
- *     theme's `sort_order`), every id in `datasets` and `related` exists, no theme has two pages, and every
- *     theme in data/themes.csv has a page.
- *  2. No figure is typed by hand. Prose (text, headings, list items, link text, the title and
+ *  1. No figure is typed by hand (what counts as one: src/validate/typed-figures.ts). Prose (text, headings, list items, link text, the title and
  *     summary, and text props such as `label`) may contain no digits, no number words ("three",
  *     "hundred", "per cent"…) and no `%` or `£`: numbers come from components that read datasets.
  *     A digit is allowed only inside a prop that *refers* to data and resolves: a row key that exists
  *     in the named dataset, a glossary id, a dataset id or a period id. Expressions (`{…}`) and
  *     imports may hold no digits at all, except a heading level (`level={2}`).
- *  3. Theme pages are data, not code: no import or export, no `{…}` expression (a comment aside), no
+ *  2. Theme pages are data, not code: no import or export, no `{…}` expression (a comment aside), no
  *     raw HTML element (the allow-list is empty), no tag that is not one of the site's prose
  *     components, no prop a component does not take, and every reference a prop makes (dataset, row,
  *     term, theme, figure, period, helplines) resolves (src/components/prose/contract.ts); links only
@@ -20,49 +18,14 @@
  *
  * Messages name the file, line, column and field, and say what to do instead.
  */
-import { parse as parseYaml } from 'yaml';
-import { hasKey, type Catalog } from '../data/catalog.ts';
-import { parsePeriod } from '../lib/period.ts';
-import { mdxTree, type MdxNode as Node } from '../lib/mdx-tree.ts';
-import { asReaderSees, romanNumeral, spelledFraction } from '../lib/reading-text.ts';
+import type { Catalog } from '../data/catalog.ts';
+import { frontmatter, mdxTree, type MdxNode as Node } from '../lib/mdx-tree.ts';
 import { escapeForMessage } from '../data/problems.ts';
 import { PROSE_COMPONENTS, checkComponent, isTextProp, type WrittenProp } from '../components/prose/contract.ts';
+import { DIGIT, REFERENCE_PROPS, figureIn, findFigure, resolves } from './typed-figures.ts';
 
-// ---------------------------------------------------------------------------------------------
-// 1. Figures typed by hand
-
-const NUMBER_WORDS =
-  /\b(zero|(?:(?:a|one)[ -](?:third|quarter|fifth|sixth|eighth|tenth|score) of)|(?:by (?:a|one) (?:third|quarter|fifth|tenth))|thirds|halves|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|per ?cent|twice|double[ds]?|treble[ds]?|triple[ds]?|halved|half|quadrupled?)\b/i;
-/** Any numeric character: ASCII and full-width digits (３３８), superscripts (²), fractions (⅓), numerals (Ⅻ). */
-const DIGIT = /\p{N}/u;
-const SYMBOLS = /[%£€$‰]/;
 /** An address on another host: loading it from a page is a third-party request. */
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
-
-/** Props whose value names data rather than describing it; a digit in them is fine if the reference resolves. */
-const REFERENCE_PROPS = new Set([
-  'source_section',
-  'also',
-  'of',
-  'row',
-  'from',
-  'to',
-  'compare',
-  'rows',
-  'period',
-  'id',
-  'theme',
-  'status',
-  'area',
-  'as',
-  'words',
-  'change',
-  'for',
-  'basis',
-  'funder',
-  'measure',
-  'line',
-]);
 
 export interface ContentProblem {
   file: string;
@@ -74,50 +37,6 @@ export interface ContentProblem {
 export function formatContentProblem(p: ContentProblem): string {
   const at = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
   return `${at}: ${p.message}`;
-}
-
-/** What a figure-looking piece of text contains (and where), as written, before it is normalised. */
-function findFigureAsWritten(text: string): { what: string; index: number } | undefined {
-  const digits = /[^\s]*\p{N}[^\s]*/u.exec(text);
-  if (digits) return { what: `"${digits[0]}"`, index: digits.index };
-  const word = NUMBER_WORDS.exec(text);
-  if (word) return { what: `the number word "${word[0]}"`, index: word.index };
-  const fraction = spelledFraction(text);
-  if (fraction) return { what: `the fraction in words "${fraction.text}"`, index: fraction.index };
-  const roman = romanNumeral(text);
-  if (roman) return { what: `the Roman numeral "${roman.text}"`, index: roman.index };
-  const symbol = SYMBOLS.exec(text);
-  if (symbol) return { what: `"${symbol[0]}"`, index: symbol.index };
-  return undefined;
-}
-
-/**
- * What a figure-looking piece of text contains (and where), or undefined if it is clean. The text is
- * read as a reader sees it (src/lib/reading-text.ts): a number word spelt with a Cyrillic letter, a
- * soft hyphen or a zero-width space is still a number word. Positions are those of the written text.
- */
-function findFigure(text: string): { what: string; index: number } | undefined {
-  const written = findFigureAsWritten(text);
-  if (written) return written;
-  const read = asReaderSees(text);
-  if (read === text) return undefined;
-  const found = findFigureAsWritten(read);
-  if (!found) return undefined;
-  // Where it starts in the written text: the first word that reads differently from how it is written.
-  const index = Math.max(
-    0,
-    text.search(
-      /[^\s]*[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f\ufeff\u0370-\u03ff\u0400-\u052f\uff00-\uffef]/u,
-    ),
-  );
-  return {
-    what: `${found.what} (as a reader sees it: ${escapeForMessage(text.slice(index).split(/\s/)[0] ?? '')} hides letters that look alike or invisible characters)`,
-    index,
-  };
-}
-
-function figureIn(text: string): string | undefined {
-  return findFigure(text)?.what;
 }
 
 /** A piece of source for a message: one line, at most 60 characters, invisible characters escaped. */
@@ -152,42 +71,6 @@ function positionIn(
 const ADVICE =
   'bind it to data instead (<Value>, <Change>, <Sum>, <Ratio>, <Count>, <Period>, <KeyFigure>), or reword it without a number';
 
-/** Does a prop value that contains a digit resolve to data? */
-function resolves(prop: string, value: string, element: string, attrs: Map<string, string>, catalog: Catalog): boolean {
-  const of = attrs.get('of');
-  const keyExists = (key: string): boolean => {
-    if (!of) return false;
-    const d = catalog.get(of);
-    return d !== undefined && d.rows.some((r) => hasKey(r.raw, d.meta.primaryKey, key));
-  };
-  switch (prop) {
-    case 'row':
-    case 'from':
-    case 'to':
-    case 'compare':
-      return keyExists(value);
-    case 'rows':
-      return value.split(';').every((k) => keyExists(k.trim()));
-    case 'period':
-      return parsePeriod(value) !== undefined;
-    case 'source_section':
-      return (catalog.get('sections')?.rows ?? []).some((r) => r.raw.id === value);
-    case 'also': {
-      const ids = new Set((catalog.get('activities')?.rows ?? []).map((r) => r.raw.id));
-      return value.split(';').every((id) => ids.has(id.trim()));
-    }
-    case 'of':
-      return catalog.has(value);
-    case 'id':
-      if (element === 'Term') return catalog.get('glossary')?.rows.some((r) => r.raw.id === value) ?? false;
-      if (element === 'Period') return parsePeriod(value) !== undefined;
-      if (element === 'Figure') return /^[a-z]+(-[a-z0-9]+)*$/.test(value);
-      return false;
-    default:
-      return false;
-  }
-}
-
 export interface ScanResult {
   problems: ContentProblem[];
   /** Dataset ids the page's components read (`of="…"`, and `activities` for <Activities>). */
@@ -196,202 +79,227 @@ export interface ScanResult {
   termsUsed: string[];
 }
 
+/** One page's scan as it goes: what it is checking against and what it has found. */
+interface Scan extends ScanResult {
+  file: string;
+  catalog: Catalog;
+}
+
+/** Record a problem at a node (or at a more exact place inside it). */
+function report(scan: Scan, node: Node, message: string, where: { line?: number; column?: number } = {}): void {
+  const at = node.position ? { line: node.position.start.line, column: node.position.start.column } : {};
+  scan.problems.push({ file: scan.file, ...at, ...where, message });
+}
+
 /** Scan one MDX source for figures typed by hand. `file` is only used in messages. */
-// eslint-disable-next-line max-lines-per-function -- issue #28: 194 lines, to be split into named steps
 export function scanMdx(source: string, file: string, catalog: Catalog): ScanResult {
-  const problems: ContentProblem[] = [];
-  const datasetsUsed = new Set<string>();
-  const termsUsed: string[] = [];
-  const at = (node: Node) =>
-    node.position ? { line: node.position.start.line, column: node.position.start.column } : {};
+  const scan: Scan = { file, catalog, problems: [], datasetsUsed: new Set(), termsUsed: [] };
   let tree: Node;
   try {
     tree = mdxTree(source);
   } catch (error) {
-    return {
-      problems: [{ file, message: `cannot be parsed as MDX: ${(error as Error).message}` }],
-      datasetsUsed,
-      termsUsed,
-    };
+    scan.problems.push({ file, message: `cannot be parsed as MDX: ${(error as Error).message}` });
+    return result(scan);
   }
+  visit(scan, tree);
+  return result(scan);
+}
 
-  // eslint-disable-next-line max-lines-per-function -- issue #28: 175 lines, to be split into named steps
-  const visit = (node: Node): void => {
-    switch (node.type) {
-      case 'yaml': {
-        let data: unknown;
-        try {
-          data = parseYaml(node.value ?? '');
-        } catch {
-          problems.push({ file, ...at(node), message: 'the frontmatter is not valid YAML' });
-          break;
-        }
-        const fm = (data ?? {}) as Record<string, unknown>;
-        for (const field of ['title', 'summary']) {
-          const value = fm[field];
-          const found = typeof value === 'string' ? figureIn(value) : undefined;
-          if (found)
-            problems.push({
-              file,
-              ...at(node),
-              message: `frontmatter field "${field}" contains ${found}; titles and summaries must not carry figures (put them in the page, bound to data)`,
-            });
-        }
-        return;
-      }
-      case 'text':
-      case 'inlineCode':
-      case 'code': {
-        const found = findFigure(node.value ?? '');
-        if (found)
-          problems.push({
-            file,
-            ...at(node),
-            ...positionIn(node.value ?? '', found.index, node.position?.start),
-            message: `${found.what} in the text looks like a figure typed by hand; ${ADVICE}`,
-          });
-        return;
-      }
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression': {
-        // A comment ({/* … */}) is the only expression a page may hold: it reaches no reader.
-        const code = (node.value ?? '').trim();
-        if (/^\/\*(?:(?!\*\/)[\s\S])*\*\/$/.test(code) && !findFigure(code)) return;
-        problems.push({
-          file,
-          ...at(node),
-          message: `expected no {…} expressions (theme pages are data, not code: only the site's components and Markdown), found {${short(code)}}; write the words, or use a component`,
-        });
-        return;
-      }
-      case 'mdxjsEsm':
-        problems.push({
-          file,
-          ...at(node),
-          message: `expected no import or export statements (theme pages are data, not code; the components need no import), found "${short(node.value ?? '')}"`,
-        });
-        return;
-      case 'link':
-      case 'image':
-      case 'definition': {
-        for (const [field, text] of [
-          ['alt text', node.alt],
-          ['title', node.title],
-        ] as const) {
-          const found = text ? figureIn(text) : undefined;
-          if (found)
-            problems.push({
-              file,
-              ...at(node),
-              message: `the ${node.type} ${field} "${text}" contains ${found}; ${ADVICE}`,
-            });
-        }
-        if (node.type === 'image' && node.url && EXTERNAL.test(node.url))
-          problems.push({
-            file,
-            ...at(node),
-            message: `the image "${node.url}" is on another site: loading it would be a third-party request; save it under public/ and link it with the site's base path`,
-          });
-        const scheme = node.url ? linkScheme(node.url) : undefined;
-        if (scheme && !SAFE_SCHEMES.has(scheme))
-          problems.push({
-            file,
-            ...at(node),
-            message: `expected a link to https:, http:, mailto: or a #fragment, found the ${scheme}: address "${short(node.url ?? '')}"`,
-          });
-        if (node.url && node.url.startsWith('/'))
-          problems.push({
-            file,
-            ...at(node),
-            message: `the Markdown link "${node.url}" would skip the site's base path; use <ThemeLink theme="…"> or a full https:// address`,
-          });
-        if (node.url && DIGIT.test(node.url) && !/^https?:/.test(node.url))
-          problems.push({ file, ...at(node), message: `a digit in the link "${node.url}"` });
-        break;
-      }
-      case 'html':
-        problems.push({
-          file,
-          ...at(node),
-          message: `expected no raw HTML (theme pages use Markdown and the site's components), found "${short(node.value ?? '')}"`,
-        });
-        return;
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement': {
-        const element = node.name ?? '';
-        if (!Object.hasOwn(PROSE_COMPONENTS, element)) {
-          problems.push({
-            file,
-            ...at(node),
-            message: !element
-              ? 'expected a component, found a fragment <>…</>; write the content without it'
-              : /^[a-z]/.test(element)
-                ? `expected no raw HTML (allowed HTML elements: none), found <${element}>; use Markdown or one of the site's components`
-                : `expected one of the site's components (${Object.keys(PROSE_COMPONENTS).join(', ')}), found <${element}>, which is not defined`,
-          });
-          break;
-        }
-        const attrs = new Map<string, string>();
-        const written = new Map<string, WrittenProp>();
-        let spread = false;
-        for (const a of node.attributes ?? []) {
-          if (a.type !== 'mdxJsxAttribute') {
-            spread = true;
-            continue;
-          }
-          const name = a.name ?? '';
-          const value = a.value;
-          if (written.has(name))
-            problems.push({ file, ...at(node), message: `<${element}> gives the prop "${name}" twice` });
-          if (typeof value === 'string') {
-            attrs.set(name, value);
-            written.set(name, { kind: 'string', value });
-          } else if (value === null || value === undefined) written.set(name, { kind: 'bare' });
-          else written.set(name, { kind: 'expression', source: value.value });
-        }
-        if (spread)
-          problems.push({
-            file,
-            ...at(node),
-            message: `<${element}> uses a spread {…}; write each prop out so it can be checked`,
-          });
-        const faulty = new Set<string>();
-        for (const { prop, message } of checkComponent(element, written, catalog)) {
-          problems.push({ file, ...at(node), message });
-          if (prop) faulty.add(prop);
-        }
-        const of = attrs.get('of');
-        if (of) datasetsUsed.add(of);
-        if (element === 'Activities') datasetsUsed.add('activities');
-        if (element === 'Term') {
-          const id = attrs.get('id');
-          if (id && !termsUsed.includes(id)) termsUsed.push(id);
-        }
-        for (const [name, value] of attrs) {
-          if (faulty.has(name)) continue;
-          if (isTextProp(element, name) || !REFERENCE_PROPS.has(name)) {
-            const found = findFigure(value);
-            if (found)
-              problems.push({
-                file,
-                ...at(node),
-                message: `<${element} ${name}="${value}"> contains ${found.what}; ${ADVICE}`,
-              });
-          } else if (DIGIT.test(value) && !resolves(name, value, element, attrs, catalog)) {
-            problems.push({
-              file,
-              ...at(node),
-              message: `<${element} ${name}="${value}"> contains a digit but does not name a row, period, term or dataset that exists, so it may be a typed figure; ${ADVICE}`,
-            });
-          }
-        }
-        break;
-      }
-      default:
-        break;
-    }
-    for (const child of node.children ?? []) visit(child);
-  };
-  visit(tree);
+function result({ problems, datasetsUsed, termsUsed }: Scan): ScanResult {
   return { problems, datasetsUsed, termsUsed };
+}
+
+/** Nodes checked whole: nothing inside them is walked. */
+const LEAVES = new Map<string, (scan: Scan, node: Node, tree: Node) => void>([
+  ['yaml', checkFrontmatter],
+  ['text', checkText],
+  ['inlineCode', checkText],
+  ['code', checkText],
+  ['mdxFlowExpression', checkExpression],
+  ['mdxTextExpression', checkExpression],
+  ['mdxjsEsm', checkEsm],
+  ['html', checkHtml],
+]);
+/** Nodes checked, then walked into. */
+const BRANCHES = new Map<string, (scan: Scan, node: Node) => void>([
+  ['link', checkLink],
+  ['image', checkLink],
+  ['definition', checkLink],
+  ['mdxJsxFlowElement', checkElement],
+  ['mdxJsxTextElement', checkElement],
+]);
+
+/** Every node of the page, depth-first in document order. */
+function visit(scan: Scan, node: Node, tree: Node = node): void {
+  const leaf = LEAVES.get(node.type);
+  if (leaf) return leaf(scan, node, tree);
+  BRANCHES.get(node.type)?.(scan, node);
+  for (const child of node.children ?? []) visit(scan, child, tree);
+}
+
+/** The title and summary carry no figures (the frontmatter is read once, src/lib/mdx-tree.ts). */
+function checkFrontmatter(scan: Scan, node: Node, tree: Node): void {
+  const { data } = frontmatter(tree);
+  if (data === undefined) return report(scan, node, 'the frontmatter is not valid YAML');
+  for (const field of ['title', 'summary']) {
+    const value = data[field];
+    const found = typeof value === 'string' ? figureIn(value) : undefined;
+    if (found)
+      report(
+        scan,
+        node,
+        `frontmatter field "${field}" contains ${found}; titles and summaries must not carry figures (put them in the page, bound to data)`,
+      );
+  }
+}
+
+function checkText(scan: Scan, node: Node): void {
+  const found = findFigure(node.value ?? '');
+  if (found)
+    report(
+      scan,
+      node,
+      `${found.what} in the text looks like a figure typed by hand; ${ADVICE}`,
+      positionIn(node.value ?? '', found.index, node.position?.start),
+    );
+}
+
+/** A comment ({/* … *\/}) is the only expression a page may hold: it reaches no reader. */
+function checkExpression(scan: Scan, node: Node): void {
+  const code = (node.value ?? '').trim();
+  if (/^\/\*(?:(?!\*\/)[\s\S])*\*\/$/.test(code) && !findFigure(code)) return;
+  report(
+    scan,
+    node,
+    `expected no {…} expressions (theme pages are data, not code: only the site's components and Markdown), found {${short(code)}}; write the words, or use a component`,
+  );
+}
+
+function checkEsm(scan: Scan, node: Node): void {
+  report(
+    scan,
+    node,
+    `expected no import or export statements (theme pages are data, not code; the components need no import), found "${short(node.value ?? '')}"`,
+  );
+}
+
+function checkHtml(scan: Scan, node: Node): void {
+  report(
+    scan,
+    node,
+    `expected no raw HTML (theme pages use Markdown and the site's components), found "${short(node.value ?? '')}"`,
+  );
+}
+
+/** Links, images and link definitions: no figures in alt text or titles, no third-party image, safe addresses. */
+function checkLink(scan: Scan, node: Node): void {
+  for (const [field, text] of [
+    ['alt text', node.alt],
+    ['title', node.title],
+  ] as const) {
+    const found = text ? figureIn(text) : undefined;
+    if (found) report(scan, node, `the ${node.type} ${field} "${text}" contains ${found}; ${ADVICE}`);
+  }
+  const url = node.url;
+  if (!url) return;
+  if (node.type === 'image' && EXTERNAL.test(url))
+    report(
+      scan,
+      node,
+      `the image "${url}" is on another site: loading it would be a third-party request; save it under public/ and link it with the site's base path`,
+    );
+  const scheme = linkScheme(url);
+  if (scheme && !SAFE_SCHEMES.has(scheme))
+    report(
+      scan,
+      node,
+      `expected a link to https:, http:, mailto: or a #fragment, found the ${scheme}: address "${short(url)}"`,
+    );
+  if (url.startsWith('/'))
+    report(
+      scan,
+      node,
+      `the Markdown link "${url}" would skip the site's base path; use <ThemeLink theme="…"> or a full https:// address`,
+    );
+  if (DIGIT.test(url) && !/^https?:/.test(url)) report(scan, node, `a digit in the link "${url}"`);
+}
+
+/** A component tag: one of the site's, with the props its contract allows, and no typed figure in them. */
+function checkElement(scan: Scan, node: Node): void {
+  const element = node.name ?? '';
+  if (!Object.hasOwn(PROSE_COMPONENTS, element)) return report(scan, node, unknownElement(element));
+  const { attrs, written } = readProps(scan, node, element);
+  const faulty = new Set<string>();
+  for (const { prop, message } of checkComponent(element, written, scan.catalog)) {
+    report(scan, node, message);
+    if (prop) faulty.add(prop);
+  }
+  noteUses(scan, element, attrs);
+  for (const [name, value] of attrs) if (!faulty.has(name)) checkPropValue(scan, node, element, name, value, attrs);
+}
+
+function unknownElement(element: string): string {
+  if (!element) return 'expected a component, found a fragment <>…</>; write the content without it';
+  if (/^[a-z]/.test(element))
+    return `expected no raw HTML (allowed HTML elements: none), found <${element}>; use Markdown or one of the site's components`;
+  return `expected one of the site's components (${Object.keys(PROSE_COMPONENTS).join(', ')}), found <${element}>, which is not defined`;
+}
+
+/** The props as written: string values (to check), every prop's kind (for the contract); a prop given twice or a spread is a problem. */
+function readProps(
+  scan: Scan,
+  node: Node,
+  element: string,
+): { attrs: Map<string, string>; written: Map<string, WrittenProp> } {
+  const attrs = new Map<string, string>();
+  const written = new Map<string, WrittenProp>();
+  let spread = false;
+  for (const a of node.attributes ?? []) {
+    if (a.type !== 'mdxJsxAttribute') {
+      spread = true;
+      continue;
+    }
+    const name = a.name ?? '';
+    const value = a.value;
+    if (written.has(name)) report(scan, node, `<${element}> gives the prop "${name}" twice`);
+    if (typeof value === 'string') {
+      attrs.set(name, value);
+      written.set(name, { kind: 'string', value });
+    } else if (value === null || value === undefined) written.set(name, { kind: 'bare' });
+    else written.set(name, { kind: 'expression', source: value.value });
+  }
+  if (spread) report(scan, node, `<${element}> uses a spread {…}; write each prop out so it can be checked`);
+  return { attrs, written };
+}
+
+/** The datasets and glossary terms the page uses. */
+function noteUses(scan: Scan, element: string, attrs: Map<string, string>): void {
+  const of = attrs.get('of');
+  if (of) scan.datasetsUsed.add(of);
+  if (element === 'Activities') scan.datasetsUsed.add('activities');
+  if (element === 'Term') {
+    const id = attrs.get('id');
+    if (id && !scan.termsUsed.includes(id)) scan.termsUsed.push(id);
+  }
+}
+
+/** A text prop carries no figure; a digit in a prop that names data must name data that exists. */
+function checkPropValue(
+  scan: Scan,
+  node: Node,
+  element: string,
+  name: string,
+  value: string,
+  attrs: Map<string, string>,
+): void {
+  if (isTextProp(element, name) || !REFERENCE_PROPS.has(name)) {
+    const found = findFigure(value);
+    if (found) report(scan, node, `<${element} ${name}="${value}"> contains ${found.what}; ${ADVICE}`);
+  } else if (DIGIT.test(value) && !resolves(name, value, element, attrs, scan.catalog)) {
+    report(
+      scan,
+      node,
+      `<${element} ${name}="${value}"> contains a digit but does not name a row, period, term or dataset that exists, so it may be a typed figure; ${ADVICE}`,
+    );
+  }
 }
