@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { isBlank, readReport, type Report } from '../src/data/source.ts';
+import { isBlank, readReport, sourceFileOf, type Report } from '../src/data/source.ts';
 import { filesUnder } from './files.ts';
 
 export interface PageCitation {
@@ -92,7 +92,8 @@ export function checkSite(siteDir: string, report: Report): PageCitation[] {
 
 if (import.meta.main) {
   const dir = resolve(process.argv[2] ?? 'dist');
-  const report = readReport(resolve(process.env.DATA_DIR ?? 'data'), 'community-safety-overview.txt');
+  const dataDir = resolve(process.env.DATA_DIR ?? 'data');
+  const report = readReport(dataDir, sourceFileOf(dataDir));
   if (!report) throw new Error('No report text in the data folder.');
   const found = checkSite(dir, report);
   const bad = found.filter((f) => !f.ok);

@@ -4,9 +4,9 @@
  */
 import { describe, expect, inject, test } from 'vitest';
 import { checkSite, checkUsedOn } from '../../scripts/citation-pages.ts';
-import { readReport } from '../../src/data/source.ts';
+import { readReport, sourceFileOf } from '../../src/data/source.ts';
 
-const report = readReport(inject('dataDir'), 'community-safety-overview.txt');
+const report = readReport(inject('dataDir'), sourceFileOf(inject('dataDir')));
 const found = report ? checkSite(inject('siteDir'), report) : [];
 const usedOn = checkUsedOn(inject('siteDir'));
 

@@ -8,9 +8,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPage, checkUsedOn, linkedPages, printedPages } from '../../scripts/citation-pages.ts';
-import { readReport } from '../../src/data/source.ts';
+import { readReport, sourceFileOf } from '../../src/data/source.ts';
 
-const report = readReport(resolve(import.meta.dirname, '../../data'), 'community-safety-overview.txt')!;
+const report = readReport(
+  resolve(import.meta.dirname, '../../data'),
+  sourceFileOf(resolve(import.meta.dirname, '../../data')),
+)!;
 const fixture = readFileSync(resolve(import.meta.dirname, '../fixtures/citation-pages/broken.html'), 'utf8');
 
 describe('citation-page check', () => {

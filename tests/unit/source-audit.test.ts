@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { factKey } from '../../src/data/catalog.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { blockLines, parseReadingOrder, READING_ORDER_FILE } from '../../src/data/reading-order.ts';
-import { isBlank, parseReport } from '../../src/data/source.ts';
+import { isBlank, parseReport, sourceFileOf } from '../../src/data/source.ts';
 
 /** The first report's text, as data/sources.csv names it. */
-const REPORT_FILE = 'source/community-safety-overview.txt';
+const REPORT_FILE = `source/${sourceFileOf(resolve(import.meta.dirname, '../../data'))}`;
 import { DATASET_SCHEMAS, REPORT_DRAWN } from '../../src/schemas/index.ts';
 import { parseLineRange } from '../../src/schemas/source-lines.ts';
 

@@ -7,12 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readReport, type Report } from '../../src/data/source.ts';
+import { readReport, sourceFileOf, type Report } from '../../src/data/source.ts';
 import { parseLineRanges } from '../../src/lib/line-range.ts';
 import { statusFromWords, verbsIn } from '../../src/lib/status-verbs.ts';
 import { parse } from 'csv-parse/sync';
 
-const report = readReport(resolve(import.meta.dirname, '../../data'), 'community-safety-overview.txt')!;
+const report = readReport(
+  resolve(import.meta.dirname, '../../data'),
+  sourceFileOf(resolve(import.meta.dirname, '../../data')),
+)!;
 const REVIEW = '2017/18';
 
 interface StatusRow {
