@@ -139,10 +139,11 @@ export function governanceData(
         .filter((b) => core.has(b.id))
         .sort((a, b) => inner(b.id) - inner(a.id) || degree(b.id) - degree(a.id) || a.name.localeCompare(b.name))[0]
         ?.id;
-  const key = `${theme ?? ''}|${focus ?? ''}`;
+  // Cached by the whole layout input, not the theme: two maps with different bodies get two layouts.
+  const input = mapLayoutInput(nodes, focus);
+  const key = JSON.stringify(input);
   let layout = layouts.get(key);
   if (!layout) {
-    const input = mapLayoutInput(nodes, focus);
     layout = compactLayout(layoutGovernance(input.nodes, input.edges));
     layouts.set(key, layout);
   }
