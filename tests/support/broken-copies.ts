@@ -13,10 +13,8 @@ import { copyDataDir, editFile } from './fixtures.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 export const DATA = join(ROOT, 'data');
 
-/** The loader's problems for a copy of data/ after `edit` changes it ([] when it still loads). */
-export function problemsAfter(edit: (dir: string) => void): Problem[] {
-  const dir = copyDataDir(DATA);
-  edit(dir);
+/** The loader's problems for a data folder ([] when it loads). */
+export function problemsIn(dir: string): Problem[] {
   try {
     loadCatalog(dir, DATASET_SCHEMAS);
   } catch (error) {
@@ -24,6 +22,13 @@ export function problemsAfter(edit: (dir: string) => void): Problem[] {
     throw error;
   }
   return [];
+}
+
+/** The loader's problems for a copy of data/ after `edit` changes it ([] when it still loads). */
+export function problemsAfter(edit: (dir: string) => void): Problem[] {
+  const dir = copyDataDir(DATA);
+  edit(dir);
+  return problemsIn(dir);
 }
 
 /** The same, for one replacement in one file of data/ (`file` relative to it). */
