@@ -2,13 +2,13 @@
  * `npm run validate`: every check the build runs that can fail on content, before Astro runs:
  * every dataset (src/data/load.ts), the report's text and reading order (src/data/source-index.ts),
  * and the theme pages against the one frontmatter schema, the prose components and the data
- * (src/theme-checks.ts, src/content-checks.ts). Prints every problem as a plain file:line:column line
+ * (src/validate/theme-pages.ts, src/validate/scan-mdx.ts). Prints every problem as a plain file:line:column line
  * and exits 1 if there are any. The build runs this first, so a content problem never reaches
  * `astro build` (docs/validation.md).
  */
 import { resolve } from 'node:path';
-import { formatContentProblem } from '../src/content-checks.ts';
-import { checkThemeFolder } from '../src/theme-checks.ts';
+import { formatContentProblem } from '../src/validate/scan-mdx.ts';
+import { checkThemeFolder } from '../src/validate/theme-pages.ts';
 import { dataDir, getCatalog } from '../src/data/index.ts';
 import { DataValidationError, escapeForMessage, formatProblem } from '../src/data/problems.ts';
 import { checkSource } from '../src/data/source-index.ts';

@@ -1,14 +1,14 @@
 /**
  * Content collections. Theme pages are MDX files in the top-level `content/themes/` folder. Their
  * frontmatter is validated by the zod schema in src/schemas/theme-page.ts (the one validate uses), then checked against the data by
- * src/content-checks.ts: the theme and every dataset and related theme must exist, the order must be
+ * src/validate/scan-mdx.ts: the theme and every dataset and related theme must exist, the order must be
  * the theme's order in data/themes.csv, every theme must have a page, and no figure may be typed by
  * hand. Any problem fails the build with the file, line and field named.
  */
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
-import { formatContentProblem } from './content-checks.ts';
-import { checkThemeContent, type ThemeEntry } from './theme-checks.ts';
+import { formatContentProblem } from './validate/scan-mdx.ts';
+import { checkThemeContent, type ThemeEntry } from './validate/theme-pages.ts';
 import { getCatalog } from './data/index.ts';
 import { escapeForMessage } from './data/problems.ts';
 import { themePageSchema } from './schemas/theme-page.ts';

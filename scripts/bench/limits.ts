@@ -26,6 +26,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MAX_DATA_FILE_BYTES, MAX_MDX_BYTES, MAX_META_BYTES, MAX_REPORT_BYTES } from '../../src/data/limits.ts';
+import { sourceFileOf } from '../../src/data/source.ts';
 import { sizeRun } from './size.ts';
 import { table } from './table.ts';
 
@@ -51,7 +52,7 @@ export function paddedInputs(): { data: string; content: string } {
   cpSync(join(ROOT, 'data'), data, { recursive: true });
   cpSync(join(ROOT, 'content/themes'), content, { recursive: true });
   // The report: new lines, all placed in one block of the last section, so it still validates.
-  const report = join(data, 'source/community-safety-overview.txt');
+  const report = join(data, 'source', sourceFileOf(data));
   const before = readFileSync(report, 'utf8').replace(/\n$/, '').split('\n').length;
   const line = 'A line of padding added by the limits run, long enough to look like prose in a report.\n';
   const add = Math.floor((MAX_REPORT_BYTES - statSync(report).size - 64) / line.length);

@@ -13,6 +13,7 @@ import { formatChange, formatNumber, formatValue, type Unit } from '../lib/forma
 import { movement as seriesMovement, stepOf, updown, type Point } from '../lib/direction.ts';
 import { statusWords } from '../lib/status-verbs.ts';
 import { countWork, joinList, plural } from '../lib/words.ts';
+import { OUR_CALCULATION } from '../lib/basis.ts';
 import type { ActivityItem } from './activities.ts';
 import type { HateCrimeCountRow } from './hate-crime.ts';
 import type { PeriodBarRow } from './period-bars.ts';
@@ -26,9 +27,6 @@ function pct(before: number, after: number): number {
 function pctText(before: number, after: number): string {
   return before === 0 ? '' : formatChange(pct(before, after), 'percent', 1);
 }
-
-/** Said after a percentage the report does not print (issue #24: "our calculation" in summaries too). */
-export const OUR_CALCULATION = 'our calculation';
 
 /**
  * How one series moved, every period named where it turns: direction words from src/lib/direction.ts.

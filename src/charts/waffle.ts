@@ -5,7 +5,7 @@
  * cases; otherwise 10 × 10, one square per 1%. Each square is big enough to tap.
  */
 import { formatValue } from '../lib/format.ts';
-import { OUR_CALCULATION } from './summaries.ts';
+import { OUR_CALCULATION } from '../lib/basis.ts';
 import { PALETTE, ROLES } from './palette.ts';
 import {
   LAYOUT,

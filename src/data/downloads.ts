@@ -12,7 +12,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { LICENCE } from '../lib/site.ts';
 import type { ColumnMeta, DatasetMeta } from '../schemas/meta.ts';
-import type { LoadedDataset } from './load.ts';
+import type { LoadedDataset } from './catalog.ts';
 import type { Release } from './release.ts';
 
 /** What the writers need from a dataset. */

@@ -22,9 +22,6 @@ import { checkProvenance } from './provenance.ts';
 import { namedSourceFiles } from './sources.ts';
 import { forbiddenCharacter } from './text-cells.ts';
 
-// Kept for modules outside the data layer that still import these from here; new code imports catalog.ts.
-export { rowKey, type Catalog, type LoadedDataset, type LoadedRow } from './catalog.ts';
-
 export function displayPath(path: string, root: string = process.cwd()): string {
   const rel = relative(root, path);
   return rel.startsWith('..') ? path : rel;

@@ -14,8 +14,7 @@
 import { join, relative } from 'node:path';
 import { formatValue } from '../lib/format.ts';
 import { parseLineRange, parseLineRanges, type LineRange } from '../lib/line-range.ts';
-// Types only: load.ts calls this module, so anything more from it would make a loop.
-import type { Catalog, LoadedDataset, LoadedRow } from './load.ts';
+import type { Catalog, LoadedDataset, LoadedRow } from './catalog.ts';
 import { checkGovernanceRow, governanceContext } from './governance-provenance.ts';
 import type { Problem } from './problems.ts';
 import { DIRECTION_WORDS, FIRST_SOURCE, isBlank, printedAs, printedNumbers, rangeText } from './source.ts';

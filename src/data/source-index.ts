@@ -82,6 +82,19 @@ export function getSourceDocument(id: string = FIRST_SOURCE): SourceDocument {
 }
 
 /** The first report's text (kept for callers written before editions). */
+/**
+ * What a source's page says about itself, for `/sources/<id>/` and `/source/` alike: the other
+ * sources it links to, its title ("The report" while there is only one) and its description.
+ */
+export function sourcePageFrame(doc: SourceDocument): { others: SourceDocument[]; label: string; description: string } {
+  const others = getSources().filter((s) => s.id !== doc.id);
+  return {
+    others,
+    label: others.length === 0 ? 'The report' : doc.title,
+    description: `The full text of ${doc.publisher}'s ${doc.title}, in reading order, with every line numbered and linked to the data taken from it.`,
+  };
+}
+
 export function getReport(): Report {
   return getSourceDocument().report;
 }

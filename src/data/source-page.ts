@@ -7,7 +7,7 @@
 import { formatChange, formatNumber, formatValue, type Unit } from '../lib/format.ts';
 import { parseLineRanges } from '../lib/line-range.ts';
 import { formatLineRange, type LineRange } from '../schemas/source-lines.ts';
-import type { Catalog, LoadedDataset, LoadedRow } from './load.ts';
+import type { Catalog, LoadedDataset, LoadedRow } from './catalog.ts';
 import { anchorKey } from './editions.ts';
 import { SOURCE_LINES, sourceOf } from './provenance.ts';
 import { blockLines, type Block, type BlockKind } from './reading-order.ts';

@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LineRange } from '../schemas/source-lines.ts';
+import { parseCsv } from './csv.ts';
 import { MAX_REPORT_BYTES } from './limits.ts';
 
 /** The folder inside a data folder that holds the source texts. */
@@ -17,6 +18,18 @@ export const SOURCE_FOLDER = 'source';
  * before editions). Every committed report-drawn dataset has the column.
  */
 export const FIRST_SOURCE = 'community-safety-overview-2018';
+
+/** The file (in `data/source/`) that `data/sources.csv` names for a source, by default the first report. */
+export function sourceFileOf(dataDir: string, id: string = FIRST_SOURCE): string {
+  const path = join(dataDir, 'sources.csv');
+  const csv = parseCsv(path, readFileSync(path));
+  if (!csv.ok) throw new Error(`${csv.problem.file}: ${csv.problem.expected}`);
+  const header = csv.header?.cells ?? [];
+  const row = csv.records.find((r) => r.cells[header.indexOf('id')] === id);
+  const file = row?.cells[header.indexOf('file')];
+  if (!file) throw new Error(`${path}: expected a row for source "${id}" with a file, found none`);
+  return file;
+}
 
 export interface Report {
   /** Path for messages, e.g. `data/source/community-safety-overview.txt`. */

@@ -12,23 +12,14 @@
  */
 import type { CardSpec } from './social-card.ts';
 import { SITE_NAME } from '../lib/site.ts';
-import { NO_PERIOD_GIVEN } from '../lib/period-words.ts';
 import { getCatalog, getDataset } from '../data/index.ts';
 import { formatNumber } from '../lib/format.ts';
 import { cardSlug } from '../lib/seo.ts';
-import { mdxTree } from '../lib/mdx-tree.ts';
+import { firstElement, mdxTree } from '../lib/mdx-tree.ts';
 import type { GlossaryRow } from '../schemas/glossary.ts';
-import {
-  activityPeriods,
-  areaName,
-  findRow,
-  formatRow,
-  longPeriodLabel,
-  matchingRows,
-  period as toPeriod,
-  rowLabel,
-} from '../components/prose/data-lookup.ts';
+import { activityPeriods, findRow, formatRow, matchingRows, rowLabel } from '../data/lookup.ts';
 import { FIGURE_IDS, getFigure } from '../figures/index.ts';
+import { keyCountLabel, keyCountPeriod, keyFigureContext } from '../data/key-figure-words.ts';
 
 export type PageKind = 'home' | 'theme' | 'dataset' | 'glossary' | 'chart' | 'page';
 
@@ -57,29 +48,8 @@ export interface ThemeInput {
 export function firstKeyFigure(
   mdx: string,
 ): { element: 'KeyFigure' | 'KeyCount'; props: Record<string, string> } | undefined {
-  interface Node {
-    type: string;
-    name?: string | null;
-    attributes?: Array<{ type: string; name?: string; value?: unknown }>;
-    children?: Node[];
-  }
-  const tree = mdxTree(mdx) as Node;
-  const stack: Node[] = [tree];
-  // Depth-first, in document order.
-  while (stack.length > 0) {
-    const node = stack.shift()!;
-    if (
-      (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
-      (node.name === 'KeyFigure' || node.name === 'KeyCount')
-    ) {
-      const props: Record<string, string> = {};
-      for (const a of node.attributes ?? [])
-        if (a.type === 'mdxJsxAttribute' && a.name && typeof a.value === 'string') props[a.name] = a.value;
-      return { element: node.name, props };
-    }
-    stack.unshift(...(node.children ?? []));
-  }
-  return undefined;
+  const first = firstElement(mdxTree(mdx), ['KeyFigure', 'KeyCount'] as const);
+  return first && { element: first.name, props: first.props };
 }
 
 /**
@@ -97,23 +67,12 @@ export function keyFigureCard(
     if (!label) throw new Error(`${who}: <KeyCount> has no "label"`);
     const { of: _of, label: _label, singular, ...filters } = props;
     const n = matchingRows(of, filters, who).length;
-    const words = n === 1 ? (singular ?? label.replace(/^(\S+?)s\b/, '$1')) : label;
-    const when = filters.period ? longPeriodLabel(toPeriod(filters.period, who)) : undefined;
-    return { value: formatNumber(n), label: words, ...(when ? { context: when } : {}) };
+    const when = keyCountPeriod(filters.period, who);
+    return { value: formatNumber(n), label: keyCountLabel(n, label, singular), ...(when ? { context: when } : {}) };
   }
   if (!props.row) throw new Error(`${who}: <KeyFigure> has no "row"`);
   const row = findRow(of, props.row, who);
-  const when = longPeriodLabel(row.period);
-  // As on the page's card: a row the report gives no period for shows none (src/lib/period-words.ts).
-  const context =
-    row.status === 'period-unclear'
-      ? [areaName(row.raw.area), NO_PERIOD_GIVEN].filter(Boolean).join('; ')
-      : row.raw.basis === 'budget'
-        ? `Budget for ${when}`
-        : row.raw.basis === 'actual'
-          ? `Spent in ${when}`
-          : [areaName(row.raw.area), when].filter(Boolean).join(', ');
-  return { value: formatRow(row), label: label ?? rowLabel(row), context };
+  return { value: formatRow(row), label: label ?? rowLabel(row), context: keyFigureContext(row) };
 }
 
 /** Fixed pages: path, title (as the page's <h1> says), description and card line. */

@@ -1,6 +1,6 @@
 /** Alcohol-related violence with injury as a share of violent crime (definition changed between periods). */
 import { alcoholViolenceShare, type AlcoholShareRow } from '../charts/alcohol.ts';
-import { OUR_CALCULATION } from '../charts/summaries.ts';
+import { OUR_CALCULATION } from '../lib/basis.ts';
 import { bareNoun, changedBy, movement, seriesVerb, statedStep, stepOf, updown, verb } from '../lib/direction.ts';
 import { formatNumber, formatValue } from '../lib/format.ts';
 import { joinList } from '../lib/words.ts';

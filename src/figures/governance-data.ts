@@ -15,7 +15,7 @@ import { boxLines, governanceMap, mapLayoutInput, TIERS, type GovNode } from '..
 import { compactLayout } from '../charts/governance-compact.ts';
 import { layoutGovernance, type GovLayout } from '../charts/governance-layout.ts';
 import { arrowPath, basisOf, EDGE_KINDS, edgeKind, INFERRED_DASH, type Basis } from '../charts/governance-style.ts';
-import { hoodSvg, type HoodLink } from '../lib/governance-hood.ts';
+import { hoodSvg, type HoodLink } from '../shared/governance-hood.ts';
 import { otherSource, sourceHrefIfCited } from '../lib/source-links.ts';
 import { STATUS_LABELS } from '../lib/status-verbs.ts';
 import type { ActivityRow, BodyRow, RelationshipRow } from '../schemas/governance.ts';
@@ -160,12 +160,13 @@ function focusBody(bodies: readonly BodyData[], links: readonly LinkData[], core
         )[0]?.id;
 }
 
-/** The map's layout (ELK, then compacted sideways), laid out once per theme and focus. */
-function mapLayout(nodes: readonly GovNode[], theme: string | undefined, focus: string | undefined): GovLayout {
-  const key = `${theme ?? ''}|${focus ?? ''}`;
+/** The map's layout (ELK, then compacted sideways), laid out once per set of bodies, links and focus. */
+function mapLayout(nodes: readonly GovNode[], focus: string | undefined): GovLayout {
+  // Cached by the whole layout input, not the theme: two maps with different bodies get two layouts.
+  const input = mapLayoutInput(nodes, focus);
+  const key = JSON.stringify(input);
   let layout = layouts.get(key);
   if (!layout) {
-    const input = mapLayoutInput(nodes, focus);
     layout = compactLayout(layoutGovernance(input.nodes, input.edges));
     layouts.set(key, layout);
   }
@@ -258,7 +259,7 @@ export function governanceData(
   const byId = new Map(bodies.map((b) => [b.id, b]));
   const nodes = mapNodes(bodies, links);
   const focus = focusBody(bodies, links, core);
-  const layout = mapLayout(nodes, theme, focus);
+  const layout = mapLayout(nodes, focus);
   const tiers = TIERS.filter((t) => bodies.some((b) => b.level === t)).map((t) => ({
     id: t,
     label: TIER_LABELS[t] ?? t,
@@ -291,7 +292,7 @@ export function governanceSvg(
 }
 
 /**
- * The narrow-screen panel of one body and its links (src/lib/governance-hood.ts), drawn at build time
+ * The narrow-screen panel of one body and its links (src/shared/governance-hood.ts), drawn at build time
  * for the focus body; the browser draws the same panel for any body from the page's own list and map.
  */
 export function governanceHood(data: GovernanceData, figure: string, id = data.focus): string {

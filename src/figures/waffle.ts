@@ -3,7 +3,8 @@
  * 100 squares: the report gives the share (55% "of referrals", in its Prevent paragraph) with no base
  * and no period, so it is not turned into a count of any year's Channel referrals.
  */
-import { OUR_CALCULATION, upperFirst } from '../charts/summaries.ts';
+import { upperFirst } from '../charts/summaries.ts';
+import { OUR_CALCULATION } from '../lib/basis.ts';
 import { waffle, type ShareRow } from '../charts/waffle.ts';
 import { formatValue } from '../lib/format.ts';
 import { NO_PERIOD_GIVEN } from '../lib/period-words.ts';

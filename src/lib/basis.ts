@@ -12,6 +12,9 @@ export type Basis = 'stated' | 'inferred';
 /** The mark's words. */
 export const OUR_READING = 'our reading';
 
+/** Said after a percentage the report does not print (issue #24: "our calculation" in summaries too). */
+export const OUR_CALCULATION = 'our calculation';
+
 /** The basis of a cell: a missing or empty basis means stated. */
 export function isInferred(basis: string | undefined | null): boolean {
   return basis === 'inferred';

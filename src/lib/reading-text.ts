@@ -1,5 +1,5 @@
 /**
- * Text as a reader sees it, for the typed-figure check (src/content-checks.ts): a number hidden from a
+ * Text as a reader sees it, for the typed-figure check (src/validate/scan-mdx.ts): a number hidden from a
  * plain search is still a number on the screen. `asReaderSees` removes what is invisible (soft hyphens,
  * zero-width characters, bidirectional controls, variation selectors), applies Unicode NFKC (full-width
  * `３`, mathematical `𝟑`, superscript `²`, ligatures) and maps letters that look like Latin ones

@@ -1,8 +1,8 @@
 /**
  * A theme page's frontmatter (content/themes/<theme>.mdx): the one schema both the content collection
- * (src/content.config.ts) and `npm run validate` (src/theme-checks.ts) use, so a key the build would
+ * (src/content.config.ts) and `npm run validate` (src/validate/theme-pages.ts) use, so a key the build would
  * refuse is refused by validate too, with the page's file and line. Checks against the data (the theme
- * exists, the order is its order…) are in src/theme-checks.ts.
+ * exists, the order is its order…) are in src/validate/theme-pages.ts.
  */
 import { z } from 'zod';
 

@@ -1,30 +1,38 @@
 /**
- * The import graph of src/ and the rules it must follow (docs/architecture.md):
- *
- *   pages -> layouts -> components, discovery -> figures -> charts, data -> schemas -> lib
- *
- * A module may import modules of its own layer or a lower one, never a higher one; `client/` (code
- * that runs in the browser) is imported only from an `.astro` `<script>` block or from `client/`
- * itself, and imports only `client/` and `lib/`. File-level import loops are reported separately.
+ * The import graph of src/ and the rules it must follow. The rules are written once, in
+ * docs/architecture.md ("Dependencies point one way"); the layer order is read from its diagram, so
+ * the guide and the test cannot drift apart. `client/` (code that runs in the browser) is imported
+ * only from an `.astro` `<script>` block or from `client/` itself, and imports only BROWSER_SAFE
+ * folders. The src/ root holds only config and type declaration files. Import loops are reported
+ * separately, with and without type-only imports.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
-/** Layer of each top-level part of src/ (higher may import lower or equal). */
-export const LAYERS: Record<string, number> = {
-  lib: 0,
-  schemas: 1,
-  data: 2,
-  charts: 2,
-  figures: 3,
-  components: 4,
-  discovery: 4,
-  'content-checks.ts': 4,
-  'theme-checks.ts': 4,
-  'content.config.ts': 5,
-  layouts: 5,
-  pages: 6,
-};
+const GUIDE = resolve(import.meta.dirname, '../../docs/architecture.md');
+
+/** The one-line layer diagram under the guide's "Dependencies point one way" heading, highest first. */
+export function layerOrder(markdown: string): string {
+  const line = /^## Dependencies point one way\n+```\n(.+)\n```/m.exec(markdown)?.[1];
+  if (!line) throw new Error(`${GUIDE}: no layer diagram (a fenced line under "## Dependencies point one way")`);
+  return line.trim();
+}
+
+/** The rank of each top-level folder of src/ in a diagram `a -> b, c -> d` (higher may import lower or equal). */
+export function layerRanks(order: string): Record<string, number> {
+  const groups = order.split('->').map((g) => g.split(',').map((name) => name.trim().replace(/\/$/, '')));
+  return Object.fromEntries(groups.flatMap((names, i) => names.map((name) => [name, groups.length - 1 - i])));
+}
+
+/** The layer diagram of docs/architecture.md, and each folder's rank in it. */
+export const LAYER_ORDER = layerOrder(readFileSync(GUIDE, 'utf8'));
+export const LAYERS: Record<string, number> = layerRanks(LAYER_ORDER);
+
+/** What browser code (client/) may import: itself, code shared with the build, generic helpers. */
+export const BROWSER_SAFE = new Set(['client', 'shared', 'lib']);
+
+/** Files allowed in the src/ root: config (`content.config.ts`) and type declarations (`env.d.ts`). */
+const ROOT_FILE = /\.(?:d\.ts|config\.(?:ts|mts|js|mjs))$/;
 
 export interface ImportEdge {
   from: string;
@@ -94,29 +102,35 @@ export function layerViolations(edges: ImportEdge[]): string[] {
       continue;
     }
     if (from === 'client') {
-      if (to !== 'lib') out.push(`browser code ${e.from} imports ${e.to} (client/ may import only client/ and lib/)`);
+      if (!BROWSER_SAFE.has(to))
+        out.push(
+          `browser code ${e.from} imports ${e.to} (client/ may import only ${[...BROWSER_SAFE].map((f) => `${f}/`).join(', ')})`,
+        );
       continue;
     }
-    if (e.inScript && to !== 'lib') {
+    if (e.inScript && !BROWSER_SAFE.has(to)) {
       out.push(`${e.from} imports ${e.to} in a <script> block (browser entry points live in client/)`);
       continue;
     }
-    const a = LAYERS[from];
+    const a = ROOT_FILE.test(from) ? Infinity : LAYERS[from];
     const b = LAYERS[to];
     if (a === undefined) out.push(`${e.from}: src/${from} has no layer in tests/support/imports.ts`);
     else if (b === undefined) out.push(`${e.to}: src/${to} has no layer in tests/support/imports.ts`);
     else if (b > a)
       out.push(
-        `${e.from} (${from}) imports ${e.to} (${to}), against the direction pages -> layouts -> components -> figures/charts, data -> schemas -> lib`,
+        `${e.from} (${from}) imports ${e.to} (${to}), against the direction ${LAYER_ORDER} (docs/architecture.md)`,
       );
   }
   return out;
 }
 
-/** File-level import loops (type-only imports are erased and left out), each as `a -> b -> a`. */
-export function importCycles(edges: ImportEdge[]): string[] {
+/**
+ * File-level import loops, each as `a -> b -> a`. Type-only imports are erased at run time, so they
+ * are left out unless `withTypes`: a loop through them still ties two modules' meanings together.
+ */
+export function importCycles(edges: ImportEdge[], withTypes = false): string[] {
   const next = new Map<string, string[]>();
-  for (const e of edges) if (!e.typeOnly) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  for (const e of edges) if (withTypes || !e.typeOnly) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
   const cycles = new Set<string>();
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
@@ -146,4 +160,13 @@ export function longModules(srcDir: string, max: number): string[] {
     .map((f) => ({ f: rel(root, f), lines: readFileSync(f, 'utf8').split('\n').length }))
     .filter((x) => x.lines > max)
     .map((x) => `${x.f}: ${x.lines} lines`);
+}
+
+/** Modules in the src/ root that are neither config nor type declarations: each belongs in a folder. */
+export function looseModules(srcDir: string): string[] {
+  return readdirSync(resolve(srcDir), { withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(?:[cm]?[jt]sx?|astro)$/.test(e.name) && !ROOT_FILE.test(e.name))
+    .map(
+      (e) => `src/${e.name} sits in the src/ root: only config and type declaration files may (docs/architecture.md)`,
+    );
 }

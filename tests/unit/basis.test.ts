@@ -3,30 +3,17 @@
  * source_lines) or `inferred` (our reading, with a note). The committed data keeps the rule, and a
  * broken copy of it fails with file, line and column.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load.ts';
-import { DataValidationError, type Problem } from '../../src/data/problems.ts';
 import { countsByPeriod } from '../../src/charts/summaries.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
 import type { ActivityRow, RelationshipRow } from '../../src/schemas/governance.ts';
-import { copyDataDir, editFile } from '../support/fixtures.ts';
+import { problemsAfterEdit } from '../support/broken-copies.ts';
 
 const DATA = resolve(import.meta.dirname, '../../data');
 const catalog = loadCatalog(DATA, DATASET_SCHEMAS);
 const values = <T>(id: string) => catalog.get(id)!.rows.map((r) => r.value as unknown as T);
-
-function problemsAfter(file: string, search: string, replacement: string): Problem[] {
-  const dir = copyDataDir(DATA);
-  editFile(join(dir, file), search, replacement);
-  try {
-    loadCatalog(dir, DATASET_SCHEMAS);
-  } catch (error) {
-    if (error instanceof DataValidationError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
 
 describe('basis in the committed data', () => {
   const links = values<RelationshipRow>('relationships');
@@ -111,7 +98,7 @@ describe('the activities are counted by period, then status', () => {
 describe('basis rules fail on broken data', () => {
   const line = 'director-of-public-health,safer-communities-board,chairs,stated,,';
   it('a stated link without source_lines fails at its line and column', () => {
-    const problems = problemsAfter(
+    const problems = problemsAfterEdit(
       'relationships.csv',
       'The Director of Public Health chairs the Safer Communities Board.,safer-communities-board,13-14',
       'The Director of Public Health chairs the Safer Communities Board.,safer-communities-board,',
@@ -126,7 +113,7 @@ describe('basis rules fail on broken data', () => {
   });
 
   it('an inferred link without a note fails', () => {
-    const problems = problemsAfter(
+    const problems = problemsAfterEdit(
       'relationships.csv',
       line,
       'director-of-public-health,safer-communities-board,chairs,inferred,,',
@@ -137,7 +124,7 @@ describe('basis rules fail on broken data', () => {
   });
 
   it('a basis other than stated or inferred fails', () => {
-    const problems = problemsAfter(
+    const problems = problemsAfterEdit(
       'relationships.csv',
       line,
       'director-of-public-health,safer-communities-board,chairs,assumed,,',
@@ -147,7 +134,7 @@ describe('basis rules fail on broken data', () => {
   });
 
   it('a line range that runs backwards fails', () => {
-    const problems = problemsAfter(
+    const problems = problemsAfterEdit(
       'relationships.csv',
       'chairs the Safer Communities Board.,safer-communities-board,13-14',
       'chairs the Safer Communities Board.,safer-communities-board,14-13',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardPng, cardSvg, cardTree, titleSize } from '../../src/discovery/social-card.ts';
-import { findRow, formatRow, matchingRows } from '../../src/components/prose/data-lookup.ts';
+import { findRow, formatRow, matchingRows } from '../../src/data/lookup.ts';
 import { FIGURE_IDS } from '../../src/figures/index.ts';
 import { cardSlugs, firstKeyFigure, keyFigureCard, sitePages } from '../../src/discovery/pages.ts';
 import { getCatalog } from '../../src/data/index.ts';

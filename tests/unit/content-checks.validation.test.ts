@@ -4,15 +4,15 @@
  * failure message. Issue #16: each MDX source is parsed once, whoever asks.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanMdx } from '../../src/content-checks.ts';
+import { scanMdx } from '../../src/validate/scan-mdx.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { mdxParseCount } from '../../src/lib/mdx-tree.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
 import { editFile } from '../support/fixtures.ts';
+import { copyThemes } from '../support/broken-copies.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const catalog = loadCatalog(join(ROOT, 'data'), DATASET_SCHEMAS);
@@ -68,8 +68,7 @@ it('parses each MDX source once, however many checks read it', () => {
 });
 
 it('a content failure in the build prints plain file:line:column lines, no stack trace', { timeout: 60_000 }, () => {
-  const content = mkdtempSync(join(tmpdir(), 'wcsn-content-'));
-  cpSync(join(ROOT, 'content/themes'), content, { recursive: true });
+  const content = copyThemes();
   editFile(join(content, 'hate-crime.mdx'), '\n\n', '\n\nOffences rose to ３３８.\n\n');
   const run = spawnSync(process.execPath, [join(ROOT, 'scripts/validate-data.ts')], {
     cwd: ROOT,

@@ -5,11 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanMdx } from '../../src/content-checks.ts';
-import { checkThemeContent, checkThemeEntries, type ThemeEntry } from '../../src/theme-checks.ts';
+import { scanMdx } from '../../src/validate/scan-mdx.ts';
+import { checkThemeContent, checkThemeEntries, type ThemeEntry } from '../../src/validate/theme-pages.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
-import { parse as parseYaml } from 'yaml';
+import { frontmatter as readFrontmatter, mdxTree } from '../../src/lib/mdx-tree.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CONTENT = join(ROOT, 'content/themes');
@@ -21,10 +21,9 @@ function scanFixture(name: string) {
 }
 
 function frontmatter(path: string): ThemeEntry['data'] {
-  const text = readFileSync(path, 'utf8');
-  const match = /^---\n([\s\S]*?)\n---/.exec(text);
-  if (!match) throw new Error(`no frontmatter in ${path}`);
-  return parseYaml(match[1] ?? '') as ThemeEntry['data'];
+  const { node, data } = readFrontmatter(mdxTree(readFileSync(path, 'utf8')));
+  if (!node || !data) throw new Error(`no frontmatter in ${path}`);
+  return data as unknown as ThemeEntry['data'];
 }
 
 const pages = readdirSync(CONTENT)

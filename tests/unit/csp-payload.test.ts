@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanMdx } from '../../src/content-checks.ts';
+import { scanMdx } from '../../src/validate/scan-mdx.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
 import { CHROMIUM_PATH } from '../support/browser.ts';

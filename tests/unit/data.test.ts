@@ -4,23 +4,11 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agrees, checkClaims, recompute } from '../../src/data/claims.ts';
 import { loadCatalog } from '../../src/data/load.ts';
-import { DataValidationError, type Problem } from '../../src/data/problems.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
-import { copyDataDir, editFile } from '../support/fixtures.ts';
+import { editFile } from '../support/fixtures.ts';
+import { problemsAfter } from '../support/broken-copies.ts';
 
 const DATA = resolve(import.meta.dirname, '../../data');
-
-function problemsAfter(edit: (dir: string) => void): Problem[] {
-  const dir = copyDataDir(DATA);
-  edit(dir);
-  try {
-    loadCatalog(dir, DATASET_SCHEMAS);
-  } catch (error) {
-    if (error instanceof DataValidationError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
 
 describe('the committed data', () => {
   const catalog = loadCatalog(DATA, DATASET_SCHEMAS);

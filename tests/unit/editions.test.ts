@@ -4,23 +4,14 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentRows, isCurrent, revisionsOf } from '../../src/data/editions.ts';
 import { loadCatalog } from '../../src/data/load.ts';
-import { DataValidationError, formatProblem, type Problem } from '../../src/data/problems.ts';
+import { formatProblem } from '../../src/data/problems.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
-import { checkThemeFolder } from '../../src/theme-checks.ts';
+import { checkThemeFolder } from '../../src/validate/theme-pages.ts';
 import { FICTIONAL_EDITION, FICTIONAL_SOURCE_ID, FICTIONAL_TEXT, withFictionalEdition } from '../support/editions.ts';
 import { copyDataDir, editFile } from '../support/fixtures.ts';
+import { problemsIn } from '../support/broken-copies.ts';
 
 const DATA = resolve(import.meta.dirname, '../../data');
-
-function problemsIn(dir: string): Problem[] {
-  try {
-    loadCatalog(dir, DATASET_SCHEMAS);
-  } catch (error) {
-    if (error instanceof DataValidationError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
 
 describe('the fictional edition', () => {
   it('says on its first line that it is fictional', () => {

@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { getCatalog } from '../../src/data/index.ts';
-import { loadDataset, type LoadedDataset } from '../../src/data/load.ts';
+import { loadDataset } from '../../src/data/load.ts';
+import type { LoadedDataset } from '../../src/data/catalog.ts';
 import type { Problem } from '../../src/data/problems.ts';
 import {
   CSV_BOM,

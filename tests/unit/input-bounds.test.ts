@@ -6,23 +6,24 @@
  * spawned `npm run validate` through a pipe.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problemLines } from '../../scripts/print-problems.ts';
-import { formatContentProblem } from '../../src/content-checks.ts';
+import { formatContentProblem } from '../../src/validate/scan-mdx.ts';
 import { MAX_CELL_CHARS } from '../../src/data/limits.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DataValidationError, formatProblem } from '../../src/data/problems.ts';
 import { checkSource } from '../../src/data/source-index.ts';
 import { sha256 } from '../../src/data/sources.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
-import { checkThemeFolder } from '../../src/theme-checks.ts';
+import { checkThemeFolder } from '../../src/validate/theme-pages.ts';
 import { copyDataDir, editFile } from '../support/fixtures.ts';
+import { copyThemes } from '../support/broken-copies.ts';
+import { sourceFileOf } from '../../src/data/source.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const REPORT = 'source/community-safety-overview.txt';
+const REPORT = `source/${sourceFileOf(join(ROOT, 'data'))}`;
 
 /** The problems loading a data folder gives, formatted (none: an empty list). */
 function problemsOf(dir: string): string[] {
@@ -84,8 +85,7 @@ describe('every input has a size limit, checked before it is read', () => {
   });
 
   it('a theme page over 256 KB', () => {
-    const content = mkdtempSync(join(tmpdir(), 'wcsn-bounds-'));
-    cpSync(join(ROOT, 'content/themes'), content, { recursive: true });
+    const content = copyThemes();
     appendFileSync(join(content, 'prevent.mdx'), '\nWords.\n'.repeat(40_000));
     const catalog = loadCatalog(join(ROOT, 'data'), DATASET_SCHEMAS);
     const problems = checkThemeFolder(content, catalog, content).problems.map(formatContentProblem);

@@ -10,7 +10,7 @@ import {
   longPeriodLabel,
   matchingRows,
   period,
-} from '../../src/components/prose/data-lookup.ts';
+} from '../../src/data/lookup.ts';
 import { HELPLINE_SETS, HELPLINES } from '../../src/components/prose/helplines.ts';
 
 describe('findRow', () => {

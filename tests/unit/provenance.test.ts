@@ -3,32 +3,21 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load.ts';
-import { DataValidationError, formatProblem, type Problem } from '../../src/data/problems.ts';
+import { formatProblem } from '../../src/data/problems.ts';
 import { checkProvenance } from '../../src/data/provenance.ts';
 import { sha256 } from '../../src/data/sources.ts';
-import { parseReport, printedAs, printedNumbers } from '../../src/data/source.ts';
+import { parseReport, printedAs, printedNumbers, sourceFileOf } from '../../src/data/source.ts';
 
 /** The first report's text, as data/sources.csv names it. */
-const REPORT_FILE = 'source/community-safety-overview.txt';
+const REPORT_FILE = `source/${sourceFileOf(resolve(import.meta.dirname, '../../data'))}`;
 import { claimsSchema } from '../../src/schemas/claims.ts';
 import { DATASET_SCHEMAS, isReportDrawn, missingSourceLines, type DatasetSchema } from '../../src/schemas/index.ts';
 import { parseLineRanges } from '../../src/lib/line-range.ts';
 import { parseLineRange } from '../../src/schemas/source-lines.ts';
-import { copyDataDir, editFile, FIXTURES } from '../support/fixtures.ts';
+import { editFile, FIXTURES } from '../support/fixtures.ts';
+import { problemsAfter } from '../support/broken-copies.ts';
 
 const DATA = resolve(import.meta.dirname, '../../data');
-
-function problemsAfter(edit: (dir: string) => void): Problem[] {
-  const dir = copyDataDir(DATA);
-  edit(dir);
-  try {
-    loadCatalog(dir, DATASET_SCHEMAS);
-  } catch (error) {
-    if (error instanceof DataValidationError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
 
 describe('the report in the repository', () => {
   it('is the text every line number counts: 421 lines on 6 pages', () => {

@@ -28,6 +28,7 @@ import { csvCell, isNumericColumn, jsonCell, type ExportableDataset } from '../.
 import { getCatalog } from '../../src/data/index.ts';
 import { numberColumns, recipesFor, type Recipe, type RecipeFiles } from '../../src/data/recipes.ts';
 import { getRelease } from '../../src/data/release.ts';
+import { sourceFileOf } from '../../src/data/source.ts';
 
 const release = getRelease();
 const tables = downloadTables([...getCatalog().values()], release);
@@ -108,7 +109,7 @@ describe('file names', () => {
       for (const name of [f.csv, f.json, f.xlsx]) expect(served, `${id}: ${name}`).toContain(name);
     }
     expect(served).toContain('all-observations.csv');
-    expect(served).toContain('community-safety-overview.txt');
+    expect(served).toContain(sourceFileOf(join(import.meta.dirname, '../../data')));
     // The old suggested names (hate-crime-v2.1.0.csv) are gone: a recipe using them would not find the file.
     expect(served.filter((n) => /-v\d+\.\d+\.\d+\./.test(n))).toEqual([]);
   });

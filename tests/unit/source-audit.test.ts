@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { factKey } from '../../src/data/catalog.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { blockLines, parseReadingOrder, READING_ORDER_FILE } from '../../src/data/reading-order.ts';
-import { FIRST_SOURCE, isBlank, parseReport, printedAs, printedNumbers } from '../../src/data/source.ts';
+import { FIRST_SOURCE, isBlank, parseReport, printedAs, printedNumbers, sourceFileOf } from '../../src/data/source.ts';
 
 /** The first report's text, as data/sources.csv names it. */
-const REPORT_FILE = 'source/community-safety-overview.txt';
+const REPORT_FILE = `source/${sourceFileOf(resolve(import.meta.dirname, '../../data'))}`;
 import { parseLineRanges } from '../../src/lib/line-range.ts';
 import { DATASET_SCHEMAS, isReportDrawn } from '../../src/schemas/index.ts';
 import { parseLineRange } from '../../src/schemas/source-lines.ts';

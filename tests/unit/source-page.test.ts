@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load.ts';
 import { checkReadingOrder, parseReadingOrder, READING_ORDER_FILE } from '../../src/data/reading-order.ts';
 import { buildSourcePage, rangeCss } from '../../src/data/source-page.ts';
-import { parseReport } from '../../src/data/source.ts';
+import { parseReport, sourceFileOf } from '../../src/data/source.ts';
 
 /** The first report's text, as data/sources.csv names it. */
-const REPORT_FILE = 'source/community-safety-overview.txt';
+const REPORT_FILE = `source/${sourceFileOf(resolve(import.meta.dirname, '../../data'))}`;
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
 import {
   datasetRowHref,

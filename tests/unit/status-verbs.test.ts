@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readReport, type Report } from '../../src/data/source.ts';
+import { readReport, sourceFileOf, type Report } from '../../src/data/source.ts';
 import { parseLineRanges } from '../../src/lib/line-range.ts';
 import {
   periodUnstated,
@@ -19,7 +19,10 @@ import {
 } from '../../src/lib/status-verbs.ts';
 import { parse } from 'csv-parse/sync';
 
-const report = readReport(resolve(import.meta.dirname, '../../data'), 'community-safety-overview.txt')!;
+const report = readReport(
+  resolve(import.meta.dirname, '../../data'),
+  sourceFileOf(resolve(import.meta.dirname, '../../data')),
+)!;
 const REVIEW = '2017/18';
 
 interface StatusRow {

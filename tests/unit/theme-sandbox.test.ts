@@ -6,15 +6,15 @@
  * validate (and most failed the build after seconds of rendering, with a stack trace, or published the
  * payload).
  */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatContentProblem } from '../../src/content-checks.ts';
+import { formatContentProblem } from '../../src/validate/scan-mdx.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
-import { checkThemeFolder } from '../../src/theme-checks.ts';
+import { checkThemeFolder } from '../../src/validate/theme-pages.ts';
 import { editFile } from '../support/fixtures.ts';
+import { copyThemes } from '../support/broken-copies.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const catalog = loadCatalog(join(ROOT, 'data'), DATASET_SCHEMAS);
@@ -144,8 +144,7 @@ const BROKEN: [string, string | undefined, string, string][] = [
 ];
 
 function brokenCopy(search: string | undefined, replacement: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wcsn-sandbox-'));
-  cpSync(join(ROOT, 'content/themes'), dir, { recursive: true });
+  const dir = copyThemes();
   if (search) editFile(join(dir, PAGE), search, replacement);
   else editFile(join(dir, PAGE), ANCHOR, `\n\n${replacement}${ANCHOR}`);
   return dir;

@@ -1,7 +1,7 @@
 /**
  * What a theme page may write, tag by tag: the prose components' props, which are required, and what
  * each must name. `npm run validate` and the build's content loader check every tag of every page
- * against this (src/content-checks.ts), so a tag the build could not render (a missing row, an unknown
+ * against this (src/validate/scan-mdx.ts), so a tag the build could not render (a missing row, an unknown
  * term, a prop the component does not take, an undefined component) is refused before Astro runs,
  * with the page's file:line:column. Keep it in step with the components' `Props` and index.ts.
  */

@@ -34,6 +34,18 @@ function dom(svg: string): Document {
 }
 
 describe('governance layout (ELK)', () => {
+  it('lays out each input on its own: two maps with the same theme and different bodies in one file', () => {
+    const gone = full.nodes.at(-1)!.id;
+    const fewer = governanceData(
+      fixture.bodies.filter((b) => b.id !== gone),
+      fixture.links.filter((l) => l.from_body !== gone && l.to_body !== gone),
+      fixture.activities,
+    );
+    expect(Object.keys(full.layout.nodes)).toContain(gone);
+    expect(Object.keys(fewer.layout.nodes)).not.toContain(gone);
+    expect(Object.keys(fewer.layout.nodes)).toHaveLength(Object.keys(full.layout.nodes).length - 1);
+  });
+
   it('gives the same coordinates on every call', () => {
     const input = mapLayoutInput(full.nodes, 'safer-communities-board');
     const a = layoutGovernance(input.nodes, input.edges);

@@ -4,7 +4,7 @@
  * status and body, what the live count says, and which values a URL may set (unknown ones are
  * dropped, so `?status=bogus` shows everything rather than nothing).
  */
-import { plural } from './words.ts';
+import { plural } from '../lib/words.ts';
 
 /** The four filters, in the order the controls show them; each is also a URL parameter. */
 export const ACTIVITY_FILTERS = ['theme', 'period', 'status', 'body'] as const;

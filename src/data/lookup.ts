@@ -4,17 +4,17 @@
  * number. Every lookup that fails throws with the page author's mistake spelt out (dataset, key and
  * the keys that do exist), which fails the build.
  */
-import { MONTHS } from '../../lib/words.ts';
-import type { ClaimResult } from '../../data/claims.ts';
-import { findByKey } from '../../data/editions.ts';
-import { getCatalog, getClaims, getDataset } from '../../data/index.ts';
-import { factKey, type LoadedDataset, type LoadedRow } from '../../data/catalog.ts';
-import { formatChange, formatNumber, formatValue } from '../../lib/format.ts';
-import { parsePeriod, type Period } from '../../lib/period.ts';
-import { reportWords } from '../../lib/period-words.ts';
-import { STATUS_LABELS, type Status } from '../../schemas/common.ts';
-import type { GlossaryRow } from '../../schemas/glossary.ts';
-import type { AreaRow, MeasureRow, SectionRow } from '../../schemas/reference.ts';
+import { MONTHS } from '../lib/words.ts';
+import type { ClaimResult } from './claims.ts';
+import { findByKey } from './editions.ts';
+import { getCatalog, getClaims, getDataset } from './index.ts';
+import { factKey, type LoadedDataset, type LoadedRow } from './catalog.ts';
+import { formatChange, formatNumber, formatValue } from '../lib/format.ts';
+import { parsePeriod, type Period } from '../lib/period.ts';
+import { reportWords } from '../lib/period-words.ts';
+import { STATUS_LABELS, type Status } from '../schemas/common.ts';
+import type { GlossaryRow } from '../schemas/glossary.ts';
+import type { AreaRow, MeasureRow, SectionRow } from '../schemas/reference.ts';
 
 /** A row of a figure dataset (observations or spending) as the prose components need it. */
 export interface BoundRow {

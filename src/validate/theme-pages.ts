@@ -1,17 +1,16 @@
 /**
  * Theme pages against the data: frontmatter (themes, datasets, related themes, order), every theme has
- * a page, and every page's MDX scanned for hand-typed figures (src/content-checks.ts). Run by the
+ * a page, and every page's MDX scanned for hand-typed figures (src/validate/scan-mdx.ts). Run by the
  * content loader at build time and by `npm run validate` (docs/validation.md).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { type Catalog } from './data/catalog.ts';
-import { mdxTree, type MdxNode as Node } from './lib/mdx-tree.ts';
-import { scanMdx, type ContentProblem } from './content-checks.ts';
-import { escapeForMessage } from './data/problems.ts';
-import { MAX_MDX_BYTES, sizeText } from './data/limits.ts';
-import { themePageSchema } from './schemas/theme-page.ts';
+import { type Catalog } from '../data/catalog.ts';
+import { fieldLine, frontmatter, mdxTree, type MdxNode as Node } from '../lib/mdx-tree.ts';
+import { scanMdx, type ContentProblem } from './scan-mdx.ts';
+import { escapeForMessage } from '../data/problems.ts';
+import { MAX_MDX_BYTES, sizeText } from '../data/limits.ts';
+import { themePageSchema } from '../schemas/theme-page.ts';
 
 function describeYaml(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -155,10 +154,8 @@ function frontmatterLine(p: ContentProblem, full: string): { line?: number; colu
   const field = /^frontmatter field "(\w+)"/.exec(p.message)?.[1];
   if (p.line !== undefined || !field || !p.file.endsWith('.mdx')) return {};
   try {
-    const index = readFileSync(full, 'utf8')
-      .split('\n')
-      .findIndex((l) => l.startsWith(`${field}:`));
-    return index >= 0 ? { line: index + 1, column: 1 } : {};
+    const line = fieldLine(frontmatter(mdxTree(readFileSync(full, 'utf8'))), field);
+    return line === undefined ? {} : { line, column: 1 };
   } catch {
     return {};
   }
@@ -197,25 +194,21 @@ export function checkThemeFolder(
       problems.push({ file: display, message: `cannot be parsed as MDX: ${(error as Error).message}` });
       continue;
     }
-    const yaml = tree.children?.find((n) => n.type === 'yaml');
-    let data: Record<string, unknown>;
-    try {
-      data = (parseYaml(yaml?.value ?? '') ?? {}) as Record<string, unknown>;
-    } catch {
+    const fm = frontmatter(tree);
+    const data = fm.data;
+    if (data === undefined) {
       problems.push({ file: display, line: 1, column: 1, message: 'the frontmatter is not valid YAML' });
       continue;
     }
     // The schema the content collection uses: a key it does not know fails here, not in the build.
     const checked = themePageSchema.safeParse(data);
     if (!checked.success) {
-      const lines = (yaml?.value ?? '').split('\n');
       for (const issue of checked.error.issues) {
         const key = String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : '') ?? '');
-        const index = key ? lines.findIndex((l) => l.startsWith(`${key}:`)) : -1;
         const path = issue.path.length > 0 ? issue.path.join('.') : key;
         problems.push({
           file: display,
-          line: index >= 0 ? index + 2 : 1,
+          line: (key ? fieldLine(fm, key) : undefined) ?? 1,
           column: 1,
           message:
             issue.code === 'unrecognized_keys'
