@@ -82,6 +82,11 @@ export class Tab {
       this.report(/content security policy/i.test(text) ? 'csp-violation' : 'console-error', text);
     });
     page.on('pageerror', (error) => this.report('page-error', error.message));
+    // An alert() is a script that ran (the injection payloads): a failure, and dismissed so nothing waits.
+    page.on('dialog', (dialog) => {
+      this.report('page-error', `dialog: ${dialog.type()} "${dialog.message()}"`);
+      void dialog.dismiss().catch(() => undefined);
+    });
     page.on('request', (request) => {
       const url = request.url();
       if (this.#origin === undefined || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank')
@@ -238,6 +243,8 @@ export interface Opened {
   page: Page;
   /** Console errors, uncaught exceptions and CSP violations since the page was opened (`kind: detail`). */
   errors(): string[];
+  /** Everything the tab's watcher saw (also failed requests, 4xx/5xx, other hosts, dialogs). */
+  problems(): string[];
   /** Give the tab back; with `expectNoErrors` (default true) fail if `errors()` is not empty. */
   close(expectNoErrors?: boolean): Promise<void>;
   /** Close the tab instead of giving it back (after a check threw: its state is unknown). */
@@ -271,6 +278,7 @@ export async function openPage(tabs: TabPool, url: string, options: Partial<TabO
   return {
     page: tab.page,
     errors,
+    problems: () => tab.seen().map((f) => `${f.kind}: ${f.detail}`),
     close: async (expectNoErrors = true) => {
       if (closed) return;
       closed = true;
@@ -284,6 +292,33 @@ export async function openPage(tabs: TabPool, url: string, options: Partial<TabO
       closed = true;
       await release(false);
     },
+  };
+}
+
+/**
+ * A host page of our own making (`html`, written into about:blank, as another site would embed ours),
+ * in a pooled tab: `problems()` lists everything the tab's watcher saw from `origin` on (console
+ * errors, exceptions, CSP violations, failed requests, 4xx/5xx, requests to other hosts, dialogs).
+ */
+export async function openHtml(
+  tabs: TabPool,
+  html: string,
+  origin: string,
+  options: Partial<TabOptions> = {},
+): Promise<{ page: Page; problems: () => string[]; close: () => Promise<void> }> {
+  const { tab, release } = await tabs.lease({ width: 1300, height: 900, ...options });
+  tab.watch(origin);
+  try {
+    await tab.page.goto('about:blank');
+    await tab.page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
+  } catch (error) {
+    await release(false);
+    throw error;
+  }
+  return {
+    page: tab.page,
+    problems: () => tab.seen().map((f) => `${f.kind}: ${f.detail}`),
+    close: () => release(true),
   };
 }
 
