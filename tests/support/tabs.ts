@@ -218,6 +218,25 @@ export class TabPool {
     };
   }
 
+  /**
+   * A new tab in the pooled context for `options`, never reused: closed by `release`. For a host page
+   * written into the tab's first about:blank (a tab that has been elsewhere may not frame 127.0.0.1).
+   */
+  async fresh(options: TabOptions): Promise<{ tab: Tab; release: () => Promise<void> }> {
+    const tab = await Tab.open(await this.#context(options));
+    this.#tabs.set(tab.page, tab);
+    this.opened++;
+    await tab.page.setViewportSize({ width: options.width, height: options.height ?? 800 });
+    await tab.page.emulateMedia({ colorScheme: options.scheme ?? 'light' });
+    return {
+      tab,
+      release: async () => {
+        tab.stopWatching();
+        await tab.page.close().catch(() => undefined);
+      },
+    };
+  }
+
   /** Run `check` on an idle tab (or a new one) set to `options`; the tab goes back to the pool after. */
   async use<T>(options: TabOptions, check: (tab: Tab) => Promise<T>): Promise<T> {
     const { tab, release } = await this.lease(options);
@@ -297,7 +316,7 @@ export async function openPage(tabs: TabPool, url: string, options: Partial<TabO
 
 /**
  * A host page of our own making (`html`, written into about:blank, as another site would embed ours),
- * in a pooled tab: `problems()` lists everything the tab's watcher saw from `origin` on (console
+ * in a new tab of the pooled context: `problems()` lists everything the tab's watcher saw from `origin` on (console
  * errors, exceptions, CSP violations, failed requests, 4xx/5xx, requests to other hosts, dialogs).
  */
 export async function openHtml(
@@ -306,19 +325,20 @@ export async function openHtml(
   origin: string,
   options: Partial<TabOptions> = {},
 ): Promise<{ page: Page; problems: () => string[]; close: () => Promise<void> }> {
-  const { tab, release } = await tabs.lease({ width: 1300, height: 900, ...options });
+  // A new tab (in the shared context): Chromium's local network access checks let the first
+  // about:blank of a tab frame 127.0.0.1, but not an about:blank the tab went back to.
+  const { tab, release } = await tabs.fresh({ width: 1300, height: 900, ...options });
   tab.watch(origin);
   try {
-    await tab.page.goto('about:blank');
     await tab.page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
   } catch (error) {
-    await release(false);
+    await release();
     throw error;
   }
   return {
     page: tab.page,
     problems: () => tab.seen().map((f) => `${f.kind}: ${f.detail}`),
-    close: () => release(true),
+    close: release,
   };
 }
 
