@@ -9,12 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkExplorerDefault, checkExplorerState, checkExplorerTargets, FILTER_KEYS } from '../support/activities.ts';
-import { connectBrowser } from '../support/browser.ts';
 import { checkOverflow, runAxe } from '../support/page-checks.ts';
 import { startStaticServer, type StaticServer } from '../support/server.ts';
+import { useBrowserSession } from '../support/session.ts';
+import { openPage, type Opened, type TabOptions } from '../support/tabs.ts';
 
 const base = inject('siteBaseUrl');
 const PAGE = `${base}themes/governance/`;
@@ -31,37 +32,18 @@ const data: Row[] = (
 const expected = (filters: Partial<Row>) =>
   data.filter((r) => Object.entries(filters).every(([k, v]) => r[k as keyof Row] === v)).length;
 
-let browser: Browser;
+const session = useBrowserSession(inject('wsEndpoint'));
 let fixtures: StaticServer;
 beforeAll(async () => {
-  browser = await connectBrowser(inject('wsEndpoint'));
   fixtures = await startStaticServer(resolve(import.meta.dirname, '../fixtures/broken-pages'), '/fixture-base/');
 });
 afterAll(async () => {
   await fixtures?.close();
-  await browser?.close();
 });
 
-async function open(
-  url: string,
-  options: BrowserContextOptions = {},
-): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(url);
-  return {
-    page,
-    close: async () => {
-      await context.close();
-      expect(errors, 'console errors or CSP violations').toEqual([]);
-    },
-  };
-}
+/** The suite's one way to open a page: a pooled tab (tabs.ts), 1280 x 800 unless told; `close()` fails on console errors. */
+const open = (url: string, options: Partial<TabOptions> = {}): Promise<Opened> =>
+  openPage(session.tabs, url, { width: 1280, ...options });
 
 const fixture = (name: string, query = '') => `${new URL(`${name}/`, fixtures.baseUrl).href}${query}`;
 const visibleCount = (page: Page, fig = FIG) =>
@@ -72,10 +54,10 @@ const selectOf = (page: Page, key: string, fig = FIG) => page.locator(`${fig} se
 
 describe.concurrent('each explorer gate fails on its broken fixture', () => {
   it('the good fixture passes every gate', async () => {
-    const nojs = await open(fixture('activities-good'), { javaScriptEnabled: false });
+    const nojs = await open(fixture('activities-good'), { javaScript: false });
     expect(await checkExplorerDefault(nojs.page, '#f', 4)).toEqual([]);
     await nojs.close();
-    const { page, close } = await open(fixture('activities-good'), { viewport: { width: 360, height: 800 } });
+    const { page, close } = await open(fixture('activities-good'), { width: 360, height: 800 });
     await selectOf(page, 'theme', '#f').selectOption('hate-crime');
     expect(await checkExplorerState(page, '#f')).toEqual([]);
     expect(await visibleCount(page, '#f')).toBe(2);
@@ -83,7 +65,7 @@ describe.concurrent('each explorer gate fails on its broken fixture', () => {
     await close();
   });
   it('items hidden without JavaScript', async () => {
-    const { page, close } = await open(fixture('activities-hidden-nojs'), { javaScriptEnabled: false });
+    const { page, close } = await open(fixture('activities-hidden-nojs'), { javaScript: false });
     expect((await checkExplorerDefault(page, '#f', 4)).join('\n')).toContain('4 of 4 items are hidden');
     await close();
   });
@@ -116,7 +98,7 @@ describe.concurrent('each explorer gate fails on its broken fixture', () => {
 
 describe('without JavaScript', () => {
   it('lists every piece of work with its text; the filters are hidden and the count says all', async () => {
-    const { page, close } = await open(PAGE, { javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    const { page, close } = await open(PAGE, { javaScript: false, width: 360, height: 800 });
     expect(await checkExplorerDefault(page, FIG, data.length)).toEqual([]);
     expect(await selectOf(page, 'theme').isVisible()).toBe(false);
     expect(await page.locator(`${FIG} [data-act-count]`).textContent()).toBe(
@@ -134,7 +116,7 @@ describe('without JavaScript', () => {
   it.each(['pcc-and-panel', 'child-exploitation'])(
     'the %s page draws the theme’s overview and lists its work once, in the page’s own list',
     async (theme) => {
-      const { page, close } = await open(`${base}themes/${theme}/`, { javaScriptEnabled: false });
+      const { page, close } = await open(`${base}themes/${theme}/`, { javaScript: false });
       const fig = `#activities-board-${theme}`;
       expect(await page.locator(`${fig} svg.act-overview rect[data-status]`).count()).toBe(expected({ theme }));
       expect(await page.locator(`${fig} li[data-status]`).count()).toBe(0);
@@ -146,7 +128,7 @@ describe('without JavaScript', () => {
 
 describe('with JavaScript', () => {
   it.each(FILTER_KEYS)('filters by %s with the keyboard', async (key) => {
-    const { page, close } = await open(PAGE, { viewport: { width: 360, height: 800 } });
+    const { page, close } = await open(PAGE, { width: 360, height: 800 });
     const select = selectOf(page, key);
     await select.focus();
     await page.keyboard.press('ArrowDown');
@@ -221,7 +203,7 @@ describe('with JavaScript', () => {
   });
 
   it('every control is at least 24 x 24 px at 360 px, and nothing overflows at 320 px', async () => {
-    const { page, close } = await open(PAGE, { viewport: { width: 360, height: 800 } });
+    const { page, close } = await open(PAGE, { width: 360, height: 800 });
     expect(await checkExplorerTargets(page, FIG)).toEqual([]);
     await page.setViewportSize({ width: 320, height: 700 });
     expect(await checkOverflow(page)).toEqual([]);
@@ -234,8 +216,9 @@ describe('accessibility', () => {
     for (const scheme of ['light', 'dark'] as const) {
       it(`axe finds no violations at ${width} px, ${scheme}, with filters applied`, async () => {
         const { page, close } = await open(`${PAGE}?theme=domestic-abuse&status=underway#activities-board`, {
-          viewport: { width, height: 800 },
-          colorScheme: scheme,
+          width,
+          height: 800,
+          scheme,
         });
         expect(await runAxe(page, `${width} ${scheme}`)).toEqual([]);
         await close();

@@ -172,6 +172,17 @@ describe.concurrent('each broken fixture page fails its gate', () => {
     expect(text).toMatch(/the keyboard left the page for .*\/fixture-base\/good\/ \(last keys: .*Escape on <rect/);
   });
 
+  it('the keyboard walks inside the one page visit (every-page): the 360 px walk after the 1280 px checks still fails', async () => {
+    const options = { origin: server.origin, keyboard: true };
+    expect(await checkPage(session.tabs, url('good'), options)).toEqual([]);
+    const covered = await checkPage(session.tabs, url('focus-covered'), options);
+    expect(details(covered, 'keyboard')).toMatch(/\[360 px\] focused .* is hidden under <div class="cover-bar">/);
+    const invisible = await checkPage(session.tabs, url('focus-invisible'), options);
+    // Both walks start from the top: the first stop is checked at each width.
+    expect(details(invisible, 'keyboard')).toMatch(/\[1280 px\] first Tab stop/);
+    expect(details(invisible, 'keyboard')).toMatch(/\[360 px\] first Tab stop/);
+  });
+
   it('tooltip that Escape does not close (keyboard pass)', async () => {
     const text = details(await checkKeyboard(session.tabs, url('tooltip-stuck'), 1280), 'keyboard');
     expect(text).toContain('Escape does not hide the tooltip');

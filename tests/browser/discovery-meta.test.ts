@@ -7,14 +7,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { sitePages } from '../../src/discovery/pages.ts';
 import { cardSlug } from '../../src/lib/seo.ts';
 import { articleSchema, datasetSchema, jsonLdSchema } from '../support/schema-org.ts';
 import { readThemes } from '../support/themes.ts';
-import { connectBrowser } from '../support/browser.ts';
-import { watchedPage } from '../support/watched-page.ts';
+import { useBrowserSession } from '../support/session.ts';
+import { openPage } from '../support/tabs.ts';
 import { INJECTED_DATASET, PAYLOAD } from '../support/build-site.ts';
 
 const dist = inject('siteDir');
@@ -97,26 +96,19 @@ describe('JSON-LD', () => {
 });
 
 describe('in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await connectBrowser(inject('wsEndpoint'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useBrowserSession(inject('wsEndpoint'));
 
   it.each([`data/${INJECTED_DATASET}/`, 'themes/hate-crime/'])(
     '%s: JSON-LD runs nothing and breaks no CSP rule',
     async (path) => {
-      const w = await watchedPage(browser);
-      await w.page.goto(`${baseUrl}${path}`);
+      const w = await openPage(session.tabs, `${baseUrl}${path}`, { width: 1280 });
       await w.page.waitForLoadState('networkidle');
       const parsed = await w.page.$$eval('script[type="application/ld+json"]', (els) =>
         els.map((e) => JSON.parse(e.textContent ?? '') as { '@type': string }),
       );
       expect(parsed.map((p) => p['@type'])).toEqual([path.startsWith('data/') ? 'Dataset' : 'Article']);
-      expect(w.problems).toEqual([]);
-      await w.page.context().close();
+      expect(w.problems()).toEqual([]);
+      await w.close();
     },
   );
 });

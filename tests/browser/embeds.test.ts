@@ -6,12 +6,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Frame } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { getFigure } from '../../src/figures/index.ts';
 import { OGL_URL } from '../../src/lib/site.ts';
-import { connectBrowser } from '../support/browser.ts';
-import { watchedPage } from '../support/watched-page.ts';
+import { useBrowserSession } from '../support/session.ts';
+import { openHtml } from '../support/tabs.ts';
 
 const dist = inject('siteDir');
 const baseUrl = inject('siteBaseUrl');
@@ -22,13 +22,8 @@ const ids = readdirSync(join(dist, 'embed'))
   .sort();
 const WIDTHS = [280, 320, 480, 768, 1200];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await connectBrowser(inject('wsEndpoint'));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowserSession(inject('wsEndpoint'));
+const origin = new URL(baseUrl).origin;
 
 describe('figure embeds in an iframe', () => {
   it('there is one per figure', () => {
@@ -36,16 +31,16 @@ describe('figure embeds in an iframe', () => {
   });
 
   it.each(ids)('%s fits every width and links back', async (id) => {
-    const w = await watchedPage(browser, { viewport: { width: 1300, height: 900 } });
     // A host page (about:blank, like another site) with one iframe per width; `load` waits for them all.
     const src = `${baseUrl}embed/${id}/`;
     const iframes = WIDTHS.map(
       (width) => `<iframe src="${src}" width="${width}" height="700" title="embed ${width}"></iframe>`,
     ).join('');
-    await w.page.setContent(`<!doctype html><html lang="en"><title>host</title><body>${iframes}</body></html>`, {
-      waitUntil: 'load',
-      timeout: 60_000,
-    });
+    const w = await openHtml(
+      session.tabs,
+      `<!doctype html><html lang="en"><title>host</title><body>${iframes}</body></html>`,
+      origin,
+    );
     const frames = await Promise.all((await w.page.$$('iframe')).map(async (el) => (await el.contentFrame())!));
     expect(frames).toHaveLength(WIDTHS.length);
     for (const frame of frames) {
@@ -69,8 +64,8 @@ describe('figure embeds in an iframe', () => {
     for (const s of f.sources) expect(links).toContain(`${basePath}data/${s.dataset}/`);
     expect(links).toContain(OGL_URL);
     expect(await frames[0]!.textContent('.embed-credit')).toMatch(/Open Government Licence v3\.0/);
-    expect(w.problems).toEqual([]);
-    await w.page.context().close();
+    expect(w.problems()).toEqual([]);
+    await w.close();
   });
 });
 
@@ -92,7 +87,6 @@ function hostScript(id: string, origin: string): string {
 
 /** Load `id` (full and compact) at every width in a host page with `script`; each iframe's height and its content's. */
 async function embedHeights(id: string, script: string) {
-  const w = await watchedPage(browser, { viewport: { width: 1300, height: 900 } });
   const srcs = [`${baseUrl}embed/${id}/`, `${baseUrl}embed/compact/${id}/`];
   const iframes = srcs
     .flatMap((src) =>
@@ -102,10 +96,11 @@ async function embedHeights(id: string, script: string) {
       ),
     )
     .join('');
-  await w.page.setContent(`<!doctype html><html lang="en"><title>host</title><body>${iframes}${script}</body></html>`, {
-    waitUntil: 'load',
-    timeout: 60_000,
-  });
+  const w = await openHtml(
+    session.tabs,
+    `<!doctype html><html lang="en"><title>host</title><body>${iframes}${script}</body></html>`,
+    origin,
+  );
   const measure = async () =>
     Promise.all(
       (await w.page.$$('iframe')).map(async (el) => {
@@ -147,8 +142,8 @@ describe('embed height protocol', () => {
       if (frame.url().includes('/embed/compact/')) expect(extra, frame.url()).toEqual([]);
       else expect(extra, frame.url()).toContain('.figure-takeaway');
     }
-    expect(w.problems).toEqual([]);
-    await w.page.context().close();
+    expect(w.problems()).toEqual([]);
+    await w.close();
   });
 
   it('a host that checks another origin leaves its iframes at the height it set (the check can fail)', async () => {
@@ -158,6 +153,6 @@ describe('embed height protocol', () => {
     const wrong = (await measure()).filter((m) => m.height !== m.content);
     expect(wrong.length).toBeGreaterThan(0);
     expect(wrong.every((m) => m.height === 640)).toBe(true);
-    await w.page.context().close();
+    await w.close();
   });
 });

@@ -6,43 +6,20 @@
  * axe finds nothing at 360 and 1280 px in light and dark (also with a card open); nothing overflows
  * at 320 px; the theme pages show a narrowed map.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connectBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSession } from '../support/session.ts';
+import { openPage, type Opened, type TabOptions } from '../support/tabs.ts';
 import { checkOverflow, runAxe } from '../support/page-checks.ts';
 
 const base = inject('siteBaseUrl');
 const PAGE = `${base}themes/governance/`;
 const FIG = '#governance-diagram';
-let browser: Browser;
+const session = useBrowserSession(inject('wsEndpoint'));
 
-beforeAll(async () => {
-  browser = await connectBrowser(inject('wsEndpoint'));
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(
-  url: string,
-  options: BrowserContextOptions = {},
-): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(url);
-  return {
-    page,
-    close: async () => {
-      await context.close();
-      expect(errors, 'console errors or CSP violations').toEqual([]);
-    },
-  };
-}
+/** The suite's one way to open a page: a pooled tab (tabs.ts), 1280 x 800 unless told; `close()` fails on console errors. */
+const open = (url: string, options: Partial<TabOptions> = {}): Promise<Opened> =>
+  openPage(session.tabs, url, { width: 1280, ...options });
 
 /** Is the element's box at least partly inside the viewport? */
 async function inView(page: Page, selector: string): Promise<boolean> {
@@ -90,7 +67,7 @@ async function tabStops(page: Page, fig: string): Promise<number> {
 
 describe('without JavaScript', () => {
   it('draws and labels the Safer Communities Board links and lists every body with its links', async () => {
-    const { page, close } = await open(PAGE, { javaScriptEnabled: false });
+    const { page, close } = await open(PAGE, { javaScript: false });
     const result = await page.evaluate((fig) => {
       const root = document.querySelector(fig)!;
       const visible = (el: Element) => (el as HTMLElement).getClientRects().length > 0;
@@ -172,7 +149,7 @@ describe('with JavaScript', () => {
   });
 
   it('selects a body by touch at 360 px: the one-body panel is open, the row opens in place and redraws the panel', async () => {
-    const { page, close } = await open(PAGE, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const { page, close } = await open(PAGE, { width: 360, height: 740, touch: true });
     const box = `${FIG} [data-gov-box]`;
     // The map stays open on a phone: its one-body panel is the page's first chart (issue #25).
     expect(await page.locator(box).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
@@ -264,7 +241,7 @@ async function smallestText(page: Page, selector: string): Promise<{ px: number;
 describe('the map on a phone', () => {
   for (const width of [360, 320]) {
     it(`is readable at ${width} px: the one-body panel, text >= 12 px, no horizontal scrolling`, async () => {
-      const { page, close } = await open(PAGE, { viewport: { width, height: 740 }, hasTouch: true, isMobile: true });
+      const { page, close } = await open(PAGE, { width, height: 740, touch: true });
       expect(await page.locator(`${FIG} [data-gov-hood]`).isVisible()).toBe(true);
       expect(await page.locator(`${FIG} .govmap-wrap > .figure-view`).isVisible()).toBe(false);
       const text = await smallestText(page, `${FIG} svg.gov-hood`);
@@ -281,7 +258,7 @@ describe('the map on a phone', () => {
   }
 
   it('the text-size check fails on the whole map shrunk to a phone (what the panel replaces)', async () => {
-    const { page, close } = await open(PAGE, { viewport: { width: 360, height: 740 } });
+    const { page, close } = await open(PAGE, { width: 360, height: 740 });
     // Force the whole map back into the narrow column, as it was drawn before the panel (CSSOM: the CSP
     // forbids a style tag).
     await page
@@ -294,7 +271,7 @@ describe('the map on a phone', () => {
   });
 
   it('without JavaScript shows the Safer Communities Board panel, each row a link to that body in the list', async () => {
-    const { page, close } = await open(PAGE, { viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const { page, close } = await open(PAGE, { width: 360, height: 740, javaScript: false });
     const rows = await page
       .locator(`${FIG} svg.gov-hood a.gov-hood-link`)
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -388,7 +365,7 @@ describe('a selected body on a wide screen', () => {
 
 describe('legend and narrowed maps', () => {
   it('names every kind of link the map draws, and our reading', async () => {
-    const { page, close } = await open(PAGE, { javaScriptEnabled: false });
+    const { page, close } = await open(PAGE, { javaScript: false });
     const { kinds, legend } = await page.evaluate((fig) => {
       const root = document.querySelector(fig)!;
       return {
@@ -410,7 +387,7 @@ describe('legend and narrowed maps', () => {
   it.each(['pcc-and-panel', 'child-exploitation'])(
     'the %s page shows a narrowed map with its own summary',
     async (theme) => {
-      const { page, close } = await open(`${base}themes/${theme}/`, { javaScriptEnabled: false });
+      const { page, close } = await open(`${base}themes/${theme}/`, { javaScript: false });
       const fig = `#governance-diagram-${theme}`;
       const nodes = await page.locator(`${fig} .gov-node`).count();
       expect(nodes).toBeGreaterThan(2);
@@ -427,8 +404,9 @@ describe('accessibility', () => {
     for (const scheme of ['light', 'dark'] as const) {
       it(`axe finds no violations at ${width} px, ${scheme}, with a body selected`, async () => {
         const { page, close } = await open(`${PAGE}?body=safer-communities-board#governance-diagram`, {
-          viewport: { width, height: 800 },
-          colorScheme: scheme,
+          width,
+          height: 800,
+          scheme,
         });
         expect(await runAxe(page, `${width} ${scheme}`)).toEqual([]);
         await close();
@@ -437,7 +415,7 @@ describe('accessibility', () => {
   }
 
   it('fits 320 px with the map open', async () => {
-    const { page, close } = await open(PAGE, { viewport: { width: 320, height: 700 } });
+    const { page, close } = await open(PAGE, { width: 320, height: 700 });
     expect(await checkOverflow(page)).toEqual([]);
     await close();
   });

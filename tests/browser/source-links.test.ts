@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowserSession } from '../support/session.ts';
+import { onPage } from '../support/tabs.ts';
 
 const baseUrl = inject('siteBaseUrl');
 const session = useBrowserSession(inject('wsEndpoint'));
@@ -67,8 +68,7 @@ async function collect(page: Page, path: string): Promise<Link[]> {
 
 describe('Show in the report', () => {
   it('every sampled link lands on highlighted lines of the report that hold its value', async () => {
-    const page = await session.browser.newPage({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
-    try {
+    await session.tabs.use({ javaScript: false, width: 360, height: 740 }, async ({ page }) => {
       const links = [
         ...(await collect(page, 'themes/domestic-abuse/')),
         ...(await collect(page, 'themes/hate-crime/')),
@@ -119,30 +119,27 @@ describe('Show in the report', () => {
           ).toBe(true);
         }
       }
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('a single line anchor highlights that line alone', async () => {
-    const page = await session.browser.newPage({ javaScriptEnabled: false });
-    try {
-      await page.goto(new URL('sources/community-safety-overview-2018/#L9', baseUrl).href);
-      expect((await highlighted(page)).lines).toEqual(['L9']);
-    } finally {
-      await page.close();
-    }
+    const url = new URL('sources/community-safety-overview-2018/#L9', baseUrl).href;
+    await onPage(session.tabs, url, async (page) => expect((await highlighted(page)).lines).toEqual(['L9']), {
+      javaScript: false,
+      width: 1280,
+    });
   });
 
   it('the old address /source/ still lands on the highlighted passage', async () => {
-    const page = await session.browser.newPage({ javaScriptEnabled: false });
-    try {
-      await page.goto(new URL('source/#L338-L341', baseUrl).href);
-      expect((await highlighted(page)).lines).toEqual(['L338', 'L339', 'L340', 'L341']);
-      await page.goto(new URL('source/#L9', baseUrl).href);
-      expect((await highlighted(page)).lines).toEqual(['L9']);
-    } finally {
-      await page.close();
-    }
+    await onPage(
+      session.tabs,
+      new URL('source/#L338-L341', baseUrl).href,
+      async (page) => {
+        expect((await highlighted(page)).lines).toEqual(['L338', 'L339', 'L340', 'L341']);
+        await page.goto(new URL('source/#L9', baseUrl).href);
+        expect((await highlighted(page)).lines).toEqual(['L9']);
+      },
+      { javaScript: false, width: 1280 },
+    );
   });
 });

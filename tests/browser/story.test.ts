@@ -110,27 +110,35 @@ describe.concurrent('every theme page at 360 x 800', () => {
   it('there are theme pages', () => {
     expect(themePages.length).toBeGreaterThanOrEqual(9);
   });
-  it.each(themePages)('%s: header, first chart, targets, tables', async (url) => {
+  // Per theme page, one visit for the focus rings (light, then dark in the same page: the dark scheme
+  // changes colours only, tests/unit/dark-scheme.test.ts) and the measurements, and a second (a
+  // reused tab) for the table cues: they switch every figure to its table, and after the clicks on
+  // marks a cue can lag its table.
+  it.each(themePages)('%s: header, first chart, targets, focus rings in light and dark, tables', async (url) => {
     expect(
-      await onPage(url, async (page) => [
-        ...(await checkLayout(page, {
-          height: url.endsWith('/governance/') ? LIMITS.governanceHeight : LIMITS.pageHeight,
-        })),
-        ...(await checkTargets(page)),
-        ...(await checkTipsClear(page)),
-        ...(await checkPanelScales(page)),
-        ...(await checkZeroLineClear(page)),
-        ...(await checkNumbersOnce(page)),
-        ...(await checkTextFragments(page)),
-        // Last: it switches every figure to its table.
-        ...(await checkTableCues(page)),
-      ]),
+      await onPage(url, async (page) => {
+        const light = await checkFocusRings(page);
+        await page.emulateMedia({ colorScheme: 'dark' });
+        const dark = (await checkFocusRings(page)).map((problem) => `[dark] ${problem}`);
+        await page.emulateMedia({ colorScheme: 'light' });
+        return [
+          ...light,
+          ...dark,
+          ...(await checkLayout(page, {
+            height: url.endsWith('/governance/') ? LIMITS.governanceHeight : LIMITS.pageHeight,
+          })),
+          ...(await checkTargets(page)),
+          ...(await checkTipsClear(page)),
+          ...(await checkPanelScales(page)),
+          ...(await checkZeroLineClear(page)),
+          ...(await checkNumbersOnce(page)),
+          ...(await checkTextFragments(page)),
+        ];
+      }),
     ).toEqual([]);
+    expect(await onPage(url, checkTableCues)).toEqual([]);
   });
-  it.each(themePages)('%s: focus rings in light and dark', async (url) => {
-    expect(await onPage(url, checkFocusRings, { scheme: 'light' })).toEqual([]);
-    expect(await onPage(url, checkFocusRings, { scheme: 'dark' })).toEqual([]);
-  });
+
   it('the home page has a chart, and its first screen shows the lead finding’s chart', async () => {
     expect(
       await onPage(baseUrl, async (page) => [
@@ -145,22 +153,30 @@ describe.concurrent('every theme page at 360 x 800', () => {
 describe('quick exit', () => {
   const sensitive = () => new URL('themes/domestic-abuse/', baseUrl).href;
   it('Shift pressed three times covers the page and replaces it with the neutral site', async () => {
-    await onPage(sensitive(), async (page) => {
-      const before = await page.evaluate(() => history.length);
-      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
-      await page.waitForURL('https://www.bbc.co.uk/weather');
-      // location.replace: no new history entry, so Back cannot return to the page.
-      expect(await page.evaluate(() => history.length)).toBe(before);
-    });
+    await onPage(
+      sensitive(),
+      async (page) => {
+        const before = await page.evaluate(() => history.length);
+        for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+        await page.waitForURL('https://www.bbc.co.uk/weather');
+        // location.replace: no new history entry, so Back cannot return to the page.
+        expect(await page.evaluate(() => history.length)).toBe(before);
+      },
+      { neutralOutside: true },
+    );
   });
   it('the button leaves too; Escape and Shift+Tab never do', async () => {
-    await onPage(sensitive(), async (page) => {
-      for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
-      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
-      await page.waitForTimeout(200);
-      expect(page.url()).toBe(sensitive());
-      await page.click('a[data-quick-exit]');
-      await page.waitForURL('https://www.bbc.co.uk/weather');
-    });
+    await onPage(
+      sensitive(),
+      async (page) => {
+        for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+        for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+        await page.waitForTimeout(200);
+        expect(page.url()).toBe(sensitive());
+        await page.click('a[data-quick-exit]');
+        await page.waitForURL('https://www.bbc.co.uk/weather');
+      },
+      { neutralOutside: true },
+    );
   });
 });

@@ -1,15 +1,17 @@
 /**
- * The set-up the story and explore browser suites share: the suite's browser, the broken-page fixture
- * server (tests/fixtures/broken-pages under `/fixture-base/`), and `onPage()`, which opens a URL in a
- * fresh context (360 x 800 and light unless told), runs a check and closes the context. Requests to
- * any other host are answered with a neutral page, so nothing leaves the machine (the quick exit's
- * outside address lands there). With `errors: true`, console errors and CSP violations fail the check.
+ * The set-up the story and explore browser suites share: the suite's browser and tab pool
+ * (session.ts), the broken-page fixture server (tests/fixtures/broken-pages under `/fixture-base/`),
+ * and `onPage()`, which opens a URL in a pooled tab (360 x 800 and light unless told; tabs.ts), runs a
+ * check and gives the tab back. With `errors: true`, console errors and CSP violations fail the check;
+ * with `neutralOutside: true`, requests to any other host are answered with a neutral page, so nothing
+ * leaves the machine (the quick exit's outside address lands there).
  */
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { connectBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { startStaticServer, type StaticServer } from './server.ts';
+import { useBrowserSession } from './session.ts';
+import { onPage as onPooledPage } from './tabs.ts';
 
 export interface PageOptions {
   width?: number;
@@ -17,48 +19,29 @@ export interface PageOptions {
   js?: boolean;
   /** Fail on console errors and CSP violations. */
   errors?: boolean;
+  /** Answer requests to other hosts with a neutral page. */
+  neutralOutside?: boolean;
 }
 
 export function useFixturePages() {
-  let browser: Browser;
+  const session = useBrowserSession(inject('wsEndpoint'));
   let fixtures: StaticServer;
   beforeAll(async () => {
-    browser = await connectBrowser(inject('wsEndpoint'));
     fixtures = await startStaticServer(resolve(import.meta.dirname, '../fixtures/broken-pages'), '/fixture-base/');
   });
   afterAll(async () => {
     await fixtures?.close();
-    await browser?.close();
   });
 
-  async function onPage<T>(url: string, run: (page: Page) => Promise<T>, options: PageOptions = {}): Promise<T> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 360, height: 800 },
-      colorScheme: options.scheme ?? 'light',
-      javaScriptEnabled: options.js ?? true,
+  function onPage<T>(url: string, run: (page: Page) => Promise<T>, options: PageOptions = {}): Promise<T> {
+    return onPooledPage(session.tabs, url, run, {
+      width: options.width ?? 360,
+      scheme: options.scheme ?? 'light',
+      javaScript: options.js ?? true,
+      errors: options.errors ?? false,
+      neutralOutside: options.neutralOutside ?? false,
     });
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'text/html',
-        body: '<!doctype html><title>Neutral</title><p>Neutral page</p>',
-      }),
-    );
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    try {
-      await page.goto(url, { waitUntil: 'load' });
-      const result = await run(page);
-      if (options.errors) expect(errors, 'console errors or CSP violations').toEqual([]);
-      return result;
-    } finally {
-      await context.close();
-    }
   }
   const fixture = (name: string) => new URL(`${name}/`, fixtures.baseUrl).href;
-  return { onPage, fixture };
+  return { onPage, fixture, session };
 }

@@ -234,6 +234,28 @@ export async function checkKeyboard(tabs: TabPool, url: string, width: number): 
   });
 }
 
+/**
+ * Walk a page already walked or used, as if freshly loaded at this width: focus and scroll go back to
+ * the top (a focused and removed first element puts Tab's starting point at the start of <body>), then
+ * `walkKeyboard`. What a walk changed otherwise (a tooltip Escape hid) is what the reader left too.
+ */
+export async function walkFromTop(page: Page, width: number): Promise<Failure[]> {
+  await backToTop(page);
+  return walkKeyboard(page, width);
+}
+
+/** Focus and scroll back at the top of the page, as loaded (see `walkFromTop`). */
+export async function backToTop(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    document.body.prepend(start);
+    start.focus({ preventScroll: true });
+    start.remove();
+    window.scrollTo({ top: 0, left: 0, behavior: 'instant' });
+  });
+}
+
 /** Walk the loaded page (focus at its start) by keyboard; the page's tab must come from a TabPool. */
 export async function walkKeyboard(page: Page, width: number): Promise<Failure[]> {
   const failures: Failure[] = [];

@@ -12,6 +12,7 @@ import type { Failure, TabPool } from './tabs.ts';
 
 export type { Failure, FailureKind } from './tabs.ts';
 export { checkKeyboard, walkKeyboard } from './keyboard.ts';
+import { backToTop, walkFromTop, walkKeyboard } from './keyboard.ts';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const WIDTHS = [360, 1280] as const;
@@ -249,15 +250,22 @@ export interface PageCheckOptions {
   /** If set, full-page PNGs `<slug>-<width>-<scheme>.png` are written here. */
   screenshotsDir?: string | undefined;
   slug?: string;
+  /**
+   * Also walk the page by keyboard at each width (keyboard.ts), in the same visit: at 1280 px first,
+   * on the page as loaded; at 360 px after the other checks, from the top of the page again.
+   */
+  keyboard?: boolean;
 }
 
 /**
  * Load the page once and check it: 200, CSP meta, axe at each width (every rule in light, the colour
- * rules in dark; a screenshot of each when asked for), charts at each width, no horizontal scroll at 320 px, and throughout no
- * console error, CSP violation, failed request or request to another host.
+ * rules in dark; a screenshot of each when asked for), charts at each width, the keyboard walk at each
+ * width when asked for, no horizontal scroll at 320 px, and throughout no console error, CSP
+ * violation, failed request or request to another host.
  */
 export async function checkPage(tabs: TabPool, url: string, options: PageCheckOptions): Promise<Failure[]> {
-  return tabs.use({ width: WIDTHS[WIDTHS.length - 1] ?? 1280, height: HEIGHT }, async (tab) => {
+  const widest = WIDTHS[WIDTHS.length - 1] ?? 1280;
+  return tabs.use({ width: widest, height: HEIGHT }, async (tab) => {
     const failures: Failure[] = [];
     const page = tab.page;
     tab.watch(options.origin);
@@ -265,6 +273,11 @@ export async function checkPage(tabs: TabPool, url: string, options: PageCheckOp
     if (response === null || response.status() !== 200)
       failures.push({ kind: 'http-status', detail: `${url} answered ${response?.status() ?? 'nothing'}` });
     failures.push(...(await checkMetaCsp(page)));
+    // The first walk on the page exactly as loaded, before anything else has touched it.
+    if (options.keyboard === true) {
+      failures.push(...(await walkKeyboard(page, widest)));
+      await backToTop(page);
+    }
     for (const width of [...WIDTHS].reverse()) {
       await page.setViewportSize({ width, height: HEIGHT });
       failures.push(...(await checkCharts(page)).map((f) => ({ ...f, detail: `[${width} px] ${f.detail}` })));
@@ -280,8 +293,9 @@ export async function checkPage(tabs: TabPool, url: string, options: PageCheckOp
           );
         }
       }
+      await page.emulateMedia({ colorScheme: 'light' });
+      if (options.keyboard === true && width !== widest) failures.push(...(await walkFromTop(page, width)));
     }
-    await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: NARROWEST, height: HEIGHT });
     failures.push(...(await checkOverflow(page)));
     failures.push(...tab.stopWatching());

@@ -168,7 +168,16 @@ export async function checkTableCues(page: Page): Promise<string[]> {
   await page.evaluate(() => {
     for (const b of document.querySelectorAll<HTMLButtonElement>('[data-set-show="table"]')) b.click();
   });
+  // The cues follow a ResizeObserver, which reports in a rendering frame: wait for two frames (a
+  // fixed pause was too short on a loaded machine), at most 5 s.
   await page.waitForTimeout(100);
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        setTimeout(done, 5000);
+        requestAnimationFrame(() => requestAnimationFrame(() => done()));
+      }),
+  );
   return page.evaluate(() => {
     const out: string[] = [];
     for (const box of document.querySelectorAll<HTMLElement>('main .table-scroll')) {

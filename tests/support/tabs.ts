@@ -56,6 +56,11 @@ export class Tab {
     this.#failures = [];
   }
 
+  /** The failures seen since `watch`, still recording. */
+  seen(): Failure[] {
+    return [...this.#failures];
+  }
+
   /** The failures seen since `watch`, and stop recording. */
   stopWatching(): Failure[] {
     const failures = this.#failures;
@@ -77,6 +82,11 @@ export class Tab {
       this.report(/content security policy/i.test(text) ? 'csp-violation' : 'console-error', text);
     });
     page.on('pageerror', (error) => this.report('page-error', error.message));
+    // An alert() is a script that ran (the injection payloads): a failure, and dismissed so nothing waits.
+    page.on('dialog', (dialog) => {
+      this.report('page-error', `dialog: ${dialog.type()} "${dialog.message()}"`);
+      void dialog.dismiss().catch(() => undefined);
+    });
     page.on('request', (request) => {
       const url = request.url();
       if (this.#origin === undefined || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank')
@@ -99,13 +109,29 @@ export interface TabOptions {
   width: number;
   /** Viewport height (default 800). */
   height?: number;
+  /** Colour scheme (default light). */
+  scheme?: 'light' | 'dark';
+  /** A phone: touch events and a mobile viewport (context options, so these tabs have their own context). */
+  touch?: boolean;
+  /**
+   * Answer requests to any host but 127.0.0.1 with a neutral page, so nothing leaves the machine (the
+   * quick exit's outside address lands there). Such tabs have their own context.
+   */
+  neutralOutside?: boolean;
 }
 
-/** A pool of reusable tabs on one browser: as many as checks run at once, per JavaScript setting. */
+/** The context options a tab cannot change once open: tabs that differ in them never share a context. */
+const contextKey = (o: TabOptions): string =>
+  `${o.javaScript ?? true}|${o.touch ?? false}|${o.neutralOutside ?? false}`;
+
+/**
+ * A pool of reusable tabs on one browser: as many as checks run at once, per kind of context. This is
+ * the one way the browser suites open a page (`use`, or `open` for a check that holds the page).
+ */
 export class TabPool {
   readonly #browser: Browser;
-  readonly #contexts = new Map<boolean, Promise<BrowserContext>>();
-  readonly #idle = new Map<boolean, Tab[]>();
+  readonly #contexts = new Map<string, Promise<BrowserContext>>();
+  readonly #idle = new Map<string, Tab[]>();
   readonly #tabs = new WeakMap<Page, Tab>();
   /** How many tabs this pool has opened (a reused tab is not counted again). */
   opened = 0;
@@ -114,20 +140,31 @@ export class TabPool {
     this.#browser = browser;
   }
 
-  #context(javaScript: boolean): Promise<BrowserContext> {
-    let context = this.#contexts.get(javaScript);
+  #context(options: TabOptions): Promise<BrowserContext> {
+    const key = contextKey(options);
+    let context = this.#contexts.get(key);
     if (context === undefined) {
-      context = this.#newContext(javaScript);
-      this.#contexts.set(javaScript, context);
+      context = this.#newContext(options);
+      this.#contexts.set(key, context);
     }
     return context;
   }
 
-  async #newContext(javaScript: boolean): Promise<BrowserContext> {
+  async #newContext(options: TabOptions): Promise<BrowserContext> {
+    const javaScript = options.javaScript ?? true;
     const context = await this.#browser.newContext({
       javaScriptEnabled: javaScript,
-      viewport: { width: 1280, height: 800 },
+      viewport: { width: options.width, height: options.height ?? 800 },
+      ...(options.touch === true ? { hasTouch: true, isMobile: true } : {}),
     });
+    if (options.neutralOutside === true)
+      await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: '<!doctype html><title>Neutral</title><p>Neutral page</p>',
+        }),
+      );
     if (javaScript) {
       // CSP violations are events inside the page; a binding carries them out to the tab's watcher.
       // Binding and init script go in over CDP, so the page's own CSP cannot block them. Both are set
@@ -149,28 +186,67 @@ export class TabPool {
     return context;
   }
 
-  /** Run `check` on an idle tab (or a new one) set to `options`; the tab goes back to the pool after. */
-  async use<T>(options: TabOptions, check: (tab: Tab) => Promise<T>): Promise<T> {
-    const javaScript = options.javaScript ?? true;
-    const idle = this.#idle.get(javaScript) ?? [];
-    this.#idle.set(javaScript, idle);
+  /**
+   * An idle tab (or a new one) set to `options`: about:blank is not visited in between, so the caller's
+   * `goto` is a new navigation as in a fresh tab. Give it back with `release` (closed if `reusable` is false).
+   */
+  async lease(options: TabOptions): Promise<{ tab: Tab; release: (reusable: boolean) => Promise<void> }> {
+    const key = contextKey(options);
+    const idle = this.#idle.get(key) ?? [];
+    this.#idle.set(key, idle);
     let tab = idle.pop();
     if (tab === undefined) {
-      tab = await Tab.open(await this.#context(javaScript));
+      tab = await Tab.open(await this.#context(options));
       this.#tabs.set(tab.page, tab);
       this.opened++;
     }
+    const leased = tab;
+    try {
+      await leased.page.setViewportSize({ width: options.width, height: options.height ?? 800 });
+      await leased.page.emulateMedia({ colorScheme: options.scheme ?? 'light' });
+    } catch (error) {
+      await leased.page.close().catch(() => undefined);
+      throw error;
+    }
+    return {
+      tab: leased,
+      release: async (reusable) => {
+        leased.stopWatching();
+        if (reusable && !leased.page.isClosed()) idle.push(leased);
+        else await leased.page.close().catch(() => undefined);
+      },
+    };
+  }
+
+  /**
+   * A new tab in the pooled context for `options`, never reused: closed by `release`. For a host page
+   * written into the tab's first about:blank (a tab that has been elsewhere may not frame 127.0.0.1).
+   */
+  async fresh(options: TabOptions): Promise<{ tab: Tab; release: () => Promise<void> }> {
+    const tab = await Tab.open(await this.#context(options));
+    this.#tabs.set(tab.page, tab);
+    this.opened++;
+    await tab.page.setViewportSize({ width: options.width, height: options.height ?? 800 });
+    await tab.page.emulateMedia({ colorScheme: options.scheme ?? 'light' });
+    return {
+      tab,
+      release: async () => {
+        tab.stopWatching();
+        await tab.page.close().catch(() => undefined);
+      },
+    };
+  }
+
+  /** Run `check` on an idle tab (or a new one) set to `options`; the tab goes back to the pool after. */
+  async use<T>(options: TabOptions, check: (tab: Tab) => Promise<T>): Promise<T> {
+    const { tab, release } = await this.lease(options);
     let reusable = false;
     try {
-      await tab.page.setViewportSize({ width: options.width, height: options.height ?? 800 });
-      await tab.page.emulateMedia({ colorScheme: 'light' });
       const result = await check(tab);
       reusable = true;
       return result;
     } finally {
-      tab.stopWatching();
-      if (reusable) idle.push(tab);
-      else await tab.page.close().catch(() => undefined);
+      await release(reusable);
     }
   }
 
@@ -179,4 +255,108 @@ export class TabPool {
     this.#contexts.clear();
     this.#idle.clear();
   }
+}
+
+/** What `open` hands back: the page, the problems seen on it so far, and `close`. */
+export interface Opened {
+  page: Page;
+  /** Console errors, uncaught exceptions and CSP violations since the page was opened (`kind: detail`). */
+  errors(): string[];
+  /** Everything the tab's watcher saw (also failed requests, 4xx/5xx, other hosts, dialogs). */
+  problems(): string[];
+  /** Give the tab back; with `expectNoErrors` (default true) fail if `errors()` is not empty. */
+  close(expectNoErrors?: boolean): Promise<void>;
+  /** Close the tab instead of giving it back (after a check threw: its state is unknown). */
+  discard(): Promise<void>;
+}
+
+const ERROR_KINDS: ReadonlySet<FailureKind> = new Set(['console-error', 'page-error', 'csp-violation']);
+
+/**
+ * Open `url` in a pooled tab (`waitUntil: 'load'`), watching for console errors, uncaught exceptions
+ * and CSP violations. `close()` gives the tab back and throws if any were seen (unless told not to).
+ */
+export async function openPage(tabs: TabPool, url: string, options: Partial<TabOptions> = {}): Promise<Opened> {
+  const { tab, release } = await tabs.lease({ width: 360, ...options });
+  tab.watch(new URL(url).origin);
+  let closed = false;
+  const errors = (): string[] =>
+    tab
+      .seen()
+      .filter((f) => ERROR_KINDS.has(f.kind))
+      .map((f) => `${f.kind}: ${f.detail}`);
+  try {
+    // A URL that differs from the tab's only by its #fragment would be a jump within the old document.
+    const bare = (href: string): string => href.replace(/#.*$/, '');
+    if (bare(tab.page.url()) === bare(url)) await tab.page.goto('about:blank');
+    await tab.page.goto(url, { waitUntil: 'load' });
+  } catch (error) {
+    await release(false);
+    throw error;
+  }
+  return {
+    page: tab.page,
+    errors,
+    problems: () => tab.seen().map((f) => `${f.kind}: ${f.detail}`),
+    close: async (expectNoErrors = true) => {
+      if (closed) return;
+      closed = true;
+      const found = errors();
+      await release(true);
+      if (expectNoErrors && found.length > 0)
+        throw new Error(`console errors or CSP violations on ${url}:\n${found.join('\n')}`);
+    },
+    discard: async () => {
+      if (closed) return;
+      closed = true;
+      await release(false);
+    },
+  };
+}
+
+/**
+ * A host page of our own making (`html`, written into about:blank, as another site would embed ours),
+ * in a new tab of the pooled context: `problems()` lists everything the tab's watcher saw from `origin` on (console
+ * errors, exceptions, CSP violations, failed requests, 4xx/5xx, requests to other hosts, dialogs).
+ */
+export async function openHtml(
+  tabs: TabPool,
+  html: string,
+  origin: string,
+  options: Partial<TabOptions> = {},
+): Promise<{ page: Page; problems: () => string[]; close: () => Promise<void> }> {
+  // A new tab (in the shared context): Chromium's local network access checks let the first
+  // about:blank of a tab frame 127.0.0.1, but not an about:blank the tab went back to.
+  const { tab, release } = await tabs.fresh({ width: 1300, height: 900, ...options });
+  tab.watch(origin);
+  try {
+    await tab.page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return {
+    page: tab.page,
+    problems: () => tab.seen().map((f) => `${f.kind}: ${f.detail}`),
+    close: release,
+  };
+}
+
+/** Open `url` in a pooled tab, run `run` on it and give the tab back (see `openPage`). */
+export async function onPage<T>(
+  tabs: TabPool,
+  url: string,
+  run: (page: Page) => Promise<T>,
+  options: Partial<TabOptions> & { errors?: boolean } = {},
+): Promise<T> {
+  const opened = await openPage(tabs, url, options);
+  let result: T;
+  try {
+    result = await run(opened.page);
+  } catch (error) {
+    await opened.discard();
+    throw error;
+  }
+  await opened.close(options.errors ?? false);
+  return result;
 }
