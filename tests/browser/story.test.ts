@@ -23,6 +23,7 @@ import {
   checkZeroLineClear,
   LIMITS,
 } from '../support/story.ts';
+import { checkBodyNames, checkEveryView, checkFolded } from '../support/story-folds.ts';
 
 const baseUrl = inject('siteBaseUrl');
 const themePages = inject('sitePages').filter((u) => /\/themes\/[^/]+\/$/.test(u));
@@ -122,6 +123,9 @@ describe.concurrent('every theme page at 360 x 800', () => {
         ...(await checkZeroLineClear(page)),
         ...(await checkNumbersOnce(page)),
         ...(await checkTextFragments(page)),
+        ...(await checkEveryView(page)),
+        ...(await checkBodyNames(page)),
+        ...(await checkFolded(page)),
         // Last: it switches every figure to its table.
         ...(await checkTableCues(page)),
       ]),
@@ -137,6 +141,8 @@ describe.concurrent('every theme page at 360 x 800', () => {
         ...(await checkHasChart(page)),
         ...(await checkLayout(page, { chartTop: LIMITS.homeChartTop })),
         ...(await checkTextFragments(page)),
+        // The cards' numbers never wrap, down to a 320 px phone.
+        ...(await page.setViewportSize({ width: 320, height: 800 }).then(() => checkTextFragments(page))),
       ]),
     ).toEqual([]);
   });
