@@ -10,7 +10,7 @@ import { TEXT_COLOURS } from '../charts/palette.ts';
 import { tableToCsv } from '../data/downloads.ts';
 import { citedLines } from '../data/source-index.ts';
 import { LICENCE } from '../lib/site.ts';
-import { linesLabel } from '../lib/source-links.ts';
+import { linesLabel, pagesLabel } from '../lib/source-links.ts';
 import { absoluteUrl } from '../lib/url.ts';
 import { getFigure } from './index.ts';
 import type { FigureSpec } from './types.ts';
@@ -23,17 +23,28 @@ export function figureCsv(id: string): string {
 const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The source line of a download: the report, each section with its pages and (up to four) lines. */
+/**
+ * The source line of a download: the report, each section with its pages and (up to four) lines, the
+ * same pages and lines the figure's source line on the page cites (FigureMeta.astro).
+ */
 export function sourceLine(f: Pick<FigureSpec, 'sources'>): string {
   const parts = f.sources.map((s) => {
-    const pages = s.pageEnd && s.pageEnd !== s.page ? `pages ${s.page}–${s.pageEnd}` : `page ${s.page}`;
-    const lines = citedLines(s.dataset, s.section || undefined);
+    const pages =
+      s.pages && s.pages.length > 0
+        ? pagesLabel(s.pages)
+        : s.pageEnd && s.pageEnd !== s.page
+          ? `pages ${s.page}–${s.pageEnd}`
+          : `page ${s.page}`;
+    const lines = s.lines ?? citedLines(s.dataset, s.section || undefined);
+    const bare = lines.map((l) => linesLabel(l).replace(/^lines? /, ''));
     const where =
       lines.length === 0
         ? ''
-        : lines.length <= 4
-          ? `, ${lines.map((l, i) => (i === 0 ? linesLabel(l) : linesLabel(l).replace(/^lines? /, ''))).join(', ')}`
-          : `, ${lines.length} passages (listed on the page)`;
+        : lines.length === 1
+          ? `, ${linesLabel(lines[0]!)}`
+          : lines.length <= 4
+            ? `, lines ${bare.slice(0, -1).join(', ')} and ${bare.at(-1)}`
+            : `, ${lines.length} passages (listed on the page)`;
     return `${s.section ? `section “${s.sectionTitle}”` : s.sectionTitle}, ${pages}${where}`;
   });
   return `Source: Worcestershire County Council, Community Safety overview (Appendix 1), ${[...new Set(parts)].join('; ')}.`;
