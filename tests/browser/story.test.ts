@@ -23,7 +23,7 @@ import {
   checkZeroLineClear,
   LIMITS,
 } from '../support/story.ts';
-import { checkBodyNames, checkEveryView, checkFolded } from '../support/story-folds.ts';
+import { checkAtWidth, checkBodyNames, checkEveryView, checkFolded } from '../support/story-folds.ts';
 
 const baseUrl = inject('siteBaseUrl');
 const themePages = inject('sitePages').filter((u) => /\/themes\/[^/]+\/$/.test(u));
@@ -126,6 +126,7 @@ describe.concurrent('every theme page at 360 x 800', () => {
         ...(await checkEveryView(page)),
         ...(await checkBodyNames(page)),
         ...(await checkFolded(page)),
+        ...(await checkAtWidth(page, 320, checkTextFragments)),
         // Last: it switches every figure to its table.
         ...(await checkTableCues(page)),
       ]),
@@ -142,7 +143,7 @@ describe.concurrent('every theme page at 360 x 800', () => {
         ...(await checkLayout(page, { chartTop: LIMITS.homeChartTop })),
         ...(await checkTextFragments(page)),
         // The cards' numbers never wrap, down to a 320 px phone.
-        ...(await page.setViewportSize({ width: 320, height: 800 }).then(() => checkTextFragments(page))),
+        ...(await checkAtWidth(page, 320, checkTextFragments)),
       ]),
     ).toEqual([]);
   });

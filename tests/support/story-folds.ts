@@ -88,3 +88,16 @@ export async function checkFolded(page: Page): Promise<string[]> {
     return out;
   }, MAX_SOURCE_LINKS);
 }
+
+/** Run `check` with the page `width` px wide (320: the narrowest phone the site supports), then put the width back. */
+export async function checkAtWidth(
+  page: Page,
+  width: number,
+  check: (page: Page) => Promise<string[]>,
+): Promise<string[]> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width, height: before?.height ?? 800 });
+  const out = (await check(page)).map((s) => `at ${width} px: ${s}`);
+  if (before) await page.setViewportSize(before);
+  return out;
+}
