@@ -9,7 +9,7 @@ import { wrapText } from '../charts/render.ts';
 import { TEXT_COLOURS } from '../charts/palette.ts';
 import { tableToCsv } from '../data/downloads.ts';
 import { LICENCE } from '../lib/site.ts';
-import { linesListLabel } from '../lib/source-links.ts';
+import { linesListLabel, pagesLabel } from '../lib/source-links.ts';
 import { absoluteUrl } from '../lib/url.ts';
 import { getFigure } from './index.ts';
 import type { FigureSpec } from './types.ts';
@@ -23,13 +23,19 @@ const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * The source line of a download: the report, each section with its pages and (up to four) lines. The
- * lines are the figure's own (`FigureSource.lines`, the passages the rows it draws cite), never every
- * line its dataset cites in that section.
+ * The source line of a download: the report, each section with its pages and (up to four) lines, the
+ * same pages and lines the figure's source line on the page cites (FigureMeta.astro). The lines are
+ * the figure's own (`FigureSource.lines`, the passages the rows it draws cite), never every line its
+ * dataset cites in that section.
  */
 export function sourceLine(f: Pick<FigureSpec, 'sources'>): string {
   const parts = f.sources.map((s) => {
-    const pages = s.pageEnd && s.pageEnd !== s.page ? `pages ${s.page}–${s.pageEnd}` : `page ${s.page}`;
+    const pages =
+      s.pages && s.pages.length > 0
+        ? pagesLabel(s.pages)
+        : s.pageEnd && s.pageEnd !== s.page
+          ? `pages ${s.page}–${s.pageEnd}`
+          : `page ${s.page}`;
     const lines = s.lines ?? [];
     const where =
       lines.length === 0

@@ -98,7 +98,12 @@ export interface GovernanceData {
 }
 
 export function bodyLabel(b: BodyRow): string {
-  return b.name.replace(/^Worcestershire (?!County Council)/, '').replace(/, Worcestershire County Council$/, ' (WCC)');
+  // "Worcestershire County Council Public Health team" reads "Public Health team (WCC)" like its
+  // sister teams, not as its short name "PH" (a box holds three lines; issue #25).
+  return b.name
+    .replace(/^Worcestershire (?!County Council)/, '')
+    .replace(/, Worcestershire County Council$/, ' (WCC)')
+    .replace(/^Worcestershire County Council (.+ team)$/, '$1 (WCC)');
 }
 
 const layouts = new Map<string, GovLayout>();

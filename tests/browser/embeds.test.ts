@@ -11,7 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { getFigure } from '../../src/figures/index.ts';
 import { OGL_URL } from '../../src/lib/site.ts';
 import { useBrowserSession } from '../support/session.ts';
-import { openHtml } from '../support/tabs.ts';
+import { onPage, openHtml } from '../support/tabs.ts';
 
 const dist = inject('siteDir');
 const baseUrl = inject('siteBaseUrl');
@@ -120,13 +120,32 @@ async function embedHeights(id: string, script: string) {
   return { w, measure };
 }
 
-/** The parts a compact embed must not show: takeaway, controls, table, other views, credit block. */
+/** The parts a compact embed must not show: takeaway, controls, table, other views, credit block, the map's search and list. */
 const compactExtras = (frame: Frame) =>
   frame.evaluate(() =>
-    ['.figure-takeaway', '.figure-controls', '.figure-table', '.figure-view + .figure-view', '.embed-credit'].filter(
-      (sel) => [...document.querySelectorAll(sel)].some((e) => e.checkVisibility()),
-    ),
+    [
+      '.figure-takeaway',
+      '.figure-controls',
+      '.figure-table',
+      '.figure-view + .figure-view',
+      '.embed-credit',
+      '.govmap-search',
+      '.gov-list',
+    ].filter((sel) => [...document.querySelectorAll(sel)].some((e) => e.checkVisibility())),
   );
+
+/**
+ * How much a frame shows besides its charts (CSS px): title, legend, source line, link back. Compact
+ * means short (issue #25: 1,576 px at 320 px wide), so at 320 px this is at most `COMPACT_EXTRA`.
+ */
+const COMPACT_EXTRA = 1000;
+const beyondCharts = (frame: Frame) =>
+  frame.evaluate(() => {
+    const charts = [...document.querySelectorAll('.figure-chart svg')]
+      .filter((s) => s.checkVisibility() && !s.parentElement?.closest('svg'))
+      .reduce((h, s) => h + s.getBoundingClientRect().height, 0);
+    return Math.round(document.body.getBoundingClientRect().height - charts);
+  });
 
 describe('embed height protocol', () => {
   it.each(ids)('%s: the host snippet makes each iframe as tall as its content, full and compact', async (id) => {
@@ -139,11 +158,26 @@ describe('embed height protocol', () => {
     for (const el of await w.page.$$('iframe')) {
       const frame = (await el.contentFrame())!;
       const extra = await compactExtras(frame);
-      if (frame.url().includes('/embed/compact/')) expect(extra, frame.url()).toEqual([]);
-      else expect(extra, frame.url()).toContain('.figure-takeaway');
+      if (frame.url().includes('/embed/compact/')) {
+        expect(extra, frame.url()).toEqual([]);
+        if ((await el.getAttribute('width')) === '320')
+          expect(await beyondCharts(frame), `${frame.url()} at 320 px`).toBeLessThanOrEqual(COMPACT_EXTRA);
+      } else expect(extra, frame.url()).toContain('.figure-takeaway');
     }
     expect(w.problems()).toEqual([]);
     await w.close();
+  });
+
+  it('the full activities explorer at 320 px is longer than a compact embed may be (the check can fail)', async () => {
+    const measured = await onPage(
+      session.tabs,
+      `${baseUrl}embed/activities-board/`,
+      (page) => beyondCharts(page.mainFrame()),
+      {
+        width: 320,
+      },
+    );
+    expect(measured).toBeGreaterThan(COMPACT_EXTRA);
   });
 
   it('a host that checks another origin leaves its iframes at the height it set (the check can fail)', async () => {

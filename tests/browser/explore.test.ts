@@ -14,7 +14,7 @@ import { useFixturePages, type PageOptions } from '../support/fixture-pages.ts';
 import { checkTargetOverlap } from '../support/hit-areas.ts';
 import { runAxe } from '../support/page-checks.ts';
 import { checkPanelScales, checkTargets, checkZeroLineClear } from '../support/story.ts';
-import { getFigure } from '../../src/figures/index.ts';
+import { FIGURE_IDS, getFigure } from '../../src/figures/index.ts';
 
 const base = inject('siteBaseUrl');
 const HATE = `${base}themes/hate-crime/`;
@@ -181,33 +181,42 @@ function downloadProblems(svg: string, id: string): string[] {
     .replace(/&amp;/g, '&')
     // A long title or subtitle wraps onto several lines of text.
     .replace(/\s+/g, ' ');
-  const want: [string, string][] = [
+  const want: [string, string | RegExp][] = [
     ['title', f.title],
     ['subtitle', (f.subtitle ?? f.takeaway).slice(0, 30)],
     ['source line', 'Source: Worcestershire County Council, Community Safety overview'],
+    ['page in the source', /Source: [^.]*\bpages? \d/],
+    ['lines in the source', /Source: [^.]*\b(lines? \d|\d+ passages)/],
     ['licence', 'Open Government Licence v3.0'],
     ['address', `/themes/${f.theme}/#${id}`],
   ];
-  return want.filter(([, s]) => !text.includes(s)).map(([what]) => `no ${what}`);
+  return want
+    .filter(([, s]) => (typeof s === 'string' ? !text.includes(s) : !s.test(text)))
+    .map(([what]) => `no ${what}`);
 }
 
 describe('downloaded images', () => {
-  const id = 'hate-crime-trend';
   it('the bare chart (what the download was) fails the check', () => {
+    const id = 'hate-crime-trend';
     expect(downloadProblems(getFigure(id).views[0]!.svg.wide, id)).toEqual([
       'no title',
       'no subtitle',
       'no source line',
+      'no page in the source',
+      'no lines in the source',
       'no licence',
       'no address',
     ]);
   });
-  it('the SVG and PNG downloads carry title, subtitle, source, licence and address', async () => {
-    const svg = await (await fetch(`${base}figures/${id}.svg`)).text();
-    expect(downloadProblems(svg, id)).toEqual([]);
-    const png = Buffer.from(await (await fetch(`${base}figures/${id}.png`)).arrayBuffer());
-    const chartHeight = Number(/height="([\d.]+)"/.exec(getFigure(id).views[0]!.svg.wide)?.[1]);
-    // PNG height (IHDR), drawn at twice the size: the frame adds at least 100 units of text.
-    expect(png.readUInt32BE(20)).toBeGreaterThan(2 * (chartHeight + 100));
-  });
+  it.each(FIGURE_IDS)(
+    '%s: the SVG and PNG downloads carry title, subtitle, source, licence and address',
+    async (id) => {
+      const svg = await (await fetch(`${base}figures/${id}.svg`)).text();
+      expect(downloadProblems(svg, id)).toEqual([]);
+      const png = Buffer.from(await (await fetch(`${base}figures/${id}.png`)).arrayBuffer());
+      const chartHeight = Number(/height="([\d.]+)"/.exec(getFigure(id).views[0]!.svg.wide)?.[1]);
+      // PNG height (IHDR), drawn at twice the size: the frame adds at least 100 units of text.
+      expect(png.readUInt32BE(20)).toBeGreaterThan(2 * (chartHeight + 100));
+    },
+  );
 });

@@ -222,6 +222,10 @@ describe('with JavaScript', () => {
     );
     expect(await page.locator(`${FIG} [data-gov-card-title]`).textContent()).toContain('Prevent Strategy Group');
     await close();
+    // Broken: the same address with nothing reading `?body=` (no script) leaves both out of view.
+    const off = await open(`${PAGE}?body=west-mercia-pcc`, { javaScript: false });
+    expect(await inView(off.page, `${FIG} .gov-node[data-key="west-mercia-pcc"]`)).toBe(false);
+    await off.close();
   });
 });
 

@@ -23,6 +23,7 @@ import {
   checkZeroLineClear,
   LIMITS,
 } from '../support/story.ts';
+import { checkAtWidth, checkBodyNames, checkEveryView, checkFolded } from '../support/story-folds.ts';
 
 const baseUrl = inject('siteBaseUrl');
 const themePages = inject('sitePages').filter((u) => /\/themes\/[^/]+\/$/.test(u));
@@ -133,6 +134,10 @@ describe.concurrent('every theme page at 360 x 800', () => {
           ...(await checkZeroLineClear(page)),
           ...(await checkNumbersOnce(page)),
           ...(await checkTextFragments(page)),
+          ...(await checkEveryView(page)),
+          ...(await checkBodyNames(page)),
+          ...(await checkFolded(page)),
+          ...(await checkAtWidth(page, 320, checkTextFragments)),
         ];
       }),
     ).toEqual([]);
@@ -145,6 +150,8 @@ describe.concurrent('every theme page at 360 x 800', () => {
         ...(await checkHasChart(page)),
         ...(await checkLayout(page, { chartTop: LIMITS.homeChartTop })),
         ...(await checkTextFragments(page)),
+        // The cards' numbers never wrap, down to a 320 px phone.
+        ...(await checkAtWidth(page, 320, checkTextFragments)),
       ]),
     ).toEqual([]);
   });

@@ -162,6 +162,20 @@ function grammar(where: string, text: string): string[] {
   return out;
 }
 
+/**
+ * The title is the finding, the measure its subtitle (issue #25): with two periods or more the title
+ * says a direction (checkDirection says it is the right one) and a subtitle names the measure.
+ */
+function findingTitle(f: Pick<FigureParts, 'title' | 'subtitle'>, shape: Shape | 'none'): string[] {
+  if (shape === 'none') return [];
+  const t = neutral(f.title);
+  const says = t.match(UP) !== null || t.match(DOWN) !== null || FLAT.test(t);
+  return [
+    ...(says ? [] : [`title names no finding: «${f.title}»`]),
+    ...(f.subtitle && f.subtitle !== f.title ? [] : ['no subtitle naming the measure']),
+  ];
+}
+
 function checkDirection(where: string, text: string, shape: Shape | 'none'): string[] {
   const t = neutral(text);
   const up = t.match(UP)?.length ?? 0;
@@ -208,6 +222,7 @@ describe.each(FIGURES)('$id on any number of periods', (fig) => {
             : checkDirection(s.where, s.text, n === 1 ? 'none' : shape)),
         ]);
         expect(problems).toEqual([]);
+        expect(findingTitle(f, n === 1 ? 'none' : shape)).toEqual([]);
         // No claim states these made-up changes: every percentage in a summary is "our calculation".
         for (const text of f.summary)
           for (const m of text.matchAll(/\(([+\u2212]\d[^)]*%[^)]*)\)/g)) expect(m[1], text).toMatch(/our calculation/);
@@ -301,6 +316,12 @@ describe('every real figure reads well (issue #24 class 7)', () => {
     expect(grammar('title', 'Hate crime , by year.')).toHaveLength(2);
     expect(grammar('summary 1', 'In North Worcestershire, .')).toHaveLength(1);
     expect(grammar('checked', 'The value is undefined.')).toHaveLength(1);
+    // The measure as the title, as before issue #25.
+    const measure = 'Hate crime in North and South Worcestershire';
+    expect(findingTitle({ title: measure }, 'up')).toEqual([
+      `title names no finding: «${measure}»`,
+      'no subtitle naming the measure',
+    ]);
   });
 });
 
