@@ -34,7 +34,7 @@ export function alcohol(): FigureParts {
   // The finding, direction only (the report says the share has reduced; the size is our calculation).
   const moved = seriesVerb(chartRows.map((r) => r.value));
   const title = moved
-    ? `Alcohol-related violence with injury ${moved} as a share of violent crime, on a changed definition`
+    ? `Alcohol-related violence with injury ${moved} as a share of violent crime, a total that gained categories in between`
     : measureTitle;
   const summary = alcoholSummary(chartRows, caveat);
   return observationFigure('alcohol-violence', data, {
@@ -82,7 +82,7 @@ export function alcohol(): FigureParts {
       'alcohol-violence',
       (_, __, c) =>
         c.stated_direction
-          ? `The report says only that the share ${verb(statedStep(c.stated_direction), 'perfect')}, without a figure for the ${bareNoun(statedStep(c.stated_direction))}; the data agrees. The size of the ${bareNoun(statedStep(c.stated_direction))} is our calculation.`
+          ? `The report states the direction (the share ${verb(statedStep(c.stated_direction), 'perfect')}) but not the size of the ${bareNoun(statedStep(c.stated_direction))}; the data agrees, and the size is our calculation.`
           : undefined,
       'direction',
       shownChanges('alcohol-violence', [data]),

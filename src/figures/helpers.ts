@@ -279,6 +279,17 @@ export function isStated(dataset: string, pair: ShownChange | undefined, kind: C
  * counts (issue #23): a claim about 2016/17 to 2017/18 marks nothing on a figure that shows the
  * change from 2016/17 to 2018/19.
  */
+/** A claim's stated figure as the site prints it ("+6.3%", "£106,000"), or its direction when it gives only that. */
+export function claimStatedText(claim: Pick<ClaimRow, 'stated_value' | 'stated_direction' | 'unit'>): string {
+  return claim.stated_value === undefined
+    ? (claim.stated_direction ?? '')
+    : claim.unit === 'percent-change'
+      ? formatChange(claim.stated_value, 'percent', 1)
+      : claim.unit === 'percent'
+        ? formatValue(claim.stated_value, 'percent', 1)
+        : formatValue(claim.stated_value, claim.unit === 'gbp' ? 'gbp' : 'count');
+}
+
 export function checkedClaims(
   dataset: string,
   describe: (claimId: string, stated: string, claim: ClaimRow) => string | undefined,
@@ -289,15 +300,7 @@ export function checkedClaims(
     .filter((c) => c.ok && c.claim.dataset === dataset && (which === 'direction') === (c.claim.kind === 'direction'))
     .filter((c) => !shown || shown.some((s) => claimIsAbout(c.claim, s)))
     .flatMap((c) => {
-      const stated =
-        c.claim.stated_value === undefined
-          ? (c.claim.stated_direction ?? '')
-          : c.claim.unit === 'percent-change'
-            ? formatChange(c.claim.stated_value, 'percent', 1)
-            : c.claim.unit === 'percent'
-              ? formatValue(c.claim.stated_value, 'percent', 1)
-              : formatValue(c.claim.stated_value, c.claim.unit === 'gbp' ? 'gbp' : 'count');
-      const text = describe(c.claim.id, stated, c.claim);
+      const text = describe(c.claim.id, claimStatedText(c.claim), c.claim);
       return text ? [text] : [];
     });
 }

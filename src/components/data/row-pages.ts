@@ -10,7 +10,9 @@
  * - a row of any other dataset when a tag in its MDX names the row (`<Value of="spending"
  *   row="…">`, `compare`, `from`, `to`, `rows`), or a figure on it draws rows of that dataset that
  *   cite the row's lines;
- * - a claim when the page shows the row it checks (its `subject` or `baseline`).
+ * - a claim with a stated figure when a figure on the page prints it among the changes it says agree
+ *   with the report (a figure showing other periods of the same rows does not print it), or when the
+ *   page's value tags name every row it checks; a direction-only claim where the rows it checks are.
  *
  * Checked on the built site by `checkUsedOn` in scripts/citation-pages.ts.
  */
@@ -21,6 +23,8 @@ import type { ThemeLink } from './dataset-info.ts';
 import { getCatalog } from '../../data/index.ts';
 import { anchorKey } from '../../data/editions.ts';
 import { citedRanges } from '../../lib/source-links.ts';
+import { claimStatedText } from '../../figures/helpers.ts';
+import type { ClaimRow } from '../../schemas/claims.ts';
 
 const ROW_ATTRIBUTES = new Set(['row', 'rows', 'compare', 'from', 'to']);
 const GOVERNANCE = new Set(['activities', 'bodies', 'relationships']);
@@ -94,12 +98,28 @@ export function rowsShown(pages: readonly ThemePageSource[]): Map<string, ThemeL
       }
     }
   }
-  // A claim is shown where the row it checks is.
-  for (const claim of getCatalog().get('claims')?.rows ?? []) {
-    const { dataset, subject, baseline, id } = claim.raw;
-    for (const key of [subject, baseline])
-      for (const link of out.get(`${dataset}:${key}`) ?? [])
-        add(`claims:${id}`, { theme: link.id, title: link.title, href: link.href, order: 0, body: '' });
-  }
+  for (const page of [...pages].sort((a, b) => a.order - b.order))
+    for (const id of claimsShown(page, out)) add(`claims:${id}`, page);
   return out;
+}
+
+/** The claims a page shows: see the header. `shown` holds the rows each page shows. */
+function claimsShown(page: ThemePageSource, shown: ReadonlyMap<string, ThemeLink[]>): string[] {
+  const on = (key: string) => (shown.get(key) ?? []).some((l) => l.id === page.theme);
+  const tagged = new Set(taggedRows(page.body));
+  const checked = [...page.body.matchAll(/<Figure\s+id="([^"]+)"/g)]
+    .map((m) => m[1]!)
+    .filter(isFigureId)
+    .flatMap((id) => getFigure(id).checked);
+  return (getCatalog().get('claims')?.rows ?? []).flatMap((claim) => {
+    const { dataset, subject, baseline, id } = claim.raw;
+    const rows = [subject, baseline].filter((k): k is string => Boolean(k)).map((k) => `${dataset}:${k}`);
+    const value = claim.value as ClaimRow;
+    const byTags = rows.length > 0 && rows.every((k) => tagged.has(k));
+    const byFigure =
+      value.stated_value === undefined
+        ? rows.some(on)
+        : checked.some((t) => t.includes(claimStatedText(value)));
+    return byTags || byFigure ? [id!] : [];
+  });
 }
