@@ -126,14 +126,27 @@ export function installKeyboardWalker(): void {
     const top = Math.max(rect.top, 0);
     const bottom = Math.min(rect.bottom, document.documentElement.clientHeight);
     const inViewport = right - left >= 1 && bottom - top >= 1;
-    // The topmost element there that can be seen: a chart mark's transparent touch area
-    // (.mark-hit, drawn at build time by src/charts/mark-frames.ts) takes taps but hides nothing.
-    const hit = inViewport
-      ? (document
-          .elementsFromPoint((left + right) / 2, (top + bottom) / 2)
-          .find((e) => !e.classList.contains('mark-hit')) ?? null)
-      : null;
-    const covered = hit !== null && hit !== el && !el.contains(hit) && !hit.contains(el);
+    // The topmost element at the middle of each of its boxes that can be seen: a chart mark's
+    // transparent touch area (.mark-hit, drawn at build time by src/charts/mark-frames.ts) takes taps
+    // but hides nothing. A link that wraps has a box per line, and the middle of the rectangle round
+    // them lies between its lines: it is hidden only when the middle of every line is covered.
+    const boxes = el.getClientRects().length > 1 ? Array.from(el.getClientRects()) : [rect];
+    const hits = inViewport
+      ? boxes
+          .filter((b) => b.bottom > 0 && b.top < document.documentElement.clientHeight && b.width >= 1)
+          .map(
+            (b) =>
+              document
+                .elementsFromPoint(
+                  (Math.max(b.left, 0) + Math.min(b.right, document.documentElement.clientWidth)) / 2,
+                  (Math.max(b.top, 0) + Math.min(b.bottom, document.documentElement.clientHeight)) / 2,
+                )
+                .find((e) => !e.classList.contains('mark-hit')) ?? null,
+          )
+      : [];
+    const hides = (h: Element | null) => h !== null && h !== el && !el.contains(h) && !h.contains(el);
+    const hit = hits.find(hides) ?? null;
+    const covered = hits.length > 0 && hits.every(hides);
     const href = el.getAttribute('href') ?? '';
     const target =
       href.startsWith('#') && href.length > 1 ? document.getElementById(decodeURIComponent(href.slice(1))) : null;

@@ -22,6 +22,7 @@ import type { ActivityRow } from '../../schemas/governance.ts';
 import type { ThemeLink } from './dataset-info.ts';
 import { getCatalog } from '../../data/index.ts';
 import { anchorKey } from '../../data/editions.ts';
+import { rowKey } from '../../data/catalog.ts';
 import { citedRanges } from '../../lib/source-links.ts';
 import { claimStatedText } from '../../figures/helpers.ts';
 import type { ClaimRow } from '../../schemas/claims.ts';
@@ -115,7 +116,15 @@ function claimsShown(page: ThemePageSource, shown: ReadonlyMap<string, ThemeLink
     const { dataset, subject, baseline, id } = claim.raw;
     const rows = [subject, baseline].filter((k): k is string => Boolean(k)).map((k) => `${dataset}:${k}`);
     const value = claim.value as ClaimRow;
-    const byTags = rows.length > 0 && rows.every((k) => tagged.has(k));
+    // A row a later edition revised prints the new value, so the page no longer shows what the claim
+    // checked (a key names the row without its edition: `area|period|measure`).
+    const data = getCatalog().get(dataset ?? '');
+    const keyColumns = (data?.meta.primaryKey ?? []).filter((c) => c !== 'source');
+    const revised = (key: string) =>
+      (data?.rows ?? []).some(
+        (r) => `${dataset}:${rowKey(r.raw, keyColumns)}` === key && (r.raw.source ?? '') !== (claim.raw.source ?? ''),
+      );
+    const byTags = rows.length > 0 && rows.every((k) => tagged.has(k) && !revised(k));
     const byFigure =
       value.stated_value === undefined
         ? rows.some(on)
