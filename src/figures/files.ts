@@ -9,7 +9,8 @@ import { wrapText } from '../charts/render.ts';
 import { TEXT_COLOURS } from '../charts/palette.ts';
 import { tableToCsv } from '../data/downloads.ts';
 import { LICENCE } from '../lib/site.ts';
-import { linesListLabel, pagesLabel } from '../lib/source-links.ts';
+import { getSources } from '../data/source-index.ts';
+import { FIRST_SOURCE_ID, linesListLabel, pagesLabel } from '../lib/source-links.ts';
 import { absoluteUrl } from '../lib/url.ts';
 import { getFigure } from './index.ts';
 import type { FigureSpec } from './types.ts';
@@ -43,9 +44,19 @@ export function sourceLine(f: Pick<FigureSpec, 'sources'>): string {
         : lines.length <= 4
           ? `, ${linesListLabel(lines)}`
           : `, ${lines.length} passages (listed on the page)`;
-    return `${s.section ? `section “${s.sectionTitle}”` : s.sectionTitle}, ${pages}${where}`;
+    return {
+      source: s.source ?? FIRST_SOURCE_ID,
+      text: `${s.section ? `section “${s.sectionTitle}”` : s.sectionTitle}, ${pages}${where}`,
+    };
   });
-  return `Source: Worcestershire County Council, Community Safety overview (Appendix 1), ${[...new Set(parts)].join('; ')}.`;
+  // Each report named once, before its sections (a figure drawing on two editions names both).
+  const documents = new Map(getSources().map((d) => [d.id, d]));
+  const byDocument = [...new Set(parts.map((p) => p.source))].map((id) => {
+    const d = documents.get(id);
+    const own = [...new Set(parts.filter((p) => p.source === id).map((p) => p.text))];
+    return `${d ? `${d.publisher}, ${d.title}` : id}, ${own.join('; ')}`;
+  });
+  return `Source: ${byDocument.join('; ')}.`;
 }
 
 /**

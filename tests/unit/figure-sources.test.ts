@@ -67,6 +67,16 @@ describe('a figure cites only the rows it draws', () => {
     expect(sourceLine({ sources: [{ ...source, lines: ['390', '391'] }] })).toMatch(/, lines 390–391\.$/);
     // Without lines of its own a source prints none, rather than every line its dataset cites there.
     expect(sourceLine({ sources: [source] })).not.toMatch(/\bline/);
+    // Each report is named before its own sections: a figure drawing on a second edition names both.
+    const two = sourceLine({
+      sources: [
+        { ...source, lines: ['390'] },
+        { ...source, lines: ['24'], source: 'a-later-edition' },
+      ],
+    });
+    expect(two).toMatch(
+      /^Source: Worcestershire County Council, Community Safety overview[^;]*, line 390; a-later-edition, .*line 24\.$/,
+    );
   });
 
   it.each(FIGURE_IDS)(
