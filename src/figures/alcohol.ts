@@ -33,9 +33,7 @@ export function alcohol(): FigureParts {
   const measureTitle = 'Alcohol-related violence with injury as a share of violent crime';
   // The finding, direction only (the report says the share has reduced; the size is our calculation).
   const moved = seriesVerb(chartRows.map((r) => r.value));
-  const title = moved
-    ? `Alcohol-related violence with injury ${moved} as a share of violent crime, a total that gained categories in between`
-    : measureTitle;
+  const title = moved ? `Alcohol-related violence with injury ${moved} as a share of violent crime` : measureTitle;
   const summary = alcoholSummary(chartRows, caveat);
   return observationFigure('alcohol-violence', data, {
     id,

@@ -16,7 +16,7 @@ export type Unit = (typeof UNITS)[number];
  * Status markers: what a reader should know about a value before using it.
  * - `reported`: as printed in the source, no special caveat.
  * - `under-reported`: the source says the true level is likely higher than recorded.
- * - `definition-changed`: what is counted changed between the periods compared.
+ * - `definition-changed`: the report notes a change in what is counted, which may affect the comparison.
  * - `snapshot`: a count at the time the report was written, not a total over a period.
  * - `period-unclear`: the source does not say exactly which period the figure covers.
  */
