@@ -7,7 +7,7 @@
  * Period (the report's column) and status (what the report says of the item) are separate facts and
  * are never merged.
  */
-import { periodSlug } from '../shared/activity-filter.ts';
+import { periodSlug } from '../universal/activity-filter.ts';
 import { ROLES } from './palette.ts';
 import { drawLegend, LAYOUT, renderSvg, svgEl, svgLines, svgText, wrapText, type ChartFunction } from './render.ts';
 

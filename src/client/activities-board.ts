@@ -3,7 +3,7 @@
  * Items that do not match are hidden, a group with none left is hidden (the others say "3 of 10"),
  * the overview's squares that do not match are dimmed, and a polite live line says how many are shown. State goes in the URL, scoped to the figure by the hash
  * (`?theme=hate-crime&period=2018-19&body=wcc-public-health#activities-board`); values the page does
- * not offer are ignored. The matching itself is pure (src/shared/activity-filter.ts).
+ * not offer are ignored. The matching itself is pure (src/universal/activity-filter.ts).
  *
  * On phones the list starts folded (issue #25: 47 open items made the governance page 22,000 px):
  * each theme is a button that lists its work (`?theme=`), and "Show all" lists everything
@@ -17,7 +17,7 @@ import {
   matchesFilters,
   type ActivityFacets,
   type ActivityFilters,
-} from '../shared/activity-filter.ts';
+} from '../universal/activity-filter.ts';
 import { enhanceFigure, readState, setFigureState, type FigureState } from './enhance.ts';
 
 const NARROW = '(max-width: 40rem)';

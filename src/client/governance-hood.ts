@@ -1,10 +1,10 @@
 /**
- * The narrow-screen panel of one body and its links (src/shared/governance-hood.ts), drawn in the browser
+ * The narrow-screen panel of one body and its links (src/universal/governance-hood.ts), drawn in the browser
  * from what the page already holds: the body's list entry (whom it answers to and oversees, each link's
  * kind in `data-type`) and the map's own SVG (box lines, and each link's line and arrowhead). No data
  * is shipped twice.
  */
-import { hoodSvg, type HoodInput, type HoodLink } from '../shared/governance-hood.ts';
+import { hoodSvg, type HoodInput, type HoodLink } from '../universal/governance-hood.ts';
 
 /** The lines of a body's box on the map. */
 function boxLines(fig: HTMLElement, id: string): string[] {

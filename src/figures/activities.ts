@@ -7,7 +7,7 @@
  */
 import { activitiesOverview, STATUS_ORDER, type ActivityItem } from '../charts/activities.ts';
 import { activitiesSummary, countsByPeriod } from '../charts/summaries.ts';
-import { periodSlug } from '../shared/activity-filter.ts';
+import { periodSlug } from '../universal/activity-filter.ts';
 import { withReading } from '../lib/basis.ts';
 import { comparePeriods } from '../lib/period.ts';
 import { STATUS_LABELS } from '../lib/status-verbs.ts';

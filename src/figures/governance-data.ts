@@ -15,7 +15,7 @@ import { boxLines, governanceMap, mapLayoutInput, TIERS, type GovNode } from '..
 import { compactLayout } from '../charts/governance-compact.ts';
 import { layoutGovernance, type GovLayout } from '../charts/governance-layout.ts';
 import { arrowPath, basisOf, EDGE_KINDS, edgeKind, INFERRED_DASH, type Basis } from '../charts/governance-style.ts';
-import { hoodSvg, type HoodLink } from '../shared/governance-hood.ts';
+import { hoodSvg, type HoodLink } from '../universal/governance-hood.ts';
 import { otherSource, sourceHrefIfCited } from '../lib/source-links.ts';
 import { STATUS_LABELS } from '../lib/status-verbs.ts';
 import type { ActivityRow, BodyRow, RelationshipRow } from '../schemas/governance.ts';
@@ -297,7 +297,7 @@ export function governanceSvg(
 }
 
 /**
- * The narrow-screen panel of one body and its links (src/shared/governance-hood.ts), drawn at build time
+ * The narrow-screen panel of one body and its links (src/universal/governance-hood.ts), drawn at build time
  * for the focus body; the browser draws the same panel for any body from the page's own list and map.
  */
 export function governanceHood(data: GovernanceData, figure: string, id = data.focus): string {

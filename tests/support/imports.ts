@@ -29,7 +29,7 @@ export const LAYER_ORDER = layerOrder(readFileSync(GUIDE, 'utf8'));
 export const LAYERS: Record<string, number> = layerRanks(LAYER_ORDER);
 
 /** What browser code (client/) may import: itself, code shared with the build, generic helpers. */
-export const BROWSER_SAFE = new Set(['client', 'shared', 'lib']);
+export const BROWSER_SAFE = new Set(['client', 'universal', 'lib']);
 
 /** Files allowed in the src/ root: config (`content.config.ts`) and type declarations (`env.d.ts`). */
 const ROOT_FILE = /\.(?:d\.ts|config\.(?:ts|mts|js|mjs))$/;

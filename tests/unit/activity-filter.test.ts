@@ -1,4 +1,4 @@
-/** The activities explorer's pure filter logic (src/shared/activity-filter.ts). */
+/** The activities explorer's pure filter logic (src/universal/activity-filter.ts). */
 import { describe, expect, it } from 'vitest';
 import {
   cleanFilters,
@@ -8,7 +8,7 @@ import {
   matchesFilters,
   periodSlug,
   type ActivityFacets,
-} from '../../src/shared/activity-filter.ts';
+} from '../../src/universal/activity-filter.ts';
 
 const items: (ActivityFacets & { id: string })[] = [
   { id: 'a1', theme: 'governance', period: '2017-18', status: 'done', body: 'safer-communities-board' },

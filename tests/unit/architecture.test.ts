@@ -29,7 +29,7 @@ describe('the layer diagram in docs/architecture.md', () => {
 
   it('puts charts below data, so a chart never reads a dataset', () => {
     expect(LAYERS.charts).toBeLessThan(LAYERS.data!);
-    expect(LAYERS.shared).toBeLessThan(LAYERS.schemas!);
+    expect(LAYERS.universal).toBeLessThan(LAYERS.schemas!);
   });
 
   it('reads a diagram into ranks, and refuses a guide without one', () => {
@@ -72,11 +72,11 @@ describe('the checks fail on a broken tree (tests/fixtures/imports/src)', () => 
   it('reports each wrong direction and misuse of client/', () => {
     expect(layerViolations(edges).sort()).toEqual(
       [
-        'browser code client/widget.ts imports data/rows.ts (client/ may import only client/, shared/, lib/)',
+        'browser code client/widget.ts imports data/rows.ts (client/ may import only client/, universal/, lib/)',
         'components/Widget.astro imports browser code client/widget.ts outside a <script> block',
         `charts/reads-data.ts (charts) imports data/rows.ts (data), ${against}`,
         `lib/upward.ts (lib) imports pages/helper.ts (pages), ${against}`,
-        `shared/leaky.ts (shared) imports data/rows.ts (data), ${against}`,
+        `universal/leaky.ts (universal) imports data/rows.ts (data), ${against}`,
       ].sort(),
     );
   });

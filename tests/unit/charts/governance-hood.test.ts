@@ -1,6 +1,6 @@
 /**
  * The governance map's narrow-screen panel, edge labels and card placement (docs/governance-map.md):
- * the one-body panel (src/shared/governance-hood.ts) draws the body, then the bodies it answers to, then
+ * the one-body panel (src/universal/governance-hood.ts) draws the body, then the bodies it answers to, then
  * those it oversees, each row a typed link with its arrow at the real target, text never below 13
  * units on a 300-unit drawing; every link's label has a place off the boxes and off its neighbours'
  * labels (src/charts/governance-labels.ts); the card goes beside the selected body, clear of its
@@ -20,7 +20,7 @@ import {
   type LinkData,
 } from '../../../src/figures/governance-data.ts';
 import { placeCard, meets, overlaps, type CardSpace } from '../../../src/client/governance-place.ts';
-import { HOOD_WIDTH, hoodSvg, verbLines, wrapChars, type HoodLink } from '../../../src/shared/governance-hood.ts';
+import { HOOD_WIDTH, hoodSvg, verbLines, wrapChars, type HoodLink } from '../../../src/universal/governance-hood.ts';
 import { compareSnapshot } from '../../support/snapshot.ts';
 
 const fixture = JSON.parse(
