@@ -24,7 +24,7 @@ export interface ShareRow {
   key: string;
   /** What the share is of, in words: "Channel referrals involving autism, ...". */
   label: string;
-  /** The share's key entry, short: "autism, learning difficulty or mental health a factor". */
+  /** The share's key entry, short: "autism, learning difficulty and mental health a factor". */
   partKey: string;
   /** The rest, in words: "other referrals". */
   restLabel: string;

@@ -146,9 +146,12 @@ export function footnote(datasetId: string, id: string): string | undefined {
   return getDataset(datasetId).meta.footnotes.find((f) => f.id === id)?.text;
 }
 
-/** The status marker label shown beside a value, or undefined for a plain `reported` value. */
-export function marker(status: Status): string | undefined {
-  return status === 'reported' ? undefined : STATUS_LABELS[status];
+/**
+ * The status marker's label for a row of this dataset: the dataset's own wording where its metadata
+ * gives one (`statusLabels`, when the report names who holds the view), else the general label.
+ */
+export function statusLabel(datasetId: string, status: Status): string {
+  return getDataset(datasetId).meta.statusLabels?.[status] ?? STATUS_LABELS[status];
 }
 
 /** The report's stated claim about these rows, if there is one (matched on dataset, subject, baseline). */

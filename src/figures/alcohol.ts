@@ -4,7 +4,7 @@ import { OUR_CALCULATION } from '../lib/basis.ts';
 import { bareNoun, changedBy, movement, seriesVerb, statedStep, stepOf, updown, verb } from '../lib/direction.ts';
 import { formatNumber, formatValue } from '../lib/format.ts';
 import { joinList } from '../lib/words.ts';
-import { STATUS_LABELS } from '../schemas/common.ts';
+import { statusLabel } from '../data/lookup.ts';
 import { checkedClaims, cite, must, obs, obsCsv, observationFigure, render, shownChanges } from './helpers.ts';
 import type { FigureEntry, FigureParts } from './types.ts';
 
@@ -70,7 +70,7 @@ export function alcohol(): FigureParts {
       rows: data.map((r) => ({
         period: r.period.label,
         value: formatValue(r.value, 'percent', 1),
-        status: STATUS_LABELS[r.status],
+        status: statusLabel('alcohol-violence', r.status),
       })),
       rowSources: data.map((r) => cite(r)),
     },

@@ -20,6 +20,7 @@ import {
   must,
   obs,
   observationFigure,
+  oursNote,
   isStated,
   keyOf,
   render,
@@ -113,6 +114,15 @@ function isStatedChange(c: Change): boolean {
   );
 }
 
+/** The report prints counts and percentages, never the differences: a difference is ours unless a claim states it. */
+function isStatedDifference(c: Change): boolean {
+  return isStated(
+    'hate-crime',
+    { baseline: keyOf('hate-crime', c.before), subject: keyOf('hate-crime', c.after) },
+    'difference',
+  );
+}
+
 /**
  * The takeaway: each measure's direction with every percentage and its absolute change, small counts
  * flagged (src/lib/comparison.ts); with one period, the counts.
@@ -130,7 +140,11 @@ function hateTakeaway(findings: readonly Finding[], p: Periods, smallCounts: boo
           (f, i) =>
             `${recorded(f.label, i)} ${f.says} (${p.periods.length > 2 ? `${p.span}: ` : ''}${f.own.map(both).join('; ')}${f.own.every(isStatedChange) ? '' : '; our calculation'})`,
         )
-        .join(', while ')}${smallCounts ? ': small numbers, so a few cases move the percentage a lot' : ''}.`
+        .join(', while ')}${smallCounts ? ': small numbers, so a few cases move the percentage a lot' : ''}.${
+        findings.every((f) => f.own.every(isStatedChange)) && !findings.every((f) => f.own.every(isStatedDifference))
+          ? ' The differences in counts are our calculation.'
+          : ''
+      }`
     : `In ${p.first.label}: ${findings.map((f, i) => `${recorded(f.label, i)}, ${f.own.map((c) => `${c.areaLabel.split(' ')[0]} ${formatValue(c.after.value, 'count')}`).join('; ')}`).join('; ')}.`;
 }
 
@@ -187,8 +201,16 @@ function hateTable(changes: readonly Change[], p: Periods): FigureParts['table']
       ...periods.map((q) => ({ key: `p:${q.id}`, label: q.label, numeric: true })),
       ...(several
         ? [
-            { key: 'difference', label: periods.length > 2 ? `Change, ${span}` : 'Change', numeric: true },
-            { key: 'change', label: periods.length > 2 ? `% change, ${span}` : '% change', numeric: true },
+            {
+              key: 'difference',
+              label: `${periods.length > 2 ? `Change, ${span}` : 'Change'}${changes.every(isStatedDifference) ? '' : ' (our calculation)'}`,
+              numeric: true,
+            },
+            {
+              key: 'change',
+              label: `${periods.length > 2 ? `% change, ${span}` : '% change'}${changes.every(isStatedChange) ? '' : ' (our calculation)'}`,
+              numeric: true,
+            },
           ]
         : []),
     ],
@@ -261,6 +283,14 @@ export function hateCrime(): FigureParts {
   const base = { id: ID, title: MEASURE_TITLE, description: summary.join(' ') };
   const areas = [...new Set(data.map((r) => r.area))];
   const note = smallCounts ? { annotation: SMALL_NUMBERS_NOTE } : {};
+  // The % change view prints each difference in brackets beside its percentage: say which part is ours.
+  const ours = oursNote(
+    p.periods.length,
+    changes.every(isStatedDifference),
+    changes.every(isStatedChange),
+    changes.length > 1,
+  );
+  const percentNote = [smallCounts ? SMALL_NUMBERS_NOTE : undefined, ours].filter(Boolean).join(' ');
   return observationFigure('hate-crime', data, {
     id: ID,
     theme: 'hate-crime',
@@ -282,7 +312,7 @@ export function hateCrime(): FigureParts {
         label: '% change',
         svg: render(hateCrimeChange, changes, { ...base, view: 'percent', ...note }),
         parts: areaParts(areas, summary, 'percent', (o) => hateCrimeChange(changes, o)),
-        ...(smallCounts ? { note: SMALL_NUMBERS_NOTE } : {}),
+        ...(percentNote ? { note: percentNote } : {}),
       },
     ],
     table: hateTable(changes, p),

@@ -12,7 +12,8 @@ import { formatChange, formatValue } from '../lib/format.ts';
 import type { Period } from '../lib/period.ts';
 import { comparePeriods } from '../lib/period.ts';
 import { withBase } from '../lib/url.ts';
-import { STATUS_LABELS, type Status } from '../schemas/common.ts';
+import type { Status } from '../schemas/common.ts';
+import { statusLabel } from '../data/lookup.ts';
 import type { AreaRow, MeasureRow, SectionRow, ThemeRow } from '../schemas/reference.ts';
 import { formatLineRange, type LineRange } from '../schemas/source-lines.ts';
 import { pagesOfLines, sectionOfLine } from '../data/source-index.ts';
@@ -202,8 +203,10 @@ export function sourcesFor(input: SourceInput[]): FigureSource[] {
   });
 }
 
-export function markersFor(statuses: Status[]): FigureMarker[] {
-  return [...new Set(statuses)].filter((s) => s !== 'reported').map((s) => ({ status: s, label: STATUS_LABELS[s] }));
+export function markersFor(dataset: string, statuses: Status[]): FigureMarker[] {
+  return [...new Set(statuses)]
+    .filter((s) => s !== 'reported')
+    .map((s) => ({ status: s, label: statusLabel(dataset, s) }));
 }
 
 export function footnotesFor(dataset: string, ids: (string[] | undefined)[]): FigureFootnote[] {
@@ -358,11 +361,32 @@ export function observationFigure(
     sources: sourcesFor(
       data.map((r) => ({ dataset, section: r.source_section, lines: r.source_lines, source: r.source })),
     ),
-    markers: markersFor(data.map((r) => r.status)),
+    markers: markersFor(
+      dataset,
+      data.map((r) => r.status),
+    ),
     footnotes: footnotesFor(
       dataset,
       data.map((r) => r.notes),
     ),
     checked,
   };
+}
+
+/**
+ * The chart prints the change and its percentage: it says which part is ours (issue #24 class 5).
+ * Nothing with one period, or when the report prints both.
+ */
+export function oursNote(
+  periods: number,
+  statedDiff: boolean,
+  statedPct: boolean,
+  several = false,
+): string | undefined {
+  const [diff, pct, change, are] = several
+    ? ['differences', 'percentages', 'changes', 'are']
+    : ['difference', 'percentage', 'change', 'is'];
+  return periods < 2 || (statedDiff && statedPct)
+    ? undefined
+    : `The ${statedDiff ? pct : statedPct ? diff : change} ${are} our calculation.`;
 }

@@ -15,7 +15,7 @@ import {
   verb,
 } from '../lib/direction.ts';
 import { formatChange, formatValue } from '../lib/format.ts';
-import { STATUS_LABELS } from '../schemas/common.ts';
+import { statusLabel } from '../data/lookup.ts';
 import {
   checkedClaims,
   cite,
@@ -28,23 +28,10 @@ import {
   render,
   shownChanges,
   type Obs,
+  oursNote,
 } from './helpers.ts';
 import type { ClaimRow } from '../schemas/claims.ts';
 import type { FigureEntry, FigureParts, FigureView } from './types.ts';
-
-/**
- * The chart prints the change and its percentage: it says which part is ours (issue #24 class 5).
- * Nothing with one period, or when the report prints both.
- */
-function oursNote(periods: number, statedDiff: boolean, statedPct: boolean): string | undefined {
-  return periods < 2 || (statedDiff && statedPct)
-    ? undefined
-    : statedDiff
-      ? 'The percentage is our calculation.'
-      : statedPct
-        ? 'The difference is our calculation.'
-        : 'The change is our calculation.';
-}
 
 /** The bar chart's note: the change since the first period and its percentage, and which part is ours. */
 function changeNote(data: readonly Obs[], ours: string | undefined): string | undefined {
@@ -77,7 +64,12 @@ function periodChartView(
 }
 
 /** The table: a row per year with its value and status. */
-function periodTable(data: readonly Obs[], measure: string, measureTitle: string): FigureParts['table'] {
+function periodTable(
+  dataset: string,
+  data: readonly Obs[],
+  measure: string,
+  measureTitle: string,
+): FigureParts['table'] {
   return {
     caption: measureTitle,
     columns: [
@@ -88,7 +80,7 @@ function periodTable(data: readonly Obs[], measure: string, measureTitle: string
     rows: data.map((r) => ({
       period: r.period.label,
       value: formatValue(r.value, 'count'),
-      status: STATUS_LABELS[r.status],
+      status: statusLabel(dataset, r.status),
     })),
     rowSources: data.map((r) => cite(r)),
   };
@@ -134,7 +126,7 @@ export function periodFigure(
     summary,
     summaryInChart: data.length === 2,
     views: [periodChartView(data, chartRows, { id, title: measureTitle, description: summary.join(' ') }, ours)],
-    table: periodTable(data, measure, measureTitle),
+    table: periodTable(dataset, data, measure, measureTitle),
     csv: obsCsv(data),
     checked: claim ? checkedClaims(dataset, claim, 'exact', shown) : [],
     agreed: claim ? checkedClaims(dataset, claim, 'direction', shown) : [],

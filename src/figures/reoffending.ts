@@ -100,7 +100,7 @@ export function reoffendingSummary(rows: readonly ReoffendingRow[]): string[] {
   ];
   if (rest.length)
     out.push(
-      `The number of offenders ${changeOf(rows.map((r) => r.offenders))} and offences ${changeOf(rows.map((r) => r.offences))}, so offences per offender ${changeOf(
+      `The number of offenders ${changeOf(rows.map((r) => r.offenders))} and offences ${changeOf(rows.map((r) => r.offences))}, so offences per offender (our calculation) ${changeOf(
         rows.map((r) => r.offencesPerOffender),
         2,
       )}.`,

@@ -2,7 +2,7 @@
 import { statTiles, statText, type StatRow } from '../charts/stat-tiles.ts';
 import { formatValue } from '../lib/format.ts';
 import { reportWords } from '../lib/period-words.ts';
-import { STATUS_LABELS } from '../schemas/common.ts';
+import { statusLabel } from '../data/lookup.ts';
 import { cite, measureLabel, must, obs, obsCsv, observationFigure, render, type Obs } from './helpers.ts';
 import type { FigureEntry, FigureParts } from './types.ts';
 
@@ -43,7 +43,7 @@ export function domesticAbuseSingleYear(): FigureParts {
     id,
     theme: 'domestic-abuse',
     title,
-    takeaway: `${formatValue(dv.value, 'count')} victims were protected by Domestic Violence Protection Orders in ${dv.periodLabel}, and ${statText(s42)} of adult safeguarding referrals linked to domestic abuse involved someone over 50. ${single ? 'The report gives no earlier years for these, so none of them shows a trend' : 'Each tile shows the latest period; the table lists every period'}; the children figure is itself a change on a year earlier.`,
+    takeaway: `${formatValue(dv.value, 'count')} victims were protected by Domestic Violence Protection Orders in ${dv.periodLabel}, and ${statText(s42)} of adult safeguarding referrals linked to domestic abuse involved someone over 50. ${single ? 'The report gives no earlier years for these, so there is nothing to compare them with' : 'Each tile shows the latest period; the table lists every period'}; the children figure is itself a change on a year earlier.`,
     summary,
     summaryInChart: true,
     views: [
@@ -70,7 +70,7 @@ export function domesticAbuseSingleYear(): FigureParts {
           ).kind,
           periodLabel: periodText(r),
         }),
-        status: STATUS_LABELS[r.status],
+        status: statusLabel('domestic-abuse', r.status),
       })),
       rowSources: all.map((r) => cite(r)),
     },

@@ -1,5 +1,5 @@
 /**
- * The referrals in which autism, a learning difficulty or mental health plays a part, as a waffle of
+ * The referrals in which autism, learning difficulty and mental health plays a part, as a waffle of
  * 100 squares: the report gives the share (55% "of referrals", in its Prevent paragraph) with no base
  * and no period, so it is not turned into a count of any year's Channel referrals.
  */
@@ -20,20 +20,20 @@ export function channelVulnerabilities(): FigureParts {
   const chartRows: ShareRow[] = [
     {
       key: r.measure,
-      label: 'Referrals in which autism, a learning difficulty or mental health plays a part',
-      partKey: 'autism, a learning difficulty or mental health plays a part',
+      label: 'Referrals in which autism, learning difficulty and mental health plays a part',
+      partKey: 'autism, learning difficulty and mental health plays a part',
       restLabel: 'other referrals',
       value: r.value,
       periodLabel: r.status === 'period-unclear' ? NO_PERIOD_GIVEN : r.period.label,
     },
   ];
-  const title = 'Referrals in which autism, learning difficulty or mental health plays a part';
+  const title = 'Referrals in which autism, learning difficulty and mental health plays a part';
   const summary = shareSummary(chartRows);
   return observationFigure('prevent-channel', data, {
     id,
     theme: 'prevent',
     title,
-    takeaway: `The report says autism, a learning difficulty or mental health plays a part in ${formatValue(r.value, 'percent')} of referrals, in its section on Prevent; it does not say which referrals, how many, or over what period.`,
+    takeaway: `The report says autism, learning difficulty and mental health plays a part in ${formatValue(r.value, 'percent')} of referrals, in its section on Prevent; it does not say which referrals, how many, or over what period.`,
     summary,
     views: [
       { id: 'chart', label: 'Chart', svg: render(waffle, chartRows, { id, title, description: summary.join(' ') }) },
@@ -46,7 +46,7 @@ export function channelVulnerabilities(): FigureParts {
       ],
       rows: [
         {
-          part: 'Autism, a learning difficulty or mental health plays a part',
+          part: 'Autism, learning difficulty and mental health plays a part',
           value: formatValue(r.value, 'percent'),
         },
         // The rest is 100 minus the printed share: the report does not print it.

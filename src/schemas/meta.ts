@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { COLUMN_TYPES } from './columns.ts';
-import { UNITS } from './common.ts';
+import { STATUSES, UNITS } from './common.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id');
 const isoDate = z.iso.date();
@@ -89,6 +89,12 @@ export const datasetMetaSchema = z.strictObject({
   caveats: z.array(z.string().min(1)),
   /** Footnotes referenced from the `notes` column. */
   footnotes: z.array(footnoteSchema).default([]),
+  /**
+   * This dataset's own wording of a status marker, where the report says who holds the view (hate
+   * crime: "The Police believe that Hate Crime is under reported" gives "Police believe
+   * under-reported"). A status not named here takes its general label (STATUS_LABELS).
+   */
+  statusLabels: z.partialRecord(z.enum(STATUSES), z.string().min(1)).optional(),
   /** The date someone last checked the file against the source (ISO date). */
   lastChecked: isoDate,
   /**

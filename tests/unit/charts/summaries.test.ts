@@ -57,7 +57,7 @@ describe('text summaries', () => {
   it('summarises the reoffending cohort with offences per offender', () => {
     expect(reoffendingSummary(small.reoffending)).toEqual([
       'In Jan\u2013Mar 2017, 80 offenders on the cohort committed 160 offences; in Jan\u2013Mar 2018, 60 offenders committed 112.',
-      'The number of offenders fell from 80 to 60 (\u221225.0%, our calculation) and offences fell from 160 to 112 (\u221230.0%, our calculation), so offences per offender fell from 2.00 to 1.87.',
+      'The number of offenders fell from 80 to 60 (\u221225.0%, our calculation) and offences fell from 160 to 112 (\u221230.0%, our calculation), so offences per offender (our calculation) fell from 2.00 to 1.87.',
     ]);
   });
 
