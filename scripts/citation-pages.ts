@@ -112,6 +112,45 @@ export function checkSite(siteDir: string, reports: Reports): PageCitation[] {
     .flatMap((f) => checkPage(readFileSync(join(siteDir, f), 'utf8'), f, reports));
 }
 
+export interface PageMark {
+  /** The page the mark prints ("Page 5"). */
+  printed: number;
+  /** The line shown next after the mark, and the page that line is on. */
+  line: number | undefined;
+  lineOn: number | undefined;
+  /** The page of the line shown last before the mark (a line of page N before "Page N" is misplaced). */
+  beforeOn: number | undefined;
+  ok: boolean;
+}
+
+/**
+ * The "Page N" marks of a source's page (`/sources/<id>/`): each must sit right before the first line
+ * of page N, in reading order, so a heading that opens a page comes after its mark, not before it.
+ */
+export function checkPageMarks(html: string, report: Report): PageMark[] {
+  const { document } = parseHTML(html);
+  const out: PageMark[] = [];
+  let pending: number | undefined;
+  let beforeOn: number | undefined;
+  let lastOn: number | undefined;
+  for (const el of Array.from(document.querySelectorAll('.src-pagemark, .ln[data-l]')) as Element[]) {
+    if (el.classList.contains('src-pagemark')) {
+      pending = Number(/Page (\d+)/.exec(el.textContent ?? '')?.[1]);
+      beforeOn = lastOn;
+      continue;
+    }
+    const line = Number(el.getAttribute('data-l'));
+    const lineOn = report.pages[line - 1];
+    lastOn = lineOn;
+    if (pending === undefined) continue;
+    const ok = lineOn === pending && beforeOn !== pending;
+    out.push({ printed: pending, line, lineOn, beforeOn, ok });
+    pending = undefined;
+  }
+  if (pending !== undefined) out.push({ printed: pending, line: undefined, lineOn: undefined, beforeOn, ok: false });
+  return out;
+}
+
 if (import.meta.main) {
   const dir = resolve(process.argv[2] ?? 'dist');
   const reports = readReports(resolve(process.env.DATA_DIR ?? 'data'));
@@ -121,7 +160,17 @@ if (import.meta.main) {
   for (const b of bad)
     console.log(`${b.page}: prints page(s) ${b.printed.join(', ')} for lines on ${b.cited.join(', ')}: ${b.text}`);
   console.log(`${found.length} printed page numbers beside cited lines, ${bad.length} wrong.`);
-  process.exitCode = bad.length > 0 ? 1 : 0;
+  const first = [...reports.values()][0]!;
+  const marks = existsSync(join(dir, 'source/index.html'))
+    ? checkPageMarks(readFileSync(join(dir, 'source/index.html'), 'utf8'), first)
+    : [];
+  const badMarks = marks.filter((m) => !m.ok);
+  for (const m of badMarks)
+    console.log(
+      `source/index.html: "Page ${m.printed}" before line ${m.line} (on page ${m.lineOn}), after a line on page ${m.beforeOn}`,
+    );
+  console.log(`${marks.length} page marks on the report's page, ${badMarks.length} misplaced.`);
+  process.exitCode = bad.length > 0 || badMarks.length > 0 ? 1 : 0;
 }
 
 export interface UsedOn {

@@ -3,7 +3,9 @@
  * lines (scripts/citation-pages.ts). Proved to fail on a broken page by tests/unit/citation-pages.test.ts.
  */
 import { describe, expect, inject, test } from 'vitest';
-import { checkSite, checkUsedOn, readReports } from '../../scripts/citation-pages.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkPageMarks, checkSite, checkUsedOn, readReports } from '../../scripts/citation-pages.ts';
 
 const reports = readReports(inject('dataDir'));
 const report = reports.size > 0 ? reports : undefined;
@@ -21,6 +23,16 @@ describe('page numbers of citations on the built site', () => {
     const bad = found
       .filter((f) => !f.ok)
       .map((f) => `${f.page}: prints ${f.printed.join(', ')} for lines on ${f.cited.join(', ')}: ${f.text}`);
+    expect(bad, `\n${bad.join('\n')}\n`).toEqual([]);
+  });
+
+  test('each "Page N" mark on the report page comes right before the first line of page N', () => {
+    const first = [...reports.values()][0]!;
+    const marks = checkPageMarks(readFileSync(join(inject('siteDir'), 'source/index.html'), 'utf8'), first);
+    expect(marks.length).toBeGreaterThan(5);
+    const bad = marks
+      .filter((m) => !m.ok)
+      .map((m) => `Page ${m.printed} before line ${m.line}, after a line on page ${m.beforeOn}`);
     expect(bad, `\n${bad.join('\n')}\n`).toEqual([]);
   });
 

@@ -7,7 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPage, checkUsedOn, linkedPages, printedPages, readReports } from '../../scripts/citation-pages.ts';
+import {
+  checkPage,
+  checkPageMarks,
+  checkUsedOn,
+  linkedPages,
+  printedPages,
+  readReports,
+} from '../../scripts/citation-pages.ts';
 import { FICTIONAL_SOURCE_ID, withFictionalEdition } from '../support/editions.ts';
 import { copyDataDir } from '../support/fixtures.ts';
 
@@ -28,6 +35,16 @@ describe('citation-page check', () => {
     expect(linkedPages(['/source/#L294-L295'], report)).toEqual([4]);
     expect(linkedPages(['/source/#L224-L225', '/source/#L271'], report)).toEqual([3, 4]);
     expect(linkedPages(['/source/#L390'], report)).toEqual([6]);
+  });
+
+  it('fails a "Page N" mark placed after a line of page N, or with no line after it', () => {
+    const html = readFileSync(resolve(import.meta.dirname, '../fixtures/citation-pages/page-marks.html'), 'utf8');
+    const first = [...report.values()][0]!;
+    expect(checkPageMarks(html, first).map((m) => [m.printed, m.line, m.ok])).toEqual([
+      [5, 338, false],
+      [6, 386, true],
+      [7, undefined, false],
+    ]);
   });
 
   it('fails each wrong page on the broken page and passes the right ones', () => {
