@@ -160,7 +160,7 @@ export function spendingSummary(rows: readonly SpendingRow[]): string[] {
     const from = pccRows.some((r) => r.funderAssumed)
       ? ', which the report does not say who pays (our reading: the Police and Crime Commissioner)'
       : ' from the Police and Crime Commissioner';
-    return `${upperFirst(label)}: ${formatValue(ph, 'gbp')} from public health across the ${new Set(own.map((r) => r.line)).size} lines${pcc ? `, plus ${formatValue(pcc, 'gbp')}${from}` : ''}.`;
+    return `${upperFirst(label)}: ${formatValue(ph, 'gbp')} from public health across the ${new Set(own.map((r) => r.line)).size} lines (our calculation)${pcc ? `, plus ${formatValue(pcc, 'gbp')}${from}` : ''}.`;
   });
   const largest = [...rows].sort((a, b) => b.value - a.value)[0];
   if (largest) sentences.push(`The ${lowerFirst(largest.lineLabel)} is by far the largest line.`);

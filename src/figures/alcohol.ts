@@ -23,7 +23,7 @@ export function alcohol(): FigureParts {
   // A bigger total can explain a smaller share, not a larger one: the caveat says only what follows.
   // The report's own hedge (lines 381-382): "an element of this may be in the inclusion of additional categories".
   const included = 'the report says additional categories were included in the violent-crime total';
-  const caveat = `Definition changed: ${included}, so ${
+  const caveat = `${statusLabel('alcohol-violence', 'definition-changed')}: ${included}, so ${
     chartRows.length < 2
       ? 'this share may not be like for like with earlier ones'
       : step === 'down'

@@ -30,6 +30,7 @@ interface StatusRow {
   period: string;
   status: string;
   source_lines: string;
+  description?: string;
 }
 
 const parseCsv = (text: string) => parse(text, { columns: true, skip_empty_lines: true }) as StatusRow[];
@@ -39,6 +40,20 @@ function wordsOf(lines: string, r: Report): string {
     .map((x) => r.lines.slice(x.start - 1, x.end).join(' '))
     .join(' ')
     .replace(/\s+/g, ' ');
+}
+
+/**
+ * Bullets of the report's 2018/19 current-activity column with no verb: the column does not say
+ * whether the work is under way or planned, so the status is our reading and the row's description says so
+ * ("no verb ... our reading"). A bullet under a "2017/18 Outcomes" heading is reported as an outcome.
+ */
+function unsaidStatusReadings(rows: readonly StatusRow[], r: Report): string[] {
+  return rows
+    .filter((row) => row.period !== REVIEW && verbsIn(wordsOf(row.source_lines, r)).length === 0)
+    .filter((row) => !/\bno (main )?verb\b.*\bour reading\b/i.test(row.description ?? ''))
+    .map(
+      (row) => `${row.id}: ${row.status} from its column alone, and its description does not say that is our reading`,
+    );
 }
 
 /** Rows whose status is not the one their words give: `id: status, the report's words say …`. */
@@ -80,6 +95,23 @@ describe('status follows the report’s verb', () => {
       "a-2018-19-pcp-napfcp-membership: underway, the report's words say done",
       "a-2018-19-prevent-action-plan: underway, the report's words say done",
       "a-2018-19-drive-project: done, the report's words say underway",
+    ]);
+  });
+
+  it('a current-activity bullet with no verb says its status is our reading (and the check fails without)', () => {
+    const rows = parseCsv(readFileSync(resolve(import.meta.dirname, '../../data/activities.csv'), 'utf8'));
+    expect(
+      rows.filter((row) => row.period !== REVIEW && verbsIn(wordsOf(row.source_lines, report)).length === 0).length,
+    ).toBeGreaterThan(2);
+    expect(unsaidStatusReadings(rows, report)).toEqual([]);
+    const stripped = rows.map((row) => ({
+      ...row,
+      description: (row.description ?? '').replace(/ The report gives no.*$/, ''),
+    }));
+    expect(unsaidStatusReadings(stripped, report)).toEqual([
+      'a-2018-19-pcp-peel-effectiveness-scrutiny: underway from its column alone, and its description does not say that is our reading',
+      'a-2018-19-pcp-pcc-annual-report: underway from its column alone, and its description does not say that is our reading',
+      'a-2018-19-socjag-membership: underway from its column alone, and its description does not say that is our reading',
     ]);
   });
 

@@ -71,8 +71,8 @@ describe('text summaries', () => {
 
   it('names the PCC contribution separately in the spending summary', () => {
     expect(spendingSummary(small.spending)).toEqual([
-      '2017/18 actual: £4,352,191 from public health across the 3 lines, plus £106,000 from the Police and Crime Commissioner.',
-      '2018/19 budget: £4,360,784 from public health across the 3 lines, plus £106,000 from the Police and Crime Commissioner.',
+      '2017/18 actual: £4,352,191 from public health across the 3 lines (our calculation), plus £106,000 from the Police and Crime Commissioner.',
+      '2018/19 budget: £4,360,784 from public health across the 3 lines (our calculation), plus £106,000 from the Police and Crime Commissioner.',
       'The alcohol and substance misuse contract is by far the largest line.',
     ]);
   });
