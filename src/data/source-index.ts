@@ -17,6 +17,8 @@ export interface SourceDocument {
   title: string;
   publisher: string;
   published: string;
+  /** True when the document prints no date and `published` is our reading (sources.csv `published_basis`). */
+  publishedInferred: boolean;
   covers: string[];
   /** The text's file name in data/source/ (downloadable at /data/source/<file>). */
   file: string;
@@ -65,6 +67,7 @@ export function getSources(): SourceDocument[] {
       title: text.title,
       publisher: row.raw.publisher!,
       published: text.published,
+      publishedInferred: row.raw.published_basis === 'inferred',
       covers: (row.raw.covers ?? '').split(';'),
       file: text.file,
       report: text.report!,
@@ -73,6 +76,14 @@ export function getSources(): SourceDocument[] {
     };
   });
   return cached;
+}
+
+/**
+ * When a source was published, in words: "2018", or for an undated document whose date is our
+ * reading, "2018 (our reading: the document is undated)".
+ */
+export function publishedText(doc: Pick<SourceDocument, 'published' | 'publishedInferred'>): string {
+  return doc.publishedInferred ? `${doc.published} (our reading: the document is undated)` : doc.published;
 }
 
 export function getSourceDocument(id: string = FIRST_SOURCE): SourceDocument {

@@ -150,6 +150,12 @@ const sourcesShape = {
     .register(columns, { type: 'string', required: true }),
   /** Its reading order, a file in `data/source/`; empty until someone writes one (the text's own order serves). */
   reading_order: optional(sourceFile('csv')),
+  /**
+   * Whether the document prints its own date: `stated`, or `inferred` when `published` is our reading
+   * (an undated report, dated from the events it mentions). Empty means stated. Pages that give the
+   * date say which.
+   */
+  published_basis: optional(oneOf(['stated', 'inferred'])),
 };
 export const sourcesSchema = { kind: 'reference' as const, shape: sourcesShape, row: z.object(sourcesShape) };
 export type SourceRow = z.infer<typeof sourcesSchema.row>;
