@@ -1,8 +1,9 @@
 /**
- * The scaling run (`npm run bench -- --scale [N,...]`): copy the project into a temporary folder
- * (node_modules symlinked), add N synthetic themes, each with its own observation dataset (CSV +
- * meta.json following the dataset contract, registered with a schema), measure, theme row, MDX page
- * and figure, build it, and report build time, peak memory and bytes per page for each N.
+ * The scaling run (`npm run bench -- --scale [N,...]`): copy what a build reads from the project into
+ * a temporary folder (scripts/project-copy.ts; node_modules symlinked), add N synthetic themes, each
+ * with its own observation dataset (CSV + meta.json following the dataset contract, registered with a
+ * schema), measure, theme row, MDX page and figure, build it, and report build time, peak memory and
+ * bytes per page for each N.
  *
  * The copy is also instrumented, so the run can show that each dataset is parsed once per build
  * process and each chart rendered once per figure and layout: `parseCsv` (src/data/csv.ts) and
@@ -17,19 +18,10 @@
  * - src/figures/index.ts: registers one figure per synthetic dataset through the registry's own
  *   `periodFigure` builder (the same code path as the real year-by-year figures).
  */
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { copyProject } from '../project-copy.ts';
 import { analyseSite, type PageReport } from './analyse.ts';
 import { runBuild, type BuildRun } from './build.ts';
 import { generate } from './scale-generate.ts';
@@ -40,7 +32,6 @@ export { letters } from './scale-generate.ts';
 export { slope } from './scale-report.ts';
 
 const BASE_PATH = '/worcestershire-community-safety/';
-const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', 'tests', 'screenshots', 'test-results']);
 const DEFAULT_SERIES = [1, 10, 100];
 const BIG = 1000;
 /** The whole scaling run should fit in this (the issue's limit for trying N = 1000). */
@@ -61,16 +52,6 @@ export interface Counters {
   parses: Map<number, Map<string, number>>;
   /** Per build process: render calls per "figure layout". */
   renders: Map<number, Map<string, number>>;
-}
-
-function copyProject(root: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
-  for (const entry of readdirSync(root)) {
-    if (SKIP.has(entry) || entry.startsWith('.dist') || entry.startsWith('.bench')) continue;
-    cpSync(join(root, entry), join(dir, entry), { recursive: true });
-  }
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
 }
 
 /** Insert `code` as the first statement of the named function declaration. */
@@ -133,7 +114,7 @@ function folderBytes(dir: string): number {
 }
 
 export async function scaleOnce(root: string, n: number): Promise<ScaleResult> {
-  const dir = copyProject(root);
+  const dir = copyProject(root, 'bench-scale-');
   try {
     patchCopy(dir);
     const figures = generate(dir, n);

@@ -11,6 +11,7 @@ import { periodSlug } from '../universal/activity-filter.ts';
 import { ROLES } from './palette.ts';
 import { drawLegend, LAYOUT, renderSvg, svgEl, svgLines, svgText, wrapText, type ChartFunction } from './render.ts';
 
+/** One piece of work as the chart draws it; the explorer's list item (figures/types.ts ExplorerItem) adds to it. */
 export interface ActivityItem {
   id: string;
   theme: string;

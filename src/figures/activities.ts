@@ -62,15 +62,9 @@ export function explorerFor(
       note = notes.indexOf(a.basis_note) + 1;
     }
     return {
-      id: a.id,
-      theme: a.theme,
-      themeLabel: themeTitle.get(a.theme) ?? a.theme,
-      period: periodSlug(a.period.id),
-      periodLabel: a.period.label,
+      ...activityItem(a, themeTitle, bodies),
+      periodSlug: periodSlug(a.period.id),
       periodShown: workPeriod(a),
-      status: a.status,
-      statusLabel: STATUS_WORDS[a.status],
-      description: a.description,
       body: a.body,
       bodyName: bodies.get(a.body)?.name ?? a.body,
       note,
@@ -80,7 +74,7 @@ export function explorerFor(
       date: a.date ? formatDate(a.date) : undefined,
     };
   });
-  const periods = [...new Map(items.map((i) => [i.period, i.periodLabel])).entries()];
+  const periods = [...new Map(items.map((i) => [i.periodSlug, i.periodLabel])).entries()];
   const groups = themes
     .filter((t) => items.some((i) => i.theme === t.id))
     .map((t) => ({ key: t.id, label: t.title, items: items.filter((i) => i.theme === t.id) }));
@@ -101,7 +95,7 @@ export function explorerFor(
       'Listed for',
       'Both years',
       periods.map(([value, label]) => ({ value, label })),
-      n('period'),
+      n('periodSlug'),
     ),
     control(
       'status',
@@ -131,13 +125,13 @@ function orderActivities(data: readonly ActivityRow[], themes: readonly ThemeRow
   );
 }
 
-/** The chart's items: each activity with its theme, period and status in words, and who did it. */
-function activityItems(
-  ordered: readonly ActivityRow[],
+/** The chart's item for one activity: its theme, period and status in words, and who did it. */
+function activityItem(
+  a: ActivityRow,
   themeTitle: ReadonlyMap<string, string>,
   bodies: ReadonlyMap<string, BodyRow>,
-): ActivityItem[] {
-  return ordered.map((a) => ({
+): ActivityItem {
+  return {
     id: a.id,
     theme: a.theme,
     themeLabel: themeTitle.get(a.theme) ?? a.theme,
@@ -149,7 +143,7 @@ function activityItems(
     bodyLabel: withReading(bodies.get(a.body)?.name ?? a.body, a.basis),
     body: a.body,
     bullet: a.source_lines,
-  }));
+  };
 }
 
 type PeriodCounts = ReturnType<typeof countsByPeriod>;
@@ -220,7 +214,7 @@ export function activities(theme?: string): FigureParts {
   const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
   const bodies = lookup<BodyRow>('bodies');
   const ordered = orderActivities(data, themes);
-  const items = activityItems(ordered, themeTitle, bodies);
+  const items = ordered.map((a) => activityItem(a, themeTitle, bodies));
   const forTheme = theme ? themeTitle.get(theme) : undefined;
   const title = forTheme
     ? `2017/18 outcomes and 2018/19 activities: ${forTheme}`

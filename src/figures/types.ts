@@ -1,4 +1,5 @@
 /** What a figure is: the shapes every figure builder returns and the Figure component renders. */
+import type { ActivityItem } from '../charts/activities.ts';
 import type { Layout } from '../charts/render.ts';
 import type { Status } from '../schemas/common.ts';
 
@@ -102,19 +103,15 @@ export interface FilterControl {
   options: { value: string; label: string }[];
 }
 
-/** One piece of work in the activities explorer (src/figures/activities.ts), as its HTML shows it. */
-export interface ExplorerItem {
-  id: string;
-  theme: string;
-  themeLabel: string;
-  /** The period as a URL-safe slug (`2017-18`), and as it reads. */
-  period: string;
-  periodLabel: string;
+/**
+ * One piece of work in the activities explorer (src/figures/activities.ts), as its HTML shows it: the
+ * chart's item (whose `period` is the period id, `2017/18`) and what the list adds. `periodSlug` is
+ * the same period as a URL-safe slug (`2017-18`), the value of the explorer's period filter.
+ */
+export interface ExplorerItem extends ActivityItem {
+  periodSlug: string;
   /** What is shown beside it: `periodLabel`, or "period not stated exactly" where the report gives no year. */
   periodShown: string;
-  status: 'done' | 'underway' | 'planned';
-  statusLabel: string;
-  description: string;
   body: string;
   bodyName: string;
   /** 1-based index into `notes` when who did it is our reading (basis inferred), else undefined. */

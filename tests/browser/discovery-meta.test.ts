@@ -188,11 +188,13 @@ describe('canonical URLs, sitemap and robots.txt', () => {
     },
   );
 
-  it('the 404 page has none; an embed points at its theme page', () => {
+  it('the 404 page has none; an embed, full or compact, points at its theme page (og:url too)', () => {
     expect(doc('404.html').querySelector('link[rel="canonical"]')).toBeNull();
-    expect(doc('embed/hate-crime-trend/index.html').querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
-      new URL('themes/hate-crime/', root).href,
-    );
+    const theme = new URL('themes/hate-crime/', root).href;
+    for (const file of ['embed/hate-crime-trend/index.html', 'embed/compact/hate-crime-trend/index.html']) {
+      expect(doc(file).querySelector('link[rel="canonical"]')?.getAttribute('href'), file).toBe(theme);
+      expect(meta(doc(file), 'og:url'), file).toBe(theme);
+    }
   });
 
   it('the sitemap lists every content page by its canonical URL, and nothing else', () => {

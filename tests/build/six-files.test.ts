@@ -2,29 +2,18 @@
  * Issue #28, "adding things is expensive": a new dataset, its theme page and one figure of an existing
  * kind take at most six files. tests/fixtures/six-files/ holds exactly those files, at the paths they
  * would have in the project: the CSV, its metadata, the MDX page, the figure's file, its snapshot, and
- * one list (data/themes.csv, whose row is appended). This test copies the project's src/, content/
- * and data/ (and what a build needs) to a temporary folder, drops in those files and nothing else,
- * builds the whole site there, and checks the new theme page, its chart, table, downloads, snapshot
- * and dataset page. A step that needed a seventh file fails it: the build, or the count below.
+ * one list (data/themes.csv, whose row is appended). This test copies what a build reads from the
+ * project (src/, content/, data/…: scripts/project-copy.ts) to a temporary folder, drops in those
+ * files and nothing else, builds the whole site there, and checks the new theme page, its chart,
+ * table, downloads, snapshot and dataset page. A step that needed a seventh file fails it: the build, or the count below.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  copyFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesUnder } from '../../scripts/files.ts';
+import { copyProject } from '../../scripts/project-copy.ts';
 import { FIXTURES } from '../support/fixtures.ts';
 import { normalise } from '../support/snapshot.ts';
 
@@ -34,15 +23,6 @@ const DATASET = 'fixture-hate-offences';
 const THEME = 'fixture-theme';
 const FIGURE = 'fixture-hate-offences-trend';
 const SNAPSHOT = `tests/snapshots/figures/${FIGURE}.svg`;
-/** What a build reads from the project (node_modules is linked, not copied). */
-const PROJECT = ['src', 'content', 'data', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
-}
 
 let tree = '';
 let site = '';
@@ -63,9 +43,7 @@ function dropIn(file: string): void {
 }
 
 beforeAll(() => {
-  tree = mkdtempSync(join(tmpdir(), 'wcsn-six-files-'));
-  for (const entry of PROJECT) cpSync(join(ROOT, entry), join(tree, entry), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
+  tree = copyProject(ROOT, 'wcsn-six-files-');
   for (const file of filesUnder(FIXTURE)) if (file !== SNAPSHOT) dropIn(file);
   site = join(tree, 'dist');
   const env: Record<string, string | undefined> = {

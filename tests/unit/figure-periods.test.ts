@@ -8,32 +8,16 @@
  */
 import { reportWords } from '../../src/lib/period-words.ts';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Catalog, LoadedRow } from '../../src/data/catalog.ts';
+import type { LoadedRow } from '../../src/data/catalog.ts';
 import type { FigureParts } from '../../src/figures/types.ts';
 import { parsePeriod, type Period } from '../../src/lib/period.ts';
+import { realRows, swapRows } from '../support/swapped-rows.ts';
 
 type Shape = 'up' | 'down' | 'same' | 'up-down';
-const store = globalThis as { __figureRows?: Map<string, LoadedRow[]>; __baseCatalog?: Catalog };
 
 vi.mock('../../src/data/index.ts', async (importOriginal) => {
-  const orig = await importOriginal<typeof import('../../src/data/index.ts')>();
-  const { checkClaims } = await import('../../src/data/claims.ts');
-  store.__baseCatalog ??= orig.getCatalog();
-  const catalog = (): Catalog => {
-    const out: Catalog = new Map(store.__baseCatalog);
-    for (const [id, rows] of store.__figureRows ?? []) out.set(id, { ...out.get(id)!, rows });
-    return out;
-  };
-  return {
-    ...orig,
-    getCatalog: catalog,
-    getDataset: (id: string) => {
-      const d = catalog().get(id);
-      if (!d) throw new Error(`No dataset "${id}"`);
-      return d;
-    },
-    getClaims: () => checkClaims(catalog()).results,
-  };
+  const { dataWithSwappedRows } = await import('../support/swapped-rows.ts');
+  return dataWithSwappedRows(await importOriginal());
 });
 
 /** The n periods of a series, in the kind of its real periods, ending with the real first one plus (i) years. */
@@ -63,7 +47,7 @@ function valuesFor(shape: Shape, n: number, base: number, growth: number): numbe
 
 /** Replace every series of `measures` in `dataset` by n periods of the given shape. */
 function series(dataset: string, measures: string[], shape: Shape, n: number): LoadedRow[] {
-  const base = store.__baseCatalog!.get(dataset)!;
+  const base = { rows: realRows(dataset) };
   const keep = base.rows.filter((r) => !measures.includes(String(r.raw.measure)));
   const groups = new Map<string, LoadedRow[]>();
   for (const r of base.rows.filter((x) => measures.includes(String(x.raw.measure)))) {
@@ -199,11 +183,11 @@ beforeAll(async () => {
 
 beforeEach(() => {
   vi.resetModules();
-  delete store.__figureRows;
+  swapRows();
 });
 
 async function build(fig: (typeof FIGURES)[number], shape: Shape, n: number): Promise<FigureParts> {
-  store.__figureRows = new Map([[fig.dataset, series(fig.dataset, fig.measures, shape, n)]]);
+  swapRows([[fig.dataset, series(fig.dataset, fig.measures, shape, n)]]);
   return (await fig.build())();
 }
 
@@ -256,7 +240,7 @@ describe.each(FIGURES)('$id on any number of periods', (fig) => {
 describe('the agrees/✓ mark goes only beside the pair of periods the report states', () => {
   /** The real rows plus one later period for each series: the stated 2016/17 → 2017/18 changes still hold. */
   function withLaterPeriod(dataset: string, measures: string[]): LoadedRow[] {
-    const base = store.__baseCatalog!.get(dataset)!;
+    const base = { rows: realRows(dataset) };
     const later = base.rows
       .filter((r) => measures.includes(String(r.raw.measure)) && r.raw.period === '2017/18')
       .map((r) => {
@@ -284,15 +268,11 @@ describe('the agrees/✓ mark goes only beside the pair of periods the report st
   });
 
   it('marks nothing when the figure shows 2016/17 to 2018/19, which no claim states', async () => {
-    store.__figureRows = new Map([
-      ['hate-crime', withLaterPeriod('hate-crime', ['hate-offences', 'hate-incidents-crimed'])],
-    ]);
+    swapRows([['hate-crime', withLaterPeriod('hate-crime', ['hate-offences', 'hate-incidents-crimed'])]]);
     const hate = (await FIGURES[0]!.build())();
     expect(hate.table.columns.map((c) => c.label)).toEqual(expect.arrayContaining(['2016/17', '2017/18', '2018/19']));
     expect(hate.checked).toEqual([]);
-    store.__figureRows = new Map([
-      ['domestic-abuse', withLaterPeriod('domestic-abuse', ['da-incidents-crimes', 'marac-cases'])],
-    ]);
+    swapRows([['domestic-abuse', withLaterPeriod('domestic-abuse', ['da-incidents-crimes', 'marac-cases'])]]);
     vi.resetModules();
     const da = (await FIGURES[2]!.build())();
     const marac = (await FIGURES[3]!.build())();
@@ -327,7 +307,7 @@ describe('every real figure reads well (issue #24 class 7)', () => {
 
 describe('stat tiles on several periods', () => {
   it('lists every period in the table and CSV, shows the latest in the tile, and no longer says "no earlier years"', async () => {
-    store.__figureRows = new Map([['domestic-abuse', series('domestic-abuse', ['dvpos'], 'up', 3)]]);
+    swapRows([['domestic-abuse', series('domestic-abuse', ['dvpos'], 'up', 3)]]);
     const f = (await import('../../src/figures/stat-tiles.ts')).domesticAbuseSingleYear();
     const dvpos = f.table.rows.filter((r) => /Protection Orders/.test(r.measure ?? ''));
     expect(dvpos.map((r) => r.period)).toEqual(['2017/18', '2018/19', '2019/20']);

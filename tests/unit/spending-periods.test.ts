@@ -6,31 +6,14 @@
  * "who pays" sentences and the change view, each change against the column before it.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Catalog, LoadedRow } from '../../src/data/catalog.ts';
+import type { LoadedRow } from '../../src/data/catalog.ts';
 import { parsePeriod } from '../../src/lib/period.ts';
 import { moneyChange } from '../../src/charts/spending.ts';
-
-const store = globalThis as { __spendingRows?: LoadedRow[]; __spendingBase?: Catalog };
+import { realRows, swapRows } from '../support/swapped-rows.ts';
 
 vi.mock('../../src/data/index.ts', async (importOriginal) => {
-  const orig = await importOriginal<typeof import('../../src/data/index.ts')>();
-  const { checkClaims } = await import('../../src/data/claims.ts');
-  store.__spendingBase ??= orig.getCatalog();
-  const catalog = (): Catalog => {
-    const out: Catalog = new Map(store.__spendingBase);
-    if (store.__spendingRows) out.set('spending', { ...out.get('spending')!, rows: store.__spendingRows });
-    return out;
-  };
-  return {
-    ...orig,
-    getCatalog: catalog,
-    getDataset: (id: string) => {
-      const d = catalog().get(id);
-      if (!d) throw new Error(`No dataset "${id}"`);
-      return d;
-    },
-    getClaims: () => checkClaims(catalog()).results,
-  };
+  const { dataWithSwappedRows } = await import('../support/swapped-rows.ts');
+  return dataWithSwappedRows(await importOriginal());
 });
 
 /** A spending row like a real one, moved to another period and basis with another value. */
@@ -50,11 +33,13 @@ async function build() {
   return (await import('../../src/figures/spending.ts')).spending();
 }
 
-const real = (): LoadedRow[] => store.__spendingBase!.get('spending')!.rows;
+/** From the next build on, the spending dataset has these rows. */
+const useRows = (rows: LoadedRow[]): void => swapRows([['spending', rows]]);
+const real = (): LoadedRow[] => realRows('spending');
 const actuals = (): LoadedRow[] => real().filter((r) => r.raw.basis === 'actual');
 
 beforeEach(async () => {
-  delete store.__spendingRows;
+  swapRows();
   await build(); // fills the base catalog
 });
 
@@ -70,11 +55,11 @@ describe('the spending figure takes its periods and bases from the rows', () => 
 
   it('three periods (two actual years and a budget): every column everywhere, each change on the column before', async () => {
     const base = actuals();
-    store.__spendingRows = [
+    useRows([
       ...base,
       ...base.map((r) => like(r, '2018/19', 'actual', Number(r.raw.value) + 1000)),
       ...base.map((r) => like(r, '2019/20', 'budget', Number(r.raw.value) - 2000)),
-    ];
+    ]);
     const f = await build();
     expect(f.title).toBe('Public health community safety spending, 2017/18 actual, 2018/19 actual and 2019/20 budget');
     const years = [...new Set(f.table.rows.map((r) => r.year))];
@@ -108,7 +93,7 @@ describe('the spending figure takes its periods and bases from the rows', () => 
   });
 
   it('one period: no change to show, and no change view', async () => {
-    store.__spendingRows = actuals();
+    useRows(actuals());
     const f = await build();
     expect(f.title).toBe('Public health community safety spending, 2017/18 actual');
     expect(f.views.map((v) => v.id)).toEqual(['line', 'funder']);
