@@ -4,10 +4,14 @@
  *
  *   npm run gallery -- --dist <built site> --out docs/gallery/<label> [--commit <sha>] [--note <text>]
  *   npm run gallery -- --build --out docs/gallery/after     build this checkout first, then shoot `dist`
+ *   npm run gallery -- --readme-only --out docs/gallery/after   rewrite README.md only, shooting nothing
  *
  * Each run writes `<out>/shots.json` and rewrites `<out>/../README.md` from every side's shots.json,
  * so re-running one side updates the gallery page. A page or anchor that an older build lacks is
- * shot as its first screen instead, and the README says so. Not a test: see docs/testing.md.
+ * shot as its first screen instead, and the README says so. A run first deletes the `.jpg` files and
+ * `shots.json` in `<out>` and writes the same names again: images are replaced in place, and the
+ * repository holds one set per side. Chromium: /usr/bin/chromium, or `CHROMIUM_PATH`.
+ * `npm run gallery -- --help` prints this. Not a test: see docs/testing.md.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,6 +63,12 @@ const TARGETS: Target[] = [
   { name: 'governance-activities', title: 'Governance: the activities figure', path: GOV, anchor: 'activities-board' },
   { name: 'prevent', title: 'Prevent', path: 'themes/prevent/' },
   { name: 'domestic-abuse', title: 'Domestic abuse', path: 'themes/domestic-abuse/' },
+  {
+    name: 'domestic-abuse-cards',
+    title: 'Domestic abuse: the key figures below the lead chart',
+    path: 'themes/domestic-abuse/',
+    anchor: 'key-figures',
+  },
 ];
 /** The map is already open at 1280: only phones collapse it. */
 const widthsOf = (t: Target): readonly number[] => (t.open ? [360] : WIDTHS);
@@ -129,10 +139,16 @@ async function writeReadme(root: string): Promise<void> {
     '',
     '## Regenerate',
     '',
+    'Run from the repository root with Chromium at `/usr/bin/chromium` (or set `CHROMIUM_PATH`);',
+    "each side takes about 90 s. A run replaces its side's images in place (same file names) and",
+    'rewrites this page, so commit the changed files rather than adding new ones.',
+    '`npm run gallery -- --help` lists the options.',
+    '',
     '```sh',
     '# after: build this checkout and shoot it (one command)',
     `npm run gallery -- --build --out docs/gallery/after${after?.note ? ` --note "${after.note}"` : ''}`,
     `# before: a worktree of the old commit, built there, shot from here`,
+    `# (npm ci needs the registry; without it, copy this checkout's node_modules into ../before)`,
     `git worktree add ../before ${before?.commit ?? '<commit>'} && (cd ../before && npm ci && \\`,
     `  BASE_PATH=${BASE} SITE=https://example.org npm run build)`,
     `npm run gallery -- --dist ../before/dist --out docs/gallery/before${before?.note ? ` --note "${before.note}"` : ''}`,
@@ -160,9 +176,17 @@ async function main(): Promise<void> {
       commit: { type: 'string' },
       note: { type: 'string', default: '' },
       build: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+      'readme-only': { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    const source = readFileSync(new URL(import.meta.url), 'utf8');
+    console.log(/\/\*\*\n([\s\S]*?)\*\//.exec(source)?.[1]?.replace(/^ \* ?/gm, '') ?? '');
+    return;
+  }
   if (!values.out) fail('--out <folder> is required, e.g. --out docs/gallery/after');
+  if (values['readme-only']) return writeReadme(dirname(resolve(values.out))); // from the shots.json already there
   if (values.build) {
     const env = { ...process.env, BASE_PATH: BASE, SITE: 'https://example.org' };
     if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env }).status !== 0) fail('the build failed');

@@ -53,6 +53,20 @@ export function firstKeyFigure(
 }
 
 /**
+ * What a theme's card shows: the first finding its prose states (the later row of its first
+ * `<Change>`, read as a `<KeyFigure>`), which the page's lead chart draws; on a page that states no
+ * change, its first key figure. (Issue #25: key-figure cards no longer repeat the lead chart, so the
+ * first card is often not the page's headline.)
+ */
+export function cardKeyFigure(
+  mdx: string,
+): { element: 'KeyFigure' | 'KeyCount'; props: Record<string, string> } | undefined {
+  const change = firstElement(mdxTree(mdx), ['Change'] as const);
+  const { of, to } = change?.props ?? {};
+  return of && to ? { element: 'KeyFigure', props: { of, row: to } } : firstKeyFigure(mdx);
+}
+
+/**
  * The card figure of a key figure element, worded as the page shows it: the value, its label (the
  * element's `label`, else the measure's), and where and when (as <KeyFigure> and <KeyCount> do).
  */
@@ -181,7 +195,7 @@ export function sitePages(themes: ThemeInput[]): SitePage[] {
 
   for (const t of [...themes].sort((a, b) => a.order - b.order)) {
     const who = `content/themes/${t.theme}.mdx (social card)`;
-    const first = firstKeyFigure(t.body);
+    const first = cardKeyFigure(t.body);
     const figure = first ? keyFigureCard(first.element, first.props, who) : undefined;
     pages.push({
       path: `themes/${t.theme}`,

@@ -150,6 +150,15 @@ describe.concurrent('each broken fixture page fails its gate', () => {
     expect(text).toContain('no <table>');
   });
 
+  it('chart drawn for a narrow column, stretched at 1280 px (its text nearly twice its size)', async () => {
+    const failures = await pageChecks('chart-stretched');
+    expect(kinds(failures)).toEqual(['chart']);
+    // At 360 px the same chart is drawn 1.09 times its size: only the wide screen fails.
+    expect(details(failures, 'chart')).toMatch(
+      /^\[1280 px\] #chart-stretched <svg> is drawn 1\.87 times its own size \(300 units at 560 px, its text up to 24 px; at most 1\.25\)$/,
+    );
+  });
+
   it('figure that needs JavaScript (no-JS pass)', async () => {
     const text = details(await checkNoJs(session.tabs, url('nojs-hidden')), 'no-js');
     expect(text).toContain('is empty');

@@ -2,7 +2,8 @@
  * Reading on a phone (issue #17): on every theme page at 360 x 800, the header is at most 120 px,
  * the first chart starts within 1,200 px, every interactive mark is at least 24 x 24 px, the focus
  * ring has 3:1 against every mark colour and the page (light and dark), and no table hides columns
- * without a cue, and the lead's words say each number once (the chart carries it); the home
+ * without a cue, and the lead's words say each number once (the chart carries it) and no key-figure
+ * card repeats a number the lead figure shows; the home
  * page has a chart within 900 px (the first VISIBLE chart: one in a closed `<details>` does not count; issue
  * #25), and theme pages are at most 15,000 px tall (governance 10,000). Each measurement first fails on its broken fixture
  * (tests/fixtures/broken-pages/story-*). Then the quick exit (Shift three times, the button).
@@ -11,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useFixturePages } from '../support/fixture-pages.ts';
 import {
+  checkCardsRepeatLead,
   checkFocusRings,
   checkHasChart,
   checkLayout,
@@ -38,6 +40,7 @@ const all = async (page: Page) => [
   ...(await checkTextFragments(page)),
   ...(await checkPanelScales(page)),
   ...(await checkZeroLineClear(page)),
+  ...(await checkCardsRepeatLead(page)),
 ];
 
 describe.concurrent('each story measurement fails on its broken fixture', () => {
@@ -102,6 +105,11 @@ describe.concurrent('each story measurement fails on its broken fixture', () => 
       '"55" is said 2 times in the lead\'s words (once; the chart carries it)',
     ]);
   });
+  it('a key figure that repeats a number the lead chart draws', async () => {
+    expect(await onPage(fixture('story-card-repeated'), checkCardsRepeatLead)).toEqual([
+      'the key figure "55" repeats what the lead figure "Referrals rose" shows',
+    ]);
+  });
   it('a page with no chart', async () => {
     expect(await onPage(fixture('story-no-chart'), checkHasChart)).toEqual(['no chart on the page']);
   });
@@ -133,11 +141,14 @@ describe.concurrent('every theme page at 360 x 800', () => {
           ...(await checkPanelScales(page)),
           ...(await checkZeroLineClear(page)),
           ...(await checkNumbersOnce(page)),
+          ...(await checkCardsRepeatLead(page)),
           ...(await checkTextFragments(page)),
           ...(await checkEveryView(page)),
           ...(await checkBodyNames(page)),
           ...(await checkFolded(page)),
           ...(await checkAtWidth(page, 320, checkTextFragments)),
+          // A wide chart can print numbers its narrow layout leaves out.
+          ...(await checkAtWidth(page, 1280, checkCardsRepeatLead)),
         ];
       }),
     ).toEqual([]);

@@ -348,3 +348,38 @@ export async function checkTipsClear(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * No key-figure card repeats the lead figure (issue #25: the domestic-abuse page's "10,947" card sat
+ * just below the chart that draws 10,421 → 10,947 with the same change and label): no number in a
+ * `.key-figure__value` is one the page's first figure already shows, in its visible chart or words
+ * (not its table, notes or sources). Numbers are read as checkNumbersOnce reads them (two digits or
+ * more, periods such as 2016/17 ignored, £ and signs ignored, a percentage not the same as a count).
+ */
+export async function checkCardsRepeatLead(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const lead = document.querySelector('main figure.figure');
+    if (!lead) return [];
+    const numbers = (text: string): string[] =>
+      [...text.replace(/\d{4}\/\d{2}/g, ' ').matchAll(/\d[\d,]*(?:\.\d+)?%?/g)]
+        .map((m) => m[0].replace(/,$/, ''))
+        .filter((token) => token.replace(/\D/g, '').length >= 2);
+    const skip = '.figure-table, .figure-meta, details, .visually-hidden, [hidden]';
+    const shown = new Set<string>();
+    const walker = document.createTreeWalker(lead, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest(skip) || el.getClientRects().length === 0) continue;
+      for (const token of numbers(n.textContent ?? '')) shown.add(token);
+    }
+    const title = (lead.querySelector('.figure-title')?.textContent ?? lead.id).trim();
+    const out: string[] = [];
+    for (const value of document.querySelectorAll('main .key-figure__value')) {
+      if (lead.contains(value) || value.getClientRects().length === 0) continue;
+      const text = (value.textContent ?? '').trim();
+      if (numbers(text).some((token) => shown.has(token)))
+        out.push(`the key figure "${text}" repeats what the lead figure "${title}" shows`);
+    }
+    return out;
+  });
+}

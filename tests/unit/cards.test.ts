@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cardPng, cardSvg, cardTree, titleSize } from '../../src/discovery/social-card.ts';
 import { findRow, formatRow, matchingRows } from '../../src/data/lookup.ts';
 import { FIGURE_IDS } from '../../src/figures/index.ts';
-import { cardSlugs, firstKeyFigure, keyFigureCard, sitePages } from '../../src/discovery/pages.ts';
+import { cardKeyFigure, cardSlugs, firstKeyFigure, keyFigureCard, sitePages } from '../../src/discovery/pages.ts';
 import { getCatalog } from '../../src/data/index.ts';
 import { readThemes } from '../support/themes.ts';
 
@@ -30,6 +30,17 @@ describe('the first key figure of a theme page', () => {
       )?.props,
     ).toEqual({ of: 'x', row: 'r', label: 'What' });
     expect(firstKeyFigure('Just prose, and a <Value of="hate-crime" row="x" />.')).toBeUndefined();
+  });
+
+  it('the card reads the later row of the first <Change>, else the first key figure', () => {
+    const prose =
+      'It <Change of="hate-crime" from="a|2016/17|c" to="a|2017/18|c" words="verb" />, then <Change of="x" from="p" to="q" />.';
+    const cards = '<KeyFigures>\n<KeyCount of="y" label="z" />\n</KeyFigures>\n\n';
+    const change = { element: 'KeyFigure', props: { of: 'hate-crime', row: 'a|2017/18|c' } };
+    expect(cardKeyFigure(prose)).toEqual(change);
+    expect(cardKeyFigure(cards + prose)).toEqual(change);
+    expect(cardKeyFigure(cards)).toEqual({ element: 'KeyCount', props: { of: 'y', label: 'z' } });
+    expect(cardKeyFigure('Just prose, and a <Value of="hate-crime" row="x" />.')).toBeUndefined();
   });
 
   it('a <KeyFigure> reads as the page prints it: value, label, where and when', () => {
