@@ -55,15 +55,20 @@ export function firstKeyFigure(
 /**
  * What a theme's card shows: the first finding its prose states (the later row of its first
  * `<Change>`, read as a `<KeyFigure>`), which the page's lead chart draws; on a page that states no
- * change, its first key figure. (Issue #25: key-figure cards no longer repeat the lead chart, so the
+ * change, the first `<Value>` of its prose; failing that, its first key figure. (Issue #25: key-figure cards no longer repeat the lead chart, so the
  * first card is often not the page's headline.)
  */
 export function cardKeyFigure(
   mdx: string,
 ): { element: 'KeyFigure' | 'KeyCount'; props: Record<string, string> } | undefined {
-  const change = firstElement(mdxTree(mdx), ['Change'] as const);
+  const tree = mdxTree(mdx);
+  const change = firstElement(tree, ['Change'] as const);
   const { of, to } = change?.props ?? {};
-  return of && to ? { element: 'KeyFigure', props: { of, row: to } } : firstKeyFigure(mdx);
+  if (of && to) return { element: 'KeyFigure', props: { of, row: to } };
+  // No change stated: the first value the prose gives (funding's largest line, Prevent's referrals).
+  const value = firstElement(tree, ['Value'] as const);
+  const { of: vOf, row } = value?.props ?? {};
+  return vOf && row ? { element: 'KeyFigure', props: { of: vOf, row } } : firstKeyFigure(mdx);
 }
 
 /**

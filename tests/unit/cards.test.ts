@@ -32,7 +32,7 @@ describe('the first key figure of a theme page', () => {
     expect(firstKeyFigure('Just prose, and a <Value of="hate-crime" row="x" />.')).toBeUndefined();
   });
 
-  it('the card reads the later row of the first <Change>, else the first key figure', () => {
+  it('the card reads the later row of the first <Change>, else the first <Value>, else the first key figure', () => {
     const prose =
       'It <Change of="hate-crime" from="a|2016/17|c" to="a|2017/18|c" words="verb" />, then <Change of="x" from="p" to="q" />.';
     const cards = '<KeyFigures>\n<KeyCount of="y" label="z" />\n</KeyFigures>\n\n';
@@ -40,7 +40,15 @@ describe('the first key figure of a theme page', () => {
     expect(cardKeyFigure(prose)).toEqual(change);
     expect(cardKeyFigure(cards + prose)).toEqual(change);
     expect(cardKeyFigure(cards)).toEqual({ element: 'KeyCount', props: { of: 'y', label: 'z' } });
-    expect(cardKeyFigure('Just prose, and a <Value of="hate-crime" row="x" />.')).toBeUndefined();
+    expect(cardKeyFigure('Just prose, and a <Value of="hate-crime" row="x" />.')).toEqual({
+      element: 'KeyFigure',
+      props: { of: 'hate-crime', row: 'x' },
+    });
+    expect(cardKeyFigure(cards + 'Then <Value of="p" row="q" />.')).toEqual({
+      element: 'KeyFigure',
+      props: { of: 'p', row: 'q' },
+    });
+    expect(cardKeyFigure('Just prose.')).toBeUndefined();
   });
 
   it('a <KeyFigure> reads as the page prints it: value, label, where and when', () => {
