@@ -17,7 +17,9 @@ import { LICENCE } from '../lib/site.ts';
 import { byteLength, stringifyJson, toCsv, toJson, type ExportableDataset } from './downloads.ts';
 import { numberColumns, recipesText } from './recipes.ts';
 import type { Release } from './release.ts';
-import { sourcePath, type SourceText } from './source-files.ts';
+import { sourceCredits, sourcePath, type SourceText } from './source-files.ts';
+import { dataDir } from './index.ts';
+import { attribution, documentsCovering, editionsNote, type SourceCredit } from '../lib/source-credit.ts';
 
 /**
  * Where each file sits inside the zip's one top-level folder (`zipFolder`): the README, changelog,
@@ -49,9 +51,21 @@ function columnLine(col: ExportableDataset['meta']['columns'][number]): string {
   return `    ${col.name} (${facts.join('; ')}): ${col.description}`;
 }
 
+/** The README's "Source" paragraph: every document of data/sources.csv with the years it covers. */
+function sourceParagraph(docs: readonly SourceCredit[]): string {
+  return [
+    `${documentsCovering(docs)}.`,
+    editionsNote(docs, { sources: 'data/sources.csv' }),
+    'Every row names the section of the report it comes from (the source_section column, an id in data/sections.csv).',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** The zip's README.txt: plain text, UTF-8, LF line ends. */
 export function buildReadme(datasets: readonly ExportableDataset[], release: Pick<Release, 'version' | 'date'>): string {
   const sorted = [...datasets].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  const docs = sourceCredits(dataDir());
   const lines: string[] = [
     'Worcestershire Community Safety in Numbers: all data',
     '====================================================',
@@ -60,13 +74,13 @@ export function buildReadme(datasets: readonly ExportableDataset[], release: Pic
     '',
     'Source',
     '------',
-    "Worcestershire County Council, Community Safety overview (Appendix 1 to a council report), covering 2017/18 and 2018/19. Every row names the section of the report it comes from (the source_section column, an id in data/sections.csv).",
+    sourceParagraph(docs),
     '',
     'Licence',
     '-------',
     `The data is published under the ${LICENCE.title} (${LICENCE.id}): ${LICENCE.url}`,
     'You may copy, publish, adapt and use it, also commercially, if you give this attribution:',
-    `  ${LICENCE.attribution}`,
+    `  ${attribution(docs)}`,
     '',
     'Files',
     '-----',

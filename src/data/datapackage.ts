@@ -21,7 +21,25 @@ import type { ColumnMeta, DatasetMeta } from '../schemas/meta.ts';
 import { LICENCE } from '../lib/site.ts';
 import { CSV_LINE_END, toCsv, type ExportableDataset } from './downloads.ts';
 import type { Release } from './release.ts';
-import { sourcePath, type SourceText } from './source-files.ts';
+import { sourceCredits, sourcePath, type SourceText } from './source-files.ts';
+import { documentParts } from './editions.ts';
+import { dataDir } from './index.ts';
+import { attribution, documentCredit, publishedWordsOf, titleParts, type SourceCredit } from '../lib/source-credit.ts';
+import { joinList } from '../lib/words.ts';
+
+/**
+ * The documents in the package's description: "Worcestershire County Council's Community Safety
+ * overview (Appendix 1, covering 2017/18 and 2018/19)", each so, joined by "; " with several.
+ */
+function packageDocuments(docs: readonly SourceCredit[]): string {
+  return docs
+    .map((d) => {
+      const { main, note } = titleParts(d.title);
+      const when = docs.length > 1 && d.published ? `published ${publishedWordsOf(d)}, ` : '';
+      return `${d.publisher}'s ${main} (${note ? `${note}, ` : ''}${when}covering ${joinList([...d.covers])})`;
+    })
+    .join('; ');
+}
 
 /**
  * Patterns (XML Schema regular expressions: implicitly anchored, so no ^ and $; alternatives grouped so
@@ -116,8 +134,11 @@ export function sourceResourcePath(file: string, layout: PackageLayout = 'site')
   return layout === 'site' ? sourcePath(file) : file;
 }
 
-function sourceTitle(meta: DatasetMeta): string {
-  return `${meta.source.document}, section: ${meta.source.section}${meta.source.page ? `, page ${meta.source.page}` : ''}`;
+/** A table's sources: each document its rows come from with its section (or its metadata's source, for a reference table). */
+function sourceTitles(meta: DatasetMeta): Array<{ title: string }> {
+  return (documentParts(meta) ?? [meta.source]).map((s) => ({
+    title: `${s.document}, section: ${s.section}${s.page ? `, page ${s.page}` : ''}`,
+  }));
 }
 
 export interface PackageOptions {
@@ -133,19 +154,20 @@ export interface PackageOptions {
 export function buildDataPackage(datasets: Iterable<ExportableDataset>, release: Pick<Release, 'version' | 'date'>, options: PackageOptions = {}) {
   const sorted = [...datasets].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
   const licence = { name: LICENCE.id, path: LICENCE.url, title: LICENCE.title };
+  const docs = sourceCredits(dataDir());
   return {
     // A Data Package (not a Tabular Data Package, whose resources must all be tables): the tables are
     // Tabular Data Resources, the report texts plain Data Resources.
     profile: 'data-package',
     name: 'worcestershire-community-safety',
     title: 'Worcestershire Community Safety in Numbers: data',
-    description: `Every figure and fact in Worcestershire County Council's Community Safety overview (Appendix 1, covering 2017/18 and 2018/19) as typed, validated tables. ${LICENCE.attribution}`,
+    description: `Every figure and fact in ${packageDocuments(docs)} as typed, validated tables. ${attribution(docs)}`,
     version: release.version,
     created: `${release.date}T00:00:00Z`,
     ...(options.homepage ? { homepage: options.homepage } : {}),
     keywords: ['community safety', 'Worcestershire', 'crime', 'local government', 'open data'],
     licenses: [licence],
-    sources: [{ title: 'Worcestershire County Council, Community Safety overview (Appendix 1)' }],
+    sources: docs.map((d) => ({ title: documentCredit(d) })),
     resources: [
       ...sorted.map(({ meta, rows }) => {
       const csv = new TextEncoder().encode(toCsv({ meta, rows }));
@@ -162,7 +184,7 @@ export function buildDataPackage(datasets: Iterable<ExportableDataset>, release:
         hash: `sha256:${createHash('sha256').update(csv).digest('hex')}`,
         dialect: { delimiter: ',', lineTerminator: CSV_LINE_END, quoteChar: '"', doubleQuote: true, header: true, skipInitialSpace: false },
         licenses: [licence],
-        sources: [{ title: sourceTitle(meta) }],
+        sources: sourceTitles(meta),
         schema: tableSchema(meta),
         // Extra properties (allowed by the specification) carrying the rest of the dataset contract.
         rows: rows.length,

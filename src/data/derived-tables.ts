@@ -22,6 +22,15 @@ import { comparePeriods, parsePeriod } from '../lib/period.ts';
 import type { ColumnMeta, DatasetMeta } from '../schemas/meta.ts';
 import type { LoadedRow } from './catalog.ts';
 import type { ExportableDataset } from './downloads.ts';
+import { dataDir } from './index.ts';
+import { sourceCredits } from './source-files.ts';
+import { documentsCredit, publishedWords, titleParts, type SourceCredit } from '../lib/source-credit.ts';
+import { joinList } from '../lib/words.ts';
+
+/** "community-safety-overview-2018 is the 2018 Community Safety overview": each document's id, in words. */
+function documentIds(docs: readonly SourceCredit[]): string {
+  return docs.map((d) => `${d.id} is the ${publishedWords(d.published)} ${titleParts(d.title).main}`).join('; ');
+}
 
 /** The id of the report every row comes from unless it says otherwise (`source` column). */
 export const DEFAULT_SOURCE = 'community-safety-overview-2018';
@@ -41,7 +50,7 @@ function baseMeta(id: string, title: string, description: string, columns: Colum
     columns,
     period: span,
     geography: 'Worcestershire, its two community safety partnership areas, and West Mercia',
-    source: { document: 'Worcestershire County Council, Community Safety overview (Appendix 1)', section: 'Made from the other datasets' },
+    source: { document: documentsCredit(sourceCredits(dataDir())), section: 'Made from the other datasets' },
     licence: 'OGL-UK-3.0',
     caveats,
     footnotes: [],
@@ -114,6 +123,7 @@ function observationsTable(datasets: readonly ExportableDataset[], lastChecked: 
         ),
       );
     }
+  const docs = sourceCredits(dataDir());
   const columns = [
     col('dataset', 'id', 'The dataset the value comes from (its own download has the notes and every column).'),
     col('area', 'id', 'The area the value describes; empty for spending, which the report gives for the council, not an area.', { required: false, references: 'areas' }),
@@ -126,9 +136,9 @@ function observationsTable(datasets: readonly ExportableDataset[], lastChecked: 
     col('value', 'number', 'The value as printed in the report, in unit.', { unit: 'see the unit column' }),
     col('unit', 'string', 'count, percent, percent-change, gbp (whole pounds) or fte (full-time equivalents).'),
     col('status', 'string', 'What a reader should know before using the value: reported, under-reported, definition-changed, snapshot or period-unclear.'),
-    col('source', 'id', `The source document (${DEFAULT_SOURCE} is the 2018 Community Safety overview).`),
+    col('source', 'id', `The source document (${documentIds(docs)}).`),
     col('source_section', 'id', 'The section of the source report; an id in the sections table.', { references: 'sections' }),
-    col('source_lines', 'string', "The lines of the report's text (source/community-safety-overview.txt in the zip) that print the value; several ranges are separated by semicolons."),
+    col('source_lines', 'string', `The lines of ${docs.length === 1 ? "the report's text" : "the source document's text"} (${joinList(docs.map((d) => `source/${d.file}`))} in the zip${docs.length === 1 ? '' : ', by the source column'}) that print the value; several ranges are separated by semicolons.`),
   ];
   const used = rows.map((r) => parsePeriod(r.raw.period ?? '')).filter((p) => p !== undefined);
   return {

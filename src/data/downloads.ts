@@ -11,6 +11,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { LICENCE } from '../lib/site.ts';
+import { dataDir } from './index.ts';
+import { dataAttribution } from './source-files.ts';
 import type { ColumnMeta, DatasetMeta } from '../schemas/meta.ts';
 import type { LoadedDataset } from './catalog.ts';
 import type { Release } from './release.ts';
@@ -99,7 +101,7 @@ export function describeDataset(meta: DatasetMeta) {
     geography: meta.geography,
     source: meta.source,
     licence: { id: meta.licence, title: LICENCE.title, url: LICENCE.url },
-    attribution: LICENCE.attribution,
+    attribution: dataAttribution(dataDir()),
     lastChecked: meta.lastChecked,
     primaryKey: meta.primaryKey,
     columns: meta.columns,

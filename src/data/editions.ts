@@ -146,14 +146,32 @@ export function checkEditionPeriods(catalog: Catalog): Problem[] {
       if (ok) kept.push(row);
     }
     dataset.rows = kept;
-    const start = seen.reduce((m, p) => (p.start < m ? p.start : m), meta.period.start);
-    const end = seen.reduce((m, p) => (p.end > m ? p.end : m), meta.period.end);
-    if (start !== meta.period.start || end !== meta.period.end) {
-      const sorted = [...seen].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
-      meta.period = { start, end, label: `${sorted[0]!.label} to ${sorted.at(-1)!.label}` };
-    }
+    meta.period = periodFromRows(meta.period, seen);
   }
   return problems;
+}
+
+/** The ways a period may be written in a label: its id ("2017/18", "2017-Q1") and its label ("Jan–Mar 2017"), plus its years. */
+function namesOf(p: Period): string[] {
+  return [p.id, p.label, p.start.slice(0, 4)];
+}
+
+/**
+ * A dataset's period, checked against its rows' periods: the span grows to every row's period, and
+ * the typed label is kept only while it still names the first and the last period the rows hold
+ * (their id, label or, for a span of months, the year); otherwise the label is made from the rows
+ * ("2016/17 to 2018/19"). So a label typed for one edition never outlives the rows it described.
+ */
+export function periodFromRows(typed: { start: string; end: string; label: string }, periods: readonly Period[]): { start: string; end: string; label: string } {
+  if (periods.length === 0) return typed;
+  const sorted = [...periods].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+  const first = sorted[0]!;
+  const last = sorted.reduce((m, p) => (p.end > m.end || (p.end === m.end && p.start > m.start) ? p : m), first);
+  const start = first.start < typed.start ? first.start : typed.start;
+  const end = last.end > typed.end ? last.end : typed.end;
+  const names = (p: Period) => namesOf(p).some((n) => typed.label.includes(n));
+  if (start === typed.start && end === typed.end && names(first) && names(last)) return typed;
+  return { start, end, label: first.id === last.id ? first.label : `${first.label} to ${last.label}` };
 }
 
 /**
@@ -165,13 +183,55 @@ export function checkEditionPeriods(catalog: Catalog): Problem[] {
 export function deriveSourceDocuments(catalog: Catalog): void {
   const sources = new Map((catalog.get('sources')?.rows ?? []).map((r) => [r.raw.id!, r.raw]));
   const ranks = editionRanks(catalog);
+  const credit = (id: string) => [sources.get(id)!.publisher, sources.get(id)!.title].filter(Boolean).join(', ');
+  const all = [...sources.keys()].sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
+  const sectionTitles = new Map((catalog.get('sections')?.rows ?? []).map((r) => [r.raw.id!, r.raw.title ?? r.raw.id!]));
   for (const dataset of catalog.values()) {
-    if (!dataset.meta.columns.some((c) => c.name === EDITION_COLUMN)) continue;
+    const typed = dataset.meta.source;
+    if (!dataset.meta.columns.some((c) => c.name === EDITION_COLUMN)) {
+      // A reference table cites no lines: where its metadata names the first document, it names every one.
+      const first = all[0];
+      if (first && all.length > 1 && typed.document.includes(credit(first)))
+        dataset.meta.source = { ...typed, document: typed.document.replace(credit(first), all.map(credit).join('; ')) };
+      continue;
+    }
     const cited = [...new Set(dataset.rows.map(editionOf))].filter((id) => sources.has(id));
     if (cited.length === 0) continue;
     cited.sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
-    const document = cited.map((id) => [sources.get(id)!.publisher, sources.get(id)!.title].filter(Boolean).join(', ')).join('; ');
-    const { page, ...rest } = dataset.meta.source;
-    dataset.meta.source = cited.length === 1 && page !== undefined ? { ...rest, document, page } : { ...rest, document };
+    // The typed section describes the earliest document's rows; a later document's are its rows' sections.
+    const own = cited.map((id, i): DocumentPart => {
+      if (i === 0) return { source: id, document: credit(id), section: typed.section, ...(typed.page === undefined ? {} : { page: typed.page }) };
+      const ids = [...new Set(dataset.rows.filter((r) => editionOf(r) === id).map((r) => r.raw.source_section ?? ''))];
+      return { source: id, document: credit(id), section: ids.map((s) => sectionTitles.get(s) ?? s).join('; ') };
+    });
+    parts.set(dataset.meta, own);
+    const document = own.map((p) => p.document).join('; ');
+    const { page, ...rest } = typed;
+    if (cited.length === 1) dataset.meta.source = page !== undefined ? { ...rest, document, page } : { ...rest, document };
+    else dataset.meta.source = { ...rest, document, section: own.map((p) => `${p.section}, in ${sources.get(p.source!)!.title}`).join('; ') };
   }
+}
+
+/** Where a dataset's rows come from, one entry per source document (edition order), with its section and, where known, page. */
+export interface DocumentPart {
+  /** The document's id, for a dataset whose rows name it. */
+  source?: string;
+  /** Its publisher and title. */
+  document: string;
+  section: string;
+  page?: number;
+}
+
+// Kept on globalThis: a production build may load this module more than once (src/data/index.ts
+// shares the catalogue the same way), and the parts belong to the shared catalogue's metadata.
+const PARTS = Symbol.for('worcestershire-community-safety.document-parts');
+const parts: WeakMap<object, DocumentPart[]> = ((globalThis as { [PARTS]?: WeakMap<object, DocumentPart[]> })[PARTS] ??= new WeakMap());
+
+/**
+ * The documents a dataset's rows come from, each with its section (deriveSourceDocuments), for the
+ * citation and the data package; undefined for a table whose rows name no document (a reference
+ * table, made from every document).
+ */
+export function documentParts(meta: object): DocumentPart[] | undefined {
+  return parts.get(meta);
 }

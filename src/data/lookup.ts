@@ -7,7 +7,9 @@
 import { MONTHS } from '../lib/words.ts';
 import type { ClaimResult } from './claims.ts';
 import { findByKey } from './editions.ts';
-import { getCatalog, getClaims, getDataset } from './index.ts';
+import { dataDir, getCatalog, getClaims, getDataset } from './index.ts';
+import { sourceCredits } from './source-files.ts';
+import type { SourceCredit } from '../lib/source-credit.ts';
 import { factKey, type LoadedDataset, type LoadedRow } from './catalog.ts';
 import { formatChange, formatNumber, formatValue } from '../lib/format.ts';
 import { parsePeriod, type Period } from '../lib/period.ts';
@@ -190,6 +192,14 @@ export function activityPeriods(): Period[] {
   const seen = new Map<string, Period>();
   for (const r of getDataset<{ period: Period }>('activities').rows) seen.set(r.value.period.id, r.value.period);
   return [...seen.values()].sort((a, b) => a.start.localeCompare(b.start));
+}
+
+/**
+ * The source documents (data/sources.csv) in edition order, earliest first: what every "Source:"
+ * line, attribution and "looking back on … describing …" is made from, never a typed title.
+ */
+export function sourceDocuments(): Array<SourceCredit & { file: string }> {
+  return sourceCredits(dataDir());
 }
 
 /** An activity date (`2017-10` or `2018`) in words: "October 2017", "2018". */

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { attribution, inEditionOrder, type SourceCredit } from '../lib/source-credit.ts';
 
 export interface SourceText {
   /** The file's name inside `data/source/` (and `source/` in the zip). */
@@ -27,3 +28,38 @@ export function sourceTexts(dataDir: string): SourceText[] {
 
 /** Where a source text sits in the zip and beside the root datapackage.json. */
 export const sourcePath = (file: string) => `data/source/${file}`;
+
+const credits = new Map<string, Array<SourceCredit & { file: string }>>();
+
+/**
+ * The documents of a data folder's `sources.csv` as the site names them (title, publisher,
+ * published, covers), in edition order: what every attribution, citation and "Source:" line is made
+ * from. Empty while there is no sources.csv.
+ */
+export function sourceCredits(dataDir: string): Array<SourceCredit & { file: string }> {
+  const listed = join(dataDir, 'sources.csv');
+  let found = credits.get(listed);
+  if (!found) {
+    const rows = existsSync(listed)
+      ? (parse(readFileSync(listed, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>)
+      : [];
+    found = inEditionOrder(
+      rows.map((r) => ({
+        id: r.id ?? '',
+        title: r.title ?? '',
+        publisher: r.publisher ?? '',
+        published: r.published ?? '',
+        publishedInferred: r.published_basis === 'inferred',
+        covers: (r.covers ?? '').split(';').filter((c) => c !== ''),
+        file: r.file ?? '',
+      })),
+    );
+    credits.set(listed, found);
+  }
+  return found;
+}
+
+/** The attribution the licence asks for, naming every document of a data folder's sources.csv. */
+export function dataAttribution(dataDir: string): string {
+  return attribution(sourceCredits(dataDir));
+}

@@ -13,10 +13,14 @@ import { zipSync, type Zippable } from 'fflate';
 import { stringify } from 'csv-stringify/sync';
 import { sha256sums } from './checksums.ts';
 import { neutraliseText, type ExportableDataset } from './downloads.ts';
-import { readRecord, recordedVersions, snapshotOf, diffSnapshots, type Snapshot, type TableDiff } from './releases.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { RELEASES_DIR, readRecord, recordedVersions, snapshotOf, diffSnapshots, type Snapshot, type TableDiff } from './releases.ts';
 import type { Release } from './release.ts';
 import { zipTimestamp } from './bundle.ts';
 import { LICENCE, PUBLISHER } from '../lib/site.ts';
+import { attribution, type SourceCredit } from '../lib/source-credit.ts';
+import { sourceCredits } from './source-files.ts';
 
 /** The name of the folder inside every zip, and the base of the suggested file names. */
 export const PACKAGE_FOLDER_BASE = 'worcestershire-community-safety-data';
@@ -63,6 +67,16 @@ export function changelogUpTo(markdown: string, version: string): string {
   return [...lines.slice(0, first), ...lines.slice(at)].join('\n');
 }
 
+/**
+ * The documents a recorded version was drawn from: its own copy of sources.csv, or, for a version
+ * recorded before there was one, the earliest document (every version before editions drew on it alone).
+ */
+function versionDocuments(dataDir: string, version: string): SourceCredit[] {
+  const own = join(dataDir, RELEASES_DIR, version);
+  if (existsSync(join(own, 'sources.csv'))) return sourceCredits(own);
+  return sourceCredits(dataDir).slice(0, 1);
+}
+
 /** The zip of one recorded version. */
 export function buildVersionZip(dataDir: string, version: string, release: Pick<Release, 'markdown'>): Uint8Array {
   const { manifest, snapshot } = readRecord(dataDir, version);
@@ -79,7 +93,7 @@ export function buildVersionZip(dataDir: string, version: string, release: Pick<
     'Files: CHANGELOG.md (changes up to this version), SHA256SUMS (check with: sha256sum -c SHA256SUMS), data/<id>.csv (one table per dataset).',
     'CSV: UTF-8 with a byte-order mark, CRLF line ends, a header row; a text cell starting with = + - @ or \' has a \' added in front (remove it to get the text back).',
     '',
-    `Licence: ${LICENCE.title} (${LICENCE.url}). ${LICENCE.attribution}`,
+    `Licence: ${LICENCE.title} (${LICENCE.url}). ${attribution(versionDocuments(dataDir, version))}`,
     '',
   ].join('\n');
   const files = new Map<string, Uint8Array>([

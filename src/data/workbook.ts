@@ -29,7 +29,10 @@ import ExcelJS from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { zipTimestamp } from './bundle.ts';
 export { WORKBOOK_FILE } from './bundle.ts';
-import { citePlain } from './citation.ts';
+import { citePlain, packageCitation } from './citation.ts';
+import { dataDir } from './index.ts';
+import { sourceCredits } from './source-files.ts';
+import { attribution, documentsCovering, documentsCredit, editionsNote } from '../lib/source-credit.ts';
 import { LICENCE, PUBLISHER } from '../lib/site.ts';
 import { isNumericColumn, type ExportableDataset } from './downloads.ts';
 import type { Release } from './release.ts';
@@ -62,13 +65,14 @@ export function sheetNames(ids: readonly string[]): string[] {
 /** The README sheet's rows: [heading or label, text]. */
 export function readmeRows(datasets: readonly ExportableDataset[], release: Pick<Release, 'version' | 'date'>, options: WorkbookOptions): Array<[string, string]> {
   const sorted = [...datasets].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
-  const citation = citePlain({ key: 'data', title: `${PUBLISHER}: data`, url: options.homepage, release });
+  const docs = sourceCredits(dataDir());
+  const citation = citePlain(packageCitation({ key: 'data', title: `${PUBLISHER}: data`, url: options.homepage, release }, docs));
   const rows: Array<[string, string]> = [
     [`${PUBLISHER}: all data`, ''],
     ['Data version', `${release.version}, released ${release.date}. What changed in each version: ${options.homepage}changelog/`],
-    ['Source', "Worcestershire County Council, Community Safety overview (Appendix 1 to a council report), covering 2017/18 and 2018/19. Each row names the section of the report it comes from (source_section, an id in the sections sheet)."],
+    ['Source', [`${documentsCovering(docs)}.`, editionsNote(docs, { sources: 'the sources sheet' }), 'Each row names the section of the report it comes from (source_section, an id in the sections sheet).'].filter(Boolean).join(' ')],
     ['Licence', `${LICENCE.title} (${LICENCE.id}): ${LICENCE.url}`],
-    ['Attribution', LICENCE.attribution],
+    ['Attribution', attribution(docs)],
     ['How to cite', citation],
     ['Web page', options.homepage],
     ['', ''],
@@ -120,8 +124,9 @@ export function buildWorkbookObject(datasets: readonly ExportableDataset[], rele
   wb.created = date;
   wb.modified = date;
   wb.title = `${PUBLISHER}: all data, version ${release.version}`;
-  wb.subject = 'Worcestershire County Council, Community Safety overview (Appendix 1)';
-  wb.description = LICENCE.attribution;
+  const docs = sourceCredits(dataDir());
+  wb.subject = documentsCredit(docs);
+  wb.description = attribution(docs);
 
   const readme = wb.addWorksheet(README_SHEET);
   readme.columns = [{ width: 28 }, { width: 110 }];

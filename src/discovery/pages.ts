@@ -12,12 +12,15 @@
  */
 import type { CardSpec } from './social-card.ts';
 import { SITE_NAME } from '../lib/site.ts';
-import { getCatalog, getDataset } from '../data/index.ts';
+import { dataDir, getCatalog, getDataset } from '../data/index.ts';
+import { sourceCredits } from '../data/source-files.ts';
+import { getSourceDocument } from '../data/source-index.ts';
+import { siteYears, titleParts } from '../lib/source-credit.ts';
 import { formatNumber } from '../lib/format.ts';
 import { cardSlug } from '../lib/seo.ts';
 import { firstElement, mdxTree } from '../lib/mdx-tree.ts';
 import type { GlossaryRow } from '../schemas/glossary.ts';
-import { activityPeriods, findRow, formatRow, matchingRows, rowLabel } from '../data/lookup.ts';
+import { findRow, formatRow, matchingRows, rowLabel } from '../data/lookup.ts';
 import { FIGURE_IDS, getFigure } from '../figures/index.ts';
 import { keyCountLabel, keyCountPeriod, keyFigureContext } from '../data/key-figure-words.ts';
 
@@ -143,8 +146,8 @@ const FIXED: Array<Omit<SitePage, 'card'> & { text?: string }> = [
     path: 'source',
     kind: 'page',
     title: 'The report',
-    description:
-      'The full text of Worcestershire County Council’s Community Safety overview, in reading order, with every line numbered and linked to the data taken from it.',
+    // Made from the first document's row of data/sources.csv (firstSourceDescription).
+    description: '',
     listed: true,
   },
   {
@@ -187,14 +190,20 @@ function sourcePages(first: Omit<SitePage, 'card'>, footer: string): SitePage[] 
   });
 }
 
+/** `/source/`, the first document's old address: "The full text of Worcestershire County Council’s Community Safety overview, …". */
+function firstSourceDescription(): string {
+  const first = getSourceDocument();
+  return `The full text of ${first.publisher}’s ${titleParts(first.title).main}, in reading order, with every line numbered and linked to the data taken from it.`;
+}
+
 /** Every page of the site, in the order the search page lists them. */
 export function sitePages(themes: ThemeInput[]): SitePage[] {
   const footer = SITE_NAME;
   const pages: SitePage[] = [];
   const [home, ...fixed] = FIXED;
-  const [review, current] = activityPeriods().map((p) => p.label);
+  const { during, current } = siteYears(sourceCredits(dataDir()));
   if (home) {
-    const text = `What Worcestershire’s council, police and partners did in ${review} and were working on in ${current}, in plain English, with the data to download.`;
+    const text = `What Worcestershire’s council, police and partners did ${during} and were working on in ${current}, in plain English, with the data to download.`;
     pages.push({ ...home, card: { kicker: 'Community safety explained', title: home.title, text } });
   }
 
@@ -233,7 +242,8 @@ export function sitePages(themes: ThemeInput[]): SitePage[] {
     });
   }
 
-  for (const p of fixed) {
+  for (const fixedPage of fixed) {
+    const p = fixedPage.path === 'source' ? { ...fixedPage, description: firstSourceDescription() } : fixedPage;
     // The report's page is one page per source document (/sources/<id>/); /source/ is the first one's old address.
     if (p.path === 'source') pages.push(...sourcePages(p, footer));
     pages.push({

@@ -14,18 +14,34 @@
  * validate these objects, and the JSON-LD in the built pages, against zod schemas of the schema.org
  * types used (tests/support/schema-org.ts).
  */
-import { getDataset } from '../data/index.ts';
+import { dataDir, getDataset } from '../data/index.ts';
+import { documentParts } from '../data/editions.ts';
+import { sourceCredits } from '../data/source-files.ts';
 import { getRelease } from '../data/release.ts';
 import { LICENCE, PUBLISHER } from '../lib/site.ts';
 import { absoluteUrl } from '../lib/url.ts';
 import { themesUsing } from '../components/data/dataset-info.ts';
 
 const CONTEXT = 'https://schema.org';
-const REPORT = {
-  '@type': 'Report',
-  name: 'Community Safety overview (Appendix 1)',
-  author: { '@type': 'Organization', name: 'Worcestershire County Council' },
-} as const;
+
+/** A source document (a row of data/sources.csv) as a schema.org `Report`. */
+function reportOf(d: { title: string; publisher: string }) {
+  return { '@type': 'Report', name: d.title, author: { '@type': 'Organization', name: d.publisher } } as const;
+}
+
+/**
+ * The documents a dataset is based on: those its rows name (src/data/editions.ts), or every document
+ * for a reference table; edition order.
+ */
+function reportsOf(datasetIds: readonly string[]) {
+  const all = sourceCredits(dataDir());
+  const used = new Set<string>();
+  for (const id of datasetIds) {
+    const parts = documentParts(getDataset(id).meta);
+    for (const d of all) if (!parts || parts.some((p) => p.source === d.id)) used.add(d.id);
+  }
+  return all.filter((d) => used.has(d.id) || datasetIds.length === 0).map(reportOf);
+}
 
 /** The site as an organisation: creator and publisher of the datasets and articles. */
 export function siteOrganization(site: URL | string | undefined) {
@@ -55,7 +71,8 @@ export function datasetJsonLd(id: string, site: URL | string | undefined) {
     isAccessibleForFree: true,
     creator: org,
     publisher: org,
-    isBasedOn: REPORT,
+    // One document as an object, as before editions; several as a list.
+    isBasedOn: ((reports) => (reports.length === 1 ? reports[0]! : reports))(reportsOf([id])),
     temporalCoverage: `${meta.period.start}/${meta.period.end}`,
     spatialCoverage: { '@type': 'Place', name: meta.geography },
     keywords: ['Worcestershire', 'community safety', ...themes],
@@ -115,7 +132,7 @@ export function articleJsonLd(input: ArticleInput, site: URL | string | undefine
     author: org,
     publisher: org,
     isBasedOn: [
-      REPORT,
+      ...reportsOf(input.datasets),
       ...input.datasets.map((id) => {
         const u = absoluteUrl(`/data/${id}/`, site);
         return { '@type': 'Dataset', '@id': `${u}#dataset`, name: getDataset(id).meta.title, url: u };

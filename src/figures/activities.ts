@@ -16,6 +16,7 @@ import { otherSource } from '../lib/source-links.ts';
 import type { ActivityRow, BodyRow } from '../schemas/governance.ts';
 import type { ThemeRow } from '../schemas/reference.ts';
 import { workPeriod } from '../data/source-index.ts';
+import { activityPeriods } from '../data/lookup.ts';
 import { lookup, rows, sourcesFor } from './helpers.ts';
 import type { ActivityExplorer, ExplorerItem, FigureEntry, FigureParts, FilterControl } from './types.ts';
 
@@ -206,6 +207,17 @@ function activitiesCsv(ordered: readonly ActivityRow[]): FigureParts['csv'] {
   };
 }
 
+/**
+ * What the list holds, from the years of data/activities.csv (never typed): "2017/18 outcomes and
+ * 2018/19 activities" for a report's two columns; "Outcomes and activities, 2017/18 to 2019/20" once
+ * editions add more years.
+ */
+function activitiesHeading(): string {
+  const periods = activityPeriods().map((p) => p.label);
+  if (periods.length === 2) return `${periods[0]} outcomes and ${periods[1]} activities`;
+  return `Outcomes and activities, ${periods.length === 1 ? periods[0] : `${periods[0]} to ${periods.at(-1)}`}`;
+}
+
 /** The activities explorer; with a theme, the overview of only that theme's activities, and no list. */
 export function activities(theme?: string): FigureParts {
   const id = theme ? `activities-board-${theme}` : 'activities-board';
@@ -216,9 +228,7 @@ export function activities(theme?: string): FigureParts {
   const ordered = orderActivities(data, themes);
   const items = ordered.map((a) => activityItem(a, themeTitle, bodies));
   const forTheme = theme ? themeTitle.get(theme) : undefined;
-  const title = forTheme
-    ? `2017/18 outcomes and 2018/19 activities: ${forTheme}`
-    : '2017/18 outcomes and 2018/19 activities, by theme, year and status';
+  const title = forTheme ? `${activitiesHeading()}: ${forTheme}` : `${activitiesHeading()}, by theme, year and status`;
   const summary = activitiesSummary(items, forTheme);
   const byPeriod = countsByPeriod(items);
   return {

@@ -13,13 +13,14 @@ export const DEFAULT_SITE = 'http://localhost:4321';
 
 export const OGL_URL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
 
-/** The data licence, with the attribution its terms ask for. */
+/**
+ * The data licence. The attribution its terms ask for names the source documents, so it is made from
+ * data/sources.csv: `attribution()` in src/lib/source-credit.ts, given the documents by its caller.
+ */
 export const LICENCE = {
   id: 'OGL-UK-3.0',
   title: 'Open Government Licence v3.0',
   url: OGL_URL,
-  attribution:
-    'Contains public sector information licensed under the Open Government Licence v3.0. Source: Worcestershire County Council, Community Safety overview (Appendix 1).',
 } as const;
 
 /** Used in page titles when the full name would make them too long. */

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkSite, checkUsedOn, readReports } from '../../scripts/citation-pages.ts';
 import { readDirection, shapeOf } from '../../src/lib/direction.ts';
@@ -146,5 +147,80 @@ describe('a second edition added as text and rows builds, and every page grows w
     const own = page(`sources/${FICTIONAL_SOURCE_ID}/index.html`);
     expect(text(own)).toContain('The site is built from 2 documents');
     expect(text(own)).not.toContain('comes from one document');
+  });
+});
+
+describe('every page, download and citation that names the report names each edition', () => {
+  const FIRST_CREDIT = `Worcestershire County Council, ${FIRST_TITLE}`;
+  const FICTIONAL_CREDIT = `Nobody: a fictional test edition, ${FICTIONAL_TITLE}`;
+
+  it('the site footer lists both documents with the years each covers, and links to every report', () => {
+    for (const path of ['index.html', 'about/index.html', 'themes/hate-crime/index.html']) {
+      const footer = text(/<footer class="site-footer">[\s\S]*?<\/footer>/.exec(page(path))?.[0] ?? '');
+      expect(footer).toContain(
+        'Sources: Worcestershire County Council, Community Safety overview (Appendix 1), published 2018',
+      );
+      expect(footer).toContain('Community Safety overview 2019 (fictional test edition), published July 2019');
+      expect(footer).toContain('looking back on 2018/19 and describing work in 2019/20');
+    }
+  });
+
+  it('the about page, the data index and the home page name the new edition', () => {
+    const about = text(/<h2 id="source">[\s\S]*?<h2/.exec(page('about/index.html'))?.[0] ?? '');
+    expect(about).toContain('comes from two public documents');
+    expect(about).toContain('Community Safety overview 2019 (fictional test edition)');
+    expect(text(page('about/index.html'))).toContain(`Sources: ${FIRST_CREDIT}; ${FICTIONAL_CREDIT}.`);
+    const lede = text(/<p class="dc-lede">[\s\S]*?<\/p>/.exec(page('data/index.html'))?.[0] ?? '');
+    expect(lede).toContain('Community Safety overview 2019');
+    const home = text(
+      /<section aria-labelledby="data-heading">[\s\S]*?<\/section>/.exec(page('index.html'))?.[0] ?? '',
+    );
+    expect(home).toContain('The latest is Nobody: a fictional test edition’s Community Safety overview 2019');
+    expect(home).toContain('written early in 2019/20');
+  });
+
+  it('the citations cite each source used: the whole package both, a dataset each with its own section', () => {
+    const all = /<pre id="cite-data-plain"><code>([^<]*)/.exec(page('data/index.html'))?.[1] ?? '';
+    expect(all).toContain(`Derived from ${FIRST_CREDIT}; ${FICTIONAL_CREDIT}.`);
+    const hate = /<pre id="cite-hate-crime-plain"><code>([^<]*)/.exec(page('data/hate-crime/index.html'))?.[1] ?? '';
+    expect(hate).toContain(`${FICTIONAL_CREDIT}, section &quot;Hate Crime data&quot;`);
+    const spending = /<pre id="cite-spending-plain"><code>([^<]*)/.exec(page('data/spending/index.html'))?.[1] ?? '';
+    expect(spending).not.toContain('fictional');
+  });
+
+  it('datapackage.json lists both sources, and a table its sources one per document', () => {
+    const pkg = JSON.parse(page('datapackage.json')) as {
+      description: string;
+      sources: { title: string }[];
+      resources: { name: string; sources?: { title: string }[]; period?: { label: string } }[];
+    };
+    expect(pkg.sources.map((s) => s.title)).toEqual([FIRST_CREDIT, FICTIONAL_CREDIT]);
+    expect(pkg.description).toContain('covering 2018/19 and 2019/20');
+    const hate = pkg.resources.find((r) => r.name === 'hate-crime')!;
+    expect(hate.sources?.map((s) => s.title)).toEqual([
+      `${FIRST_CREDIT}, section: Harm Reduction: Crime data/monitoring – Hate Crime data, page 5`,
+      `${FICTIONAL_CREDIT}, section: Hate Crime data`,
+    ]);
+    expect(hate.period?.label).toBe('2016/17 to 2018/19');
+  });
+
+  it("the workbook's README and properties and the zip's README name both", () => {
+    const files = unzipSync(new Uint8Array(readFileSync(join(site, 'data/all-data.xlsx'))));
+    const strings = strFromU8(files['xl/sharedStrings.xml']!);
+    expect(strings).toContain(`${FICTIONAL_CREDIT}, published July 2019, covering 2018/19 and 2019/20`);
+    expect(strFromU8(files['docProps/core.xml']!)).toContain(FICTIONAL_CREDIT);
+    const zip = unzipSync(new Uint8Array(readFileSync(join(site, 'data/all-data.zip'))));
+    const readme = Object.entries(zip).find(([name]) => name.endsWith('/README.txt'))![1];
+    expect(strFromU8(readme)).toContain(`Sources: ${FIRST_CREDIT}; ${FICTIONAL_CREDIT}.`);
+  });
+
+  it('structured data: a dataset is based on each report its rows come from', () => {
+    const ld = (path: string) =>
+      JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page(path))?.[1] ?? '{}') as {
+        isBasedOn?: { name?: string }[] | { name?: string };
+      };
+    const hate = ld('data/hate-crime/index.html').isBasedOn;
+    expect(Array.isArray(hate) ? hate.map((r) => r.name) : []).toEqual([FIRST_TITLE, FICTIONAL_TITLE]);
+    expect(ld('data/spending/index.html').isBasedOn).toMatchObject({ name: FIRST_TITLE });
   });
 });

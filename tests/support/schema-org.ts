@@ -88,7 +88,8 @@ export const datasetSchema = z.strictObject({
   datePublished: isoDate,
   dateModified: isoDate,
   inLanguage: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
-  isBasedOn: reportSchema,
+  // One source document, or (with several editions) the list of them.
+  isBasedOn: z.union([reportSchema, z.array(reportSchema).min(2)]),
   size: z.string().min(1),
 });
 

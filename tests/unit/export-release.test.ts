@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { bibtexEscape, citeBibtex, citePlain, datasetCitation } from '../../src/data/citation.ts';
 import { DERIVED_TABLE_IDS } from '../../src/data/derived-tables.ts';
-import { getCatalog } from '../../src/data/index.ts';
+import { dataDir, getCatalog } from '../../src/data/index.ts';
+import { sourceCredits } from '../../src/data/source-files.ts';
 import { changesFor, getRelease, parseChangelog } from '../../src/data/release.ts';
 
 describe('data/CHANGELOG.md', () => {
@@ -84,7 +85,7 @@ describe('parseChangelog', () => {
 describe('citations', () => {
   const release = { version: '1.2.3', date: '2027-03-04' };
   const meta = getCatalog().get('hate-crime')!.meta;
-  const input = datasetCitation(meta, 'https://example.org/site/data/hate-crime/', release);
+  const input = datasetCitation(meta, 'https://example.org/site/data/hate-crime/', release, sourceCredits(dataDir()));
 
   it('plain text names publisher, year, title, version, source section, licence and URL', () => {
     const text = citePlain(input);

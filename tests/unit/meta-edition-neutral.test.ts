@@ -9,7 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { documentParts, periodFromRows } from '../../src/data/editions.ts';
 import { loadCatalog } from '../../src/data/load.ts';
+import { parsePeriod } from '../../src/lib/period.ts';
 import { DATASET_SCHEMAS } from '../../src/schemas/index.ts';
 import { FICTIONAL_SOURCE_ID, withFictionalEdition } from '../support/editions.ts';
 import { copyDataDir } from '../support/fixtures.ts';
@@ -89,5 +91,51 @@ describe('what depends on the edition is derived from the rows', () => {
     expect(hate.page).toBeUndefined();
     expect(catalog.get('spending')!.meta.source.document).not.toContain('fictional');
     expect(catalog.get('hate-crime')!.rows.some((r) => r.raw.source === FICTIONAL_SOURCE_ID)).toBe(true);
+  });
+});
+
+describe('a typed period label and section are checked against the rows', () => {
+  const fy = (id: string) => parsePeriod(id)!;
+  const typed = { start: '2016-04-01', end: '2018-03-31', label: '2016/17 and 2017/18' };
+
+  it('keeps a label that names the first and the last period of the rows', () => {
+    expect(periodFromRows(typed, [fy('2016/17'), fy('2017/18')])).toBe(typed);
+  });
+
+  it('makes the label from the rows when rows reach past it, or when it no longer names their last period', () => {
+    expect(periodFromRows(typed, [fy('2016/17'), fy('2018/19')])).toEqual({
+      start: '2016-04-01',
+      end: '2019-03-31',
+      label: '2016/17 to 2018/19',
+    });
+    // The broken fixture: a label typed for one edition inside a wider span; the rows now end in 2018/19.
+    const wide = { start: '2016-04-01', end: '2019-03-31', label: '2016/17 and 2017/18' };
+    expect(periodFromRows(wide, [fy('2016/17'), fy('2018/19')]).label).toBe('2016/17 to 2018/19');
+  });
+
+  it("every real dataset's typed label already names its rows (the real site keeps its words)", () => {
+    const catalog = loadCatalog(DATA, DATASET_SCHEMAS);
+    for (const [f] of metas) {
+      const id = f.replace('.meta.json', '');
+      expect([id, catalog.get(id)!.meta.period.label]).toEqual([
+        id,
+        (JSON.parse(readFileSync(join(DATA, f), 'utf8')) as { period: { label: string } }).period.label,
+      ]);
+    }
+  });
+
+  it('two sources: the section names each document’s own sections, and each document has its part', () => {
+    const catalog = loadCatalog(withFictionalEdition(copyDataDir(DATA)), DATASET_SCHEMAS);
+    const meta = catalog.get('hate-crime')!.meta;
+    expect(meta.source.section).toBe(
+      `Harm Reduction: Crime data/monitoring – Hate Crime data, in ${sources[0]!.title}; Hate Crime data, in Community Safety overview 2019 (fictional test edition)`,
+    );
+    expect(documentParts(meta)!.map((p) => [p.source, p.section, p.page])).toEqual([
+      [sources[0]!.id, 'Harm Reduction: Crime data/monitoring – Hate Crime data', 5],
+      [FICTIONAL_SOURCE_ID, 'Hate Crime data', undefined],
+    ]);
+    // A reference table made from every document names them all.
+    expect(catalog.get('areas')!.meta.source.document).toContain('fictional test edition');
+    expect(documentParts(catalog.get('areas')!.meta)).toBeUndefined();
   });
 });
