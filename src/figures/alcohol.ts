@@ -22,13 +22,14 @@ export function alcohol(): FigureParts {
   const two = chartRows.length === 2;
   // A bigger total can explain a smaller share, not a larger one: the caveat says only what follows.
   // The report's own hedge (lines 381-382): "an element of this may be in the inclusion of additional categories".
-  const included = 'the report says additional categories were included in the violent-crime total';
-  const caveat = `${statusLabel('alcohol-violence', 'definition-changed')}: ${included}, so ${
+  const label = statusLabel('alcohol-violence', 'definition-changed');
+  const included = 'the report says additional categories in the violent-crime total may account for part of';
+  const caveat = `${label}: ${
     chartRows.length < 2
-      ? 'this share may not be like for like with earlier ones'
+      ? 'the report mentions additional categories in the violent-crime total, so this share may not be like for like with earlier ones'
       : step === 'down'
-        ? `part of the ${bareNoun(step)} may come from the bigger total rather than less alcohol-related violence`
-        : 'the shares may not be like for like'
+        ? `${included} the ${bareNoun(step)}, rather than less alcohol-related violence`
+        : 'the report mentions additional categories in the violent-crime total, so the shares may not be like for like'
   }.`;
   const measureTitle = 'Alcohol-related violence with injury as a share of violent crime';
   // The finding, direction only (the report says the share has reduced; the size is our calculation).
@@ -56,7 +57,7 @@ export function alcohol(): FigureParts {
           id,
           title: measureTitle,
           description: summary.join(' '),
-          annotation: `Definition changed: ${included}, so ${two ? 'these two shares' : 'these shares'} may not be like for like.`,
+          annotation: `${label}: the report says additional categories in the violent-crime total may account for part of the change between ${two ? 'these two shares' : 'these shares'}.`,
         }),
       },
     ],

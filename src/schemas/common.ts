@@ -27,7 +27,7 @@ export type Status = (typeof STATUSES)[number];
 export const STATUS_LABELS: Record<Status, string> = {
   reported: 'As reported',
   'under-reported': 'Likely under-reported',
-  'definition-changed': 'Definition changed',
+  'definition-changed': 'Definition may have changed',
   snapshot: 'Snapshot at time of report',
   'period-unclear': 'Period not stated exactly',
 };

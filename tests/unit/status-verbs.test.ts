@@ -36,20 +36,25 @@ interface StatusRow {
 const parseCsv = (text: string) => parse(text, { columns: true, skip_empty_lines: true }) as StatusRow[];
 
 function wordsOf(lines: string, r: Report): string {
-  return (parseLineRanges(lines) ?? [])
-    .map((x) => r.lines.slice(x.start - 1, x.end).join(' '))
-    .join(' ')
-    .replace(/\s+/g, ' ');
+  return (
+    (parseLineRanges(lines) ?? [])
+      .map((x) => r.lines.slice(x.start - 1, x.end).join(' '))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      // A word broken at a line end ("re-" / "formed") is one word.
+      .replace(/(\w)-\s+(\w)/g, '$1-$2')
+  );
 }
 
 /**
- * Bullets of the report's 2018/19 current-activity column with no verb: the column does not say
- * whether the work is under way or planned, so the status is our reading and the row's description says so
- * ("no verb ... our reading"). A bullet under a "2017/18 Outcomes" heading is reported as an outcome.
+ * Bullets with no verb: a 2018/19 current-activity column does not say whether the work is under way
+ * or planned, and a 2017/18 list item with no verb ("Commissioning review of …") may name work
+ * commissioned rather than done, so the status is our reading and the row's description says so
+ * ("no verb ... our reading").
  */
 function unsaidStatusReadings(rows: readonly StatusRow[], r: Report): string[] {
   return rows
-    .filter((row) => row.period !== REVIEW && verbsIn(wordsOf(row.source_lines, r)).length === 0)
+    .filter((row) => verbsIn(wordsOf(row.source_lines, r)).length === 0)
     .filter((row) => !/\bno (main )?verb\b.*\bour reading\b/i.test(row.description ?? ''))
     .map(
       (row) => `${row.id}: ${row.status} from its column alone, and its description does not say that is our reading`,
@@ -98,21 +103,21 @@ describe('status follows the report’s verb', () => {
     ]);
   });
 
-  it('a current-activity bullet with no verb says its status is our reading (and the check fails without)', () => {
+  it('a bullet with no verb says its status is our reading (and the check fails without)', () => {
     const rows = parseCsv(readFileSync(resolve(import.meta.dirname, '../../data/activities.csv'), 'utf8'));
-    expect(
-      rows.filter((row) => row.period !== REVIEW && verbsIn(wordsOf(row.source_lines, report)).length === 0).length,
-    ).toBeGreaterThan(2);
     expect(unsaidStatusReadings(rows, report)).toEqual([]);
     const stripped = rows.map((row) => ({
       ...row,
       description: (row.description ?? '').replace(/ The report gives no.*$/, ''),
     }));
-    expect(unsaidStatusReadings(stripped, report)).toEqual([
-      'a-2018-19-pcp-peel-effectiveness-scrutiny: underway from its column alone, and its description does not say that is our reading',
-      'a-2018-19-pcp-pcc-annual-report: underway from its column alone, and its description does not say that is our reading',
+    const failed = unsaidStatusReadings(stripped, report);
+    expect(failed).toHaveLength(10);
+    expect(failed).toContain(
       'a-2018-19-socjag-membership: underway from its column alone, and its description does not say that is our reading',
-    ]);
+    );
+    expect(failed).toContain(
+      'a-2017-18-modern-slavery-commissioning-review: done from its column alone, and its description does not say that is our reading',
+    );
   });
 
   it('work the report places over a year it does not name shows no year beside it', () => {
