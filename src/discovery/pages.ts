@@ -71,7 +71,10 @@ export function cardKeyFigure(
   // No change stated: the first value the prose gives (funding's largest line, Prevent's referrals).
   const value = firstElement(tree, ['Value'] as const);
   const { of: vOf, row } = value?.props ?? {};
-  return vOf && row ? { element: 'KeyFigure', props: { of: vOf, row } } : firstKeyFigure(mdx);
+  const card = firstKeyFigure(mdx);
+  // The same row as the first key figure: the card words it as that card does (its label).
+  if (card?.element === 'KeyFigure' && card.props['of'] === vOf && card.props['row'] === row) return card;
+  return vOf && row ? { element: 'KeyFigure', props: { of: vOf, row } } : card;
 }
 
 /**

@@ -176,7 +176,7 @@ describe('every page, download and citation that names the report names each edi
       /<section aria-labelledby="data-heading">[\s\S]*?<\/section>/.exec(page('index.html'))?.[0] ?? '',
     );
     expect(home).toContain('The latest is Nobody: a fictional test edition’s Community Safety overview 2019');
-    expect(home).toContain('written early in 2019/20');
+    expect(home).toContain('describes work under way in 2019/20, and was published July 2019.');
   });
 
   it('the citations cite each source used: the whole package both, a dataset each with its own section', () => {
