@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * The one test configuration (`npm test` runs `npm run check`, then every project; docs/testing.md).
  *
- * - unit: pure functions, the data loader, charts against their snapshots, fixture-only checks.
+ * - unit (and unit-mocked, the files that use vi.mock): pure functions, the data loader, charts
+ *   against their snapshots, fixture-only checks.
  * - build: checks of the shared production build (downloads, budgets, reproducibility, injection).
  * - browser: the same build served and driven in Chromium (pages, keyboard, no-JS, links, HTML,
  *   search, embeds, discovery meta).
@@ -15,6 +16,9 @@ import { defineConfig } from 'vitest/config';
  * browser check starts; on two cores, running the browser checks beside the unit tests only makes
  * both slower. docs/testing.md says where each check runs.
  */
+/** Unit files that replace a module with vi.mock: run isolated, so the mock reaches no other file. */
+export const MOCKING = ['tests/unit/figure-periods.test.ts', 'tests/unit/spending-periods.test.ts'];
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -25,6 +29,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          exclude: MOCKING,
+          sequence: { groupOrder: 0 },
+          // Files share one module registry per worker instead of re-importing d3, zod, Plot and the
+          // data for each of ~75 files: 49 CPU s instead of 101 (issue #26). Only the files that
+          // replace a module (vi.mock) need their own registry: unit-mocked below.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'unit-mocked',
+          include: MOCKING,
           sequence: { groupOrder: 0 },
         },
       },

@@ -11,6 +11,7 @@ import {
   checkKeyboard,
   checkNoJs,
   checkPage,
+  sameDocuments,
   type Failure,
   type FailureKind,
 } from '../support/page-checks.ts';
@@ -192,6 +193,14 @@ describe.concurrent('each broken fixture page fails its gate', () => {
     expect(details(invisible, 'keyboard')).toMatch(/\[360 px\] first Tab stop/);
   });
 
+  it('a page checked as a copy of another (every-page, sameAs) that renders another document', async () => {
+    const options = { origin: server.origin, keyboard: true, sameAs: url('good') };
+    expect(await checkPage(session.tabs, url('good'), options)).toEqual([]);
+    // focus-invisible fails the keyboard walk, which a copy leaves to its original: the copy check catches it.
+    const other = await checkPage(session.tabs, url('focus-invisible'), options);
+    expect(kinds(other)).toEqual(['same-document']);
+  });
+
   it('tooltip that Escape does not close (keyboard pass)', async () => {
     const text = details(await checkKeyboard(session.tabs, url('tooltip-stuck'), 1280), 'keyboard');
     expect(text).toContain('Escape does not hide the tooltip');
@@ -224,6 +233,20 @@ describe('reused tabs', () => {
     } finally {
       await own.close();
     }
+  });
+});
+
+describe('sameDocuments', () => {
+  it('pairs files that differ only in the tags naming their own address, and nothing else', () => {
+    const page = (path: string, body: string): string =>
+      `<head><link rel="canonical" href="${path}"><meta property="og:url" content="${path}"><meta property="og:image" content="${path}.png"><meta name="twitter:image" content="${path}.png"><title>t</title></head><body>${body}</body>`;
+    const files = new Map([
+      ['b/', page('/b/', 'same')],
+      ['a/', page('/a/', 'same')],
+      ['c/', page('/c/', 'other')],
+      ['d/', page('/d/', 'same').replace('<title>t', '<title>u')],
+    ]);
+    expect([...sameDocuments(files)]).toEqual([['b/', 'a/']]);
   });
 });
 

@@ -6,22 +6,39 @@
  * first, a visible focus that nothing covers, every tabbable element reached, Escape hides tooltips),
  * no horizontal scroll at 320 px. And once with JavaScript off (every figure's SVG, table, summary
  * and downloads are there). With `SCREENSHOTS=1`, writes a screenshot of each page at each width and
- * scheme. docs/testing.md says where each check runs and why that is enough.
+ * scheme. A page whose HTML is another page's but for the tags naming its own address (the first
+ * report's page and /source/, its old address) must render the same document as that page, and then
+ * gets axe and the keyboard walks once, through that page (page-checks.ts `sameAs`). docs/testing.md says
+ * where each check runs and why that is enough.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowserSession } from '../support/session.ts';
-import { checkNoJs, checkPage, describe as describeFailures } from '../support/page-checks.ts';
+import { checkNoJs, checkPage, describe as describeFailures, sameDocuments } from '../support/page-checks.ts';
 import { pageSlug } from '../support/discover.ts';
 
 const baseUrl = inject('siteBaseUrl');
 const pages = inject('sitePages');
 const session = useBrowserSession(inject('wsEndpoint'));
+/** The built file a page URL is served from. */
+const fileOf = (url: string): string => {
+  const path = url.slice(baseUrl.length);
+  return join(inject('siteDir'), path === '' || path.endsWith('/') ? `${path}index.html` : path);
+};
+const copies = sameDocuments(
+  new Map(pages.filter((url) => existsSync(fileOf(url))).map((url) => [url, readFileSync(fileOf(url), 'utf8')])),
+);
 
 describe.concurrent('every page', () => {
   it('is served under the base path and found by discovery', () => {
     expect(pages.length).toBeGreaterThan(0);
     expect(pages).toContain(baseUrl);
     for (const page of pages) expect(page.startsWith(baseUrl)).toBe(true);
+    // Only the first report's page and the old /source/ address are one document; a new pair is named here.
+    expect([...copies].map(([copy, of]) => [copy.slice(baseUrl.length), of.slice(baseUrl.length)])).toEqual([
+      ['sources/community-safety-overview-2018/', 'source/'],
+    ]);
   });
 
   it.each(pages)(
@@ -32,6 +49,7 @@ describe.concurrent('every page', () => {
         screenshotsDir: inject('screenshotsDir') || undefined,
         slug: pageSlug(url, baseUrl),
         keyboard: true,
+        sameAs: copies.get(url),
       });
       expect(failures, `\n${describeFailures(failures)}\n`).toEqual([]);
     },

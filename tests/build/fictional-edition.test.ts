@@ -38,8 +38,9 @@ const series = (rows: Record<string, string>[], match: Record<string, string>) =
     .sort((a, b) => (a.period ?? '').localeCompare(b.period ?? ''))
     .map((r) => Number(r.value));
 
-// Built in the background by the build project's global setup, after the other two extra builds
-// (tests/support/build-site.ts: builds in one tree must not run at once).
+// Built in the background by the build project's global setup, after the reproducibility build
+// (tests/support/build-site.ts: builds in one tree must not run at once); the same build carries the
+// injection rows of export-injection.test.ts (two bodies; no edition row is a body).
 beforeAll(async () => {
   site = await awaitBuild(inject('extraBuilds').edition);
   dataDir = inject('extraBuilds').edition.dataDir;

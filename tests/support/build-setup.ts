@@ -1,8 +1,8 @@
 /**
  * Global setup of the `build` project: the shared production build (tests/support/build-site.ts),
  * handed to the test files through vitest's `provide` / `inject`; and the two other builds the
- * project checks (a second clean build, and one from data with malicious labels), started in the
- * background here so that they run beside the unit tests, which come first.
+ * project checks (a second clean build, and one from data with malicious labels and the fictional
+ * edition), started in the background here so that they run beside the unit tests, which come first.
  */
 import type { TestProject } from 'vitest/node';
 import { type ExtraBuilds, releaseSharedSite, sharedSite, startExtraBuilds } from './build-site.ts';

@@ -128,9 +128,11 @@ interface Shared {
 export interface ExtraBuilds {
   /** The same data and options again: tests/build/reproducible.test.ts compares it file by file. */
   again: BackgroundBuild;
-  /** The data plus malicious labels: tests/build/export-injection.test.ts. */
+  /**
+   * The data plus malicious labels (tests/build/export-injection.test.ts) and plus the fictional second
+   * edition (tests/build/fictional-edition.test.ts): ONE build, the same object under both names.
+   */
   injection: BackgroundBuild & { dataDir: string };
-  /** The data plus the fictional second edition: tests/build/fictional-edition.test.ts. */
   edition: BackgroundBuild & { dataDir: string };
 }
 
@@ -157,35 +159,36 @@ export function sharedSite(): SharedSite {
 }
 
 /**
- * Start (once) the reproducibility build and the injection build, one after the other, in the
- * background: they run beside the unit tests instead of after them. Call after `sharedSite()`.
+ * Start (once) the reproducibility build and the variant build (injection rows and the fictional
+ * edition), one after the other, in the background: they run beside the unit tests instead of after them. Call after `sharedSite()`.
  */
 export function startExtraBuilds(): ExtraBuilds {
   const site = shared.site;
   if (!site) throw new Error('startExtraBuilds() needs sharedSite() first');
   if (!shared.extra) {
     const again = newOut();
-    const injectionOut = newOut();
-    const injectionData = copyDataDir(join(ROOT, 'data'));
+    // One build carries both variants: the fictional edition and the injection rows touch different
+    // files (bodies.csv holds no edition rows), and each test reads only its own part of the output.
+    const variantOut = newOut();
+    const variantData = withFictionalEdition(copyDataDir(join(ROOT, 'data')));
     const rows = readFileSync(join(FIXTURES, 'injection', 'bodies.csv'), 'utf8');
-    const bodies = join(injectionData, 'bodies.csv');
+    const bodies = join(variantData, 'bodies.csv');
     appendFileSync(
       bodies,
       `${readFileSync(bodies, 'utf8').endsWith('\n') ? '' : '\n'}${rows.slice(rows.indexOf('\n') + 1)}`,
     );
-    const editionOut = newOut();
-    const editionData = withFictionalEdition(copyDataDir(join(ROOT, 'data')));
+    const variant = { out: variantOut, marker: join(dirname(variantOut), 'done.json'), dataDir: variantData };
     const extra: ExtraBuilds = {
       again: { out: again, marker: join(dirname(again), 'done.json') },
-      injection: { out: injectionOut, marker: join(dirname(injectionOut), 'done.json'), dataDir: injectionData },
-      edition: { out: editionOut, marker: join(dirname(editionOut), 'done.json'), dataDir: editionData },
+      injection: variant,
+      edition: variant,
     };
     const options = { base: site.basePath, site: site.site, dataDir: site.dataDir };
     shared.extra = extra;
     // One after the other: builds in one tree share Astro's .astro/ folder.
-    shared.extraDone = runInBackground(extra.again, options)
-      .then(() => runInBackground(extra.injection, { ...options, dataDir: injectionData }))
-      .then(() => runInBackground(extra.edition, { ...options, dataDir: editionData }));
+    shared.extraDone = runInBackground(extra.again, options).then(() =>
+      runInBackground(variant, { ...options, dataDir: variantData }),
+    );
   }
   return shared.extra;
 }

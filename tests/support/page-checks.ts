@@ -278,6 +278,51 @@ export interface PageCheckOptions {
    * on the page as loaded; at 360 px after the other checks, from the top of the page again.
    */
   keyboard?: boolean;
+  /**
+   * A page whose built HTML is the same file as `sameAs`'s but for the `<head>` tags naming its own
+   * address (see `sameDocuments`): the page is loaded and checked as any other (200, CSP, network and
+   * console, charts at each width, overflow), its rendered document with JavaScript on is compared
+   * with `sameAs`'s (loaded first, in the same tab), and axe and the keyboard walks, which read only
+   * that document and its stylesheets, run once, on `sameAs`'s own test.
+   */
+  sameAs?: string | undefined;
+}
+
+/**
+ * The rendered document at this moment: `<html>` attributes, the stylesheets and scripts, and the
+ * body's markup after the page's scripts ran; two pages with the same one give axe and the keyboard
+ * walk the same input.
+ */
+async function renderedDocument(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    JSON.stringify({
+      html: [...document.documentElement.attributes].map((a) => `${a.name}=${a.value}`),
+      assets: [...document.querySelectorAll('link[rel~="stylesheet"], style, script')].map((el) =>
+        el.outerHTML.slice(0, 300),
+      ),
+      body: document.body.outerHTML,
+    }),
+  );
+}
+
+/**
+ * Groups of built HTML files that are the same document: byte-identical once the `<head>` tags that
+ * name the page's own address (canonical, og:url, og:image, twitter:image) are blanked. On this site
+ * only /source/ (the old address) and the first report's page under /sources/ (about 1,000 Tab stops
+ * each) are. Returns each later name (in sorted order) mapped to the first name of its group.
+ */
+export function sameDocuments(files: ReadonlyMap<string, string>): Map<string, string> {
+  const seen = new Map<string, string>();
+  const copies = new Map<string, string>();
+  for (const [name, html] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const key = html
+      .replace(/<link rel="canonical" href="[^"]*">/g, '')
+      .replace(/<meta (?:property|name)="(?:og:url|og:image|twitter:image)" content="[^"]*">/g, '');
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, name);
+    else copies.set(name, first);
+  }
+  return copies;
 }
 
 /**
@@ -291,20 +336,28 @@ export async function checkPage(tabs: TabPool, url: string, options: PageCheckOp
   return tabs.use({ width: widest, height: HEIGHT }, async (tab) => {
     const failures: Failure[] = [];
     const page = tab.page;
+    let original: string | undefined;
+    if (options.sameAs !== undefined) {
+      await page.goto(options.sameAs, { waitUntil: 'load' });
+      original = await renderedDocument(page);
+    }
     tab.watch(options.origin);
     const response = await page.goto(url, { waitUntil: 'load' });
     if (response === null || response.status() !== 200)
       failures.push({ kind: 'http-status', detail: `${url} answered ${response?.status() ?? 'nothing'}` });
     failures.push(...(await checkMetaCsp(page)));
+    const full = original === undefined;
+    if (!full && (await renderedDocument(page)) !== original)
+      failures.push({ kind: 'same-document', detail: `${url} renders another document than ${options.sameAs ?? ''}` });
     // The first walk on the page exactly as loaded, before anything else has touched it.
-    if (options.keyboard === true) {
+    if (options.keyboard === true && full) {
       failures.push(...(await walkKeyboard(page, widest)));
       await backToTop(page);
     }
     for (const width of [...WIDTHS].reverse()) {
       await page.setViewportSize({ width, height: HEIGHT });
       failures.push(...(await checkCharts(page)).map((f) => ({ ...f, detail: `[${width} px] ${f.detail}` })));
-      for (const scheme of SCHEMES) {
+      for (const scheme of full ? SCHEMES : []) {
         await page.emulateMedia({ colorScheme: scheme });
         // Every rule in light; in dark only the rules colours can change (COLOUR_RULES).
         failures.push(...(await runAxe(page, `${width} px ${scheme}`, scheme === 'light' ? undefined : COLOUR_RULES)));
@@ -317,7 +370,7 @@ export async function checkPage(tabs: TabPool, url: string, options: PageCheckOp
         }
       }
       await page.emulateMedia({ colorScheme: 'light' });
-      if (options.keyboard === true && width !== widest) failures.push(...(await walkFromTop(page, width)));
+      if (options.keyboard === true && full && width !== widest) failures.push(...(await walkFromTop(page, width)));
     }
     await page.setViewportSize({ width: NARROWEST, height: HEIGHT });
     failures.push(...(await checkOverflow(page)));

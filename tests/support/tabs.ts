@@ -26,7 +26,8 @@ export type FailureKind =
   | 'overflow' // horizontal scroll at 320 px
   | 'chart' // a .figure without an accessible SVG and a table, or too wide for a phone
   | 'no-js' // a figure part missing or hidden with JavaScript off
-  | 'keyboard'; // Tab order, focus visibility, obscured focus, Escape on tooltips
+  | 'keyboard' // Tab order, focus visibility, obscured focus, Escape on tooltips
+  | 'same-document'; // a page checked as a copy of another renders a different document
 
 export interface Failure {
   kind: FailureKind;
