@@ -340,6 +340,9 @@ export async function checkPage(tabs: TabPool, url: string, options: PageCheckOp
     if (options.sameAs !== undefined) {
       await page.goto(options.sameAs, { waitUntil: 'load' });
       original = await renderedDocument(page);
+      // Let its late requests (the favicon) finish: the next navigation would abort them, and the
+      // watch that starts below would report the abort as a failed request of the page under test.
+      await page.waitForLoadState('networkidle');
     }
     tab.watch(options.origin);
     const response = await page.goto(url, { waitUntil: 'load' });
