@@ -47,7 +47,7 @@ export function alcohol(): FigureParts {
         : `The alcohol-marked share ${movement(
             chartRows.map((r) => ({ value: r.value, ...(two ? {} : { label: r.periodLabel }) })),
             { format: (v) => formatValue(v, 'percent', 1) },
-          )}, but ${included}, so ${two ? 'the two' : 'the shares'} may not be like for like.`,
+          )}, but ${included} the ${bareNoun(step)}, so ${two ? 'the two' : 'the shares'} may not be like for like.`,
     summary,
     views: [
       {

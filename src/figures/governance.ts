@@ -123,7 +123,7 @@ export function governanceSummary(rows: readonly GovNode[], focus?: GovernanceFo
           : `${plural(focus.core, 'body works', 'bodies work')} on ${inSentence(focus.themeTitle)} (${joinList(counts)}), with ${linkWords} between them.`,
       ]
     : [
-        `The report names ${plural(rows.length, 'body', 'bodies')} (${joinList(counts)}); we show ${linkWords} between them.`,
+        `The report names or refers to ${plural(rows.length, 'body', 'bodies')} (${joinList(counts)}); we show ${linkWords} between them.`,
       ];
   if (busiest)
     out.push(

@@ -13,4 +13,4 @@ export function isSmallCount(unit: string, ...values: number[]): boolean {
 }
 
 /** The caution shown next to such a change. */
-export const SMALL_NUMBERS_NOTE = `Small numbers (under ${SMALL_COUNT}): a change of a few cases moves the percentage a lot.`;
+export const SMALL_NUMBERS_NOTE = `Small numbers (a count under ${SMALL_COUNT} at either end): a change of a few cases moves the percentage a lot.`;

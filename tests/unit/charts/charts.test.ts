@@ -213,7 +213,7 @@ describe('honest comparisons', () => {
       'narrow',
     );
     expect(svg).toContain('Change: +5 (+29.4%)');
-    expect(svg).toContain('Small numbers (under 50)');
+    expect(svg).toContain('Small numbers (a count under 50 at either ');
     expect(svg).not.toContain('<rect class="mark');
   });
 });

@@ -103,11 +103,11 @@ describe('text summaries', () => {
 
   it('counts bodies, links and work items', () => {
     expect(governanceSummary(gov.nodes)).toEqual([
-      'The report names 9 bodies (1 national, 2 West Mercia, 5 county and 1 local); we show 5 links between them.',
+      'The report names or refers to 9 bodies (1 national, 2 West Mercia, 5 county and 1 local); we show 5 links between them.',
       'The most connected is the Worcestershire Safer Communities Board, with 3 links.',
     ]);
     expect(governanceSummary(gov.nodes, undefined, 2)[0]).toBe(
-      'The report names 9 bodies (1 national, 2 West Mercia, 5 county and 1 local); we show 5 links (3 stated in the report, 2 our reading) between them.',
+      'The report names or refers to 9 bodies (1 national, 2 West Mercia, 5 county and 1 local); we show 5 links (3 stated in the report, 2 our reading) between them.',
     );
     // Period first, then status: the 2017/18 item still being considered is not filed under 2018/19.
     expect(activitiesSummary(gov.activities)).toEqual([
