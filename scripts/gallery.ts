@@ -63,12 +63,6 @@ const TARGETS: Target[] = [
   { name: 'governance-activities', title: 'Governance: the activities figure', path: GOV, anchor: 'activities-board' },
   { name: 'prevent', title: 'Prevent', path: 'themes/prevent/' },
   { name: 'domestic-abuse', title: 'Domestic abuse', path: 'themes/domestic-abuse/' },
-  {
-    name: 'domestic-abuse-cards',
-    title: 'Domestic abuse: the key figures below the lead chart',
-    path: 'themes/domestic-abuse/',
-    anchor: 'key-figures',
-  },
 ];
 /** The map is already open at 1280: only phones collapse it. */
 const widthsOf = (t: Target): readonly number[] => (t.open ? [360] : WIDTHS);
