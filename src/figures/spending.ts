@@ -163,7 +163,7 @@ function spendingTable(
         r.funderAssumed,
     );
   return {
-    caption: `${title}; the change and the totals of all ${allLines} are our calculation`,
+    caption: `${title}; each row's total, the totals of all ${allLines} and the change are our calculation`,
     columns: [
       { key: 'line', label: 'Spending line' },
       { key: 'year', label: 'Year' },
