@@ -78,14 +78,6 @@ export function getSources(): SourceDocument[] {
   return cached;
 }
 
-/**
- * When a source was published, in words: "2018", or for an undated document whose date is our
- * reading, "2018 (our reading: the document is undated)".
- */
-export function publishedText(doc: Pick<SourceDocument, 'published' | 'publishedInferred'>): string {
-  return doc.publishedInferred ? `${doc.published} (our reading: the document is undated)` : doc.published;
-}
-
 export function getSourceDocument(id: string = FIRST_SOURCE): SourceDocument {
   const found = getSources().find((s) => s.id === id);
   if (!found) throw new Error(`No source "${id}" in data/sources.csv`);
