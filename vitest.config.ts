@@ -23,6 +23,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     teardownTimeout: 30_000,
+    // Both cores (vitest's default leaves one free: on two cores, one worker). The unit and build
+    // files are CPU-bound and short; the browser files set their own (one file at a time).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -51,7 +54,8 @@ export default defineConfig({
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
           globalSetup: ['tests/support/build-setup.ts'],
-          sequence: { groupOrder: 1 },
+          // Beside the unit files: they read the shared build, made before any file runs.
+          sequence: { groupOrder: 0 },
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },
@@ -70,6 +74,20 @@ export default defineConfig({
           maxConcurrency: 4,
           testTimeout: 180_000,
           hookTimeout: 240_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The builds these read (a second clean build; the variant build with a new theme, a second
+          // edition and malicious labels) run in the background from the start of the run, so this
+          // project comes last and finds them made (tests/support/build-site.ts).
+          name: 'variants',
+          include: ['tests/variants/**/*.test.ts'],
+          globalSetup: ['tests/support/build-setup.ts'],
+          sequence: { groupOrder: 3 },
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
     ],

@@ -96,7 +96,7 @@ describe.concurrent('each explorer gate fails on its broken fixture', () => {
   });
 });
 
-describe('without JavaScript', () => {
+describe.concurrent('without JavaScript', () => {
   it('lists every piece of work with its text; the filters are hidden and the count says all', async () => {
     const { page, close } = await open(PAGE, { javaScript: false, width: 360, height: 800 });
     expect(await checkExplorerDefault(page, FIG, data.length)).toEqual([]);
@@ -126,7 +126,7 @@ describe('without JavaScript', () => {
   );
 });
 
-describe('with JavaScript', () => {
+describe.concurrent('with JavaScript', () => {
   it.each(FILTER_KEYS)('filters by %s with the keyboard', async (key) => {
     const { page, close } = await open(PAGE, { width: 360, height: 800 });
     const select = selectOf(page, key);
@@ -211,7 +211,7 @@ describe('with JavaScript', () => {
   });
 });
 
-describe('accessibility', () => {
+describe.concurrent('accessibility', () => {
   for (const width of [360, 1280]) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`axe finds no violations at ${width} px, ${scheme}, with filters applied`, async () => {

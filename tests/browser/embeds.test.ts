@@ -25,7 +25,7 @@ const WIDTHS = [280, 320, 480, 768, 1200];
 const session = useBrowserSession(inject('wsEndpoint'));
 const origin = new URL(baseUrl).origin;
 
-describe('figure embeds in an iframe', () => {
+describe.concurrent('figure embeds in an iframe', () => {
   it('there is one per figure', () => {
     expect(ids.length).toBeGreaterThanOrEqual(10);
   });
@@ -147,26 +147,30 @@ const beyondCharts = (frame: Frame) =>
     return Math.round(document.body.getBoundingClientRect().height - charts);
   });
 
-describe('embed height protocol', () => {
-  it.each(ids)('%s: the host snippet makes each iframe as tall as its content, full and compact', async (id) => {
-    const { w, measure } = await embedHeights(id, hostScript(id, new URL(baseUrl).origin));
-    await expect
-      .poll(async () => (await measure()).filter((m) => m.height !== m.content || m.scrolls), { timeout: 15_000 })
-      .toEqual([]);
-    // Compact means the chart, its title and a source line (issue #25); the full embed, which shows
-    // the rest, is the broken case that proves the check can fail.
-    for (const el of await w.page.$$('iframe')) {
-      const frame = (await el.contentFrame())!;
-      const extra = await compactExtras(frame);
-      if (frame.url().includes('/embed/compact/')) {
-        expect(extra, frame.url()).toEqual([]);
-        if ((await el.getAttribute('width')) === '320')
-          expect(await beyondCharts(frame), `${frame.url()} at 320 px`).toBeLessThanOrEqual(COMPACT_EXTRA);
-      } else expect(extra, frame.url()).toContain('.figure-takeaway');
-    }
-    expect(w.problems()).toEqual([]);
-    await w.close();
-  });
+describe.concurrent('embed height protocol', () => {
+  // `it.for` hands each test its own `expect`, which a concurrent test's `expect.poll` needs.
+  it.for(ids)(
+    '%s: the host snippet makes each iframe as tall as its content, full and compact',
+    async (id, { expect }) => {
+      const { w, measure } = await embedHeights(id, hostScript(id, new URL(baseUrl).origin));
+      await expect
+        .poll(async () => (await measure()).filter((m) => m.height !== m.content || m.scrolls), { timeout: 15_000 })
+        .toEqual([]);
+      // Compact means the chart, its title and a source line (issue #25); the full embed, which shows
+      // the rest, is the broken case that proves the check can fail.
+      for (const el of await w.page.$$('iframe')) {
+        const frame = (await el.contentFrame())!;
+        const extra = await compactExtras(frame);
+        if (frame.url().includes('/embed/compact/')) {
+          expect(extra, frame.url()).toEqual([]);
+          if ((await el.getAttribute('width')) === '320')
+            expect(await beyondCharts(frame), `${frame.url()} at 320 px`).toBeLessThanOrEqual(COMPACT_EXTRA);
+        } else expect(extra, frame.url()).toContain('.figure-takeaway');
+      }
+      expect(w.problems()).toEqual([]);
+      await w.close();
+    },
+  );
 
   it('the full activities explorer at 320 px is longer than a compact embed may be (the check can fail)', async () => {
     const measured = await onPage(

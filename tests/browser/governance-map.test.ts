@@ -65,7 +65,7 @@ async function tabStops(page: Page, fig: string): Promise<number> {
   return inside;
 }
 
-describe('without JavaScript', () => {
+describe.concurrent('without JavaScript', () => {
   it('draws and labels the Safer Communities Board links and lists every body with its links', async () => {
     const { page, close } = await open(PAGE, { javaScript: false });
     const result = await page.evaluate((fig) => {
@@ -109,7 +109,7 @@ describe('without JavaScript', () => {
   });
 });
 
-describe('with JavaScript', () => {
+describe.concurrent('with JavaScript', () => {
   it('selects a body by keyboard: links highlighted, card beside it in view and focused, ?body= in the URL; Escape returns', async () => {
     const { page, close } = await open(PAGE);
     // One composite widget: at most 20 Tab stops pass the whole figure (map one stop, arrows inside;
@@ -242,7 +242,7 @@ async function smallestText(page: Page, selector: string): Promise<{ px: number;
   }, selector);
 }
 
-describe('the map on a phone', () => {
+describe.concurrent('the map on a phone', () => {
   for (const width of [360, 320]) {
     it(`is readable at ${width} px: the one-body panel, text >= 12 px, no horizontal scrolling`, async () => {
       const { page, close } = await open(PAGE, { width, height: 740, touch: true });
@@ -289,7 +289,7 @@ describe('the map on a phone', () => {
   });
 });
 
-describe('a selected body on a wide screen', () => {
+describe.concurrent('a selected body on a wide screen', () => {
   const URL_PCC = `${PAGE}?body=west-mercia-pcc#governance-diagram`;
 
   /** Labels shown on the highlighted links, and highlighted links without a shown label. */
@@ -367,7 +367,7 @@ describe('a selected body on a wide screen', () => {
   });
 });
 
-describe('legend and narrowed maps', () => {
+describe.concurrent('legend and narrowed maps', () => {
   it('names every kind of link the map draws, and our reading', async () => {
     const { page, close } = await open(PAGE, { javaScript: false });
     const { kinds, legend } = await page.evaluate((fig) => {
@@ -403,7 +403,7 @@ describe('legend and narrowed maps', () => {
   );
 });
 
-describe('accessibility', () => {
+describe.concurrent('accessibility', () => {
   for (const width of [360, 1280]) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`axe finds no violations at ${width} px, ${scheme}, with a body selected`, async () => {

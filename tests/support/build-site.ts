@@ -13,7 +13,9 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { withFictionalEdition } from './editions.ts';
+import { copyProject } from '../../scripts/project-copy.ts';
 import { copyDataDir, FIXTURES } from './fixtures.ts';
+import { withSixFiles } from './six-files.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const TEST_SITE = 'https://example.org';
@@ -73,10 +75,11 @@ export interface BackgroundBuild {
   marker: string;
 }
 
-function runInBackground(build: BackgroundBuild, options: BuildOptions): Promise<void> {
+/** Build in the background; `tree` is the project to build (default ROOT; a copy: project-copy.ts). */
+function runInBackground(build: BackgroundBuild, options: BuildOptions, tree = ROOT): Promise<void> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts')], {
-      cwd: ROOT,
+    const child = spawn(process.execPath, [join(tree, 'scripts/build.ts')], {
+      cwd: tree,
       env: buildEnv(build.out, options),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -124,16 +127,18 @@ interface Shared {
   extraDone?: Promise<void>;
 }
 
-/** The other builds the build project checks, made in the background after the shared one. */
+/** The other builds the `variants` project checks, made in the background after the shared one. */
 export interface ExtraBuilds {
   /** The same data and options again: tests/build/reproducible.test.ts compares it file by file. */
   again: BackgroundBuild;
   /**
-   * The data plus malicious labels (tests/build/export-injection.test.ts) and plus the fictional second
-   * edition (tests/build/fictional-edition.test.ts): ONE build, the same object under both names.
+   * ONE build of a copy of the project (scripts/project-copy.ts) carrying three variants, each read
+   * by its own test: the six files of a new theme (six-files.test.ts, tests/support/six-files.ts),
+   * the fictional second edition (fictional-edition.test.ts) and malicious labels appended to
+   * bodies.csv (export-injection.test.ts). They touch different rows and files: the edition adds no
+   * body, the new theme neither body nor edition row. `dataDir` is the copy's data/.
    */
-  injection: BackgroundBuild & { dataDir: string };
-  edition: BackgroundBuild & { dataDir: string };
+  variant: BackgroundBuild & { dataDir: string; tree: string };
 }
 
 // Global setups run in the main process; projects may load this module separately, so the state
@@ -158,36 +163,42 @@ export function sharedSite(): SharedSite {
   return shared.site;
 }
 
+/** A copy of the project with the three variants of `ExtraBuilds.variant` dropped in; returns it. */
+function variantTree(): string {
+  const tree = withSixFiles(copyProject(ROOT, 'wcsn-variant-'), ROOT);
+  const dataDir = withFictionalEdition(join(tree, 'data'));
+  const rows = readFileSync(join(FIXTURES, 'injection', 'bodies.csv'), 'utf8');
+  const bodies = join(dataDir, 'bodies.csv');
+  appendFileSync(
+    bodies,
+    `${readFileSync(bodies, 'utf8').endsWith('\n') ? '' : '\n'}${rows.slice(rows.indexOf('\n') + 1)}`,
+  );
+  return tree;
+}
+
 /**
- * Start (once) the reproducibility build and the variant build (injection rows and the fictional
- * edition), one after the other, in the background: they run beside the unit tests instead of after them. Call after `sharedSite()`.
+ * Start (once) the reproducibility build and the variant build, one after the other, in the
+ * background: they run while the unit and browser tests run, and the `variants` project, which
+ * reads them, comes last (vitest.config.ts). Call after `sharedSite()`.
  */
 export function startExtraBuilds(): ExtraBuilds {
   const site = shared.site;
   if (!site) throw new Error('startExtraBuilds() needs sharedSite() first');
   if (!shared.extra) {
     const again = newOut();
-    // One build carries both variants: the fictional edition and the injection rows touch different
-    // files (bodies.csv holds no edition rows), and each test reads only its own part of the output.
+    const tree = variantTree();
     const variantOut = newOut();
-    const variantData = withFictionalEdition(copyDataDir(join(ROOT, 'data')));
-    const rows = readFileSync(join(FIXTURES, 'injection', 'bodies.csv'), 'utf8');
-    const bodies = join(variantData, 'bodies.csv');
-    appendFileSync(
-      bodies,
-      `${readFileSync(bodies, 'utf8').endsWith('\n') ? '' : '\n'}${rows.slice(rows.indexOf('\n') + 1)}`,
-    );
-    const variant = { out: variantOut, marker: join(dirname(variantOut), 'done.json'), dataDir: variantData };
     const extra: ExtraBuilds = {
       again: { out: again, marker: join(dirname(again), 'done.json') },
-      injection: variant,
-      edition: variant,
+      variant: { out: variantOut, marker: join(dirname(variantOut), 'done.json'), dataDir: join(tree, 'data'), tree },
     };
-    const options = { base: site.basePath, site: site.site, dataDir: site.dataDir };
+    const options = { base: site.basePath, site: site.site };
     shared.extra = extra;
-    // One after the other: builds in one tree share Astro's .astro/ folder.
-    shared.extraDone = runInBackground(extra.again, options).then(() =>
-      runInBackground(variant, { ...options, dataDir: variantData }),
+    // One after the other: on two cores, two builds at once only slow the tests beside them.
+    // The variant is built at the root path ('/'), as a contributor's snapshots are drawn (the six-file
+    // figure's snapshot names its theme page's address), so the suite also builds the site both ways.
+    shared.extraDone = runInBackground(extra.again, { ...options, dataDir: site.dataDir }).then(() =>
+      runInBackground(extra.variant, { ...options, base: '/' }, tree),
     );
   }
   return shared.extra;
@@ -200,10 +211,9 @@ export async function releaseSharedSite(): Promise<void> {
   if (shared.extra) {
     for (const child of running) child.kill('SIGTERM');
     await shared.extraDone;
-    for (const build of [shared.extra.again, shared.extra.injection, shared.extra.edition])
+    for (const build of [shared.extra.again, shared.extra.variant])
       rmSync(dirname(build.out), { recursive: true, force: true });
-    rmSync(shared.extra.injection.dataDir, { recursive: true, force: true });
-    rmSync(shared.extra.edition.dataDir, { recursive: true, force: true });
+    rmSync(shared.extra.variant.tree, { recursive: true, force: true });
     delete shared.extra;
   }
   rmSync(dirname(shared.site.siteDir), { recursive: true, force: true });

@@ -2,68 +2,38 @@
  * Issue #28, "adding things is expensive": a new dataset, its theme page and one figure of an existing
  * kind take at most six files. tests/fixtures/six-files/ holds exactly those files, at the paths they
  * would have in the project: the CSV, its metadata, the MDX page, the figure's file, its snapshot, and
- * one list (data/themes.csv, whose row is appended). This test copies what a build reads from the
- * project (src/, content/, data/…: scripts/project-copy.ts) to a temporary folder, drops in those
- * files and nothing else, builds the whole site there, and checks the new theme page, its chart,
- * table, downloads, snapshot and dataset page. A step that needed a seventh file fails it: the build, or the count below.
+ * one list (data/themes.csv, whose row is appended). The variant build (tests/support/build-site.ts)
+ * copies what a build reads from the project (scripts/project-copy.ts), drops in those files and no
+ * other code (tests/support/six-files.ts; the same copy carries the fictional edition's and the
+ * injection's data rows, which add no theme), builds the whole site there in the background, and this
+ * checks the new theme page, its chart, table, downloads, snapshot and dataset page. A step that
+ * needed a seventh file fails it: the build, or the count below.
  */
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { filesUnder } from '../../scripts/files.ts';
-import { copyProject } from '../../scripts/project-copy.ts';
-import { FIXTURES } from '../support/fixtures.ts';
+import { awaitBuild } from '../support/build-site.ts';
+import {
+  SIX_DATASET as DATASET,
+  SIX_FIGURE as FIGURE,
+  SIX_FILES as FIXTURE,
+  SIX_SNAPSHOT as SNAPSHOT,
+  SIX_THEME as THEME,
+} from '../support/six-files.ts';
 import { normalise } from '../support/snapshot.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const FIXTURE = join(FIXTURES, 'six-files');
-const DATASET = 'fixture-hate-offences';
-const THEME = 'fixture-theme';
-const FIGURE = 'fixture-hate-offences-trend';
-const SNAPSHOT = `tests/snapshots/figures/${FIGURE}.svg`;
 
-let tree = '';
 let site = '';
 const page = (path: string): string => readFileSync(join(site, path), 'utf8');
 const rows = (path: string): Record<string, string>[] =>
   parse(page(path).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
 
-/** Drop the fixture into the copy: a file the project already has (a list) gets its rows appended. */
-function dropIn(file: string): void {
-  const to = join(tree, file);
-  if (existsSync(join(ROOT, file))) {
-    const text = readFileSync(to, 'utf8');
-    appendFileSync(to, (text.endsWith('\n') ? '' : '\n') + readFileSync(join(FIXTURE, file), 'utf8'));
-  } else {
-    mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(join(FIXTURE, file), to);
-  }
-}
-
-beforeAll(() => {
-  tree = copyProject(ROOT, 'wcsn-six-files-');
-  for (const file of filesUnder(FIXTURE)) if (file !== SNAPSHOT) dropIn(file);
-  site = join(tree, 'dist');
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    OUT_DIR: site,
-    SITE: 'https://example.org',
-    BASE_PATH: '/',
-    ASTRO_TELEMETRY_DISABLED: '1',
-  };
-  // Vitest's own variables (BASE_URL=/, MODE=test…) must not reach the child build.
-  for (const key of Object.keys(env))
-    if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*|DATA_DIR)$/.test(key)) delete env[key];
-  const run = spawnSync(process.execPath, [join(tree, 'scripts/build.ts')], { cwd: tree, env, encoding: 'utf8' });
-  if (run.status !== 0)
-    throw new Error(`The fixture theme's build failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+beforeAll(async () => {
+  site = await awaitBuild(inject('extraBuilds').variant);
 }, 600_000);
-
-afterAll(() => {
-  if (tree) rmSync(tree, { recursive: true, force: true });
-});
 
 describe('a new dataset, theme page and figure in six files', () => {
   it('the fixture is those six files and no more: CSV, metadata, page, figure, snapshot, one list', () => {

@@ -1,9 +1,10 @@
 /**
  * A malicious label in the data comes out harmless everywhere the site writes it. The rows in
  * tests/fixtures/injection/bodies.csv (`=HYPERLINK(...)`, `@SUM(A1)`, `+1`, `-cmd`, `<script>`,
- * `"><img onerror>`) are appended to bodies.csv in a copy of the shared build's data, and the whole
- * site is built from it (in the background, beside the unit tests: tests/support/build-setup.ts). The
- * same build carries the fictional edition (fictional-edition.test.ts): it adds no body.
+ * `"><img onerror>`) are appended to bodies.csv in a copy of the project, and the whole site is built
+ * from it (in the background while the other tests run: tests/support/build-site.ts). The same build
+ * carries the fictional edition (fictional-edition.test.ts) and the six-file theme (six-files.test.ts):
+ * neither adds a body.
  * Then, in the built output:
  *  - CSV: every such text cell starts with the neutralising `'` and reads back to the label exactly;
  *  - JSON: `<`, `>` and `&` never appear raw, and the labels parse back unchanged;
@@ -27,7 +28,7 @@ const PAYLOADS = [
   '"><img src=x onerror=alert(1)>',
   '-2+3',
 ];
-const build = inject('extraBuilds').injection;
+const build = inject('extraBuilds').variant;
 let dist: string;
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@
  * Reproducible builds: a second clean build of the same commit and data is byte-identical to the
  * shared build the suite already made (tests/support/build-site.ts). Compares every file's SHA-256.
  * The second build starts in the background as soon as the shared one is made (build-setup.ts), so
- * it runs beside the unit tests; this waits for it.
+ * it runs while the unit and browser tests run; this project comes last and waits for it.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';

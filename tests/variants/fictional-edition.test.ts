@@ -38,12 +38,12 @@ const series = (rows: Record<string, string>[], match: Record<string, string>) =
     .sort((a, b) => (a.period ?? '').localeCompare(b.period ?? ''))
     .map((r) => Number(r.value));
 
-// Built in the background by the build project's global setup, after the reproducibility build
-// (tests/support/build-site.ts: builds in one tree must not run at once); the same build carries the
-// injection rows of export-injection.test.ts (two bodies; no edition row is a body).
+// Built in the background from the start of the run, after the reproducibility build; the same build
+// carries the injection rows of export-injection.test.ts (two bodies; no edition row is a body) and the
+// six-file theme of six-files.test.ts (tests/support/build-site.ts `ExtraBuilds.variant`).
 beforeAll(async () => {
-  site = await awaitBuild(inject('extraBuilds').edition);
-  dataDir = inject('extraBuilds').edition.dataDir;
+  site = await awaitBuild(inject('extraBuilds').variant);
+  dataDir = inject('extraBuilds').variant.dataDir;
 }, 600_000);
 /** The hrefs of the links in some HTML. */
 const hrefs = (html: string): string[] => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
