@@ -8,7 +8,8 @@
  * `.ts` as well as `.astro` (it reports ~390 files), with the same compiler options; a type error and
  * an `enum` (erasableSyntaxOnly) planted in scripts/ and tests/ gave the same diagnostics in both.
  * tsc was the same work again: 15 CPU s of the check's ~100. Each tool's output is
- * printed whole when it ends; the exit code is 1 if any failed.
+ * printed whole when it ends; the exit code is 1 if any failed. `npm test` runs the same checks
+ * beside vitest (scripts/test.ts).
  */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -41,13 +42,25 @@ function run(name: string, [command, ...args]: string[]): Promise<boolean> {
   });
 }
 
-if (!(await run('astro sync', [bin('astro'), 'sync']))) process.exit(1);
-const results = await Promise.all(STEPS.map(([name, command]) => run(name, command)));
-if (results.some((ok) => !ok)) {
+/**
+ * `astro sync`, then the three checks at once; true when all passed (a failure is printed whole).
+ * `onFailure` is called as soon as the first one fails, before the others end.
+ */
+export async function runChecks(onFailure: () => void = () => undefined): Promise<boolean> {
+  const step = async (name: string, command: string[]): Promise<boolean> => {
+    const ok = await run(name, command);
+    if (!ok) onFailure();
+    return ok;
+  };
+  if (!(await step('astro sync', [bin('astro'), 'sync']))) return false;
+  const results = await Promise.all(STEPS.map(([name, command]) => step(name, command)));
+  if (results.every((ok) => ok)) return true;
   console.error(
     `\nnpm run check failed: ${STEPS.filter((_, i) => !results[i])
       .map(([n]) => n)
       .join(', ')}`,
   );
-  process.exit(1);
+  return false;
 }
+
+if (import.meta.main && !(await runChecks())) process.exit(1);

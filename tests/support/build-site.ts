@@ -56,11 +56,15 @@ function buildEnv(out: string, options: BuildOptions): Record<string, string | u
 
 const newOut = (): string => join(mkdtempSync(join(tmpdir(), 'wcsn-site-')), 'dist');
 
-/** Build the whole site; returns the output folder. Throws with the build's output if it fails. */
-export function buildSite(options: BuildOptions = {}): string {
+/**
+ * Build the whole site; returns the output folder. Throws with the build's output if it fails. `tree`
+ * is the project to build: the suite's builds each run in their own copy (scripts/project-copy.ts),
+ * never in the working tree, whose `.astro/` the type check reads while the tests run (scripts/test.ts).
+ */
+export function buildSite(options: BuildOptions = {}, tree = ROOT): string {
   const out = options.outDir ?? newOut();
   const env = buildEnv(out, options);
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], { cwd: ROOT, env, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(tree, 'scripts/build.ts')], { cwd: tree, env, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`The site build failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   return out;
 }
@@ -122,6 +126,8 @@ export interface SharedSite {
 
 interface Shared {
   site?: SharedSite;
+  /** The copies of the project the shared and extra builds ran in, removed at the end. */
+  trees: string[];
   users: number;
   extra?: ExtraBuilds;
   extraDone?: Promise<void>;
@@ -143,7 +149,7 @@ export interface ExtraBuilds {
 
 // Global setups run in the main process; projects may load this module separately, so the state
 // lives on globalThis.
-const shared: Shared = ((globalThis as { __wcsnSharedSite?: Shared }).__wcsnSharedSite ??= { users: 0 });
+const shared: Shared = ((globalThis as { __wcsnSharedSite?: Shared }).__wcsnSharedSite ??= { users: 0, trees: [] });
 
 /** The shared build (made on first call). Pair every call with `releaseSharedSite()`. */
 export function sharedSite(): SharedSite {
@@ -155,7 +161,9 @@ export function sharedSite(): SharedSite {
     meta.description = `${meta.description} ${PAYLOAD}`;
     writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
     const started = performance.now();
-    const siteDir = buildSite({ dataDir });
+    const tree = copyProject(ROOT, 'wcsn-shared-');
+    shared.trees.push(tree);
+    const siteDir = buildSite({ dataDir }, tree);
     const seconds = (performance.now() - started) / 1000;
     shared.site = { siteDir, dataDir, site: TEST_SITE, basePath: TEST_BASE, seconds };
     console.log(`tests: built the shared site in ${seconds.toFixed(1)} s (${siteDir})`);
@@ -186,7 +194,10 @@ export function startExtraBuilds(): ExtraBuilds {
   if (!site) throw new Error('startExtraBuilds() needs sharedSite() first');
   if (!shared.extra) {
     const again = newOut();
+    // A clean build: its own copy of the project, with no cache of the shared build's.
+    const againTree = copyProject(ROOT, 'wcsn-again-');
     const tree = variantTree();
+    shared.trees.push(againTree, tree);
     const variantOut = newOut();
     const extra: ExtraBuilds = {
       again: { out: again, marker: join(dirname(again), 'done.json') },
@@ -197,7 +208,7 @@ export function startExtraBuilds(): ExtraBuilds {
     // One after the other: on two cores, two builds at once only slow the tests beside them.
     // The variant is built at the root path ('/'), as a contributor's snapshots are drawn (the six-file
     // figure's snapshot names its theme page's address), so the suite also builds the site both ways.
-    shared.extraDone = runInBackground(extra.again, { ...options, dataDir: site.dataDir }).then(() =>
+    shared.extraDone = runInBackground(extra.again, { ...options, dataDir: site.dataDir }, againTree).then(() =>
       runInBackground(extra.variant, { ...options, base: '/' }, tree),
     );
   }
@@ -213,9 +224,9 @@ export async function releaseSharedSite(): Promise<void> {
     await shared.extraDone;
     for (const build of [shared.extra.again, shared.extra.variant])
       rmSync(dirname(build.out), { recursive: true, force: true });
-    rmSync(shared.extra.variant.tree, { recursive: true, force: true });
     delete shared.extra;
   }
+  for (const tree of shared.trees.splice(0)) rmSync(tree, { recursive: true, force: true });
   rmSync(dirname(shared.site.siteDir), { recursive: true, force: true });
   rmSync(shared.site.dataDir, { recursive: true, force: true });
   delete shared.site;
