@@ -147,6 +147,21 @@ export const COLOUR_RULES: readonly string[] = (() => {
     .sort();
 })();
 
+/**
+ * axe in both colour schemes on the page as it stands, without a reload: every rule in light, the
+ * colour rules in dark (COLOUR_RULES: the dark scheme changes colours and nothing else). For a state a
+ * test has set up (a body selected, filters applied), one load per width instead of one per width and
+ * scheme, as `checkPage` does for every page (issue #26).
+ */
+export async function runAxeBothSchemes(page: Page, label: string): Promise<Failure[]> {
+  await page.emulateMedia({ colorScheme: 'light' });
+  const failures = await runAxe(page, `${label} light`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  failures.push(...(await runAxe(page, `${label} dark`, COLOUR_RULES)));
+  await page.emulateMedia({ colorScheme: 'light' });
+  return failures;
+}
+
 /** Horizontal scroll at the current viewport width, naming the widest culprits. */
 export async function checkOverflow(page: Page): Promise<Failure[]> {
   const result = await page.evaluate(() => {
