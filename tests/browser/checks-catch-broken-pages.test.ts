@@ -84,6 +84,13 @@ describe.concurrent('each broken fixture page fails its gate', () => {
     ]);
   });
 
+  it('touch targets that overlap as drawn, at both widths (every-page checks them on every page)', async () => {
+    const failures = (await pageChecks('story-target-overlap')).filter((f) => f.kind === 'targets');
+    expect(failures.map((f) => f.detail.slice(0, f.detail.indexOf(']') + 1)).sort()).toEqual(
+      expect.arrayContaining(['[1280 px]', '[360 px]']),
+    );
+  });
+
   it('broken link, including a link outside the base path', async () => {
     const report = await checkLinks([url('broken-link')], server.origin);
     expect(report.broken.join('\n')).toContain('/fixture-base/missing-page/');

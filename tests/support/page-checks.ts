@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { checkTargetOverlap } from './hit-areas.ts';
 import type { Failure, TabPool } from './tabs.ts';
 
 export type { Failure, FailureKind } from './tabs.ts';
@@ -342,7 +343,8 @@ export function sameDocuments(files: ReadonlyMap<string, string>): Map<string, s
 
 /**
  * Load the page once and check it: 200, CSP meta, axe at each width (every rule in light, the colour
- * rules in dark; a screenshot of each when asked for), charts at each width, the keyboard walk at each
+ * rules in dark; a screenshot of each when asked for), charts and their marks' touch targets at each
+ * width, the keyboard walk at each
  * width when asked for, no horizontal scroll at 320 px, and throughout no console error, CSP
  * violation, failed request or request to another host.
  */
@@ -375,6 +377,10 @@ export async function checkPage(tabs: TabPool, url: string, options: PageCheckOp
     for (const width of [...WIDTHS].reverse()) {
       await page.setViewportSize({ width, height: HEIGHT });
       failures.push(...(await checkCharts(page)).map((f) => ({ ...f, detail: `[${width} px] ${f.detail}` })));
+      // Marks' touch targets, as drawn at this width (they were checked on theme pages only, in a
+      // visit of their own: explore.test.ts; issue #26).
+      for (const detail of await checkTargetOverlap(page))
+        failures.push({ kind: 'targets', detail: `[${width} px] ${detail}` });
       for (const scheme of full ? SCHEMES : []) {
         await page.emulateMedia({ colorScheme: scheme });
         // Every rule in light; in dark only the rules colours can change (COLOUR_RULES).

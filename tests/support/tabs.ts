@@ -33,6 +33,7 @@ export type FailureKind =
   | 'axe' // an axe-core violation
   | 'overflow' // horizontal scroll at 320 px
   | 'chart' // a .figure without an accessible SVG and a table, or too wide for a phone
+  | 'targets' // two chart marks' touch targets overlap, as drawn (hit-areas.ts)
   | 'no-js' // a figure part missing or hidden with JavaScript off
   | 'keyboard' // Tab order, focus visibility, obscured focus, Escape on tooltips
   | 'same-document'; // a page checked as a copy of another renders a different document
