@@ -68,6 +68,9 @@ export default defineConfig({
           globalSetup: ['tests/support/browser-setup.ts'],
           sequence: { groupOrder: 2 },
           fileParallelism: false,
+          // One file at a time in one worker that keeps its modules (playwright-core, axe-core's source,
+          // the figures) from file to file: each file had re-imported them, about a second each.
+          isolate: false,
           // Four pages at a time inside a file whose tests are marked concurrent, each in a reused tab
           // (tests/support/tabs.ts). On 2 cores, 4 beat 2 by 10-15%: a check spends part of its time
           // waiting on the protocol, and the other checks fill those gaps.
