@@ -2,7 +2,7 @@
  * A temporary copy of the project that builds on its own: what `scripts/build.ts` reads (src/,
  * content/, data/, public/, scripts/ and the config files), for runs that add to the project to
  * measure or prove something without touching it: the scaling benchmark (scripts/bench/scale.ts) and
- * the six-files test (tests/build/six-files.test.ts). The caller removes the copy.
+ * the six-files test (tests/variants/six-files.test.ts). The caller removes the copy.
  *
  * node_modules is not copied: its entries are linked one by one, not the folder, so that the copy
  * keeps its own build caches (node_modules/.astro, the content layer's data store, and .vite). A

@@ -1,8 +1,9 @@
 /**
- * Global setup of the `build` project: the shared production build (tests/support/build-site.ts),
- * handed to the test files through vitest's `provide` / `inject`; and the two other builds the
- * project checks (a second clean build, and one from data with malicious labels and the fictional
- * edition), started in the background here so that they run beside the unit tests, which come first.
+ * Global setup of the `build` and `variants` projects: the shared production build
+ * (tests/support/build-site.ts), handed to the test files through vitest's `provide` / `inject`; and
+ * the two other builds the `variants` project checks (a second clean build, and the variant build: a
+ * new theme, a second edition and malicious labels), started in the background here, so that they run
+ * while the unit and browser files run; `variants` comes last.
  */
 import type { TestProject } from 'vitest/node';
 import { type ExtraBuilds, releaseSharedSite, sharedSite, startExtraBuilds } from './build-site.ts';

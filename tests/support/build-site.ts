@@ -135,7 +135,7 @@ interface Shared {
 
 /** The other builds the `variants` project checks, made in the background after the shared one. */
 export interface ExtraBuilds {
-  /** The same data and options again: tests/build/reproducible.test.ts compares it file by file. */
+  /** The same data and options again, in another copy: tests/variants/reproducible.test.ts compares it file by file. */
   again: BackgroundBuild;
   /**
    * ONE build of a copy of the project (scripts/project-copy.ts) carrying three variants, each read

@@ -3,7 +3,7 @@
  * the six files a contributor adds. `withSixFiles` drops them into a copy of the project
  * (scripts/project-copy.ts): a file the project already has (a list) gets the fixture's rows
  * appended, any other is copied to its path. The snapshot is not dropped in: it is what the built
- * figure is compared with (tests/build/six-files.test.ts).
+ * figure is compared with (tests/variants/six-files.test.ts).
  */
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
