@@ -1,20 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The one test configuration (`npm test` runs `npm run check`, then every project; docs/testing.md).
+ * The one test configuration (`npm test` runs `npm run check` and every project side by side:
+ * scripts/test.ts; docs/testing.md).
  *
  * - unit (and unit-mocked, the files that use vi.mock): pure functions, the data loader, charts
  *   against their snapshots, fixture-only checks.
- * - build: checks of the shared production build (downloads, budgets, reproducibility, injection).
+ * - build: checks of the shared production build (downloads, budgets, citations), beside the unit files.
  * - browser: the same build served and driven in Chromium (pages, keyboard, no-JS, links, HTML,
  *   search, embeds, discovery meta).
+ * - variants: the reproducibility build and the variant build (a new theme, a second edition,
+ *   malicious labels), which run in the background from the start; this project comes last.
  *
  * The build and browser projects share ONE production build under the GitHub Pages base path
- * (tests/support/build-site.ts), made in the global setup before any test. The build project's two
- * other builds (reproducibility, injection) then run in the background, beside the unit tests.
- * Projects run one after another (sequence.groupOrder), so a unit failure is reported before any
- * browser check starts; on two cores, running the browser checks beside the unit tests only makes
- * both slower. docs/testing.md says where each check runs.
+ * (tests/support/build-site.ts), made in the global setup before any test. Groups run one after
+ * another (sequence.groupOrder), so a unit failure is reported before any browser check starts.
  */
 /** Unit files that replace a module with vi.mock: run isolated, so the mock reaches no other file. */
 export const MOCKING = ['tests/unit/figure-periods.test.ts', 'tests/unit/spending-periods.test.ts'];

@@ -16,9 +16,10 @@ export function normalise(svg: string): string {
     .trim();
 }
 
-export function compareSnapshot(name: string, svg: string): { ok: boolean; message: string } {
-  const expectedPath = resolve(SNAPSHOT_DIR, `${name}.svg`);
-  const changedPath = resolve(SNAPSHOT_DIR, `${name}-changed.svg`);
+/** `dir`: the snapshots folder (a fixture may carry its own, as tests/fixtures/six-files/ does). */
+export function compareSnapshot(name: string, svg: string, dir = SNAPSHOT_DIR): { ok: boolean; message: string } {
+  const expectedPath = resolve(dir, `${name}.svg`);
+  const changedPath = resolve(dir, `${name}-changed.svg`);
   const actual = normalise(svg);
   if (!existsSync(expectedPath)) {
     if (process.env['CI'])
